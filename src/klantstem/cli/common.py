@@ -1,0 +1,46 @@
+"""Options and helpers shared by the commands: the database option, output formats, printing."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from sqlalchemy import Engine
+
+from klantstem.db.engine import open_database
+from klantstem.settings import Settings
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite file (default ./klantstem.db) or a database URL; overrides KLANTSTEM_DATABASE_URL.",
+        show_default=False,
+    ),
+]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output as a readable table or as JSON.")]
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def settings_for(db: str | None) -> Settings:
+    return Settings.from_env().with_database(db)
+
+
+def engine_for(db: str | None) -> Engine:
+    return open_database(settings_for(db))
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -1,0 +1,1 @@
+"""The app database: one schema (schema.py), an engine for SQLite or PostgreSQL, Alembic migrations."""

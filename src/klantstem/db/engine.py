@@ -1,0 +1,61 @@
+"""Opening the app database: SQLite with WAL, foreign keys and a busy timeout, or PostgreSQL via psycopg 3."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from klantstem.db import migrations
+from klantstem.errors import ConfigurationError
+from klantstem.settings import Settings
+
+
+def make_engine(settings: Settings) -> Engine:
+    """An engine for the configured database; does not touch the schema."""
+    url_text = settings.resolved_database_url
+    try:
+        url = make_url(url_text)
+    except ArgumentError:
+        raise ConfigurationError(f"cannot read the database URL {url_text!r}") from None
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000})
+        _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
+        return engine
+    if url.get_backend_name() == "postgresql":
+        if url.get_driver_name() in ("", "psycopg2"):
+            url = url.set(drivername="postgresql+psycopg")
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError:
+            raise ConfigurationError("PostgreSQL needs the extra: pip install 'klantstem[postgres]'") from None
+    raise ConfigurationError(f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL")
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy issue BEGIN itself so a whole import is one transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def open_database(settings: Settings) -> Engine:
+    """An engine whose schema is at the newest migration (applied when needed)."""
+    engine = make_engine(settings)
+    try:
+        migrations.upgrade(engine)
+    except OperationalError as exc:
+        raise ConfigurationError(f"cannot open the database: {exc.orig}") from None
+    return engine

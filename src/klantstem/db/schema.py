@@ -1,0 +1,289 @@
+"""The whole data model as SQLAlchemy Core tables, in one readable file.
+
+Times are stored timezone-aware in UTC. Natural keys (`fingerprint`) make every import idempotent: a row
+that was imported before is recognised and not added twice.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+CHANNELS = ("phone", "email", "whatsapp", "web_form", "letter", "visit", "social_media", "review_site")
+DIRECTIONS = ("inbound", "outbound")
+APPRAISALS = ("bad", "normal", "excellent")
+PERSPECTIVES = ("customer", "staff")
+PROMISE_STATUSES = ("open", "kept", "broken", "cancelled")
+ROLES = ("admin", "manager", "analyst", "agent", "interviewer")
+IDENTITY_KINDS = ("email", "phone", "external")
+
+
+def _in(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=name)
+
+
+def _ts(name: str, nullable: bool = True) -> Column[object]:
+    return Column(name, DateTime(timezone=True), nullable=nullable)
+
+
+# --- organisation -------------------------------------------------------------------------------------------
+
+departments = Table(
+    "departments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+)
+
+teams = Table(
+    "teams", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("department_id", ForeignKey("departments.id"), nullable=True),
+)
+
+staff = Table(
+    "staff", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("email", String(320), nullable=True, unique=True),
+    Column("role", String(20), nullable=False, server_default="agent"),
+    Column("department_id", ForeignKey("departments.id"), nullable=True),
+    Column("team_id", ForeignKey("teams.id"), nullable=True),
+    Column("password_hash", String(200), nullable=True),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    _in("role", ROLES, "role"),
+)
+
+third_parties = Table(
+    "third_parties", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("kind", String(50), nullable=False, server_default="supplier"),  # dealer, supplier, ...
+)
+
+# --- customers ----------------------------------------------------------------------------------------------
+
+customers = Table(
+    "customers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("display_name", String(200), nullable=True),
+    Column("postcode", String(12), nullable=True),
+    Column("address", String(300), nullable=True),
+    Column("language", String(5), nullable=True),
+    Column("opted_out", Boolean, nullable=False, server_default="0"),
+    Column("merged_into_id", ForeignKey("customers.id"), nullable=True),
+    _ts("created_at", nullable=False),
+)
+
+customer_identities = Table(
+    "customer_identities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("value", String(320), nullable=False),  # normalised: lower-case e-mail, E.164 phone, external id
+    UniqueConstraint("kind", "value", name="uq_customer_identities_kind_value"),
+    _in("kind", IDENTITY_KINDS, "kind"),
+)
+
+delegates = Table(
+    "delegates", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("relation", String(100), nullable=True),  # partner, child, adviser, ...
+    Column("phone", String(32), nullable=True),
+    Column("email", String(320), nullable=True),
+    Column("scope", String(200), nullable=False, server_default="all"),  # all, or topics separated by ';'
+    _ts("valid_from", nullable=False),
+    _ts("valid_until"),
+)
+
+customer_merges = Table(
+    "customer_merges", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", ForeignKey("customers.id"), nullable=False),
+    Column("target_id", ForeignKey("customers.id"), nullable=False),
+    Column("moved", JSON, nullable=False),  # ids of rows moved, so the merge can be undone exactly
+    Column("merged_by", ForeignKey("staff.id"), nullable=True),
+    _ts("merged_at", nullable=False),
+    _ts("undone_at"),
+)
+
+# --- cases and contacts -------------------------------------------------------------------------------------
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("external_id", String(100), nullable=True, unique=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
+    Column("title", String(300), nullable=True),
+    Column("owner_id", ForeignKey("staff.id"), nullable=True),
+    Column("department_id", ForeignKey("departments.id"), nullable=True),
+    Column("status", String(20), nullable=False, server_default="open"),
+    _ts("opened_at"),
+    _ts("closed_at"),
+)
+
+contacts = Table(
+    "contacts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=True),
+    Column("case_id", ForeignKey("cases.id"), nullable=True, index=True),
+    Column("channel", String(20), nullable=False),
+    Column("direction", String(10), nullable=False, server_default="inbound"),
+    _ts("occurred_at", nullable=False),
+    Column("staff_id", ForeignKey("staff.id"), nullable=True),
+    Column("department_id", ForeignKey("departments.id"), nullable=True),
+    Column("third_party_id", ForeignKey("third_parties.id"), nullable=True),
+    Column("subject", String(300), nullable=True),
+    Column("text", Text, nullable=True),
+    Column("source", String(100), nullable=True),  # the file or system it came from
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    _in("channel", CHANNELS, "channel"),
+    _in("direction", DIRECTIONS, "direction"),
+    Index("ix_contacts_customer_time", "customer_id", "occurred_at"),
+)
+
+# --- stories ------------------------------------------------------------------------------------------------
+
+stories = Table(
+    "stories", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
+    Column("case_id", ForeignKey("cases.id"), nullable=True, index=True),
+    Column("staff_id", ForeignKey("staff.id"), nullable=True),  # the narrator when perspective is staff
+    Column("perspective", String(10), nullable=False, server_default="customer"),
+    Column("source", String(50), nullable=False),  # interview, import, web_form, whatsapp, ...
+    Column("channel", String(20), nullable=True),
+    _ts("told_at", nullable=False),
+    Column("title", String(300), nullable=True),
+    Column("text", Text, nullable=True),
+    Column("summary", Text, nullable=True),  # the read-back summary
+    Column("summary_confirmed", Boolean, nullable=True),  # None: not yet asked
+    _ts("confirmed_at"),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    _in("perspective", PERSPECTIVES, "perspective"),
+)
+
+story_steps = Table(
+    "story_steps", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("description", Text, nullable=False),
+    _ts("happened_at"),
+    Column("appraisal", String(10), nullable=True),
+    Column("department_id", ForeignKey("departments.id"), nullable=True),
+    UniqueConstraint("story_id", "position", name="uq_story_steps_story_position"),
+    _in("appraisal", APPRAISALS, "appraisal"),
+)
+
+follow_ups = Table(
+    "follow_ups", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("step_id", ForeignKey("story_steps.id", ondelete="CASCADE"), nullable=True),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=True),
+    _ts("asked_at"),
+)
+
+# --- promises, process events, outreach, annotations --------------------------------------------------------
+
+promises = Table(
+    "promises", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
+    Column("case_id", ForeignKey("cases.id"), nullable=True),
+    Column("contact_id", ForeignKey("contacts.id"), nullable=True),
+    Column("kind", String(50), nullable=False),  # callback, letter, visit, repair, delivery, ...
+    Column("description", Text, nullable=False),
+    Column("staff_id", ForeignKey("staff.id"), nullable=True),
+    Column("department_id", ForeignKey("departments.id"), nullable=True),
+    Column("third_party_id", ForeignKey("third_parties.id"), nullable=True),
+    _ts("made_at", nullable=False),
+    _ts("due_at", nullable=False),
+    Column("status", String(10), nullable=False, server_default="open"),
+    _ts("resolved_at"),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    _in("status", PROMISE_STATUSES, "status"),
+    Index("ix_promises_status_due", "status", "due_at"),
+)
+
+process_events = Table(
+    "process_events", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("log_name", String(200), nullable=False),
+    Column("case_key", String(200), nullable=False),  # the case id as the source system wrote it
+    Column("case_id", ForeignKey("cases.id"), nullable=True),
+    Column("activity", String(300), nullable=False),
+    _ts("occurred_at", nullable=False),
+    Column("lifecycle", String(100), nullable=True),
+    Column("resource", String(200), nullable=True),
+    Column("team", String(200), nullable=True),
+    Column("status", String(100), nullable=True),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    Index("ix_process_events_case", "log_name", "case_key", "occurred_at"),
+)
+
+outreach = Table(
+    "outreach", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id"), nullable=False),
+    Column("topic", String(100), nullable=False),
+    Column("channel", String(20), nullable=False),
+    _ts("asked_at", nullable=False),
+    Column("staff_id", ForeignKey("staff.id"), nullable=True),
+    Column("outcome", String(50), nullable=True),  # sent, answered, blocked, ...
+    Index("ix_outreach_customer_time", "customer_id", "asked_at"),
+)
+
+annotations = Table(
+    "annotations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("target", String(20), nullable=False),  # contact, story, story_step
+    Column("target_id", Integer, nullable=False),
+    Column("kind", String(50), nullable=False),  # language, appraisal, facet, theme, ...
+    Column("value", JSON, nullable=False),
+    Column("model_version", String(100), nullable=False),
+    Column("corrected_by", ForeignKey("staff.id"), nullable=True),  # set when a person corrected the label
+    _ts("created_at", nullable=False),
+    Index("ix_annotations_target", "target", "target_id"),
+)
+
+import_runs = Table(
+    "import_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("file_name", String(500), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("duplicates", Integer, nullable=False),
+    Column("rejected", Integer, nullable=False),
+    _ts("finished_at", nullable=False),
+)

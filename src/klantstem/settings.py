@@ -1,0 +1,77 @@
+"""Settings, declared once with default and help text, read from KLANTSTEM_* environment variables.
+
+Settings are built explicitly with `Settings.from_env()`; nothing is read at import time.
+docs/settings.md lists every setting (a test checks).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from klantstem.errors import ConfigurationError
+
+ENV_PREFIX = "KLANTSTEM_"
+
+
+def _setting(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = _setting(
+        "", "SQLAlchemy URL of the database. Empty means SQLite at ./klantstem.db; "
+        "for PostgreSQL use postgresql+psycopg://user@host:5432/name."
+    )  # type: ignore[assignment]
+    sqlite_busy_timeout_ms: int = _setting(
+        30000, "How long SQLite waits for a lock held by another process, in milliseconds."
+    )  # type: ignore[assignment]
+    import_batch_size: int = _setting(
+        5000, "Rows written per batch during an import (the whole import is still one transaction)."
+    )  # type: ignore[assignment]
+    default_country: str = _setting(
+        "NL", "Country used to read phone numbers written without a country code."
+    )  # type: ignore[assignment]
+    timezone: str = _setting(
+        "Europe/Amsterdam", "Time zone for dates written without one, and for business hours."
+    )  # type: ignore[assignment]
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is None:
+                continue
+            values[f.name] = _convert(f.name, raw, type(f.default))
+        return cls(**values)  # type: ignore[arg-type]
+
+    def with_database(self, db: str | Path | None) -> Settings:
+        """Settings for a `--db PATH` (or URL) option; None keeps the current database."""
+        if db is None:
+            return self
+        text = str(db)
+        url = text if "://" in text else f"sqlite:///{Path(text).expanduser()}"
+        return replace(self, database_url=url)
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or "sqlite:///klantstem.db"
+
+
+def _convert(name: str, raw: str, kind: type) -> object:
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigurationError(f"{ENV_PREFIX}{name.upper()} must be a whole number, not {raw!r}") from None
+    return raw
+
+
+def describe() -> list[tuple[str, object, str]]:
+    """(environment variable, default, help) for every setting; used by the docs and their test."""
+    return [(ENV_PREFIX + f.name.upper(), f.default, str(f.metadata["help"])) for f in fields(Settings)]

@@ -1,0 +1,60 @@
+"""Shared fixtures: a real database per test, SQLite by default or PostgreSQL when
+KLANTSTEM_TEST_DATABASE_URL is set (CI runs the suite against both)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from klantstem.db import schema
+from klantstem.db.engine import open_database
+from klantstem.settings import Settings
+
+PG_URL = os.environ.get("KLANTSTEM_TEST_DATABASE_URL", "")
+DATA = Path(__file__).parent / "data"
+
+_pg_engine: Engine | None = None
+
+
+def _postgres_engine() -> Engine:
+    global _pg_engine
+    if _pg_engine is None:
+        _pg_engine = open_database(Settings(database_url=PG_URL))
+    return _pg_engine
+
+
+def _truncate(engine: Engine) -> None:
+    names = ", ".join(schema.metadata.tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> Iterator[str]:
+    """A URL (or SQLite path) of an empty, migrated database for this test."""
+    if PG_URL:
+        _truncate(_postgres_engine())
+        yield PG_URL
+    else:
+        yield str(tmp_path / "klantstem.db")
+
+
+@pytest.fixture
+def settings(db_url: str) -> Settings:
+    return Settings().with_database(db_url)
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Iterator[Engine]:
+    eng = open_database(settings)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def is_postgres() -> bool:
+    return bool(PG_URL)
