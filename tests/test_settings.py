@@ -29,6 +29,6 @@ def test_db_option_accepts_path_or_url() -> None:
 
 def test_every_setting_is_documented() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for name, default, help_text in describe():
+    for name, _default, help_text in describe():
         assert name in text, f"{name} is missing from docs/settings.md"
         assert help_text in text, f"the help of {name} differs from docs/settings.md"

@@ -23,8 +23,9 @@ def _setting(default: object, help: str) -> object:
 @dataclass(frozen=True)
 class Settings:
     database_url: str = _setting(
-        "", "SQLAlchemy URL of the database. Empty means SQLite at ./klantstem.db; "
-        "for PostgreSQL use postgresql+psycopg://user@host:5432/name."
+        "",
+        "SQLAlchemy URL of the database. Empty means SQLite at ./klantstem.db; "
+        "for PostgreSQL use postgresql+psycopg://user@host:5432/name.",
     )  # type: ignore[assignment]
     sqlite_busy_timeout_ms: int = _setting(
         30000, "How long SQLite waits for a lock held by another process, in milliseconds."
@@ -37,6 +38,13 @@ class Settings:
     )  # type: ignore[assignment]
     timezone: str = _setting(
         "Europe/Amsterdam", "Time zone for dates written without one, and for business hours."
+    )  # type: ignore[assignment]
+    opening_hours: str = _setting(
+        "mon-fri 08:30-17:30",
+        "Opening hours for due times and business-hours durations, e.g. 'mon-fri 08:30-17:30; sat 10:00-14:00'.",
+    )  # type: ignore[assignment]
+    holiday_country: str = _setting(
+        "NL", "Country whose public holidays are closed days on the business calendar."
     )  # type: ignore[assignment]
 
     @classmethod
@@ -68,7 +76,9 @@ def _convert(name: str, raw: str, kind: type) -> object:
         try:
             return int(raw)
         except ValueError:
-            raise ConfigurationError(f"{ENV_PREFIX}{name.upper()} must be a whole number, not {raw!r}") from None
+            raise ConfigurationError(
+                f"{ENV_PREFIX}{name.upper()} must be a whole number, not {raw!r}"
+            ) from None
     return raw
 
 

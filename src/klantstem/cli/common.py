@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -23,12 +23,14 @@ DbOption = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output as a readable table or as JSON.")]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", help="Output as a readable table or as JSON.")
+]
 
 console = Console()
 err_console = Console(stderr=True)

@@ -4,8 +4,6 @@ Times are stored timezone-aware in UTC. Natural keys (`fingerprint`) make every 
 that was imported before is recognised and not added twice.
 """
 
-from __future__ import annotations
-
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -54,20 +52,23 @@ def _ts(name: str, nullable: bool = True) -> Column[object]:
 # --- organisation -------------------------------------------------------------------------------------------
 
 departments = Table(
-    "departments", metadata,
+    "departments",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
 )
 
 teams = Table(
-    "teams", metadata,
+    "teams",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("department_id", ForeignKey("departments.id"), nullable=True),
 )
 
 staff = Table(
-    "staff", metadata,
+    "staff",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False),
     Column("email", String(320), nullable=True, unique=True),
@@ -80,7 +81,8 @@ staff = Table(
 )
 
 third_parties = Table(
-    "third_parties", metadata,
+    "third_parties",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("kind", String(50), nullable=False, server_default="supplier"),  # dealer, supplier, ...
@@ -89,7 +91,8 @@ third_parties = Table(
 # --- customers ----------------------------------------------------------------------------------------------
 
 customers = Table(
-    "customers", metadata,
+    "customers",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("display_name", String(200), nullable=True),
     Column("postcode", String(12), nullable=True),
@@ -101,7 +104,8 @@ customers = Table(
 )
 
 customer_identities = Table(
-    "customer_identities", metadata,
+    "customer_identities",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("kind", String(20), nullable=False),
@@ -111,7 +115,8 @@ customer_identities = Table(
 )
 
 delegates = Table(
-    "delegates", metadata,
+    "delegates",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("name", String(200), nullable=False),
@@ -124,7 +129,8 @@ delegates = Table(
 )
 
 customer_merges = Table(
-    "customer_merges", metadata,
+    "customer_merges",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source_id", ForeignKey("customers.id"), nullable=False),
     Column("target_id", ForeignKey("customers.id"), nullable=False),
@@ -137,7 +143,8 @@ customer_merges = Table(
 # --- cases and contacts -------------------------------------------------------------------------------------
 
 cases = Table(
-    "cases", metadata,
+    "cases",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("external_id", String(100), nullable=True, unique=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
@@ -150,7 +157,8 @@ cases = Table(
 )
 
 contacts = Table(
-    "contacts", metadata,
+    "contacts",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=True),
     Column("case_id", ForeignKey("cases.id"), nullable=True, index=True),
@@ -172,7 +180,8 @@ contacts = Table(
 # --- stories ------------------------------------------------------------------------------------------------
 
 stories = Table(
-    "stories", metadata,
+    "stories",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
     Column("case_id", ForeignKey("cases.id"), nullable=True, index=True),
@@ -191,7 +200,8 @@ stories = Table(
 )
 
 story_steps = Table(
-    "story_steps", metadata,
+    "story_steps",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
@@ -204,7 +214,8 @@ story_steps = Table(
 )
 
 follow_ups = Table(
-    "follow_ups", metadata,
+    "follow_ups",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("story_id", ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("step_id", ForeignKey("story_steps.id", ondelete="CASCADE"), nullable=True),
@@ -216,7 +227,8 @@ follow_ups = Table(
 # --- promises, process events, outreach, annotations --------------------------------------------------------
 
 promises = Table(
-    "promises", metadata,
+    "promises",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
     Column("case_id", ForeignKey("cases.id"), nullable=True),
@@ -236,7 +248,8 @@ promises = Table(
 )
 
 process_events = Table(
-    "process_events", metadata,
+    "process_events",
+    metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
     Column("log_name", String(200), nullable=False),
     Column("case_key", String(200), nullable=False),  # the case id as the source system wrote it
@@ -252,7 +265,8 @@ process_events = Table(
 )
 
 outreach = Table(
-    "outreach", metadata,
+    "outreach",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=False),
     Column("topic", String(100), nullable=False),
@@ -264,7 +278,8 @@ outreach = Table(
 )
 
 annotations = Table(
-    "annotations", metadata,
+    "annotations",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("target", String(20), nullable=False),  # contact, story, story_step
     Column("target_id", Integer, nullable=False),
@@ -277,7 +292,8 @@ annotations = Table(
 )
 
 import_runs = Table(
-    "import_runs", metadata,
+    "import_runs",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("kind", String(20), nullable=False),
     Column("file_name", String(500), nullable=False),
