@@ -145,7 +145,8 @@ class BusinessCalendar:
 
     def business_seconds_array(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """Vectorised `business_seconds` for arrays of UTC datetime64 values (NaT gives NaN)."""
-        return self.business_clock_array(ends) - self.business_clock_array(starts)
+        difference: np.ndarray = np.subtract(self.business_clock_array(ends), self.business_clock_array(starts))
+        return difference
 
     def business_clock_array(self, moments: np.ndarray) -> np.ndarray:
         """Open seconds from the origin to each UTC datetime64 moment, as float64 (NaT gives NaN)."""
