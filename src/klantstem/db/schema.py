@@ -303,3 +303,48 @@ import_runs = Table(
     Column("rejected", Integer, nullable=False),
     _ts("finished_at", nullable=False),
 )
+
+# --- web: sign-in, API tokens, personal interview links -----------------------------------------------------
+
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(50), primary_key=True),  # e.g. session_signing_key
+    Column("value", String(200), nullable=False),
+    _ts("created_at", nullable=False),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("email", String(320), primary_key=True),  # normalised; also for addresses that have no user
+    Column("failures", Integer, nullable=False),
+    _ts("first_failed_at", nullable=False),
+    _ts("locked_until"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("staff_id", ForeignKey("staff.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(100), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the token; the token is shown once
+    _ts("created_at", nullable=False),
+    _ts("last_used_at"),
+    _ts("revoked_at"),
+)
+
+interview_links = Table(
+    "interview_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("case_id", ForeignKey("cases.id"), nullable=True),
+    Column("topic", String(200), nullable=True),
+    Column("created_by", ForeignKey("staff.id"), nullable=True),
+    _ts("created_at", nullable=False),
+    _ts("expires_at", nullable=False),
+    Column("story_id", ForeignKey("stories.id", ondelete="SET NULL"), nullable=True),  # the story told through it
+    _ts("used_at"),
+)
