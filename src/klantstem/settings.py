@@ -46,6 +46,20 @@ class Settings:
     holiday_country: str = _setting(
         "NL", "Country whose public holidays are closed days on the business calendar."
     )  # type: ignore[assignment]
+    outreach_same_topic_days: int = _setting(
+        90, "Contact guard: do not ask a customer about the same topic again within this many days."
+    )  # type: ignore[assignment]
+    outreach_max_contacts: int = _setting(
+        3,
+        "Contact guard: at most this many contacts we start (outbound contacts and outreach, all channels) "
+        "per customer within the period below.",
+    )  # type: ignore[assignment]
+    outreach_period_days: int = _setting(
+        30, "Contact guard: the period in days for the maximum number of contacts."
+    )  # type: ignore[assignment]
+    duplicate_name_threshold: int = _setting(
+        85, "Duplicate suggestions: how similar two names must be (0-100) at the same postcode or address."
+    )  # type: ignore[assignment]
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

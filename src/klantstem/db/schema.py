@@ -95,11 +95,11 @@ customers = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("display_name", String(200), nullable=True),
-    Column("postcode", String(12), nullable=True),
+    Column("postcode", String(12), nullable=True, index=True),
     Column("address", String(300), nullable=True),
     Column("language", String(5), nullable=True),
     Column("opted_out", Boolean, nullable=False, server_default="0"),
-    Column("merged_into_id", ForeignKey("customers.id"), nullable=True),
+    Column("merged_into_id", ForeignKey("customers.id"), nullable=True, index=True),
     _ts("created_at", nullable=False),
 )
 
@@ -149,6 +149,7 @@ cases = Table(
     Column("external_id", String(100), nullable=True, unique=True),
     Column("customer_id", ForeignKey("customers.id"), nullable=True, index=True),
     Column("title", String(300), nullable=True),
+    Column("kind", String(30), nullable=True),  # complaint, question, request, ...; an open complaint blocks outreach
     Column("owner_id", ForeignKey("staff.id"), nullable=True),
     Column("department_id", ForeignKey("departments.id"), nullable=True),
     Column("status", String(20), nullable=False, server_default="open"),
@@ -243,6 +244,12 @@ promises = Table(
     Column("status", String(10), nullable=False, server_default="open"),
     _ts("resolved_at"),
     Column("fingerprint", String(64), nullable=False, unique=True),
+    Column("source", String(20), nullable=False, server_default="manual"),  # manual, text, import, demo
+    Column("due_phrase", String(100), nullable=True),  # the words the due time was given in
+    Column("expected_activity", String(300), nullable=True),  # a process event that keeps the promise
+    Column("kept_by_contact_id", ForeignKey("contacts.id"), nullable=True),
+    Column("kept_by_event_id", ForeignKey("process_events.id"), nullable=True),
+    Column("resolution_note", String(300), nullable=True),
     _in("status", PROMISE_STATUSES, "status"),
     Index("ix_promises_status_due", "status", "due_at"),
 )
@@ -262,6 +269,7 @@ process_events = Table(
     Column("status", String(100), nullable=True),
     Column("fingerprint", String(64), nullable=False, unique=True),
     Index("ix_process_events_case", "log_name", "case_key", "occurred_at"),
+    Index("ix_process_events_case_id_time", "case_id", "occurred_at"),
 )
 
 outreach = Table(
@@ -274,6 +282,7 @@ outreach = Table(
     _ts("asked_at", nullable=False),
     Column("staff_id", ForeignKey("staff.id"), nullable=True),
     Column("outcome", String(50), nullable=True),  # sent, answered, blocked, ...
+    Column("reason", String(300), nullable=True),  # why the contact guard blocked it, or why it was forced
     Index("ix_outreach_customer_time", "customer_id", "asked_at"),
 )
 
