@@ -1,0 +1,132 @@
+"""Customer identities in their normal form, so the same person is recognised however a file wrote them.
+
+Pure functions without a database: e-mail addresses trimmed and lower-cased, phone numbers in E.164
+(via phonenumbers, with a default region for numbers written without a country code), external ids
+trimmed, Dutch postcodes as "1234 AB". Each raises `UserInputError` with a message that never repeats the
+value itself (identities are personal data).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import phonenumbers
+
+from klantstem.errors import UserInputError
+
+# The identity kinds in the order they are trusted when matching a customer: an id from the source system
+# first, then e-mail, then phone. The names are those of `customer_identities.kind`.
+EXTERNAL = "external"
+EMAIL = "email"
+PHONE = "phone"
+MATCH_ORDER = (EXTERNAL, EMAIL, PHONE)
+
+MAX_IDENTITY_CHARS = 320
+MAX_NAME_CHARS = 200
+
+_EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}")
+_ANGLED = re.compile(r".*<([^<>]*)>\s*")
+_DUTCH_POSTCODE = re.compile(r"([1-9][0-9]{3})\s*([A-Za-z]{2})")
+_PHONE_SEPARATORS = str.maketrans("", "", " \t\u00a0-./()")
+_SPACES = re.compile(r"\s+")
+_CACHE_SIZE = 1 << 18
+
+
+class Identity(NamedTuple):
+    """One normalised identity of a customer, as stored in `customer_identities`."""
+
+    kind: str
+    value: str
+
+
+def normalise_email(raw: str) -> str:
+    """`" Jan.Jansen@Example.NL "` -> `"jan.jansen@example.nl"`; also accepts `Name <address>` and `mailto:`."""
+    return _email(raw)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _email(raw: str) -> str:
+    text = raw.strip()
+    angled = _ANGLED.fullmatch(text)
+    if angled:
+        text = angled.group(1).strip()
+    if text[:7].lower() == "mailto:":
+        text = text[7:]
+    text = text.lower()
+    if len(text) > MAX_IDENTITY_CHARS or not _EMAIL.fullmatch(text):
+        raise UserInputError("not a valid e-mail address")
+    return text
+
+
+def normalise_phone(raw: str, default_region: str = "NL") -> str:
+    """A phone number in E.164 (`"06-12345678"` -> `"+31612345678"`); raises UserInputError when invalid.
+
+    Numbers without a country code are read as numbers of `default_region` (ISO 3166 alpha-2). Parses are
+    cached on the number without separators, so "06 1234 5678" and "06-12345678" cost one parse.
+    """
+    text = raw.strip()
+    if text[:4].lower() == "tel:":
+        text = text[4:]
+    e164 = _e164(text.translate(_PHONE_SEPARATORS), default_region.upper())
+    if e164 is None:
+        raise UserInputError("not a valid phone number")
+    return e164
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _e164(digits: str, region: str) -> str | None:
+    if not digits or len(digits) > 32 or any(c.isalpha() for c in digits):
+        return None  # letters are a typo here far more often than a vanity number
+    try:
+        number = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_external_id(raw: str) -> str:
+    """An id from another system: trimmed, inner white space kept as one space; case is kept."""
+    text = _SPACES.sub(" ", raw.strip())
+    if not text:
+        raise UserInputError("an external id cannot be empty")
+    if len(text) > MAX_IDENTITY_CHARS:
+        raise UserInputError(f"an external id is at most {MAX_IDENTITY_CHARS} characters")
+    return text
+
+
+def normalise_postcode(raw: str) -> str:
+    """Dutch postcodes as `"1234 AB"`; other postcodes upper-cased with single spaces (at most 12 characters)."""
+    text = raw.strip()
+    dutch = _DUTCH_POSTCODE.fullmatch(text)
+    if dutch:
+        return f"{dutch.group(1)} {dutch.group(2).upper()}"
+    text = _SPACES.sub(" ", text).upper()
+    if not text or len(text) > 12:
+        raise UserInputError("not a postcode (at most 12 characters)")
+    return text
+
+
+def normalise_name(raw: str) -> str:
+    """A person's display name: trimmed, white space collapsed, at most 200 characters."""
+    text = _SPACES.sub(" ", raw.strip())
+    if len(text) > MAX_NAME_CHARS:
+        raise UserInputError(f"a name is at most {MAX_NAME_CHARS} characters")
+    return text
+
+
+def identities_of(
+    external_id: str | None, email: str | None, phone: str | None, default_region: str = "NL"
+) -> tuple[Identity, ...]:
+    """The normalised identities given for one person, in MATCH_ORDER; empty values are left out."""
+    found: list[Identity] = []
+    if external_id:
+        found.append(Identity(EXTERNAL, normalise_external_id(external_id)))
+    if email:
+        found.append(Identity(EMAIL, normalise_email(email)))
+    if phone:
+        found.append(Identity(PHONE, normalise_phone(phone, default_region)))
+    return tuple(found)

@@ -1,0 +1,109 @@
+"""Identity normalisation: the same person written in different ways gives the same stored identity."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klantstem.customers import identities as ids
+from klantstem.errors import UserInputError
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "jan.jansen@example.nl",
+        "  Jan.Jansen@Example.NL ",
+        "JAN.JANSEN@EXAMPLE.NL",
+        "Jan Jansen <Jan.Jansen@example.nl>",
+        "mailto:jan.jansen@example.nl",
+    ],
+)
+def test_email_spellings_meet(raw: str) -> None:
+    assert ids.normalise_email(raw) == "jan.jansen@example.nl"
+
+
+@pytest.mark.parametrize("raw", ["", "jan", "jan@", "@example.nl", "jan@example", "jan jansen@example.nl", "a@b@c.nl"])
+def test_bad_email_is_refused_without_repeating_it(raw: str) -> None:
+    with pytest.raises(UserInputError) as info:
+        ids.normalise_email(raw)
+    assert "e-mail" in str(info.value)
+    if raw:
+        assert raw not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["06-12345678", "0612345678", "06 1234 5678", "+31 6 12345678", "+31612345678", "0031612345678",
+     "(06) 12345678", "tel:+31-6-12345678", "612345678"],
+)  # fmt: skip
+def test_dutch_mobile_spellings_meet(raw: str) -> None:
+    assert ids.normalise_phone(raw, "NL") == "+31612345678"
+
+
+def test_default_region_applies_only_without_country_code() -> None:
+    assert ids.normalise_phone("020 123 4567", "NL") == "+31201234567"
+    assert ids.normalise_phone("030 1234567", "de") == "+49301234567"
+    assert ids.normalise_phone("+32 2 555 12 12", "NL") == "+3225551212"
+
+
+@pytest.mark.parametrize("raw", ["", "12", "abc", "06-1234", "+31 6 1234567890123", "06-1234567a", "0900-HELPDESK"])
+def test_bad_phone_is_refused_without_repeating_it(raw: str) -> None:
+    with pytest.raises(UserInputError) as info:
+        ids.normalise_phone(raw, "NL")
+    assert "phone" in str(info.value)
+    if len(raw) > 3:
+        assert raw not in str(info.value)
+
+
+def test_phone_parses_are_cached_per_digits() -> None:
+    ids._e164.cache_clear()
+    ids.normalise_phone("06-87654321", "NL")
+    ids.normalise_phone("06 876 543 21", "NL")
+    ids.normalise_phone("06.87.65.43.21", "NL")
+    info = ids._e164.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+
+
+def test_external_id_name_postcode() -> None:
+    assert ids.normalise_external_id("  K 1001  ") == "K 1001"
+    assert ids.normalise_external_id("k1001") != ids.normalise_external_id("K1001")  # case is kept
+    with pytest.raises(UserInputError):
+        ids.normalise_external_id("   ")
+    with pytest.raises(UserInputError):
+        ids.normalise_external_id("x" * 321)
+    assert ids.normalise_name("  Jan   de  Vries ") == "Jan de Vries"
+    with pytest.raises(UserInputError):
+        ids.normalise_name("x" * 201)
+    assert ids.normalise_postcode("1234ab") == "1234 AB"
+    assert ids.normalise_postcode(" 1234  Ab ") == "1234 AB"
+    assert ids.normalise_postcode("sw1a 1aa") == "SW1A 1AA"
+    with pytest.raises(UserInputError):
+        ids.normalise_postcode("1" * 13)
+
+
+def test_identities_of_keeps_match_order_and_skips_empty() -> None:
+    found = ids.identities_of(" K1 ", "A@B.nl", "0612345678")
+    assert found == (
+        ids.Identity("external", "K1"),
+        ids.Identity("email", "a@b.nl"),
+        ids.Identity("phone", "+31612345678"),
+    )
+    assert [identity.kind for identity in found] == list(ids.MATCH_ORDER)
+    assert ids.identities_of(None, "", "0612345678") == (ids.Identity("phone", "+31612345678"),)
+    assert ids.identities_of(None, None, None) == ()
+
+
+@given(st.emails())
+def test_normalising_an_email_is_stable(address: str) -> None:
+    once = ids.normalise_email(address)
+    assert ids.normalise_email(once) == once
+    assert ids.normalise_email(f"  {address.upper()} ") == once
+
+
+@given(st.integers(min_value=10_000_000, max_value=59_999_999))  # 061 to 065 are mobile ranges
+def test_every_dutch_mobile_number_normalises_the_same_way(number: int) -> None:
+    e164 = f"+316{number}"
+    assert ids.normalise_phone(f"06-{number}", "NL") == e164
+    assert ids.normalise_phone(f"+31 6 {number}", "NL") == e164
