@@ -7,7 +7,7 @@ import sys
 import click
 import typer
 
-from klantstem.cli import demo, imports, stats
+from klantstem.cli import demo, imports, serve, stats, users
 from klantstem.errors import KlantstemError
 
 app = typer.Typer(
@@ -20,6 +20,8 @@ app = typer.Typer(
 app.add_typer(imports.app, name="import")
 app.command("demo")(demo.demo)
 app.command("stats")(stats.stats)
+app.command("serve")(serve.serve)
+app.add_typer(users.app, name="users")
 
 
 def main(argv: list[str] | None = None) -> int:

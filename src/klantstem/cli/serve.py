@@ -1,0 +1,38 @@
+"""`klantstem serve`: the web application on this machine."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from klantstem.cli.common import DbOption, err_console, settings_for
+from klantstem.db.engine import open_database
+from klantstem.settings import ENV_PREFIX, Settings
+from klantstem.users import service as users
+
+# The CLI and the web app are independent edges: uvicorn builds the app from this import string, and the
+# settings reach it through the same KLANTSTEM_* environment variables every process reads.
+APP_FACTORY = "klantstem.web.app:app_from_env"
+
+HostOption = Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")]
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+
+
+def serve(db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
+    """Start the web application (Dutch and English) on the database."""
+    run_server(settings_for(db), host, port)
+
+
+def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Migrate the database, say where to go, and serve until Ctrl+C. Also used by `klantstem demo --serve`."""
+    engine = open_database(settings)
+    has_users = bool(users.list_users(engine))
+    engine.dispose()
+    os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.resolved_database_url
+    err_console.print(f"klantstem is at http://{host}:{port}/  (Ctrl+C stops it)")
+    if not has_users:
+        err_console.print("No users yet: add the first admin with `klantstem users add EMAIL --name N --role admin`.")
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level="warning", access_log=False)

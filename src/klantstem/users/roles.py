@@ -1,0 +1,60 @@
+"""Roles and what each one may do. The web app asks `can(role, action)` before every page and API call."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    view_dashboard = "view_dashboard"
+    view_customer = "view_customer"
+    add_contact = "add_contact"
+    record_interview = "record_interview"
+    invite_customer = "invite_customer"
+    view_promises = "view_promises"
+    update_promise = "update_promise"
+    view_process = "view_process"
+    view_themes = "view_themes"
+    correct_labels = "correct_labels"
+    manage_users = "manage_users"
+    use_api_tokens = "use_api_tokens"
+
+
+_A = Action
+PERMISSIONS: dict[str, frozenset[Action]] = {
+    "admin": frozenset(Action),
+    "manager": frozenset(
+        {
+            _A.view_dashboard,
+            _A.view_customer,
+            _A.add_contact,
+            _A.record_interview,
+            _A.invite_customer,
+            _A.view_promises,
+            _A.update_promise,
+            _A.view_process,
+            _A.view_themes,
+            _A.use_api_tokens,
+        }
+    ),
+    "analyst": frozenset(
+        {
+            _A.view_dashboard,
+            _A.view_customer,
+            _A.view_process,
+            _A.view_themes,
+            _A.correct_labels,
+            _A.use_api_tokens,
+        }
+    ),
+    "agent": frozenset({_A.view_customer, _A.add_contact, _A.record_interview, _A.view_promises, _A.update_promise}),
+    "interviewer": frozenset({_A.view_customer, _A.record_interview, _A.invite_customer}),
+}
+
+
+def can(role: str, action: Action) -> bool:
+    return action in PERMISSIONS.get(role, frozenset())
+
+
+def actions_of(role: str) -> list[str]:
+    return sorted(a.value for a in PERMISSIONS.get(role, frozenset()))

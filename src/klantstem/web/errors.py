@@ -1,0 +1,116 @@
+"""One error shape for the API and readable error pages for people; each exception is translated once here.
+
+API errors are `{"error": {"status": 404, "code": "not_found", "message": "...", "details": [...]}}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from klantstem.errors import ConfigurationError, KlantstemError, NotFoundError, UserInputError
+from klantstem.web.auth import CsrfFailed, Forbidden, NotSignedIn
+from klantstem.web.i18n import language_of, translate
+from klantstem.web.state import app_state
+
+_CODES = {400: "bad_request", 401: "not_signed_in", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str
+    message: str
+    details: list[dict[str, Any]] = []
+
+
+class ErrorResponse(BaseModel):
+    """The shape of every error the API returns."""
+
+    error: ErrorBody
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 422)
+}
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def api_error(status: int, code: str, message: str, details: list[dict[str, Any]] | None = None) -> JSONResponse:
+    body = ErrorResponse(error=ErrorBody(status=status, code=code, message=message, details=details or []))
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def _page_error(request: Request, status: int, key: str) -> Response:
+    lang = language_of(request)
+    context = {"status": status, "message": translate(lang, key)}
+    return app_state(request).renderer.page(request, "error.html", context, status_code=status)
+
+
+def _status_of(exc: KlantstemError) -> tuple[int, str]:
+    if isinstance(exc, NotFoundError):
+        return 404, "not_found"
+    if isinstance(exc, UserInputError):
+        return 400, "bad_request"
+    if isinstance(exc, ConfigurationError):
+        return 500, "configuration"
+    return 409, "conflict"
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn exceptions into API errors or error pages."""
+
+    @app.exception_handler(NotSignedIn)
+    async def not_signed_in(request: Request, _exc: NotSignedIn) -> Response:
+        if _is_api(request):
+            return api_error(401, "not_signed_in", "sign in or send an API token (Authorization: Bearer ks_...)")
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/signin?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, _exc: Forbidden) -> Response:
+        if _is_api(request):
+            return api_error(403, "forbidden", "your role may not do this")
+        return _page_error(request, 403, "error.forbidden")
+
+    @app.exception_handler(CsrfFailed)
+    async def csrf_failed(request: Request, _exc: CsrfFailed) -> Response:
+        if _is_api(request):
+            return api_error(403, "csrf", "a write with a session cookie needs the X-CSRF-Token header")
+        return _page_error(request, 403, "error.csrf")
+
+    @app.exception_handler(KlantstemError)
+    async def domain_error(request: Request, exc: KlantstemError) -> Response:
+        status, code = _status_of(exc)
+        if _is_api(request):
+            return api_error(status, code, str(exc))
+        lang = language_of(request)
+        context = {"status": status, "message": translate(lang, f"error.{code}"), "detail": str(exc)}
+        return app_state(request).renderer.page(request, "error.html", context, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        details = [
+            {"field": ".".join(str(p) for p in err.get("loc", ())), "message": str(err.get("msg", ""))}
+            for err in exc.errors()
+        ]
+        if _is_api(request):
+            return api_error(422, "invalid_request", "the request has invalid or missing values", details)
+        return _page_error(request, 400, "error.bad_request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        code = _CODES.get(exc.status_code, "error")
+        if _is_api(request):
+            return api_error(exc.status_code, code, str(exc.detail))
+        key = "error.not_found" if exc.status_code == 404 else "error.bad_request"
+        return _page_error(request, exc.status_code, key)

@@ -1,0 +1,31 @@
+"""Dutch and English for the user interface. Dutch is the default; a cookie remembers the switch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Request
+
+from klantstem.web.messages import MESSAGES
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+LANGUAGE_COOKIE = "ks_lang"
+
+
+def language_of(request: Request) -> str:
+    chosen = request.cookies.get(LANGUAGE_COOKIE, DEFAULT_LANGUAGE)
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translate(lang: str, key: str, **values: object) -> str:
+    """The text for `key` in `lang`; the key itself when it is missing (a test checks none is)."""
+    text = MESSAGES.get(lang, MESSAGES[DEFAULT_LANGUAGE]).get(key, key)
+    return text.format(**values) if values else text
+
+
+def translator(lang: str) -> Callable[..., str]:
+    def t(key: str, **values: object) -> str:
+        return translate(lang, key, **values)
+
+    return t
