@@ -1,0 +1,112 @@
+"""Contacts across channels and "the story so far" of a customer, as other domains and the edges use them.
+
+`story_so_far` returns in one call the timeline (contacts, stories with their steps, promises, the process
+events of the customer's cases, outreach, delegates, merges) and the summary an employee reads before picking
+up the phone: open cases and owners, open and broken promises, what the customer told us and how they felt,
+and who may act for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from klantstem.clock import Clock
+from klantstem.contacts import store
+from klantstem.contacts.model import NewContact, StorySoFar, Summary, TimelineEntry, ToldUs
+from klantstem.contacts.timeline import History
+from klantstem.contacts.timeline import story_so_far as assemble
+from klantstem.customers import service as customers
+from klantstem.db.schema import CHANNELS, DIRECTIONS
+from klantstem.errors import NotFoundError, UserInputError
+from klantstem.outreach import service as outreach
+from klantstem.promises import service as promises
+
+__all__ = ["NewContact", "StorySoFar", "Summary", "TimelineEntry", "ToldUs", "record_contact", "story_so_far"]
+
+MAX_TEXT_CHARS = 1_000_000
+
+
+def story_so_far(engine: Engine, clock: Clock, customer_id: int, limit: int | None = None) -> StorySoFar:
+    """The timeline and summary of the customer behind `customer_id` (after merges); `limit` keeps the newest
+    entries of the timeline (the summary always covers everything)."""
+    if limit is not None and limit < 0:
+        raise UserInputError("the limit cannot be negative")
+    canonical = customers.resolve_id(engine, customer_id)
+    now = clock.now()
+    customer = customers.get_customer(engine, canonical)
+    with engine.connect() as conn:
+        contacts = store.contacts_of(conn, canonical)
+        stories, steps = store.stories_of(conn, canonical)
+        cases = store.cases_of(conn, canonical)
+        events = store.events_of(conn, [int(c["id"]) for c in cases])
+        inbound = [int(c["id"]) for c in contacts if c["direction"] == "inbound"]
+        feelings = store.feelings_of(conn, inbound[-10:])
+    history = History(
+        customer=customer,
+        merged_from=customers.merged_from(engine, canonical),
+        contacts=contacts,
+        stories=stories,
+        steps=steps,
+        cases=cases,
+        events=events,
+        promises=promises.promises_of(engine, canonical),
+        outreach=outreach.outreach_of(engine, canonical),
+        delegates=customers.delegates_of(engine, canonical),
+        merges=customers.merges_of(engine, canonical),
+        feelings=feelings,
+    )
+    return assemble(history, customer_id, now, limit)
+
+
+def record_contact(engine: Engine, clock: Clock, contact: NewContact) -> int:
+    """Record one contact by hand and keep the open promises it fulfils (the dealer's call); returns its id.
+    The same contact recorded twice is stored once."""
+    channel, direction = contact.channel.strip().lower(), contact.direction.strip().lower()
+    if channel not in CHANNELS:
+        raise UserInputError(f"unknown channel {contact.channel!r}: use one of {', '.join(CHANNELS)}")
+    if direction not in DIRECTIONS:
+        raise UserInputError(f"unknown direction {contact.direction!r}: use inbound or outbound")
+    if contact.text and len(contact.text) > MAX_TEXT_CHARS:
+        raise UserInputError(f"a contact text is at most {MAX_TEXT_CHARS:,} characters")
+    now = clock.now()
+    occurred = contact.occurred_at or now
+    if occurred.tzinfo is None:
+        raise UserInputError("the moment of a contact needs a time zone")
+    if occurred > now:
+        raise UserInputError("a contact cannot happen in the future")
+    canonical = customers.resolve_id(engine, contact.customer_id)
+    values: dict[str, Any] = {
+        "customer_id": canonical,
+        "case_id": contact.case_id,
+        "channel": channel,
+        "direction": direction,
+        "occurred_at": occurred,
+        "staff_id": contact.staff_id,
+        "department_id": contact.department_id,
+        "third_party_id": contact.third_party_id,
+        "subject": (contact.subject or "").strip()[:300] or None,
+        "text": contact.text,
+        "source": contact.source[:100],
+    }
+    values["fingerprint"] = _fingerprint(values)
+    with engine.begin() as conn:
+        for table, key in (("cases", "case_id"), ("staff", "staff_id"), ("departments", "department_id"),
+                           ("third_parties", "third_party_id")):  # fmt: skip
+            if values[key] is not None and not store.exists_id(conn, table, int(values[key])):
+                raise NotFoundError(f"{key.removesuffix('_id').replace('_', ' ')} {values[key]} does not exist")
+        existing = store.contact_id_by_fingerprint(conn, values["fingerprint"])
+        contact_id = existing if existing is not None else store.insert_contact(conn, values)
+    promises.keep_matching(engine, canonical)
+    return contact_id
+
+
+def _fingerprint(values: dict[str, Any]) -> str:
+    parts = [str(values[k]) for k in sorted(values)]
+    occurred = values["occurred_at"]
+    assert isinstance(occurred, datetime)
+    parts.append(store.to_utc(occurred).isoformat())
+    return "manual:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:56]

@@ -1,0 +1,84 @@
+"""Personal data per customer: export everything we hold about a person, and erase it.
+
+Both cover the customer and every customer merged into it (one person). Erasure deletes contacts, stories with
+their steps and follow-up questions, promises, outreach, delegates, identities and analysis annotations of
+those texts; cases stay for the process analysis but lose their customer and title.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from klantstem.clock import Clock
+from klantstem.customers import merges, store
+from klantstem.db import schema
+from klantstem.errors import KlantstemError, NotFoundError, UserInputError
+
+EXPORTED = ("contacts", "stories", "promises", "cases", "outreach", "delegates", "customer_identities")
+
+
+def export(engine: Engine, clock: Clock, customer_id: int) -> dict[str, Any]:
+    """Everything held about the person behind `customer_id`, as JSON-ready data."""
+    with engine.connect() as conn:
+        canonical = merges.resolve(conn, customer_id)
+        tree = merges.merged_tree(conn, canonical)
+        data: dict[str, Any] = {"exported_at": clock.now().isoformat(), "customer_id": canonical}
+        data["customers"] = store.rows_where(conn, schema.customers, "id", tree)
+        for name in EXPORTED:
+            data[name] = store.rows_where(conn, schema.metadata.tables[name], "customer_id", tree)
+        story_ids = [int(s["id"]) for s in data["stories"]]
+        data["story_steps"] = store.rows_where(conn, schema.story_steps, "story_id", story_ids)
+        data["follow_ups"] = store.rows_where(conn, schema.follow_ups, "story_id", story_ids)
+        data["annotations"] = store.annotations_of(
+            conn,
+            {
+                "contact": [int(c["id"]) for c in data["contacts"]],
+                "story": story_ids,
+                "story_step": [int(s["id"]) for s in data["story_steps"]],
+            },
+        )
+        data["customer_merges"] = [m.as_dict() for m in store.merges_of(conn, tree)]
+    plain: dict[str, Any] = _plain(data)
+    return plain
+
+
+def erase(engine: Engine, customer_id: int) -> dict[str, int]:
+    """Delete the personal data of the person behind `customer_id`; returns what was deleted per table."""
+    try:
+        with engine.begin() as conn:
+            exists, into = store.merged_into(conn, customer_id)
+            if not exists:
+                raise NotFoundError(f"customer {customer_id} does not exist")
+            if into is not None:
+                raise UserInputError(
+                    f"customer {customer_id} was merged into customer {into}; erase customer {into} "
+                    "(that erases both), or undo the merge first"
+                )
+            tree = merges.merged_tree(conn, customer_id)
+            contact_ids = [int(r["id"]) for r in store.rows_where(conn, schema.contacts, "customer_id", tree)]
+            story_ids = [int(r["id"]) for r in store.rows_where(conn, schema.stories, "customer_id", tree)]
+            step_ids = [int(r["id"]) for r in store.rows_where(conn, schema.story_steps, "story_id", story_ids)]
+            return store.erase_rows(conn, tree, contact_ids, story_ids, step_ids)
+    except IntegrityError:
+        raise KlantstemError(
+            f"customer {customer_id} cannot be erased: other records still refer to it; nothing was deleted"
+        ) from None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return store.to_utc(value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value

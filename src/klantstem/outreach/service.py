@@ -1,0 +1,153 @@
+"""The contact guard: before any survey or follow-up call, may we contact this customer about this topic?
+
+Blocked, with every reason that applies, when the customer opted out, has an open complaint, was already asked
+about the topic within N days, or we already started M contacts within the period (all channels). Every
+outreach is logged, also the blocked attempts, so the guard can be audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Engine
+
+from klantstem.clock import Clock
+from klantstem.customers import service as customers
+from klantstem.db.schema import CHANNELS
+from klantstem.errors import ConfigurationError, NotFoundError, UserInputError
+from klantstem.outreach import store
+from klantstem.outreach.model import BLOCKED, SENT, GuardDecision, GuardRules, LoggedOutreach, OutreachRecord
+from klantstem.settings import ENV_PREFIX, Settings
+
+__all__ = ["GuardDecision", "GuardRules", "LoggedOutreach", "OutreachRecord", "check", "log", "outreach_of",
+           "rules_from_settings"]  # fmt: skip
+
+MAX_TOPIC_CHARS = 100
+
+
+def rules_from_settings(settings: Settings, **overrides: int | None) -> GuardRules:
+    """The guard's rules from the settings; options given on the command line (not None) win."""
+    values = {
+        "same_topic_days": settings.outreach_same_topic_days,
+        "max_contacts": settings.outreach_max_contacts,
+        "period_days": settings.outreach_period_days,
+    }
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if set(given) - set(values):
+        raise ValueError(f"unknown contact-guard rules: {sorted(set(given) - set(values))}")
+    try:
+        GuardRules(**values)
+    except UserInputError as exc:
+        names = ", ".join(ENV_PREFIX + "OUTREACH_" + k.upper() for k in values)
+        raise ConfigurationError(f"{exc} (check {names})") from None
+    return GuardRules(**{**values, **given})
+
+
+def check(
+    engine: Engine,
+    clock: Clock,
+    customer_id: int,
+    topic: str,
+    channel: str,
+    rules: GuardRules | None = None,
+    *,
+    timezone: str = "Europe/Amsterdam",
+) -> GuardDecision:
+    """Allowed or blocked, with the reasons; changes nothing."""
+    clean_topic, clean_channel = _topic(topic), _channel(channel)
+    canonical = customers.resolve_id(engine, customer_id)
+    asked = _Asked(canonical, customer_id, clean_topic, clean_channel, rules or GuardRules(), ZoneInfo(timezone))
+    with engine.connect() as conn:
+        return _decide(conn, clock, asked)
+
+
+def log(
+    engine: Engine,
+    clock: Clock,
+    customer_id: int,
+    topic: str,
+    channel: str,
+    rules: GuardRules | None = None,
+    *,
+    staff_id: int | None = None,
+    force: bool = False,
+    timezone: str = "Europe/Amsterdam",
+) -> LoggedOutreach:
+    """Log an outreach after asking the guard. Blocked attempts are logged as blocked (not sent) unless forced;
+    a forced outreach is logged as sent with the reasons it overrode."""
+    clean_topic, clean_channel = _topic(topic), _channel(channel)
+    canonical = customers.resolve_id(engine, customer_id)
+    asked = _Asked(canonical, customer_id, clean_topic, clean_channel, rules or GuardRules(), ZoneInfo(timezone))
+    with engine.begin() as conn:
+        if staff_id is not None and not store.staff_exists(conn, staff_id):
+            raise NotFoundError(f"staff member {staff_id} does not exist")
+        decision = _decide(conn, clock, asked)
+        outcome, reason = SENT, None
+        if not decision.allowed:
+            outcome = SENT if force else BLOCKED
+            reason = ("forced despite: " if force else "") + "; ".join(decision.reasons)
+        values = {"customer_id": canonical, "topic": clean_topic, "channel": clean_channel, "asked_at": decision.at,
+                  "staff_id": staff_id, "outcome": outcome, "reason": reason[:300] if reason else None}  # fmt: skip
+        record = store.get_outreach(conn, store.insert_outreach(conn, values))
+    return LoggedOutreach(record, decision)
+
+
+def outreach_of(engine: Engine, customer_id: int) -> list[OutreachRecord]:
+    with engine.connect() as conn:
+        return store.outreach_of(conn, customer_id)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    customer_id: int  # the customer that holds the history
+    asked_for: int  # the id that was asked about (a merged customer's id leads to the one it was merged into)
+    topic: str
+    channel: str
+    rules: GuardRules
+    zone: ZoneInfo
+
+
+def _decide(conn: Connection, clock: Clock, asked: _Asked) -> GuardDecision:
+    now, canonical, rules, topic = clock.now(), asked.customer_id, asked.rules, asked.topic
+    reasons: list[str] = []
+    if store.opted_out(conn, canonical):
+        reasons.append("the customer opted out of being contacted")
+    complaints = store.open_complaints(conn, canonical)
+    if complaints:
+        listed = ", ".join(str(c) for c in complaints)
+        reasons.append(f"the customer has an open complaint (case {listed}); resolve it before asking anything")
+    if rules.same_topic_days > 0:
+        last = store.last_asked(conn, canonical, topic, now - timedelta(days=rules.same_topic_days))
+        if last is not None:
+            ago = (now - last).days
+            reasons.append(
+                f"already asked about {topic!r} on {last.astimezone(asked.zone):%Y-%m-%d} ({ago} days ago); "
+                f"the rule is once per {rules.same_topic_days} days"
+            )
+    if rules.period_days > 0:
+        started = store.started_contacts(conn, canonical, now - timedelta(days=rules.period_days), now)
+        if started >= rules.max_contacts:
+            reasons.append(
+                f"{started} contacts started in the last {rules.period_days} days across all channels; "
+                f"the rule is at most {rules.max_contacts}"
+            )
+    asked_for_id = asked.asked_for if asked.asked_for != canonical else None
+    return GuardDecision(canonical, topic, asked.channel, now, rules, tuple(reasons), asked_for_id)
+
+
+def _topic(topic: str) -> str:
+    clean = " ".join(topic.strip().lower().split())
+    if not clean:
+        raise UserInputError("say which topic you want to ask about (--topic)")
+    if len(clean) > MAX_TOPIC_CHARS:
+        raise UserInputError(f"a topic is at most {MAX_TOPIC_CHARS} characters")
+    return clean
+
+
+def _channel(channel: str) -> str:
+    clean = channel.strip().lower().replace("-", "_")
+    if clean not in CHANNELS:
+        raise UserInputError(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
+    return clean

@@ -1,0 +1,253 @@
+"""The promise register, as other domains and the edges use it.
+
+Each promise has who is responsible (a person, a department or a third party such as a dealer), a due time on
+the business calendar, and a status: open, kept, broken or cancelled. A promise is kept automatically when the
+matching later contact or process event happens before its due time, and broken when its due time passes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, Engine, Table
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import Clock
+from klantstem.customers import service as customers
+from klantstem.db import schema
+from klantstem.errors import NotFoundError, UserInputError
+from klantstem.promises import store
+from klantstem.promises.due import due_from_phrase
+from klantstem.promises.model import (
+    BROKEN,
+    CANCELLED,
+    KEPT,
+    OPEN,
+    OverdueList,
+    Promise,
+    PromiseStats,
+    ScanResult,
+    StatRow,
+)
+from klantstem.promises.rules import KEEP_RULES, normalise_kind, rule_groups
+
+__all__ = [
+    "BROKEN",
+    "CANCELLED",
+    "KEEP_RULES",
+    "KEPT",
+    "OPEN",
+    "OverdueList",
+    "Promise",
+    "PromiseStats",
+    "ScanResult",
+    "StatRow",
+    "add_promise",
+    "cancel",
+    "due_from_phrase",
+    "get_promise",
+    "keep",
+    "keep_matching",
+    "overdue",
+    "promises_of",
+    "scan",
+    "stats",
+]
+
+MAX_LISTED = 100
+
+
+def add_promise(
+    engine: Engine,
+    clock: Clock,
+    calendar: BusinessCalendar,
+    *,
+    customer_id: int,
+    kind: str,
+    description: str,
+    due: str | datetime,
+    made_at: datetime | None = None,
+    staff: str | None = None,
+    department: str | None = None,
+    third_party: str | None = None,
+    case_id: int | None = None,
+    contact_id: int | None = None,
+    expected_activity: str | None = None,
+    source: str = "manual",
+) -> Promise:
+    """Register a promise. `due` is a phrase ("binnen 10 werkdagen") or a moment; it must lie in the future.
+    Departments and third parties are found by name (and added when new); a staff member must exist."""
+    now = clock.now()
+    made = _aware(made_at, calendar) if made_at else now
+    if made > now:
+        raise UserInputError("a promise cannot be made in the future")
+    due_at = due_from_phrase(due, made, calendar) if isinstance(due, str) else _aware(due, calendar)
+    if due_at <= now:
+        raise UserInputError(f"the due time {_local(due_at, calendar)} is in the past")
+    clean_kind, clean_text = normalise_kind(kind)[:50], " ".join(description.split())
+    if not clean_kind or not clean_text:
+        raise UserInputError("a promise needs a kind (e.g. callback) and a description")
+    if not any(v and v.strip() for v in (staff, department, third_party)):
+        raise UserInputError("say who keeps the promise: --staff, --department or --third-party")
+    owner = customers.resolve_id(engine, customer_id)
+    with engine.begin() as conn:
+        values: dict[str, Any] = {
+            "customer_id": owner,
+            "case_id": _case(conn, case_id, owner),
+            "contact_id": _existing(conn, schema.contacts, contact_id, "contact"),
+            "kind": clean_kind,
+            "description": clean_text,
+            "staff_id": _staff(conn, staff),
+            "department_id": _named(conn, schema.departments, department),
+            "third_party_id": _named(conn, schema.third_parties, third_party),
+            "made_at": made,
+            "due_at": due_at,
+            "due_phrase": due.strip()[:100] if isinstance(due, str) else None,
+            "expected_activity": " ".join(expected_activity.split())[:300] if expected_activity else None,
+            "source": source,
+        }
+        values["fingerprint"] = _fingerprint(values)
+        existing = store.id_by_fingerprint(conn, values["fingerprint"])
+        if existing is not None:
+            raise UserInputError(f"this promise is already registered as promise {existing}")
+        promise_id = store.insert_promise(conn, values)
+        _keep_matching(conn, owner)
+        found = store.get_promise(conn, promise_id)
+    assert found is not None
+    return found
+
+
+def keep(engine: Engine, clock: Clock, promise_id: int, at: datetime | None = None, note: str | None = None,
+         contact_id: int | None = None) -> Promise:  # fmt: skip
+    """Mark a promise kept by hand. A promise kept after its due time counts as broken, so that is refused."""
+    now = clock.now()
+    moment = at or now
+    with engine.begin() as conn:
+        promise = _require(conn, promise_id)
+        if promise.status not in (OPEN, BROKEN):
+            raise UserInputError(f"promise {promise_id} is {promise.status}; only an open promise can be kept")
+        if moment > now or moment < promise.made_at:
+            raise UserInputError("the moment it was kept must lie between when it was made and now")
+        if moment > promise.due_at:
+            raise UserInputError(f"promise {promise_id} was due {_local(promise.due_at)}; kept late counts as broken")
+        _existing(conn, schema.contacts, contact_id, "contact")
+        store.set_status(conn, promise_id, KEPT, moment, (note or "kept (recorded by hand)")[:300], contact_id)
+        return _require(conn, promise_id)
+
+
+def cancel(engine: Engine, clock: Clock, promise_id: int, reason: str | None = None) -> Promise:
+    """Cancel an open promise (the customer withdrew, the question went away); it no longer counts."""
+    with engine.begin() as conn:
+        promise = _require(conn, promise_id)
+        if promise.status != OPEN:
+            raise UserInputError(f"promise {promise_id} is {promise.status}; only an open promise can be cancelled")
+        store.set_status(conn, promise_id, CANCELLED, clock.now(), (reason or "cancelled")[:300])
+        return _require(conn, promise_id)
+
+
+def get_promise(engine: Engine, promise_id: int) -> Promise:
+    with engine.connect() as conn:
+        return _require(conn, promise_id)
+
+
+def promises_of(engine: Engine, customer_id: int) -> list[Promise]:
+    """Every promise made to a customer (after merges), oldest first."""
+    with engine.connect() as conn:
+        return store.promises_of(conn, [customer_id])
+
+
+def overdue(engine: Engine, clock: Clock, limit: int = MAX_LISTED) -> OverdueList:
+    if limit < 0:
+        raise UserInputError("the limit cannot be negative")
+    now = clock.now()
+    with engine.connect() as conn:
+        total, found = store.overdue(conn, now, limit)
+    return OverdueList(now, total, found)
+
+
+def scan(engine: Engine, clock: Clock) -> ScanResult:
+    """Keep every open promise whose matching contact or event happened in time, then break the overdue ones."""
+    now = clock.now()
+    with engine.begin() as conn:
+        kept = _keep_matching(conn, None)
+        broken = store.break_overdue(conn, now)
+    return ScanResult(now, kept, broken)
+
+
+def keep_matching(engine: Engine, customer_id: int) -> int:
+    """Keep the open promises of one customer that a recorded contact or event now fulfils (after a new contact)."""
+    with engine.begin() as conn:
+        return _keep_matching(conn, customer_id)
+
+
+def stats(engine: Engine, clock: Clock, since: datetime | None = None) -> PromiseStats:
+    """Kept rate per kind of promise, per department and per third party."""
+    now = clock.now()
+    with engine.connect() as conn:
+        return PromiseStats(now, store.stats(conn, now, since))
+
+
+def _keep_matching(conn: Connection, customer_id: int | None) -> int:
+    kept = sum(store.keep_by_contacts(conn, rule, kinds, customer_id) for rule, kinds in rule_groups().items())
+    return kept + store.keep_by_events(conn, customer_id)
+
+
+def _require(conn: Connection, promise_id: int) -> Promise:
+    found = store.get_promise(conn, promise_id)
+    if found is None:
+        raise NotFoundError(f"promise {promise_id} does not exist")
+    return found
+
+
+def _case(conn: Connection, case_id: int | None, customer_id: int) -> int | None:
+    if case_id is None:
+        return None
+    exists, owner = store.case_customer(conn, case_id)
+    if not exists:
+        raise NotFoundError(f"case {case_id} does not exist")
+    if owner is not None and customers.resolve_id(conn.engine, int(owner)) != customer_id:
+        raise UserInputError(f"case {case_id} belongs to another customer")
+    return case_id
+
+
+def _existing(conn: Connection, table: Table, row_id: int | None, label: str) -> int | None:
+    if row_id is not None and not store.exists_id(conn, table, row_id):
+        raise NotFoundError(f"{label} {row_id} does not exist")
+    return row_id
+
+
+def _staff(conn: Connection, key: str | None) -> int | None:
+    if not key or not key.strip():
+        return None
+    found = store.find_staff(conn, key)
+    if found is None:
+        raise NotFoundError("no staff member with that id, e-mail address or name")
+    return found
+
+
+def _named(conn: Connection, table: Table, name: str | None) -> int | None:
+    if not name or not name.strip():
+        return None
+    if name.strip().isdigit():
+        return _existing(conn, table, int(name), table.name.rstrip("s").replace("_", " "))
+    return store.find_named(conn, table, name) or store.add_named(conn, table, " ".join(name.split())[:200])
+
+
+def _fingerprint(values: Mapping[str, object]) -> str:
+    keys = ("customer_id", "kind", "description", "made_at", "due_at", "staff_id", "department_id", "third_party_id")
+    text = "\x1f".join(str(values[k]) for k in keys)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _aware(moment: datetime, calendar: BusinessCalendar) -> datetime:
+    """A moment without a time zone is read in the organisation's time zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(calendar.timezone))
+
+
+def _local(moment: datetime, calendar: BusinessCalendar | None = None) -> str:
+    zone = ZoneInfo(calendar.timezone if calendar else "Europe/Amsterdam")
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"

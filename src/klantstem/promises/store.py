@@ -1,0 +1,235 @@
+"""SQL of the promise register. Times are bound in UTC and read back as aware UTC datetimes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    and_,
+    case,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+
+from klantstem.db import schema
+from klantstem.promises.model import BROKEN, KEPT, OPEN, Promise, StatRow
+from klantstem.promises.rules import KeepRule
+
+P = schema.promises
+
+
+def to_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --- who is responsible -------------------------------------------------------------------------------------
+
+
+def find_named(conn: Connection, table: Table, name: str) -> int | None:
+    query = select(table.c.id).where(func.lower(table.c.name) == name.strip().lower()).order_by(table.c.id)
+    found = conn.execute(query).scalar()
+    return None if found is None else int(found)
+
+
+def add_named(conn: Connection, table: Table, name: str) -> int:
+    return int(conn.execute(insert(table).values(name=name.strip())).inserted_primary_key[0])  # type: ignore[index]
+
+
+def find_staff(conn: Connection, key: str) -> int | None:
+    s = schema.staff
+    if key.strip().isdigit():
+        query = select(s.c.id).where(s.c.id == int(key))
+    else:
+        text = key.strip().lower()
+        query = select(s.c.id).where(or_(func.lower(s.c.email) == text, func.lower(s.c.name) == text))
+    found = conn.execute(query.order_by(s.c.id)).scalar()
+    return None if found is None else int(found)
+
+
+def exists_id(conn: Connection, table: Table, row_id: int) -> bool:
+    return conn.execute(select(table.c.id).where(table.c.id == row_id)).first() is not None
+
+
+def case_customer(conn: Connection, case_id: int) -> tuple[bool, int | None]:
+    c = schema.cases
+    row = conn.execute(select(c.c.customer_id).where(c.c.id == case_id)).first()
+    return (False, None) if row is None else (True, row[0])
+
+
+# --- promises -----------------------------------------------------------------------------------------------
+
+
+def insert_promise(conn: Connection, values: dict[str, Any]) -> int:
+    values = {**values, "made_at": to_utc(values["made_at"]), "due_at": to_utc(values["due_at"])}
+    return int(conn.execute(insert(P).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+
+
+def id_by_fingerprint(conn: Connection, fingerprint: str) -> int | None:
+    found = conn.execute(select(P.c.id).where(P.c.fingerprint == fingerprint)).scalar()
+    return None if found is None else int(found)
+
+
+def existing_fingerprints(conn: Connection, fingerprints: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(fingerprints), 5000):
+        part = fingerprints[start : start + 5000]
+        found.update(str(f) for f in conn.execute(select(P.c.fingerprint).where(P.c.fingerprint.in_(part))).scalars())
+    return found
+
+
+def _with_names() -> Select[Any]:
+    s, d, t = schema.staff, schema.departments, schema.third_parties
+    joined = P.outerjoin(s, s.c.id == P.c.staff_id).outerjoin(d, d.c.id == P.c.department_id)
+    joined = joined.outerjoin(t, t.c.id == P.c.third_party_id)
+    return select(P, s.c.name.label("staff_name"), d.c.name.label("department_name"),
+                  t.c.name.label("third_party_name")).select_from(joined)  # fmt: skip
+
+
+def get_promise(conn: Connection, promise_id: int) -> Promise | None:
+    row = conn.execute(_with_names().where(P.c.id == promise_id)).mappings().first()
+    return None if row is None else _promise(row)
+
+
+def promises_of(conn: Connection, customer_ids: Sequence[int]) -> list[Promise]:
+    query = _with_names().where(P.c.customer_id.in_(customer_ids)).order_by(P.c.made_at, P.c.id)
+    return [_promise(row) for row in conn.execute(query).mappings()]
+
+
+def overdue(conn: Connection, now: datetime, limit: int) -> tuple[int, list[Promise]]:
+    """Promises past due and not kept: open ones (about to break) and broken ones, the longest overdue first."""
+    when = and_(P.c.status.in_((OPEN, BROKEN)), P.c.due_at < to_utc(now))
+    total = int(conn.execute(select(func.count()).select_from(P).where(when)).scalar_one())
+    query = _with_names().where(when).order_by(P.c.due_at, P.c.id).limit(limit)
+    return total, [_promise(row) for row in conn.execute(query).mappings()]
+
+
+def set_status(conn: Connection, promise_id: int, status: str, at: datetime, note: str | None,
+               contact_id: int | None = None) -> None:  # fmt: skip
+    values = {"status": status, "resolved_at": to_utc(at), "resolution_note": note, "kept_by_contact_id": contact_id}
+    conn.execute(update(P).where(P.c.id == promise_id).values(**values))
+
+
+def _promise(row: Any) -> Promise:
+    return Promise(
+        id=int(row["id"]),
+        customer_id=row["customer_id"],
+        case_id=row["case_id"],
+        contact_id=row["contact_id"],
+        kind=str(row["kind"]),
+        description=str(row["description"]),
+        staff_id=row["staff_id"],
+        staff_name=row["staff_name"],
+        department_id=row["department_id"],
+        department_name=row["department_name"],
+        third_party_id=row["third_party_id"],
+        third_party_name=row["third_party_name"],
+        made_at=to_utc(row["made_at"]),
+        due_at=to_utc(row["due_at"]),
+        status=str(row["status"]),
+        resolved_at=to_utc(row["resolved_at"]) if row["resolved_at"] else None,
+        source=str(row["source"]),
+        due_phrase=row["due_phrase"],
+        expected_activity=row["expected_activity"],
+        kept_by_contact_id=row["kept_by_contact_id"],
+        kept_by_event_id=row["kept_by_event_id"],
+        resolution_note=row["resolution_note"],
+    )
+
+
+# --- keeping and breaking, set-based ------------------------------------------------------------------------
+
+
+def keep_by_contacts(conn: Connection, rule: KeepRule, kinds: Sequence[str], customer_id: int | None) -> int:
+    """Mark open promises of `kinds` kept by the first matching later contact before their due time."""
+    c = schema.contacts.alias("keeper")
+    match = and_(
+        c.c.customer_id == P.c.customer_id,
+        c.c.direction == rule.direction,
+        c.c.channel.in_(sorted(rule.channels)) if rule.channels else true(),
+        c.c.occurred_at >= P.c.made_at,
+        c.c.occurred_at <= P.c.due_at,
+        or_(
+            and_(P.c.third_party_id.is_not(None), c.c.third_party_id == P.c.third_party_id),
+            and_(P.c.third_party_id.is_(None), P.c.department_id.is_not(None),
+                 or_(c.c.department_id == P.c.department_id, c.c.staff_id == P.c.staff_id)),
+            and_(P.c.third_party_id.is_(None), P.c.department_id.is_(None), P.c.staff_id.is_not(None),
+                 c.c.staff_id == P.c.staff_id),
+            and_(P.c.third_party_id.is_(None), P.c.department_id.is_(None), P.c.staff_id.is_(None)),
+        ),
+    )  # fmt: skip
+    first = select(c.c.id).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
+    first_at = select(c.c.occurred_at).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
+    where = [P.c.status == OPEN, P.c.kind.in_(kinds), P.c.customer_id.is_not(None), exists(select(c.c.id).where(match))]
+    if customer_id is not None:
+        where.append(P.c.customer_id == customer_id)
+    values = {"status": KEPT, "kept_by_contact_id": first, "resolved_at": first_at,
+              "resolution_note": "kept by a later contact"}  # fmt: skip
+    return int(conn.execute(update(P).where(*where).values(**values)).rowcount)
+
+
+def keep_by_events(conn: Connection, customer_id: int | None) -> int:
+    """Mark open promises kept when their expected activity happened in their case in time."""
+    e = schema.process_events.alias("keeper")
+    match = and_(
+        e.c.case_id == P.c.case_id,
+        func.lower(e.c.activity) == func.lower(P.c.expected_activity),
+        e.c.occurred_at >= P.c.made_at,
+        e.c.occurred_at <= P.c.due_at,
+    )
+    first = select(e.c.id).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
+    first_at = select(e.c.occurred_at).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
+    where = [P.c.status == OPEN, P.c.expected_activity.is_not(None), P.c.case_id.is_not(None),
+             exists(select(e.c.id).where(match))]  # fmt: skip
+    if customer_id is not None:
+        where.append(P.c.customer_id == customer_id)
+    values = {"status": KEPT, "kept_by_event_id": first, "resolved_at": first_at,
+              "resolution_note": "kept by a process event"}  # fmt: skip
+    return int(conn.execute(update(P).where(*where).values(**values)).rowcount)
+
+
+def break_overdue(conn: Connection, now: datetime) -> int:
+    """Open promises whose due time has passed become broken, at their due time."""
+    values = {"status": BROKEN, "resolved_at": P.c.due_at, "resolution_note": "due time passed"}
+    return int(conn.execute(update(P).where(P.c.status == OPEN, P.c.due_at < to_utc(now)).values(**values)).rowcount)
+
+
+# --- kept rates ---------------------------------------------------------------------------------------------
+
+
+def stats(conn: Connection, now: datetime, since: datetime | None) -> list[StatRow]:
+    """Counts per kind, department and third party; an open promise past due counts as broken."""
+    effective = case((and_(P.c.status == OPEN, P.c.due_at < to_utc(now)), literal(BROKEN)), else_=P.c.status)
+    query = select(P.c.kind, P.c.department_id, P.c.third_party_id, effective.label("s"), func.count().label("n"))
+    if since is not None:
+        query = query.where(P.c.made_at >= to_utc(since))
+    grouped = conn.execute(query.group_by(P.c.kind, P.c.department_id, P.c.third_party_id, effective)).all()
+    departments = _names(conn, schema.departments, {r[1] for r in grouped if r[1] is not None})
+    parties = _names(conn, schema.third_parties, {r[2] for r in grouped if r[2] is not None})
+    rows: dict[tuple[str, str], StatRow] = {}
+    for kind, department_id, third_party_id, status, count in grouped:
+        keys = [("kind", str(kind))]
+        if department_id is not None:
+            keys.append(("department", departments.get(int(department_id), f"department {department_id}")))
+        if third_party_id is not None:
+            keys.append(("third_party", parties.get(int(third_party_id), f"third party {third_party_id}")))
+        for key in keys:
+            row = rows.setdefault(key, StatRow(*key))
+            setattr(row, str(status), getattr(row, str(status)) + int(count))
+    return sorted(rows.values(), key=lambda r: (("kind", "department", "third_party").index(r.dimension), r.name))
+
+
+def _names(conn: Connection, table: Table, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {int(i): str(n) for i, n in conn.execute(select(table.c.id, table.c.name).where(table.c.id.in_(ids)))}
