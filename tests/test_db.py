@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import IntegrityError
-
-import pytest
 
 from klantstem.db import migrations, schema
 
