@@ -1,0 +1,189 @@
+"""Rule-based appraisal: bad / normal / excellent from cue words, negation, intensity and factual complaints.
+
+Works on day one without labels. A clause's score is the sum of its cue weights; scores map to levels with
+`level_for`. Negated positive cues count as bad ("niet vriendelijk", "helemaal niet bereikbaar"); negated
+negative cues become mildly positive, i.e. normal ("niet slecht").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from klantstem.text import lexicon_en, lexicon_nl
+from klantstem.text.patterns import Hit, PhraseMatcher, has_negation
+from klantstem.text.results import Appraisal, Cue, Duration, Level, Span
+from klantstem.text.tokens import Token
+
+BAD_AT = -0.75
+EXCELLENT_AT = 1.0
+NEGATED_NEGATIVE = 0.3
+LOOK_BACK = 3
+RULES_VERSION = "rules-1"
+_ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    weight: float
+    kind: str  # "lexicon" or "factual"
+    facet: str | None
+    self_negating: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    matcher: PhraseMatcher[CueEntry]
+    negators: frozenset[str]
+    intensifiers: dict[str, float]
+    downtoners: dict[str, float]
+
+
+def level_for(score: float) -> Level:
+    if score <= BAD_AT:
+        return "bad"
+    if score >= EXCELLENT_AT:
+        return "excellent"
+    return "normal"
+
+
+def _entries(module: ModuleType) -> Iterable[tuple[str, CueEntry]]:
+    for pattern, weight in (*module.POSITIVE.items(), *module.NEGATIVE.items()):
+        yield pattern, CueEntry(weight, "lexicon", None, has_negation(pattern))
+    for pattern, weight, facet in module.FACTUAL:
+        yield pattern, CueEntry(weight, "factual", facet, has_negation(pattern))
+
+
+@lru_cache(maxsize=4)
+def lexicon_for(language: str) -> Lexicon:
+    """The cue lexicon for "nl" or "en"; "mixed" and "unknown" use both."""
+    modules: tuple[ModuleType, ...] = {
+        "nl": (lexicon_nl,),
+        "en": (lexicon_en,),
+    }.get(language, (lexicon_nl, lexicon_en))
+    entries = [e for m in modules for e in _entries(m)]
+    return Lexicon(
+        matcher=PhraseMatcher(entries),
+        negators=frozenset().union(*(m.NEGATORS for m in modules)),
+        intensifiers={k: v for m in modules for k, v in m.INTENSIFIERS.items()},
+        downtoners={k: v for m in modules for k, v in m.DOWNTONERS.items()},
+    )
+
+
+def find_cues(
+    text: str, lower: str, tokens: Sequence[Token], lemmas: Sequence[str], lexicon: Lexicon
+) -> list[tuple[int, Cue]]:
+    """Every cue in the text as (token index, Cue), negation and intensity applied."""
+    hits = lexicon.matcher.find(lower, tokens, lemmas)
+    cues: list[tuple[int, Cue]] = []
+    starts = [t.start for t in tokens] if hits else []
+    for n, hit in enumerate(hits):
+        if _is_modifier_of_next(hit, hits, n, tokens, lexicon):
+            continue
+        after = tokens[bisect_left(starts, hit.end) :][:4]
+        cues.append((hit.token_index, _cue(text, tokens, after, hit, lexicon)))
+    return cues
+
+
+def _is_modifier_of_next(
+    hit: Hit[CueEntry], hits: Sequence[Hit[CueEntry]], n: int, tokens: Sequence[Token], lexicon: Lexicon
+) -> bool:
+    """ "super" in "super vriendelijk" intensifies the next cue instead of being one itself."""
+    word = tokens[hit.token_index].lower
+    if word not in lexicon.intensifiers or hit.end != tokens[hit.token_index].end:
+        return False
+    return n + 1 < len(hits) and hits[n + 1].token_index == hit.token_index + 1
+
+
+def _cue(text: str, tokens: Sequence[Token], after: Sequence[Token], hit: Hit[CueEntry], lexicon: Lexicon) -> Cue:
+    entry = hit.payload
+    negated, intensity, negation_strength = _modifiers(tokens, hit.token_index, lexicon)
+    if not negated and not entry.self_negating:
+        negated = _negated_after(after, lexicon)
+    if entry.self_negating:
+        negated = False
+    weight = entry.weight * intensity
+    if negated:
+        weight = NEGATED_NEGATIVE if entry.weight < 0 else -max(0.8, min(1.0, 0.6 * entry.weight)) * negation_strength
+    span = Span(hit.start, hit.end, text[hit.start : hit.end])
+    return Cue(span, round(weight, 3), entry.kind, negated, round(intensity, 3), entry.facet)
+
+
+def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[bool, float, float]:
+    """(negated, intensity, negation strength) from the few words before a cue, within its clause."""
+    negated, intensity, strength = False, 1.0, 1.0
+    for back in range(1, LOOK_BACK + 1):
+        if index - back < 0:
+            break
+        word = tokens[index - back].lower
+        if not word[:1].isalnum():
+            break
+        if word in lexicon.negators:
+            negated = True
+        elif word in lexicon.intensifiers:
+            if negated:
+                strength = max(strength, lexicon.intensifiers[word])
+            else:
+                intensity *= lexicon.intensifiers[word]
+        elif word in lexicon.downtoners and not negated:
+            intensity *= lexicon.downtoners[word]
+        elif word in ("at", "all") and negated:
+            strength = 1.5
+    return negated, min(intensity, 2.5), strength
+
+
+def _negated_after(following: Sequence[Token], lexicon: Lexicon) -> bool:
+    """Dutch puts the negation last: "lekker was het niet"."""
+    for i, tok in enumerate(following):
+        if not tok.lower[:1].isalnum():
+            return False
+        if tok.lower in lexicon.negators:
+            nxt = following[i + 1] if i + 1 < len(following) else None
+            return nxt is None or not nxt.lower[:1].isalnum()
+    return False
+
+
+def wait_cues(text: str, tokens: Sequence[Token], durations: Iterable[Duration], lexicon: Lexicon) -> list[Cue]:
+    """A told wait is a complaint without emotion ("47 minuten in de wacht"), unless negated or "only"."""
+    starts = [t.start for t in tokens]
+    cues: list[Cue] = []
+    for duration in durations:
+        if duration.kind != "wait":
+            continue
+        index = bisect_left(starts, duration.span.start)
+        before = {t.lower for t in tokens[max(0, index - LOOK_BACK) : index]}
+        if before & lexicon.negators:
+            continue
+        if before & _ONLY:
+            weight = 0.3
+        elif duration.seconds >= 600:
+            weight = -1.0
+        elif duration.seconds >= 120:
+            weight = -0.4
+        else:
+            continue
+        cues.append(Cue(duration.span, weight, "wait", facet="waiting_time"))
+    return cues
+
+
+def appraise(cues: Iterable[Cue], source: str = "rules") -> Appraisal:
+    """One appraisal from a set of cues (a clause, a sentence or a facet's clauses)."""
+    chosen = tuple(sorted(cues, key=lambda c: c.span.start))
+    score = round(sum(c.weight for c in chosen), 3)
+    return Appraisal(level_for(score), score, chosen, source)
+
+
+def appraise_text(clauses: Sequence[Appraisal]) -> Appraisal:
+    """The whole text: negative clauses weigh a little heavier than positive ones."""
+    negative = -sum(min(0.0, a.score) for a in clauses)
+    positive = sum(max(0.0, a.score) for a in clauses)
+    cues = tuple(c for a in clauses for c in a.cues)
+    score = round(positive - negative, 3)
+    if negative >= -BAD_AT and negative >= 0.8 * positive:
+        return Appraisal("bad", score, cues)
+    if positive >= EXCELLENT_AT and positive > negative:
+        return Appraisal("excellent", score, cues)
+    return Appraisal("normal", score, cues)

@@ -1,0 +1,85 @@
+"""Service facets, multi-label, each with the evidence spans that showed it and its own appraisal."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from klantstem.text.appraisal import appraise
+from klantstem.text.results import Cue, FacetResult, Facts, Span
+from klantstem.text.taxonomy import Taxonomy
+from klantstem.text.tokens import Token
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the clauses and sentences of a text are, to scope a facet's appraisal."""
+
+    clauses: Sequence[tuple[int, int]]
+    clause_sentence: Sequence[int]
+    sentences: Sequence[tuple[int, int]]
+
+    def clause_of(self, position: int) -> int:
+        return max(0, bisect_right(self._starts, position) - 1)
+
+    @property
+    def _starts(self) -> list[int]:
+        cached: list[int] | None = self.__dict__.get("_starts_cache")
+        if cached is None:
+            cached = [c[0] for c in self.clauses]
+            object.__setattr__(self, "_starts_cache", cached)
+        return cached
+
+
+def find_evidence(
+    text: str,
+    lower: str,
+    tokens: Sequence[Token],
+    lemmas: Sequence[str],
+    taxonomy: Taxonomy,
+    language: str,
+    cues: Sequence[Cue],
+    facts: Facts,
+) -> dict[str, list[Span]]:
+    """Facet id -> evidence spans, from taxonomy cues, factual complaints, waits and promises."""
+    known = set(taxonomy.ids)
+    evidence: dict[str, list[Span]] = {}
+
+    def add(facet: str | None, span: Span) -> None:
+        if facet in known and facet is not None:
+            evidence.setdefault(facet, []).append(span)
+
+    for hit in taxonomy.matcher(language).find(lower, tokens, lemmas):
+        add(hit.payload, Span(hit.start, hit.end, text[hit.start : hit.end]))
+    for cue in cues:
+        add(cue.facet, cue.span)
+    for promise in facts.promises:
+        add("promises", promise.span)
+    return {facet: _dedupe(spans) for facet, spans in evidence.items()}
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start >= kept[-1].start and span.end <= kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def facet_results(evidence: dict[str, list[Span]], cues: Sequence[Cue], layout: Layout) -> list[FacetResult]:
+    """Each facet is appraised on the clauses that hold its evidence, else on their sentences."""
+    clause_cues: dict[int, list[Cue]] = {}
+    for cue in cues:
+        clause_cues.setdefault(layout.clause_of(cue.span.start), []).append(cue)
+    results: list[FacetResult] = []
+    for facet, spans in evidence.items():
+        clauses = {layout.clause_of(span.start) for span in spans}
+        chosen = [c for i in sorted(clauses) for c in clause_cues.get(i, ())]
+        if not chosen:
+            sentences = {layout.clause_sentence[i] for i in clauses}
+            chosen = [c for i, cs in sorted(clause_cues.items()) if layout.clause_sentence[i] in sentences for c in cs]
+        results.append(FacetResult(facet, appraise(chosen), tuple(spans)))
+    return sorted(results, key=lambda r: r.evidence[0].start)

@@ -1,0 +1,128 @@
+"""Facts in a story: durations and waits, channels mentioned, and promises as data for the promise register."""
+
+from __future__ import annotations
+
+import re
+
+from klantstem.text.durations import DURATION_RE, find_durations
+from klantstem.text.results import ChannelMention, Duration, Facts, PromiseMention, Span
+
+CHANNELS: dict[str, str] = {
+    "phone": r"telefo\w*|gebeld|bellen|belde|belden|belt|terugbel\w*|teruggebeld|0900\w*|call-?cent\w+|"
+    r"phone\w*|called|calling|rang|on hold|in de wacht",
+    "email": r"e-?mail\w*|gemaild|mailen|mailde|mailtje",
+    "web": r"website\w*|webform\w*|contactformulier\w*|portaal|mijn omgeving|inlog\w*|log in|login|online|site",
+    "app": r"app|apps|de app|the app",
+    "chat": r"chat\w*|livechat",
+    "whatsapp": r"whats ?app\w*|appje",
+    "letter": r"brief|brieven|per post|letter|letters",
+    "sms": r"sms\w*|text message\w*",
+    "social": r"twitter|facebook|instagram|linkedin|social media|sociale media",
+    "in_person": r"balie|loket|winkel|filiaal|showroom|langs geweest|langsgegaan|desk|branch|in person|counter",
+}
+_CHANNEL_RE = re.compile("|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in CHANNELS.items()))
+
+_PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
+    # (action, regex, passive: the subject is the customer, so the actor is the organisation)
+    ("call_back", r"\bbel(?:len|t)\b[^.!?]{0,40}?\bterug\b|\bterug(?:te)?bellen\b", False),
+    (
+        "call_back",
+        r"\b(?:wordt|word|zal|zou|zult)\b[^.!?]{0,40}?\bgebeld\b|\bgebeld\s+(?:zou\s+|zal\s+)?word(?:t|en)?\b",
+        True,
+    ),
+    ("contact", r"\b(?:neemt|nemen|zal|zullen|zou|zouden)\b[^.!?]{0,40}?\bcontact\b[^.!?]{0,30}?\bop\b", False),
+    (
+        "send",
+        r"\b(?:stuurt|sturen|zal|zullen|zou|zouden)\b[^.!?]{0,30}?\b(?:sturen|opsturen|toesturen|mailen)\b|"
+        r"\b(?:ontvangt|krijgt)\s+(?:u|je)\b",
+        False,
+    ),
+    ("visit", r"\b(?:komt|komen|zal|zullen|zou|zouden)\b[^.!?]{0,30}?\blangs\b", False),
+    ("resolve", r"\bwordt\b[^.!?]{0,30}?\b(?:opgelost|geregeld)\b|\b(?:lossen|lost)\b[^.!?]{0,30}?\bop\b", True),
+    (
+        "deliver",
+        r"\bwordt\b[^.!?]{0,30}?\b(?:geleverd|bezorgd)\b|\bin ontvangst\s+(?:mag|mogen|kan|kunt)\s+nemen\b",
+        True,
+    ),
+    ("promise", r"\bbeloofd(?:e|en)?\b|\btoegezegd\b", False),
+    ("call_back", r"\b(?:call|ring|phone)\s+(?:you|me|him|her|them|us)\s+back\b|\bget back to (?:you|me)\b", False),
+    ("call_back", r"\b(?:will|would|'ll)\s+be\s+called\b", True),
+    (
+        "contact",
+        r"\b(?:will|'ll|would|shall)\s+(?:\w+\s+){0,2}?(?:contact|reach out|be in touch|get in touch)\b",
+        False,
+    ),
+    ("send", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:send|email|mail)\b|\byou(?:'ll| will) receive\b", False),
+    ("visit", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:come|visit|stop by)\b", False),
+    ("resolve", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:fix|resolve|sort)\b", False),
+    ("deliver", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:arrive|be delivered|deliver)\b", False),
+    ("promise", r"\bpromised\b", False),
+)
+_PROMISE_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
+_ACTOR = re.compile(
+    r"\b(?:we|wij|ik|ze|zij|hij|iemand|de \w+|een \w+|you|they|he|she|someone|somebody|i|the \w+|a \w+)\b"
+)
+_NOT_ACTORS = frozenset({"de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon"})
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_DAY_WORDS = {"vandaag": 0.0, "morgen": 86400.0, "today": 0.0, "tomorrow": 86400.0}
+
+
+def find_facts(text: str, lower: str) -> Facts:
+    durations = find_durations(text, lower)
+    return Facts(tuple(durations), tuple(find_channels(text, lower)), tuple(find_promises(text, lower, durations)))
+
+
+def find_channels(text: str, lower: str) -> list[ChannelMention]:
+    found: list[ChannelMention] = []
+    for m in _CHANNEL_RE.finditer(lower):
+        name = m.lastgroup or ""
+        found.append(ChannelMention(name, Span(m.start(), m.end(), text[m.start() : m.end()])))
+    return found
+
+
+def find_promises(text: str, lower: str, durations: list[Duration]) -> list[PromiseMention]:
+    found: list[PromiseMention] = []
+    taken: list[tuple[int, int]] = []
+    for action, regex, passive in _PROMISE_RE:
+        for m in regex.finditer(lower):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(_promise(text, lower, m, action, passive, durations))
+    return sorted(found, key=lambda p: p.span.start)
+
+
+def _sentence_bounds(lower: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(lower, 0, start)), default=0)
+    stop = _SENTENCE_END.search(lower, end)
+    return left, stop.start() if stop else len(lower)
+
+
+def _promise(
+    text: str, lower: str, m: re.Match[str], action: str, passive: bool, durations: list[Duration]
+) -> PromiseMention:
+    left, right = _sentence_bounds(lower, m.start(), m.end())
+    actor = "organisation" if passive else _actor(lower, left, m.start(), m.end())
+    within = next((d for d in durations if left <= d.span.start < right and d.kind == "promise"), None)
+    within_seconds = within.seconds if within else None
+    within_text = within.span.text if within else None
+    if within is None:
+        for word, seconds in _DAY_WORDS.items():
+            pos = lower.find(word, left, right)
+            if pos >= 0 and (pos == 0 or not lower[pos - 1].isalnum()):
+                within_seconds, within_text = seconds, text[pos : pos + len(word)]
+                break
+    channel = "phone" if action == "call_back" else None
+    span = Span(left, right, text[left:right])
+    return PromiseMention(span, actor, action, within_seconds, within_text, channel)
+
+
+def _actor(lower: str, left: int, start: int, end: int) -> str:
+    candidates = [
+        a
+        for a in _ACTOR.finditer(lower, left, end)
+        if a.group() not in _NOT_ACTORS and not DURATION_RE.fullmatch(a.group()) and a.start() < max(start + 1, end)
+    ]
+    before = [a for a in candidates if a.start() < start]
+    chosen = before[-1] if before else (candidates[0] if candidates else None)
+    return chosen.group() if chosen else "unspecified"

@@ -1,0 +1,137 @@
+"""English appraisal cues, written for this project. Same shape and weights as `lexicon_nl`."""
+
+from __future__ import annotations
+
+from klantstem.text.tokens import word_set
+
+# fmt: off
+POSITIVE: dict[str, float] = {
+    "excellent": 2.0, "outstanding": 2.0, "amazing": 2.0, "fantastic": 2.0, "awesome": 2.0, "superb": 2.0,
+    "brilliant": 2.0, "perfect*": 2.0, "wonderful": 2.0, "exceptional*": 2.0, "above and beyond": 2.0,
+    "extra mile": 2.0, "delicious": 1.5, "terrific": 2.0, "impressive": 1.3, "highly recommend*": 2.0,
+    "love": 1.3, "loved": 1.3, "great": 1.5, "top notch": 2.0, "exceeded": 1.8, "couldn't be happier": 2.0,
+    "first class": 1.8, "spot on": 1.5, "good": 0.8, "better": 0.6, "nice": 0.8, "friendly": 1.0,
+    "helpful": 1.2, "polite": 1.0, "courteous": 1.0, "kind": 0.8, "quick": 0.8, "quickly": 0.8, "fast": 0.8,
+    "prompt*": 0.8, "efficient*": 1.0, "pleasant*": 1.0, "happy": 1.0, "satisfied": 1.0, "pleased": 1.0,
+    "clear": 0.8, "clearly": 0.6, "easy": 0.6, "smooth*": 0.8, "professional*": 1.0, "knowledgeable": 1.0,
+    "competent": 1.0, "resolved": 0.8, "solved": 0.8, "fixed": 0.6, "thank*": 0.5, "recommend*": 1.0,
+    "patient": 1.0, "attentive": 1.2, "fresh": 0.8, "cheap": 0.5, "affordable": 0.8, "on time": 0.6,
+    "value for money": 1.2, "reliable": 1.0, "reachable": 0.6, "responsive": 1.0, "fine": 0.4, "ok": 0.4,
+    "okay": 0.4, "decent": 0.4, "reasonable": 0.3, "adequate": 0.3, "acceptable": 0.3, "as expected": 0.3,
+    "alright": 0.4,
+}
+
+NEGATIVE: dict[str, float] = {
+    "terrible": -2.0, "awful": -2.0, "horrible": -2.0, "horrendous": -2.0, "appalling": -2.0, "atrocious": -2.0,
+    "disgusting": -2.0, "worst": -2.0, "useless": -1.6, "pathetic": -2.0, "ridiculous": -1.5,
+    "unacceptable": -2.0, "disgrace*": -2.0, "shocking": -1.5, "nightmare": -2.0, "never again": -2.0,
+    "scam*": -2.0, "waste of time": -1.6, "furious": -1.8, "incompetent": -1.6, "rip off": -1.8,
+    "rip-off": -1.8, "bad": -1.0, "poor*": -1.0, "slow*": -1.0, "rude*": -1.5, "unfriendly": -1.2,
+    "unhelpful": -1.2, "impolite": -1.2, "disappoint*": -1.2, "frustrat*": -1.0, "annoy*": -1.0,
+    "irritat*": -1.0, "angry": -1.2, "upset": -1.0, "unhappy": -1.0, "dissatisfied": -1.0, "complain*": -0.6,
+    "problem": -0.6, "problems": -0.6, "issue": -0.4, "issues": -0.4, "mistake*": -0.8, "wrong": -0.8,
+    "broken": -1.0, "confusing": -1.0, "unclear": -1.0, "unprofessional": -1.2, "expensive": -0.8,
+    "overpriced": -1.2, "cold": -0.5, "dirty": -1.0, "noisy": -0.8, "ignored": -1.2, "fed up": -1.2,
+    "sadly": -0.5, "unfortunately": -0.5, "hassle": -1.0, "unreachable": -1.2, "careless*": -1.0,
+    "mediocre": -0.7, "lousy": -1.5, "sloppy": -1.0, "too long": -1.0, "late": -0.6, "forgot*": -0.8,
+    "lost": -0.6, "declined": -0.4, "failed": -0.8, "fail*": -0.6, "not working": -1.0,
+}
+
+NEGATORS: frozenset[str] = word_set(
+    "aren't barely can't cannot cant couldn't couldnt didn't didnt doesn't doesnt don't dont hardly "
+    "hasn't haven't havent isn't isnt neither never no nobody none nor not nothing nowhere shouldn't "
+    "wasn't wasnt weren't without won't wont wouldn't "
+)
+
+INTENSIFIERS: dict[str, float] = {
+    "very": 1.5, "really": 1.3, "extremely": 1.7, "so": 1.3, "super": 1.5, "incredibly": 1.7, "absolutely": 1.5,
+    "totally": 1.5, "completely": 1.5, "utterly": 1.7, "too": 1.3, "highly": 1.5, "truly": 1.3, "quite": 1.1,
+    "most": 1.3, "terribly": 1.6, "awfully": 1.6, "exceptionally": 1.7,
+}
+
+DOWNTONERS: dict[str, float] = {
+    "bit": 0.6, "slightly": 0.6, "somewhat": 0.7, "fairly": 0.8, "rather": 0.9, "little": 0.7, "kinda": 0.7,
+    "mildly": 0.6,
+}
+
+FACTUAL: tuple[tuple[str, float, str | None], ...] = (
+    # reachability
+    ("on hold", -0.8, "reachability"),
+    ("couldn't|could|can't|cannot ... reach", -1.2, "reachability"),
+    ("nobody ... answered|answers|picked", -1.2, "reachability"),
+    ("no one ... answered|answers|picked", -1.2, "reachability"),
+    ("always in a meeting", -1.2, "reachability"),
+    ("line ... busy", -0.8, "reachability"),
+    ("call ... dropped", -1.0, "reachability"),
+    ("phone menu*", -0.4, "reachability"),
+    ("hung up", -0.8, "reachability"),
+    # waiting_time
+    ("took ... weeks|months|days", -1.2, "waiting_time"),
+    ("still waiting", -1.2, "waiting_time"),
+    ("still no|not", -1.0, "waiting_time"),
+    ("for weeks|months|days", -0.8, "waiting_time"),
+    ("had to wait", -0.6, "waiting_time"),
+    ("waited ... for", -0.6, "waiting_time"),
+    ("no response|reply|answer", -1.0, "waiting_time"),
+    ("never heard back", -1.2, "waiting_time"),
+    ("haven't|didn't ... heard|hear ... back", -1.2, "waiting_time"),
+    ("delay*", -0.8, "waiting_time"),
+    ("yet to receive", -1.0, "waiting_time"),
+    ("hasn't arrived|come", -1.0, "waiting_time"),
+    ("not arrived|received", -1.0, "waiting_time"),
+    ("pending", -0.3, "waiting_time"),
+    # promises
+    ("never|not|didn't ... called|call ... back", -1.5, "promises"),
+    ("nobody ... called back", -1.5, "promises"),
+    ("no one ... called back", -1.5, "promises"),
+    ("promised ... but", -1.2, "promises"),
+    ("broken promise*", -1.5, "promises"),
+    ("didn't|never ... show up", -1.2, "promises"),
+    ("was supposed to", -0.6, "promises"),
+    # repeat_story
+    ("explain ... again", -1.2, "repeat_story"),
+    ("repeat ... story|myself|details", -1.2, "repeat_story"),
+    ("for the second|third|fourth time", -1.0, "repeat_story"),
+    ("same question|questions ... again", -1.0, "repeat_story"),
+    ("no record", -1.2, "repeat_story"),
+    ("nothing in the system", -1.2, "repeat_story"),
+    ("all over again", -1.0, "repeat_story"),
+    # transfers
+    ("transferred", -0.6, "transfers"),
+    ("passed ... around", -1.2, "transfers"),
+    ("another department", -0.4, "transfers"),
+    ("wrong department", -1.0, "transfers"),
+    ("bounced ... between", -1.2, "transfers"),
+    # no facet of its own
+    ("doesn't|didn't|not|won't ... work", -1.0, None),
+    # online_systems
+    ("error message*", -1.0, "online_systems"),
+    ("can't|couldn't|cannot|unable ... log|login", -1.2, "online_systems"),
+    ("crash*", -1.0, "online_systems"),
+    ("website|app|site ... down", -1.0, "online_systems"),
+    # no facet of its own
+    ("outage", -1.0, None),
+    # communication
+    ("no explanation", -1.0, "communication"),
+    ("nobody understands", -1.2, "communication"),
+    ("not informed", -1.0, "communication"),
+    ("no idea", -0.6, "communication"),
+    # competence
+    ("not allowed", -0.6, "competence"),
+    ("not authori*", -1.0, "competence"),
+    ("couldn't|can't|cannot|unable ... help", -1.2, "competence"),
+    ("not resolved|solved|fixed", -1.2, "competence"),
+    ("no solution", -1.2, "competence"),
+    # price
+    ("charged twice", -1.2, "price"),
+    ("double charged", -1.2, "price"),
+    ("hidden fee*|charge*|cost*", -1.2, "price"),
+    ("overcharged", -1.2, "price"),
+    ("extra fee*|charge*", -0.6, "price"),
+    # product_quality
+    ("defective", -1.0, "product_quality"),
+    ("damaged", -1.2, "product_quality"),
+    ("wrong item|product|order", -1.0, "product_quality"),
+    ("no signal", -1.0, "product_quality"),
+)
+# fmt: on

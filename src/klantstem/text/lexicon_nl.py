@@ -1,0 +1,206 @@
+"""Dutch appraisal cues, written for this project (Netherlands Dutch and Flemish forms).
+
+Weights: about +-2 for strong words, +-1 for ordinary ones, below 0.5 for mild ones that stay "normal".
+Patterns use the syntax of `patterns.py`. FACTUAL holds complaints told without an emotional word,
+each with the facet it is evidence for (None when the words alone do not say which).
+"""
+
+from __future__ import annotations
+
+from klantstem.text.tokens import word_set
+
+# fmt: off
+POSITIVE: dict[str, float] = {
+    "uitstekend*": 2.0, "fantastisch*": 2.0, "geweldig*": 2.0, "perfect*": 2.0, "top": 1.8, "toppie": 1.8,
+    "tip top": 1.8, "super": 1.8, "subliem*": 2.0, "voortreffelijk*": 2.0, "uitmuntend*": 2.0,
+    "schitterend*": 2.0, "prachtig*": 1.8, "excellent*": 2.0, "heerlijk*": 1.8, "overheerlijk*": 2.0,
+    "fenomenaal": 2.0, "onvergetelijk*": 2.0, "aanrader": 1.8, "aanbevel*": 1.5, "aan te raden": 1.5,
+    "boven verwachting": 2.0, "overtroffen": 2.0, "petje af": 2.0, "chapeau": 2.0, "meer dan tevreden": 2.0,
+    "dik tevreden": 2.0, "zeker terug": 1.5, "uitzonderlijk*": 1.6, "fabelachtig*": 2.0, "briljant*": 2.0,
+    "fijne service": 1.5, "top service": 2.0, "toegewijd*": 1.5, "gastvrij*": 1.5, "hartelijk*": 1.3,
+    "goed": 0.8, "goede": 0.8, "goeie": 0.8, "beter": 0.6, "vriendelijk*": 1.0, "klantvriendelijk*": 1.2,
+    "behulpzaam*": 1.2, "attent*": 1.2, "lekker*": 1.0, "smakelijk*": 1.0, "snel": 0.8, "snelle": 0.8,
+    "vlot*": 1.0, "netjes": 0.8, "fijn*": 1.0, "prettig*": 1.0, "tevreden": 1.0, "blij": 1.0, "aangenaam*": 1.0,
+    "gezellig*": 1.0, "leuk*": 0.8, "mooi*": 0.8, "correct*": 0.6, "duidelijk*": 0.8, "helder*": 0.8,
+    "goed geholpen": 1.5, "professioneel*": 1.0, "deskundig*": 1.0, "vakkundig*": 1.0, "kundig*": 1.0,
+    "bereikbaar": 0.6, "opgelost": 0.8, "bedankt": 0.5, "dankbaar": 0.8, "vers": 0.8, "verse": 0.8,
+    "verzorgd*": 1.0, "sfeervol*": 1.0, "betaalbaar*": 0.8, "goedkoop": 0.6, "goedkope": 0.6,
+    "waar voor je geld": 1.2, "waar voor ons geld": 1.2, "geduldig*": 1.0, "meedenk*": 1.0, "denkt mee": 1.2,
+    "dachten mee": 1.2, "dacht mee": 1.2, "keurig*": 1.0, "zorgvuldig*": 1.0, "punctueel": 1.0, "op tijd": 0.6,
+    "stipt": 0.8, "efficiënt*": 1.0, "adequaat": 0.6, "ruim*": 0.4, "rustig*": 0.4, "goed bereikbaar": 1.2,
+    "gauw": 0.5, "meteen": 0.5, "direct": 0.4, "binnen no time": 1.2, "prima": 0.5, "oké": 0.4, "ok": 0.4,
+    "oke": 0.4, "redelijk*": 0.3, "voldoende": 0.3, "acceptabel*": 0.3, "degelijk*": 0.5, "in orde": 0.5,
+    "zoals verwacht": 0.3, "normaal": 0.2, "gewoon goed": 0.5, "zalig*": 1.8, "plezant*": 1.0, "content": 1.0,
+    "tof*": 1.0, "straf": 1.0, "schoon": 0.8, "proper*": 0.8, "goe": 0.8, "keigoed*": 1.8, "keilekker*": 1.8,
+    "keitof*": 1.8, "deugd": 1.0, "wreed goed": 1.8, "wreed lekker": 1.8, "nen aanrader": 1.8,
+    "vriendelijke bediening": 1.2,
+}
+
+NEGATIVE: dict[str, float] = {
+    "verschrikkelijk*": -2.0, "vreselijk*": -2.0, "afschuwelijk*": -2.0, "waardeloos*": -2.0,
+    "waardeloze": -2.0, "belabberd*": -2.0, "bedroevend*": -2.0, "schandalig*": -2.0, "schande": -2.0,
+    "rampzalig*": -2.0, "ramp": -1.8, "dramatisch*": -1.8, "abominabel*": -2.0, "onacceptabel*": -2.0,
+    "onaanvaardbaar*": -2.0, "nooit meer": -2.0, "nooit weer": -2.0, "walgelijk*": -2.0, "klote": -1.8,
+    "kut": -1.8, "bagger": -1.8, "onder alle kritiek": -2.0, "beneden alle peil": -2.0, "oplicht*": -2.0,
+    "bedrogen": -1.8, "voor de gek gehouden": -1.8, "om te huilen": -2.0, "woedend": -1.8, "smerig*": -1.6,
+    "onbeschoft*": -1.6, "respectloos": -1.6, "incompetent*": -1.6, "drama": -1.3, "ellende": -1.5,
+    "diep triest": -2.0, "nul komma nul": -1.8, "hopeloos": -1.6, "wanprestatie": -1.8, "slecht*": -1.0,
+    "traag*": -1.0, "onvriendelijk*": -1.2, "onbeleefd*": -1.2, "brutaal*": -1.2, "arrogant*": -1.2,
+    "ongeïnteresseerd*": -1.2, "chagrijnig*": -1.0, "nors*": -1.0, "bot": -1.0, "ontevreden": -1.0,
+    "teleurgesteld*": -1.2, "teleurstel*": -1.2, "jammer": -0.6, "helaas": -0.5, "boos": -1.0, "kwaad": -1.0,
+    "geïrriteerd*": -1.0, "geirriteerd*": -1.0, "irritant*": -1.0, "irritatie*": -1.0, "ergernis*": -1.0,
+    "geërgerd": -1.0, "frustr*": -1.0, "balen": -1.0, "baal": -1.0, "zucht": -0.6, "klacht*": -0.6,
+    "probleem": -0.6, "problemen": -0.6, "fout": -0.8, "fouten": -0.8, "vergeten": -0.8, "onduidelijk*": -1.0,
+    "onbegrijpelijk*": -1.2, "onbereikbaar*": -1.2, "vies": -1.0, "vieze": -1.0, "koud": -0.6, "koude": -0.6,
+    "lauw*": -0.8, "taai*": -0.8, "aangebrand*": -1.0, "duur": -0.8, "dure": -0.8, "prijzig*": -0.6,
+    "langzaam*": -1.0, "rommelig*": -0.8, "vuil*": -1.0, "lawaai*": -0.8, "luidruchtig*": -0.8,
+    "onprofessioneel*": -1.2, "ongeorganiseerd*": -1.0, "chaotisch*": -1.0, "chaos": -1.0, "stroef*": -0.8,
+    "omslachtig*": -1.0, "bureaucratisch*": -1.0, "lastig*": -0.6, "moeizaam*": -1.0, "nalatig*": -1.0,
+    "ongeduldig*": -0.8, "afgescheept": -1.3, "afgewimpeld": -1.3, "met een kluitje in het riet": -1.6,
+    "gedupeerd": -1.2, "benadeeld": -1.0, "oneerlijk*": -1.0, "ongenoegen": -1.0, "tegenval*": -1.0,
+    "viel|valt|vielen ... tegen": -1.0, "ontgoocheld*": -1.2, "ontgoocheling": -1.2, "onvoldoende": -1.0,
+    "matig*": -0.7, "middelmatig*": -0.7, "magertjes": -0.8, "karig*": -0.6, "beperkt*": -0.4, "flauw*": -0.6,
+    "smakeloos": -1.0, "zout": -0.3, "te lang": -1.0, "vervelend*": -1.0, "onhandig*": -0.8, "onzin": -1.0,
+    "belachelijk*": -1.5, "absurd*": -1.3, "bizar*": -0.8, "onbenullig*": -0.8, "nutteloos": -1.2,
+    "zinloos": -1.2, "ontoereikend*": -1.0, "slordig*": -1.0, "onverschillig*": -1.2, "genegeerd": -1.2,
+    "niet serieus": -1.0, "ambetant*": -1.0, "zever": -1.0, "nen dikke nul": -1.8, "wreed slecht": -1.8,
+    "miserie": -1.2, "ne mislukking": -1.2,
+}
+
+NEGATORS: frozenset[str] = word_set(
+    "allerminst geen geene gene nergens ni nie niemand niet niets niks noch nooit zonder "
+)
+
+INTENSIFIERS: dict[str, float] = {
+    "heel": 1.5, "erg": 1.5, "zeer": 1.5, "echt": 1.3, "enorm": 1.6, "ontzettend": 1.7, "ongelooflijk": 1.7,
+    "super": 1.5, "uiterst": 1.7, "bijzonder": 1.5, "hartstikke": 1.6, "reuze": 1.4, "te": 1.3, "veel": 1.2,
+    "zo": 1.3, "zó": 1.4, "extreem": 1.7, "mega": 1.6, "totaal": 1.5, "volledig": 1.4, "compleet": 1.5,
+    "helemaal": 1.5, "absoluut": 1.5, "werkelijk": 1.3, "uitermate": 1.7, "buitengewoon": 1.5,
+    "verschrikkelijk": 1.6, "vreselijk": 1.6, "écht": 1.4, "ronduit": 1.5, "zwaar": 1.4, "kei": 1.6,
+    "wreed": 1.6, "zot": 1.5, "dik": 1.4, "ferm": 1.4,
+}
+
+DOWNTONERS: dict[str, float] = {
+    "beetje": 0.6, "wat": 0.7, "nogal": 0.9, "vrij": 0.8, "tamelijk": 0.8, "enigszins": 0.6, "iets": 0.7,
+    "ietwat": 0.6, "licht": 0.7, "redelijk": 0.7, "best": 0.9, "vrijwel": 0.9,
+}
+
+FACTUAL: tuple[tuple[str, float, str | None], ...] = (
+    # reachability
+    ("altijd in vergadering", -1.2, "reachability"),
+    ("in vergadering", -0.5, "reachability"),
+    ("niet te pakken", -1.2, "reachability"),
+    ("niet te bereiken", -1.2, "reachability"),
+    ("niemand te spreken", -1.2, "reachability"),
+    ("niemand aan de lijn", -1.2, "reachability"),
+    ("geen gehoor", -1.0, "reachability"),
+    ("nam|neemt|nemen|namen ... niet op", -1.0, "reachability"),
+    ("niet opgenomen", -1.0, "reachability"),
+    ("in de wacht", -0.8, "reachability"),
+    ("keuzemenu*", -0.4, "reachability"),
+    ("computerbandje", -0.5, "reachability"),
+    ("verbinding ... verbroken", -1.0, "reachability"),
+    ("lijn ... bezet", -0.8, "reachability"),
+    ("niet bereikbaar", -1.2, "reachability"),
+    ("slecht bereikbaar", -1.2, "reachability"),
+    # waiting_time
+    ("duurde ... weken|maanden|dagen", -1.2, "waiting_time"),
+    ("lang ... moeten wachten", -1.0, "waiting_time"),
+    ("lang wachten", -1.0, "waiting_time"),
+    ("lange wachttijd*", -1.2, "waiting_time"),
+    ("nog steeds geen|niet", -1.0, "waiting_time"),
+    ("nog altijd geen|niet", -1.0, "waiting_time"),
+    ("al dagen|weken|maanden", -0.8, "waiting_time"),
+    ("pas na", -0.6, "waiting_time"),
+    ("moest|moesten|moeten ... wachten", -0.6, "waiting_time"),
+    ("te laat", -1.0, "waiting_time"),
+    ("vertraging*", -0.8, "waiting_time"),
+    ("vertraagd", -0.8, "waiting_time"),
+    ("geen reactie", -1.0, "waiting_time"),
+    ("geen antwoord", -1.0, "waiting_time"),
+    ("nooit antwoord", -1.2, "waiting_time"),
+    ("niets|niks ... meer gehoord", -1.2, "waiting_time"),
+    ("nooit meer iets gehoord", -1.2, "waiting_time"),
+    ("hoor|hoorde|hoorden niets|niks", -1.0, "waiting_time"),
+    # promises
+    ("niet|nooit ... teruggebeld|terugbelde|terugbellen", -1.5, "promises"),
+    ("niemand ... belde ... terug", -1.5, "promises"),
+    ("niet nagekomen", -1.5, "promises"),
+    ("zou|zouden ... terugbellen", -0.6, "promises"),
+    ("kwam|kwamen|komt ... niet opdagen", -1.2, "promises"),
+    ("niet langs gekomen|geweest", -1.0, "promises"),
+    ("belofte* ... niet", -1.2, "promises"),
+    ("niet gebeld", -1.2, "promises"),
+    ("afspraak ... niet", -0.8, "promises"),
+    # repeat_story
+    ("opnieuw vertellen|uitleggen|vertelde|uitgelegd", -1.2, "repeat_story"),
+    ("telkens|steeds|weer ... opnieuw", -1.0, "repeat_story"),
+    ("nogmaals ... vertellen|uitleggen|vertel", -1.0, "repeat_story"),
+    ("voor de tweede|derde|vierde|vijfde keer", -1.0, "repeat_story"),
+    ("hetzelfde verhaal", -0.8, "repeat_story"),
+    ("niets|niks in het systeem", -1.2, "repeat_story"),
+    ("niets|niks ... genoteerd", -1.2, "repeat_story"),
+    ("niet genoteerd", -1.2, "repeat_story"),
+    ("schrijven|schreven ... niets|niks op", -1.2, "repeat_story"),
+    ("weer|opnieuw dezelfde vraag|vragen", -1.0, "repeat_story"),
+    ("niet doorgegeven", -1.0, "repeat_story"),
+    ("kwijtgeraakt", -1.0, "repeat_story"),
+    ("zoekgeraakt", -1.0, "repeat_story"),
+    # transfers
+    ("doorverbonden", -0.6, "transfers"),
+    ("doorgeschakeld", -0.6, "transfers"),
+    ("kastje naar de muur", -1.5, "transfers"),
+    ("andere afdeling", -0.4, "transfers"),
+    ("niet mijn|onze|haar|zijn afdeling", -1.0, "transfers"),
+    ("verwezen naar", -0.5, "transfers"),
+    # no facet of its own
+    ("werkt|werkte|werken|werkten ... niet", -1.0, None),
+    ("doet|deed ... het niet", -1.0, None),
+    # online_systems
+    ("foutmelding*", -1.0, "online_systems"),
+    ("error", -0.8, "online_systems"),
+    ("kan|kon|konden ... niet inloggen", -1.2, "online_systems"),
+    ("inloggen lukt|lukte ... niet", -1.2, "online_systems"),
+    # no facet of its own
+    ("lukt|lukte niet", -0.8, None),
+    # online_systems
+    ("haperend*", -0.8, "online_systems"),
+    ("vastgelopen", -1.0, "online_systems"),
+    ("ligt|lag ... eruit", -1.0, "online_systems"),
+    # no facet of its own
+    ("storing*", -1.0, None),
+    # communication
+    ("snapt|snap|begrijpt ... niemand", -1.2, "communication"),
+    ("niet te begrijpen", -1.2, "communication"),
+    ("vakjargon", -0.8, "communication"),
+    ("ambtelijk*", -0.6, "communication"),
+    ("tegenstrijdig*", -1.0, "communication"),
+    ("geen uitleg", -1.0, "communication"),
+    ("niet uitgelegd", -1.0, "communication"),
+    ("niet geïnformeerd", -1.0, "communication"),
+    ("niet op de hoogte", -0.8, "communication"),
+    # competence
+    ("mag|mocht ... niet", -0.6, "competence"),
+    ("niet bevoegd", -1.0, "competence"),
+    ("geen mandaat", -1.2, "competence"),
+    ("niets|niks aan doen", -1.0, "competence"),
+    ("niet bij machte", -1.2, "competence"),
+    ("niemand ... kan|kon ... kijken", -1.0, "competence"),
+    ("niet opgelost", -1.2, "competence"),
+    ("geen oplossing", -1.2, "competence"),
+    ("niet geholpen", -1.2, "competence"),
+    ("kon|kan|konden ... niet helpen", -1.2, "competence"),
+    # price
+    ("te veel betaald", -1.0, "price"),
+    ("dubbel betaald|afgeschreven", -1.2, "price"),
+    ("extra kosten", -0.6, "price"),
+    ("verborgen kosten", -1.2, "price"),
+    # product_quality
+    ("kapot", -1.0, "product_quality"),
+    ("defect*", -1.0, "product_quality"),
+    ("geen bereik", -1.0, "product_quality"),
+    ("beschadigd*", -1.2, "product_quality"),
+    ("niet geleverd", -1.0, "product_quality"),
+    ("verkeerde bestelling|product|artikel", -1.0, "product_quality"),
+)
+# fmt: on

@@ -1,0 +1,150 @@
+"""A small pattern language for cue phrases, matched token by token (fast for thousands of patterns).
+
+A pattern is a space-separated sequence of items:
+  `word`    that exact word (a one-word pattern also matches the word's lemma)
+  `word*`   any word starting with `word`
+  `a|b|c`   one of these words
+  `#`       a number, in digits or words ("47", "drie", "a")
+  `...`     a gap of zero to three words
+Patterns are matched on lower-cased text; matches never cross a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from klantstem.text.tokens import Token, word_set
+
+P = TypeVar("P")
+
+NUMBER_WORDS = word_set(
+    "een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien twintig "
+    "dertig veertig vijftig zestig honderd anderhalf half paar enkele meerdere a an one two three four "
+    "five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred couple "
+    "few several "
+)
+NEGATION_WORDS = word_set(
+    "niet geen nooit niks niets nergens niemand nie ni gene geene noch zonder allerminst not no never "
+    "nothing nobody none nowhere neither nor without hardly barely cannot don't didn't isn't wasn't "
+    "weren't can't couldn't won't wouldn't doesn't haven't hasn't aren't shouldn't dont didnt isnt wasnt "
+    "cant couldnt wont doesnt havent "
+)
+_NUMBER_RE = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+_SEP = r"[^\w.!?]+"
+_GAP = r"(?:[^\w.!?]+\w+(?:['’\-]\w+)*){0,3}?"
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?$")
+
+
+def has_negation(pattern: str) -> bool:
+    """True when a pattern carries its own negation ("nooit teruggebeld"), so it is not negated again."""
+    return any(word in NEGATION_WORDS for item in pattern.lower().split() for word in item.split("|"))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    start: int
+    end: int
+    token_index: int
+    payload: P
+
+
+class _Compiled(Generic[P]):
+    __slots__ = ("regex", "payload", "single")
+
+    def __init__(self, items: list[str], payload: P) -> None:
+        self.payload = payload
+        self.single = len(items) == 1 and items[0] != "#" and "*" not in items[0]
+        self.regex = None if self.single else re.compile(_to_regex(items))
+
+
+def _item_regex(item: str) -> str:
+    if item == "#":
+        return _NUMBER_RE
+    alternatives = [
+        re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in item.split("|")
+    ]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+def _to_regex(items: list[str]) -> str:
+    parts: list[str] = []
+    gap = False
+    for item in items:
+        if item == "...":
+            gap = True
+            continue
+        if parts:
+            parts.append(_GAP + _SEP if gap else _SEP)
+        parts.append(_item_regex(item))
+        gap = False
+    return "".join(parts)
+
+
+class PhraseMatcher(Generic[P]):
+    """Finds every pattern occurrence; at one start the longest wins, and overlaps keep the earlier hit."""
+
+    def __init__(self, entries: Iterable[tuple[str, P]]) -> None:
+        self._exact: dict[str, list[_Compiled[P]]] = {}
+        self._prefix: dict[str, list[_Compiled[P]]] = {}
+        self._numbers: list[_Compiled[P]] = []
+        for pattern, payload in entries:
+            self._add(pattern, payload)
+        self._prefix_lengths = sorted({len(p) for p in self._prefix})
+
+    def _add(self, pattern: str, payload: P) -> None:
+        items = pattern.lower().split()
+        if not items or items[0] == "...":
+            raise ValueError(f"pattern must start with a word: {pattern!r}")
+        compiled = _Compiled(items, payload)
+        first = items[0]
+        if first == "#":
+            self._numbers.append(compiled)
+            return
+        for word in first.split("|"):
+            if word.endswith("*"):
+                self._prefix.setdefault(word[:-1], []).append(compiled)
+            else:
+                self._exact.setdefault(word, []).append(compiled)
+
+    def _candidates(self, word: str, lemma: str | None) -> list[_Compiled[P]]:
+        found = list(self._exact.get(word, ()))
+        if lemma is not None and lemma != word:
+            found.extend(c for c in self._exact.get(lemma, ()) if c.single)
+        for n in self._prefix_lengths:
+            if n > len(word):
+                break
+            found.extend(self._prefix.get(word[:n], ()))
+        if self._numbers and (word in NUMBER_WORDS or _DIGITS.match(word)):
+            found.extend(self._numbers)
+        return found
+
+    def find(self, lower: str, tokens: Sequence[Token], lemmas: Sequence[str] | None = None) -> list[Hit[P]]:
+        hits: list[Hit[P]] = []
+        for i, tok in enumerate(tokens):
+            best: Hit[P] | None = None
+            for cand in self._candidates(tok.lower, lemmas[i] if lemmas is not None else None):
+                end = tok.end
+                if cand.regex is not None:
+                    m = cand.regex.match(lower, tok.start)
+                    if m is None:
+                        continue
+                    end = m.end()
+                if best is None or end > best.end:
+                    best = Hit(tok.start, end, i, cand.payload)
+            if best is not None:
+                hits.append(best)
+        return _drop_overlaps(hits)
+
+
+def _drop_overlaps(hits: list[Hit[P]]) -> list[Hit[P]]:
+    kept: list[Hit[P]] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            if hit.end - hit.start > kept[-1].end - kept[-1].start and hit.start == kept[-1].start:
+                kept[-1] = hit
+            continue
+        kept.append(hit)
+    return kept

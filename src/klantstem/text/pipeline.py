@@ -1,0 +1,117 @@
+"""The default pipeline: clean, language, lemmas, appraisal, facets and facts, optionally a trained model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from klantstem.text.appraisal import RULES_VERSION, appraise, appraise_text, find_cues, lexicon_for, wait_cues
+from klantstem.text.facets import Layout, facet_results, find_evidence
+from klantstem.text.facts import find_facts
+from klantstem.text.language import detect, detect_many
+from klantstem.text.lemmas import lemma
+from klantstem.text.normalise import CleanText, clean
+from klantstem.text.results import Analysis, Appraisal, Cue, LanguageCode, SentenceResult, Span
+from klantstem.text.taxonomy import Taxonomy, default_taxonomy
+from klantstem.text.tokens import clause_spans, sentence_spans, tokenize
+
+if TYPE_CHECKING:
+    from klantstem.text.model import TextModel
+
+BATCH = 512
+
+
+def safe_lower(text: str) -> str:
+    """Lower case with the same length as `text`, so offsets stay valid."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@dataclass
+class Pipeline:
+    taxonomy: Taxonomy = field(default_factory=default_taxonomy)
+    model: TextModel | None = None
+    include_lemmas: bool = False
+
+    @property
+    def versions(self) -> dict[str, str]:
+        versions = {"rules": RULES_VERSION, "taxonomy": self.taxonomy.tag}
+        if self.model is not None:
+            versions["model"] = self.model.version
+        return versions
+
+    def analyse(self, raw: str | bytes | None) -> Analysis:
+        cleaned = clean(raw)
+        result = self._analyse_clean(cleaned, detect(cleaned.text))
+        return self.model.annotate([result], [cleaned.text])[0] if self.model is not None else result
+
+    def analyse_many(self, raws: Iterable[str | bytes | None]) -> Iterator[Analysis]:
+        """Stream analyses in order; language detection and the model work per batch."""
+        iterator = iter(raws)
+        while batch := list(islice(iterator, BATCH)):
+            cleaned = [clean(r) for r in batch]
+            texts = [c.text for c in cleaned]
+            results = [self._analyse_clean(c, lang) for c, lang in zip(cleaned, detect_many(texts), strict=True)]
+            if self.model is not None:
+                results = self.model.annotate(results, texts)
+            yield from results
+
+    def _analyse_clean(self, cleaned: CleanText, language: LanguageCode) -> Analysis:
+        text = cleaned.text
+        lower = safe_lower(text)
+        tokens = tokenize(lower)
+        lemmas = [lemma(t.lower, language) for t in tokens]
+        lexicon = lexicon_for(language)
+        facts = find_facts(text, lower)
+        cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon)]
+        cues.extend(wait_cues(text, tokens, facts.durations, lexicon))
+        cues.sort(key=lambda c: c.span.start)
+        layout = _layout(text)
+        clause_appraisals = _per_clause(cues, layout)
+        sentences = _sentences(text, layout, clause_appraisals)
+        evidence = find_evidence(text, lower, tokens, lemmas, self.taxonomy, language, cues, facts)
+        return Analysis(
+            language=language,
+            appraisal=appraise_text(clause_appraisals),
+            sentences=sentences,
+            facets=tuple(facet_results(evidence, cues, layout)),
+            facts=facts,
+            versions=self.versions,
+            flags=cleaned.flags(),
+            length=len(text),
+            lemmas=tuple(lemmas) if self.include_lemmas else None,
+        )
+
+
+def _layout(text: str) -> Layout:
+    clauses: list[tuple[int, int]] = []
+    owners: list[int] = []
+    sentences = sentence_spans(text)
+    for n, (start, end) in enumerate(sentences):
+        for clause in clause_spans(text, start, end):
+            clauses.append(clause)
+            owners.append(n)
+    return Layout(clauses or [(0, 0)], owners or [0], sentences or [(0, 0)])
+
+
+def _per_clause(cues: Sequence[Cue], layout: Layout) -> list[Appraisal]:
+    buckets: list[list[Cue]] = [[] for _ in layout.clauses]
+    for cue in cues:
+        buckets[layout.clause_of(cue.span.start)].append(cue)
+    return [appraise(bucket) for bucket in buckets]
+
+
+def _sentences(text: str, layout: Layout, clauses: Sequence[Appraisal]) -> tuple[SentenceResult, ...]:
+    if not text:
+        return ()
+    per_sentence: list[list[Cue]] = [[] for _ in layout.sentences]
+    for i, appraisal in enumerate(clauses):
+        per_sentence[layout.clause_sentence[i]].extend(appraisal.cues)
+    return tuple(
+        SentenceResult(Span(s, e, text[s:e]), appraise(cues))
+        for (s, e), cues in zip(layout.sentences, per_sentence, strict=True)
+    )

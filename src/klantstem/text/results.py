@@ -1,0 +1,109 @@
+"""Plain result records of the text analysis; every one turns into JSON-ready dicts with `to_dict()`.
+
+Offsets (`start`, `end`) always refer to the normalised text (see `normalise.clean`), end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Level = Literal["bad", "normal", "excellent"]
+LEVELS: tuple[Level, ...] = ("bad", "normal", "excellent")
+LanguageCode = Literal["nl", "en", "unknown", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One word or phrase that moved an appraisal, with its signed weight after negation and intensity."""
+
+    span: Span
+    weight: float
+    kind: str  # "lexicon", "factual", "wait"
+    negated: bool = False
+    intensity: float = 1.0
+    facet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Appraisal:
+    level: Level
+    score: float
+    cues: tuple[Cue, ...] = ()
+    source: str = "rules"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceResult:
+    span: Span
+    appraisal: Appraisal
+
+
+@dataclass(frozen=True, slots=True)
+class FacetResult:
+    facet: str
+    appraisal: Appraisal
+    evidence: tuple[Span, ...]
+    source: str = "rules"
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    span: Span
+    value: float | None
+    unit: str
+    seconds: float
+    approximate: bool
+    kind: str  # "wait", "promise" or "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelMention:
+    channel: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseMention:
+    """A promise told in the text, as structured data for the promise register."""
+
+    span: Span
+    actor: str
+    action: str
+    within_seconds: float | None = None
+    within_text: str | None = None
+    channel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    durations: tuple[Duration, ...] = ()
+    channels: tuple[ChannelMention, ...] = ()
+    promises: tuple[PromiseMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    language: LanguageCode
+    appraisal: Appraisal
+    sentences: tuple[SentenceResult, ...]
+    facets: tuple[FacetResult, ...]
+    facts: Facts
+    versions: dict[str, str]
+    flags: dict[str, bool] = field(default_factory=dict)
+    length: int = 0
+    lemmas: tuple[str, ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.lemmas is None:
+            del data["lemmas"]
+        return data

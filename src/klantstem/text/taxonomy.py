@@ -1,0 +1,112 @@
+"""The service facets and their cue patterns: a JSON file that ships with defaults and can be edited.
+
+Format: {"name": ..., "version": ..., "facets": [{"id", "label": {"nl", "en"}, "description",
+"cues": {"nl": [pattern, ...], "en": [...]}}]}. Patterns use the syntax in `patterns.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from re import error as re_error
+from typing import Any
+
+from klantstem.errors import ImportFileError
+from klantstem.text.patterns import PhraseMatcher
+
+DEFAULT_NAME = "taxonomy_default.json"
+
+
+@dataclass(frozen=True)
+class Facet:
+    id: str
+    label: dict[str, str]
+    description: str
+    cues: dict[str, tuple[str, ...]]
+
+
+@dataclass
+class Taxonomy:
+    name: str
+    version: str
+    facets: tuple[Facet, ...]
+    _matchers: dict[str, PhraseMatcher[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.facets)
+
+    @property
+    def tag(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def matcher(self, language: str) -> PhraseMatcher[str]:
+        """Facet cue matcher for "nl" or "en"; other codes use both languages."""
+        key = language if language in ("nl", "en") else "both"
+        if key not in self._matchers:
+            langs = (key,) if key != "both" else ("nl", "en")
+            self._matchers[key] = PhraseMatcher(
+                (pattern, facet.id) for facet in self.facets for lang in langs for pattern in facet.cues.get(lang, ())
+            )
+        return self._matchers[key]
+
+
+def default_taxonomy() -> Taxonomy:
+    source = resources.files("klantstem.text").joinpath("data", DEFAULT_NAME)
+    return parse_taxonomy(json.loads(source.read_text(encoding="utf-8")), DEFAULT_NAME)
+
+
+def load_taxonomy(path: str | Path | None) -> Taxonomy:
+    """The taxonomy in `path`, or the default one when `path` is None."""
+    if path is None:
+        return default_taxonomy()
+    name = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ImportFileError(name, f"cannot read the taxonomy: {exc.strerror or exc}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ImportFileError(name, f"not valid JSON: {exc}") from None
+    return parse_taxonomy(data, name)
+
+
+def parse_taxonomy(data: Any, source: str) -> Taxonomy:
+    if not isinstance(data, dict) or not isinstance(data.get("facets"), list):
+        raise ImportFileError(source, "expected an object with a 'facets' list", field="facets")
+    facets: list[Facet] = []
+    seen: set[str] = set()
+    for n, raw in enumerate(data["facets"]):
+        facet = _parse_facet(raw, source, n)
+        if facet.id in seen:
+            raise ImportFileError(source, f"facet id {facet.id!r} appears twice", field=f"facets[{n}].id")
+        seen.add(facet.id)
+        facets.append(facet)
+    taxonomy = Taxonomy(str(data.get("name", "custom")), str(data.get("version", "1")), tuple(facets))
+    for lang in ("nl", "en"):
+        try:
+            taxonomy.matcher(lang)
+        except (ValueError, re_error) as exc:
+            raise ImportFileError(source, f"a {lang} cue pattern is not valid: {exc}", field="cues") from None
+    return taxonomy
+
+
+def _parse_facet(raw: Any, source: str, n: int) -> Facet:
+    where = f"facets[{n}]"
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"].strip():
+        raise ImportFileError(source, "each facet needs a non-empty string 'id'", field=f"{where}.id")
+    cues = raw.get("cues", {})
+    if not isinstance(cues, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in cues.values()
+    ):
+        raise ImportFileError(source, "'cues' maps a language to a list of patterns", field=f"{where}.cues")
+    label = raw.get("label", {})
+    if isinstance(label, str):
+        label = {"nl": label, "en": label}
+    return Facet(
+        id=raw["id"].strip(),
+        label={str(k): str(v) for k, v in label.items()} if isinstance(label, dict) else {},
+        description=str(raw.get("description", "")),
+        cues={str(lang): tuple(p.strip() for p in patterns) for lang, patterns in cues.items()},
+    )
