@@ -7,11 +7,15 @@ from fastapi import FastAPI
 from klantstem.web.api import account as account_api
 from klantstem.web.api import health
 from klantstem.web.pages import account as account_pages
-from klantstem.web.pages import signin
+from klantstem.web.pages import interviews as interview_pages
+from klantstem.web.pages import public_interview, signin
+
+API_ROUTERS = (health.router, account_api.router)
+PAGE_ROUTERS = (signin.router, account_pages.router, interview_pages.router, public_interview.router)
 
 
 def install(app: FastAPI) -> None:
-    for api in (health.router, account_api.router):
+    for api in API_ROUTERS:
         app.include_router(api, prefix="/api")
-    for pages in (signin.router, account_pages.router):
+    for pages in PAGE_ROUTERS:
         app.include_router(pages)
