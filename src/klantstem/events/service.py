@@ -1,0 +1,190 @@
+"""Process events in the app database: importing event logs, and handing them to process analysis.
+
+An import streams the file's events into process_events in one transaction (all or nothing). Each event
+has a fingerprint: sha256 of the log name, case, activity, timestamp, lifecycle, resource, and the event's
+ordinal among identical events of its case, so importing a file twice adds nothing the second time while
+genuinely repeated identical events are all kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from sqlalchemy import Engine
+
+from klantstem.clock import Clock, SystemClock
+from klantstem.errors import ImportFileError
+from klantstem.events import store
+from klantstem.process.eventlog import ColumnMapping, open_event_log
+from klantstem.settings import Settings
+
+Progress = Callable[[int, int], None]  # (bytes read, bytes in the file)
+
+_ORDINAL_GENERATION = 1_000_000  # identical events further apart than this in a file may be counted as one
+_LIMITS = {"case": "case_key", "activity": "activity", "lifecycle": "lifecycle", "resource": "resource"}
+_LIMITS |= {"team": "team", "status": "status"}
+
+
+@dataclass(frozen=True)
+class EventImportResult:
+    file: str
+    log_name: str
+    events: int
+    added: int
+    duplicates: int
+    rejected: int
+    cases_linked: int
+    warnings: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def default_log_name(path: Path) -> str:
+    name = path.name
+    for suffix in (".gz", ".xes", ".csv", ".txt", ".parquet"):
+        name = name.removesuffix(suffix)
+    return name or path.name
+
+
+def import_events(
+    engine: Engine,
+    path: Path,
+    *,
+    columns: dict[str, str | None] | None = None,
+    log_name: str | None = None,
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    progress: Progress | None = None,
+) -> EventImportResult:
+    """Import an event log file (XES, XES.gz, CSV, Parquet); raises ImportFileError on bad input."""
+    settings = settings or Settings()
+    if not path.is_file():
+        raise ImportFileError(str(path), "no such file")
+    size = path.stat().st_size
+    log = log_name or default_log_name(path)
+    mapping = ColumnMapping().with_overrides(**(columns or {}))
+    reader = open_event_log(path, mapping, batch_size=settings.import_batch_size, default_timezone=settings.timezone)
+    ordinals = _Ordinals()
+    limits = store.column_limits()
+    total = added = 0
+    with engine.begin() as conn:
+        for batch in reader.batches():
+            _check_lengths(path, batch, reader.source_names, limits)
+            rows = list(_rows(log, batch, ordinals))
+            added += store.insert_events(conn, rows)
+            total += len(rows)
+            if progress is not None:
+                progress(reader.bytes_read, size)
+        if total == 0:
+            raise ImportFileError(str(path), "the file holds no events")
+        linked = store.link_cases(conn, log)
+        now = (clock or SystemClock()).now()
+        store.record_run(conn, str(path), _file_sha256(path), added, total - added, 0, now)
+    return EventImportResult(str(path), log, total, added, total - added, 0, linked, dict(reader.stats.warnings))
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Ordinals:
+    """How often an identical event was seen before in its case, over a window of recent events."""
+
+    def __init__(self) -> None:
+        self._current: dict[int, int] = {}
+        self._previous: dict[int, int] = {}
+
+    def next(self, key: str) -> int:
+        h = hash(key)
+        seen = self._current.get(h)
+        if seen is None:
+            seen = self._previous.get(h, 0)
+        self._current[h] = seen + 1
+        if len(self._current) >= _ORDINAL_GENERATION:
+            self._previous, self._current = self._current, {}
+        return seen
+
+
+def _rows(log: str, batch: pa.RecordBatch, ordinals: _Ordinals) -> Iterator[dict[str, Any]]:
+    case = batch.column("case").to_pylist()
+    activity = batch.column("activity").to_pylist()
+    moments = batch.column("timestamp").to_pylist()
+    micros = batch.column("timestamp").cast(pa.int64()).to_pylist()
+    lifecycle = batch.column("lifecycle").to_pylist()
+    resource = batch.column("resource").to_pylist()
+    team = batch.column("team").to_pylist()
+    status = batch.column("status").to_pylist()
+    for i in range(batch.num_rows):
+        key = "\x1f".join((log, case[i], activity[i], str(micros[i]), lifecycle[i] or "", resource[i] or ""))
+        ordinal = ordinals.next(key)
+        yield {
+            "log_name": log,
+            "case_key": case[i],
+            "activity": activity[i],
+            "occurred_at": moments[i],
+            "lifecycle": lifecycle[i],
+            "resource": resource[i],
+            "team": team[i],
+            "status": status[i],
+            "fingerprint": hashlib.sha256(f"{key}\x1f{ordinal}".encode()).hexdigest(),
+        }
+
+
+def _check_lengths(path: Path, batch: pa.RecordBatch, sources: dict[str, str], limits: dict[str, int]) -> None:
+    """Refuse a value longer than its database column, naming its line and field."""
+    for name, column in _LIMITS.items():
+        limit = limits[column]
+        values = batch.column(name)
+        if values.null_count == len(values):
+            continue
+        too_long = pc.greater(pc.utf8_length(values), limit)
+        if pc.any(too_long).as_py():
+            row = int(pc.index(too_long, True).as_py())
+            line = batch.column("line")[row].as_py()
+            reason = f"value longer than {limit} characters"
+            raise ImportFileError(str(path), reason, line=line, field=sources.get(name, name))
+
+
+def log_names(engine: Engine) -> dict[str, int]:
+    """Event logs in the database with their number of events."""
+    with engine.connect() as conn:
+        return store.log_names(conn)
+
+
+EXPORT_SCHEMA = pa.schema(
+    [
+        ("log_name", pa.string()),
+        ("case", pa.string()),
+        ("activity", pa.string()),
+        ("timestamp", pa.timestamp("us", tz="UTC")),
+        ("lifecycle", pa.string()),
+        ("resource", pa.string()),
+        ("team", pa.string()),
+        ("status", pa.string()),
+        ("event_id", pa.int64()),
+        ("case_id", pa.int64()),
+        ("customer_id", pa.int64()),
+    ]
+)
+
+
+def events_table(engine: Engine, log_name: str | None = None) -> pa.Table:
+    """The process events (one log or all) as Arrow, with the case and customer they link to."""
+    batches: list[pa.RecordBatch] = []
+    with engine.connect() as conn:
+        for page in store.iter_events(conn, log_name):
+            columns = list(zip(*page, strict=True))
+            arrays = [pa.array(values, type=f.type) for values, f in zip(columns, EXPORT_SCHEMA, strict=True)]
+            batches.append(pa.RecordBatch.from_arrays(arrays, schema=EXPORT_SCHEMA))
+    return pa.Table.from_batches(batches, schema=EXPORT_SCHEMA)

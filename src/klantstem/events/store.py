@@ -1,0 +1,98 @@
+"""SQL for process events: idempotent inserts, linking to cases, import runs, and reading back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from klantstem.db import schema
+
+EVENT_COLUMNS = ("case_key", "activity", "occurred_at", "lifecycle", "resource", "team", "status")
+
+
+def insert_events(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert rows whose fingerprint is new; returns how many were added."""
+    if not rows:
+        return 0
+    table = schema.process_events
+    if conn.dialect.name == "sqlite":
+        result = conn.execute(sqlite.insert(table).on_conflict_do_nothing(index_elements=["fingerprint"]), rows)
+        return int(result.rowcount)
+    statement = postgresql.insert(table).on_conflict_do_nothing(index_elements=["fingerprint"])
+    return len(conn.execute(statement.returning(table.c.id), rows).all())
+
+
+def link_cases(conn: Connection, log_name: str) -> int:
+    """Set case_id where a case's external_id equals the event's case key; returns events linked."""
+    events, cases = schema.process_events, schema.cases
+    case_id = select(cases.c.id).where(cases.c.external_id == events.c.case_key).scalar_subquery()
+    statement = (
+        update(events)
+        .where(events.c.log_name == log_name, events.c.case_id.is_(None))
+        .where(events.c.case_key.in_(select(cases.c.external_id).where(cases.c.external_id.is_not(None))))
+        .values(case_id=case_id)
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+def record_run(
+    conn: Connection, file_name: str, sha256: str, added: int, duplicates: int, rejected: int, at: datetime
+) -> None:
+    conn.execute(
+        schema.import_runs.insert().values(
+            kind="events",
+            file_name=file_name[-500:],
+            file_sha256=sha256,
+            added=added,
+            duplicates=duplicates,
+            rejected=rejected,
+            finished_at=at,
+        )
+    )
+
+
+def log_names(conn: Connection) -> dict[str, int]:
+    events = schema.process_events
+    rows = conn.execute(select(events.c.log_name, func.count()).group_by(events.c.log_name).order_by(events.c.log_name))
+    return {str(name): int(n) for name, n in rows}
+
+
+def iter_events(conn: Connection, log_name: str | None, size: int = 50_000) -> Iterator[list[tuple[Any, ...]]]:
+    """Events with their case's id and customer, in pages of `size` rows."""
+    events, cases = schema.process_events, schema.cases
+    query = (
+        select(
+            events.c.log_name,
+            events.c.case_key,
+            events.c.activity,
+            events.c.occurred_at,
+            events.c.lifecycle,
+            events.c.resource,
+            events.c.team,
+            events.c.status,
+            events.c.id,
+            events.c.case_id,
+            cases.c.customer_id,
+        )
+        .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
+        .order_by(events.c.id)
+    )
+    if log_name is not None:
+        query = query.where(events.c.log_name == log_name)
+    result = conn.execution_options(yield_per=size).execute(query)
+    for page in result.partitions(size):
+        yield [tuple(row) for row in page]
+
+
+def column_limits() -> dict[str, int]:
+    """The longest text each process_events column takes."""
+    limits: dict[str, int] = {}
+    for column in schema.process_events.columns:
+        length = getattr(column.type, "length", None)
+        if length:
+            limits[column.name] = int(length)
+    return limits

@@ -1,0 +1,233 @@
+"""Streaming CSV (.csv, .csv.gz, .txt) and Parquet event-log readers into Arrow batches.
+
+Columns are found by the mapping the user gave, else by common names (CSV_CANDIDATES). CSV is read by
+Arrow's streaming reader, all columns as text; the delimiter (; , tab |) and the encoding (UTF-8 with or
+without BOM, else Windows-1252) are detected from the start of the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from klantstem.errors import ImportFileError
+from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
+from klantstem.process.timestamps import TimestampError, to_utc
+
+_SNIFF_BYTES = 1 << 16
+_DELIMITERS = (";", ",", "\t", "|")
+_ROW_IN_MESSAGE = re.compile(r"Row #(\d+)")
+
+
+def resolve_columns(path: Path, available: list[str], mapping: ColumnMapping) -> dict[str, str]:
+    """Standard column -> source column; raises when a named or required column is missing."""
+    by_lower = {_normal(name): name for name in available}
+    explicit = mapping.explicit()
+    resolved: dict[str, str] = {}
+    for name in STANDARD:
+        if name in explicit:
+            wanted = explicit[name]
+            found = wanted if wanted in available else by_lower.get(_normal(wanted))
+            if found is None:
+                listed = ", ".join(available)
+                raise ImportFileError(str(path), f"no column {wanted!r} (the file has: {listed})", line=1, field=wanted)
+            resolved[name] = found
+            continue
+        for candidate in CSV_CANDIDATES[name]:
+            found = by_lower.get(_normal(candidate))
+            if found is not None and found not in resolved.values():
+                resolved[name] = found
+                break
+        if name in REQUIRED and name not in resolved:
+            listed = ", ".join(available)
+            raise ImportFileError(
+                str(path), f"no {name} column (name it with --{name}; the file has: {listed})", line=1, field=name
+            )
+    return resolved
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s_]+", " ", name.strip().lower())
+
+
+class _TableReader:
+    """What CSV and Parquet share: turning source batches into EVENT_SCHEMA batches."""
+
+    path: Path
+    stats: ReadStats
+    _columns: dict[str, str]
+    _zone: str
+
+    @property
+    def source_names(self) -> dict[str, str]:
+        return dict(self._columns)
+
+    def _standard(self, batch: pa.RecordBatch, first_line: int) -> pa.RecordBatch:
+        arrays: list[pa.Array] = []
+        for name in STANDARD:
+            source = self._columns.get(name)
+            if source is None:
+                arrays.append(pa.nulls(batch.num_rows, pa.string()))
+                continue
+            values = batch.column(source)
+            if name == "timestamp":
+                arrays.append(self._timestamps(values, first_line, source))
+                continue
+            if not pa.types.is_string(values.type):
+                values = values.cast(pa.string())
+            if name in REQUIRED:
+                self._require(values, first_line, source)
+            arrays.append(values)
+        lines = pa.array(range(first_line, first_line + batch.num_rows), type=pa.int64())
+        return pa.RecordBatch.from_arrays([*arrays, lines], schema=EVENT_SCHEMA)
+
+    def _require(self, values: pa.Array, first_line: int, source: str) -> None:
+        missing = pc.or_kleene(pc.is_null(values), pc.equal(pc.utf8_trim_whitespace(values), ""))
+        if pc.any(missing).as_py():
+            row = int(pc.index(missing, True).as_py())
+            raise ImportFileError(str(self.path), "empty value", line=first_line + row, field=source)
+
+    def _timestamps(self, values: pa.Array, first_line: int, source: str) -> pa.Array:
+        try:
+            converted = to_utc(values, self._zone)
+        except TimestampError as exc:
+            reason = "missing timestamp" if exc.value is None else str(exc)
+            raise ImportFileError(str(self.path), reason, line=first_line + exc.row, field=source) from None
+        self.stats.warn("timestamps_without_zone", converted.without_zone)
+        return converted.values
+
+
+class CsvReader(_TableReader):
+    def __init__(
+        self,
+        path: Path,
+        mapping: ColumnMapping,
+        *,
+        batch_size: int = 50_000,
+        default_timezone: str = "Europe/Amsterdam",
+    ) -> None:
+        self.path = path
+        self.stats = ReadStats()
+        self._mapping = mapping
+        self._zone = default_timezone
+        self._columns = {}
+        self._raw: pa.NativeFile | None = None
+        self._block = max(1 << 16, min(batch_size * 200, 1 << 23))
+
+    @property
+    def bytes_read(self) -> int:
+        return self._raw.tell() if self._raw is not None and not self._raw.closed else 0
+
+    def _open(self) -> pa.NativeFile:
+        self._raw = pa.OSFile(str(self.path), "rb")
+        head = self._raw.read(2)
+        self._raw.seek(0)
+        if head == b"\x1f\x8b":
+            return pa.CompressedInputStream(self._raw, "gzip")
+        return self._raw
+
+    def _sniff(self) -> tuple[str, str, list[str]]:
+        """(encoding, delimiter, header names) from the start of the file."""
+        with self._open() as stream:
+            try:
+                start = stream.read(_SNIFF_BYTES)
+            except (OSError, pa.ArrowException) as exc:
+                raise ImportFileError(str(self.path), f"cannot read the file ({exc})") from None
+        if not start.strip():
+            raise ImportFileError(str(self.path), "the file is empty")
+        encoding = "utf-8"
+        try:
+            text = start.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(start) - 4:  # not just a character cut at the end of the sample
+                encoding = "cp1252"
+            text = start.decode(encoding, errors="ignore")
+        header = text.splitlines()[0] if text else ""
+        delimiter = max(_DELIMITERS, key=header.count)
+        names = next(csv.reader(io.StringIO(header), delimiter=delimiter), [])
+        return encoding, delimiter, [name.lstrip("\ufeff") for name in names]
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        encoding, delimiter, names = self._sniff()
+        self._columns = resolve_columns(self.path, names, self._mapping)
+        reader = self._csv_reader(encoding, delimiter, names)
+        line = 2
+        with reader:
+            while True:
+                try:
+                    batch = reader.read_next_batch()
+                except StopIteration:
+                    break
+                except (pa.ArrowInvalid, OSError, EOFError) as exc:
+                    raise self._read_error(exc, line) from None
+                yield self._standard(batch, line)
+                line += batch.num_rows
+
+    def _csv_reader(self, encoding: str, delimiter: str, names: list[str]) -> pacsv.CSVStreamingReader:
+        used = list(dict.fromkeys(self._columns.values()))
+        try:
+            return pacsv.open_csv(
+                self._open(),
+                read_options=pacsv.ReadOptions(block_size=self._block, encoding=encoding),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={name: pa.string() for name in used},
+                    include_columns=used,
+                    strings_can_be_null=True,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+        except (pa.ArrowInvalid, OSError, EOFError) as exc:
+            raise self._read_error(exc, 2) from None
+
+    def _read_error(self, exc: Exception, line: int) -> ImportFileError:
+        text = str(exc).splitlines()[0]
+        match = _ROW_IN_MESSAGE.search(text)
+        if "gzip" in text.lower() or isinstance(exc, EOFError):
+            return ImportFileError(str(self.path), f"the gzip file is truncated or damaged ({text})")
+        return ImportFileError(str(self.path), text, line=int(match.group(1)) if match else line)
+
+
+class ParquetReader(_TableReader):
+    def __init__(
+        self,
+        path: Path,
+        mapping: ColumnMapping,
+        *,
+        batch_size: int = 50_000,
+        default_timezone: str = "Europe/Amsterdam",
+    ) -> None:
+        self.path = path
+        self.stats = ReadStats()
+        self._mapping = mapping
+        self._zone = default_timezone
+        self._batch_size = batch_size
+        self._columns = {}
+        self._done = 0
+
+    @property
+    def bytes_read(self) -> int:
+        return self._done
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        try:
+            parquet = pq.ParquetFile(self.path)
+        except (pa.ArrowInvalid, OSError) as exc:
+            raise ImportFileError(str(self.path), f"not a readable Parquet file ({exc})") from None
+        self._columns = resolve_columns(self.path, parquet.schema_arrow.names, self._mapping)
+        used = list(dict.fromkeys(self._columns.values()))
+        row = 1
+        size = self.path.stat().st_size
+        rows = max(parquet.metadata.num_rows, 1)
+        for batch in parquet.iter_batches(batch_size=self._batch_size, columns=used):
+            yield self._standard(batch, row)
+            row += batch.num_rows
+            self._done = size * (row - 1) // rows

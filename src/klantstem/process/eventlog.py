@@ -1,0 +1,135 @@
+"""The standard event table and the mapping from a source's columns (or XES keys) onto it.
+
+Every reader yields pyarrow RecordBatches with EVENT_SCHEMA: one row per event, timestamps in UTC with
+microsecond precision, and `line` the source line the event starts on (for error messages).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Protocol
+
+import pyarrow as pa
+
+REQUIRED = ("case", "activity", "timestamp")
+OPTIONAL = ("lifecycle", "resource", "team", "status", "customer")
+STANDARD = REQUIRED + OPTIONAL
+
+EVENT_SCHEMA = pa.schema(
+    [
+        pa.field("case", pa.string(), nullable=False),
+        pa.field("activity", pa.string(), nullable=False),
+        pa.field("timestamp", pa.timestamp("us", tz="UTC"), nullable=False),
+        pa.field("lifecycle", pa.string()),
+        pa.field("resource", pa.string()),
+        pa.field("team", pa.string()),
+        pa.field("status", pa.string()),
+        pa.field("customer", pa.string()),
+        pa.field("line", pa.int64()),
+    ]
+)
+
+# Column names tried, in order, when the user did not name a column (case, spaces and underscores ignored).
+CSV_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "case": ("case", "case id", "case:concept:name", "caseid"),
+    "activity": ("activity", "concept:name", "activity name"),
+    "timestamp": ("timestamp", "time:timestamp", "time", "complete timestamp", "start time", "start timestamp"),
+    "lifecycle": ("lifecycle", "lifecycle:transition", "transition"),
+    "resource": ("resource", "org:resource", "user"),
+    "team": ("team", "org:group", "group"),
+    "status": ("status",),
+    "customer": ("customer", "customer id", "case:customer"),
+}
+
+# XES keys per standard column. `case` is read from the trace; the others from the event, or from the
+# trace when the event does not carry the key (trace-level attributes such as a customer).
+XES_KEYS: dict[str, str | None] = {
+    "case": "concept:name",
+    "activity": "concept:name",
+    "timestamp": "time:timestamp",
+    "lifecycle": "lifecycle:transition",
+    "resource": "org:resource",
+    "team": "org:group",
+    "status": None,
+    "customer": None,
+}
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Source column (CSV/Parquet) or XES key for each standard column; None means the default."""
+
+    case: str | None = None
+    activity: str | None = None
+    timestamp: str | None = None
+    lifecycle: str | None = None
+    resource: str | None = None
+    team: str | None = None
+    status: str | None = None
+    customer: str | None = None
+
+    def explicit(self) -> dict[str, str]:
+        """The columns the user named, standard name -> source name."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+    def with_overrides(self, **names: str | None) -> ColumnMapping:
+        return replace(self, **{k: v for k, v in names.items() if v})
+
+
+@dataclass
+class ReadStats:
+    """What a reader saw besides the events: warnings counted by kind."""
+
+    warnings: dict[str, int] = field(default_factory=dict)
+
+    def warn(self, kind: str, count: int = 1) -> None:
+        if count:
+            self.warnings[kind] = self.warnings.get(kind, 0) + count
+
+
+class EventLogReader(Protocol):
+    path: Path
+    stats: ReadStats
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        """The events, in source order, as EVENT_SCHEMA batches."""
+        ...
+
+    @property
+    def bytes_read(self) -> int:
+        """Bytes of the (possibly compressed) file consumed so far; for progress."""
+        ...
+
+    @property
+    def source_names(self) -> dict[str, str]:
+        """Standard column -> the source column or XES key it came from (for messages)."""
+        ...
+
+
+def open_event_log(
+    path: Path,
+    mapping: ColumnMapping | None = None,
+    *,
+    batch_size: int = 50_000,
+    default_timezone: str = "Europe/Amsterdam",
+) -> EventLogReader:
+    """A streaming reader for XES (.xes, .xes.gz), CSV (.csv, .csv.gz, .txt) or Parquet."""
+    from klantstem.process.csvlog import CsvReader, ParquetReader
+    from klantstem.process.xes import XesReader
+
+    mapping = mapping or ColumnMapping()
+    name = path.name.lower()
+    if name.endswith((".xes", ".xes.gz")):
+        return XesReader(path, mapping, batch_size=batch_size, default_timezone=default_timezone)
+    if name.endswith(".parquet"):
+        return ParquetReader(path, mapping, batch_size=batch_size, default_timezone=default_timezone)
+    return CsvReader(path, mapping, batch_size=batch_size, default_timezone=default_timezone)
+
+
+def read_table(path: Path, mapping: ColumnMapping | None = None, **options: object) -> tuple[pa.Table, ReadStats]:
+    """The whole log as one Arrow table (for logs that fit in memory)."""
+    reader = open_event_log(path, mapping, **options)  # type: ignore[arg-type]
+    table = pa.Table.from_batches(list(reader.batches()), schema=EVENT_SCHEMA)
+    return table, reader.stats

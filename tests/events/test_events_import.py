@@ -1,0 +1,203 @@
+"""`klantstem import events`: all or nothing, idempotent, linked to cases, and bad files refused cleanly."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, insert, select
+
+from klantstem.cli.main import main
+from klantstem.db import schema
+from klantstem.events import service
+
+DATA = Path(__file__).parent.parent / "data" / "events"
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            for name, table in schema.metadata.tables.items()
+        }
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+    assert main(["import", "events", *args, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def test_import_twice_adds_nothing_the_second_time(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run_json(capsys, str(DATA / "small.xes"), "--db", db_url)
+    assert (first["events"], first["added"], first["duplicates"], first["rejected"]) == (7, 7, 0, 0)
+    second = run_json(capsys, str(DATA / "small.xes"), "--db", db_url)
+    assert (second["added"], second["duplicates"]) == (0, 7)
+    table = counts(engine)
+    assert table["process_events"] == 7
+    assert table["import_runs"] == 2
+    with engine.connect() as conn:
+        runs = conn.execute(select(schema.import_runs.c.kind, schema.import_runs.c.added)).all()
+        repeated = conn.execute(
+            select(func.count()).where(
+                schema.process_events.c.case_key == "R-2", schema.process_events.c.activity == "Accepted"
+            )
+        ).scalar_one()
+    assert sorted(runs) == [("events", 0), ("events", 7)]
+    assert repeated == 2  # two identical events in one case are both kept
+
+
+def test_gzip_copy_is_recognised_as_the_same_events(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    packed = tmp_path / "small.xes.gz"
+    packed.write_bytes(gzip.compress((DATA / "small.xes").read_bytes()))
+    run_json(capsys, str(DATA / "small.xes"), "--db", db_url)
+    again = run_json(capsys, str(packed), "--db", db_url)
+    assert (again["log_name"], again["added"], again["duplicates"]) == ("small", 0, 7)
+
+
+def test_events_are_linked_to_known_cases_and_exported(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with engine.begin() as conn:
+        customer = conn.execute(
+            insert(schema.customers)
+            .values(display_name="K", created_at=datetime(2024, 1, 1, tzinfo=UTC))
+            .returning(schema.customers.c.id)
+        ).scalar_one()
+        conn.execute(insert(schema.cases).values(external_id="R-1", customer_id=customer))
+    result = run_json(capsys, str(DATA / "small.xes"), "--db", db_url, "--log-name", "helpdesk")
+    assert result["cases_linked"] == 3
+    table = service.events_table(engine, "helpdesk")
+    assert table.num_rows == 7
+    rows = table.to_pylist()
+    linked = [r for r in rows if r["customer_id"] is not None]
+    assert {r["case"] for r in linked} == {"R-1"} and len(linked) == 3
+    assert {r["customer_id"] for r in linked} == {customer}
+    assert min(r["timestamp"] for r in rows).isoformat() == "2024-03-01T08:00:00+00:00"
+    assert service.log_names(engine) == {"helpdesk": 7}
+
+
+def test_csv_with_column_options(engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_json(capsys, str(DATA / "small.csv"), "--db", db_url, "--timestamp", "Start Time", "--team", "Team")
+    assert (result["added"], result["warnings"]) == (5, {"timestamps_without_zone": 3})
+    with engine.connect() as conn:
+        teams = conn.execute(select(schema.process_events.c.team).order_by(schema.process_events.c.id)).scalars()
+        assert list(teams) == ["Front", "Back", "Front", "Back", "Front"]
+
+
+def _too_long(tmp_path: Path) -> Path:
+    path = tmp_path / "long.csv"
+    path.write_text("case,activity,timestamp\nA,ok,2024-01-01T00:00:00Z\nA," + "x" * 301 + ",2024-01-02T00:00:00Z\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("not_well_formed.xes", ["not_well_formed.xes", "line 25", "not well-formed"]),
+        ("no_timestamp.xes", ["no_timestamp.xes", "line 48", "time:timestamp"]),
+        ("bad_timestamp.xes", ["bad_timestamp.xes", "line 48", "time:timestamp", "2024-04-31"]),
+        ("empty.xes", ["empty.xes", "empty"]),
+        ("missing_column.csv", ["missing_column.csv", "line 1", "timestamp"]),
+        ("bad_timestamp.csv", ["bad_timestamp.csv", "line 3", "'timestamp'", "yesterday"]),
+        ("truncated.xes.gz", ["truncated.xes.gz", "truncated"]),
+        ("long.csv", ["long.csv", "line 3", "'activity'", "300"]),
+        ("header_only.csv", ["header_only.csv", "no events"]),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(
+    engine: Engine,
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    name: str,
+    expected: list[str],
+) -> None:
+    run_json(capsys, str(DATA / "small.xes"), "--db", db_url)
+    before = counts(engine)
+    path = DATA / name
+    if name == "truncated.xes.gz":
+        packed = gzip.compress((DATA / "small.xes").read_bytes())
+        path = tmp_path / name
+        path.write_bytes(packed[: len(packed) - 30])
+    elif name == "long.csv":
+        path = _too_long(tmp_path)
+    elif name == "header_only.csv":
+        path = tmp_path / name
+        path.write_text("case,activity,timestamp\n")
+    assert main(["import", "events", str(path), "--db", db_url]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert all(word in lines[0] for word in expected), lines[0]
+    assert "Traceback" not in captured.err
+    assert counts(engine) == before
+
+
+def test_missing_file(db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["import", "events", str(tmp_path / "nope.xes"), "--db", db_url]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def generated_xes(traces: int) -> str:
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<log xmlns="http://www.xes-standard.org/">\n']
+    for t in range(traces):
+        parts.append(f'<trace><string key="concept:name" value="k-{t}"/>\n')
+        for e in range(6):
+            parts.append(
+                f'<event><string key="concept:name" value="step {e}"/><string key="org:group" value="g{e % 3}"/>'
+                f'<date key="time:timestamp" value="2022-02-{1 + e:02d}T0{e}:{t % 60:02d}:00+01:00"/></event>\n'
+            )
+        parts.append("</trace>\n")
+    return "".join(parts) + "</log>\n"
+
+
+def _read_position(pid: int, path: Path) -> int:
+    """How far the process has read the file (Linux: /proc/PID/fdinfo)."""
+    best = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if os.readlink(fd) == str(path):
+                info = (Path(f"/proc/{pid}/fdinfo") / fd.name).read_text()
+                best = max(best, int(info.split("pos:")[1].split()[0]))
+        except (OSError, IndexError):
+            continue
+    return best
+
+
+@pytest.mark.skipif(not Path("/proc/self/fdinfo").exists(), reason="needs Linux /proc to see the read position")
+def test_sigkill_halfway_leaves_the_database_as_before(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run_json(capsys, str(DATA / "small.xes"), "--db", db_url)
+    before = counts(engine)
+    path = tmp_path / "big.xes"
+    path.write_text(generated_xes(6_000))
+    size = path.stat().st_size
+    command = [sys.executable, "-c", "import sys; from klantstem.cli.main import main; sys.exit(main(sys.argv[1:]))"]
+    process = subprocess.Popen([*command, "import", "events", str(path), "--db", db_url])
+    try:
+        deadline = time.monotonic() + 60
+        while _read_position(process.pid, path) < size * 0.4:
+            assert process.poll() is None, "the import ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    assert process.returncode == -signal.SIGKILL
+    assert counts(engine) == before
+    result = run_json(capsys, str(path), "--db", db_url)
+    assert (result["events"], result["added"]) == (36_000, 36_000)
+    assert counts(engine)["process_events"] == before["process_events"] + 36_000
