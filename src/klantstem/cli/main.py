@@ -7,7 +7,7 @@ import sys
 import click
 import typer
 
-from klantstem.cli import demo, imports, serve, stats, users
+from klantstem.cli import demo, imports, serve, stats, text, users
 from klantstem.errors import KlantstemError
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(imports.app, name="import")
+app.add_typer(text.app, name="text")
 app.command("demo")(demo.demo)
 app.command("stats")(stats.stats)
 app.command("serve")(serve.serve)

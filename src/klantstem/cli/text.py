@@ -1,0 +1,115 @@
+"""`klantstem text ...`: train and evaluate a text model, analyse stories into JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from klantstem.cli.common import FormatOption, OutputFormat, console, print_json
+from klantstem.errors import ImportFileError
+
+if TYPE_CHECKING:
+    from klantstem.text.pipeline import Pipeline
+
+app = typer.Typer(
+    help="Dutch and English text analysis: appraisal, facets, facts; train on labels.", no_args_is_help=True
+)
+
+ModelDir = Annotated[Path, typer.Option("--model", help="Directory of a model made by `klantstem text train`.")]
+
+
+@app.command("train")
+def train(
+    file: Annotated[
+        Path, typer.Argument(help="CSV with columns text, labels (FACET=appraisal;...) and optionally appraisal.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Directory to write the model to.")],
+    seed: Annotated[int, typer.Option(help="Random seed; the same data and seed give the same model.")] = 0,
+    embed: Annotated[bool, typer.Option("--embed", help="Add sentence embeddings (needs the [embed] extra).")] = False,
+) -> None:
+    """Train a facet and appraisal model from labelled texts."""
+    from klantstem.text.labelled import read_labelled_csv
+    from klantstem.text.model import Settings, TextModel
+
+    examples = read_labelled_csv(file)
+    model = TextModel.train(examples, Settings(seed=seed, embed=embed))
+    model.save(out)
+    typer.echo(f"model {model.version}: {len(examples)} texts, {len(model.labels)} facets -> {out}")
+
+
+@app.command("evaluate")
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="Labelled CSV, same columns as for train.")],
+    model: ModelDir,
+    output: FormatOption = OutputFormat.table,
+) -> None:
+    """Facet micro F1, appraisal accuracy per facet given the true facets, overall accuracy, confusion."""
+    from klantstem.text.evaluation import evaluate as run_evaluation
+    from klantstem.text.labelled import read_labelled_csv
+    from klantstem.text.model import TextModel
+
+    result = run_evaluation(TextModel.load(model), read_labelled_csv(file))
+    if output is OutputFormat.json:
+        print_json(result)
+        return
+    facets, given, overall = result["facets"], result["appraisal_given_facets"], result["overall_appraisal"]
+    console.print(f"model {result['model']} on {result['examples']} texts")
+    console.print(
+        f"facets: micro F1 {facets['micro_f1']:.3f} (precision {facets['precision']:.3f}, "
+        f"recall {facets['recall']:.3f})"
+    )
+    console.print(f"appraisal given the true facets: accuracy {given['accuracy']}")
+    for facet, stats in given["per_facet"].items():
+        console.print(f"  {facet}: {stats['accuracy']:.3f} (n={stats['n']})")
+    console.print(f"overall appraisal: accuracy {overall['accuracy']}")
+    console.print("confusion (rows true, columns predicted: bad, normal, excellent):")
+    for level, row in zip(overall["labels"], overall["confusion"], strict=True):
+        console.print(f"  {level:>9}: {row}")
+
+
+@app.command("analyze")
+def analyze(
+    file: Annotated[str, typer.Argument(help="Text (one story per line), JSON Lines or CSV file; - for stdin.")],
+    model: Annotated[Path | None, typer.Option("--model", help="Add a trained model's facets.")] = None,
+    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="JSON taxonomy instead of the default.")] = None,
+    lemmas: Annotated[bool, typer.Option("--lemmas", help="Include the lemmas of every token.")] = False,
+) -> None:
+    """Analyse stories and write one JSON object per story (JSON Lines) to stdout."""
+    from klantstem.text.model import TextModel
+    from klantstem.text.pipeline import Pipeline  # noqa: F811
+    from klantstem.text.sources import iter_stories
+    from klantstem.text.taxonomy import load_taxonomy
+
+    pipeline = Pipeline(load_taxonomy(taxonomy), TextModel.load(model) if model else None, lemmas)
+    if file == "-":
+        _write(pipeline, iter_stories(sys.stdin, "<stdin>"))
+        return
+    path = Path(file)
+    try:
+        handle = path.open(encoding="utf-8", errors="replace", newline="")
+    except OSError as exc:
+        raise ImportFileError(file, f"cannot read the file: {exc.strerror or exc}") from None
+    with handle:
+        _write(pipeline, iter_stories(handle, file))
+
+
+def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str]]) -> None:
+    batch: list[tuple[Any, str]] = []
+    for story in stories:
+        batch.append(story)
+        if len(batch) >= 512:
+            _flush(pipeline, batch)
+            batch = []
+    _flush(pipeline, batch)
+
+
+def _flush(pipeline: Pipeline, batch: list[tuple[Any, str]]) -> None:
+    out = sys.stdout
+    for (story_id, _), analysis in zip(batch, pipeline.analyse_many([t for _, t in batch]), strict=True):
+        out.write(json.dumps({"id": story_id, **analysis.to_dict()}, ensure_ascii=False) + "\n")
+    out.flush()

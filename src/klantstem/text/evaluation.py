@@ -1,0 +1,90 @@
+"""How good a model is on labelled texts: facet micro F1, appraisal accuracy per facet given the true
+facets, overall appraisal accuracy and its confusion matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from klantstem.text.labelled import LabelledText, overall_of
+from klantstem.text.model import TextModel
+from klantstem.text.normalise import clean
+from klantstem.text.pipeline import Pipeline
+from klantstem.text.results import LEVELS, Level
+
+
+def evaluate(model: TextModel, examples: Sequence[LabelledText]) -> dict[str, Any]:
+    texts = [clean(ex.text).text for ex in examples]
+    analyses = list(Pipeline().analyse_many(texts))
+    x = model.features(texts, analyses)
+    chosen = model.choose(model.facet_probabilities(x))
+    labels = model.labels
+    gold = np.array([[f in ex.labels for f in labels] for ex in examples], dtype=bool).reshape(len(texts), -1)
+    tp = int((chosen & gold).sum())
+    fp, fn = int((chosen & ~gold).sum()), int((~chosen & gold).sum())
+    unknown = sum(1 for ex in examples for f in ex.labels if f not in labels)
+    fn += unknown
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    rows = [r for r, ex in enumerate(examples) for f in ex.labels if f in labels]
+    facets = [f for ex in examples for f in ex.labels if f in labels]
+    truth = [lv for ex in examples for f, lv in ex.labels.items() if f in labels]
+    predicted = model.appraise(x, rows, facets) if rows else []
+    per_facet: dict[str, dict[str, float | int]] = {}
+    for facet in labels:
+        pairs = [(t, p) for f, t, p in zip(facets, truth, predicted, strict=True) if f == facet]
+        if pairs:
+            per_facet[facet] = {"n": len(pairs), "accuracy": round(sum(t == p for t, p in pairs) / len(pairs), 4)}
+    overall_truth, overall_pred = _overall(examples, rows, predicted, analyses)
+    return {
+        "model": model.version,
+        "examples": len(examples),
+        "facets": {
+            "micro_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "unknown_labels": unknown,
+        },
+        "appraisal_given_facets": {
+            "accuracy": round(sum(t == p for t, p in zip(truth, predicted, strict=True)) / len(truth), 4)
+            if truth
+            else None,
+            "per_facet": per_facet,
+        },
+        "overall_appraisal": {
+            "accuracy": round(
+                sum(t == p for t, p in zip(overall_truth, overall_pred, strict=True)) / len(overall_truth), 4
+            )
+            if overall_truth
+            else None,
+            "labels": list(LEVELS),
+            "confusion": confusion(overall_truth, overall_pred),
+        },
+    }
+
+
+def _overall(
+    examples: Sequence[LabelledText], rows: Sequence[int], predicted: Sequence[Level], analyses: Sequence[Any]
+) -> tuple[list[Level], list[Level]]:
+    by_row: dict[int, list[Level]] = {}
+    for r, level in zip(rows, predicted, strict=True):
+        by_row.setdefault(r, []).append(level)
+    truth: list[Level] = []
+    guess: list[Level] = []
+    for r, ex in enumerate(examples):
+        t = ex.overall_or_derived
+        if t is None:
+            continue
+        truth.append(t)
+        guess.append(overall_of(by_row.get(r, [])) or analyses[r].appraisal.level)
+    return truth, guess
+
+
+def confusion(truth: Sequence[Level], predicted: Sequence[Level]) -> list[list[int]]:
+    """Rows are the true level, columns the predicted one, both in the order bad, normal, excellent."""
+    matrix = [[0, 0, 0] for _ in LEVELS]
+    for t, p in zip(truth, predicted, strict=True):
+        matrix[LEVELS.index(t)][LEVELS.index(p)] += 1
+    return matrix

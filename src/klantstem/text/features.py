@@ -1,0 +1,66 @@
+"""Features for learned models: TF-IDF word and character n-grams, rule outputs, optional embeddings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from klantstem.text.results import LEVELS, Analysis
+
+RULE_SCALE = 0.5
+
+
+def rule_matrix(analyses: Sequence[Analysis], facet_ids: Sequence[str]) -> np.ndarray:
+    """Per text: appraisal score, positive and negative mass, negations, level, rule facets and their scores."""
+    index = {f: i for i, f in enumerate(facet_ids)}
+    width = 8 + 2 * len(facet_ids)
+    rows = np.zeros((len(analyses), width), dtype=np.float32)
+    for r, analysis in enumerate(analyses):
+        weights = [c.weight for c in analysis.appraisal.cues]
+        rows[r, 0] = np.tanh(analysis.appraisal.score / 2)
+        rows[r, 1] = np.tanh(sum(w for w in weights if w > 0) / 2)
+        rows[r, 2] = np.tanh(-sum(w for w in weights if w < 0) / 2)
+        rows[r, 3] = min(1.0, sum(1 for c in analysis.appraisal.cues if c.negated) / 2)
+        rows[r, 4] = min(1.0, len(weights) / 4)
+        rows[r, 5 + LEVELS.index(analysis.appraisal.level)] = 1.0
+        for facet in analysis.facets:
+            i = index.get(facet.facet)
+            if i is not None:
+                rows[r, 8 + i] = 1.0
+                rows[r, 8 + len(facet_ids) + i] = np.tanh(facet.appraisal.score / 2)
+    return rows
+
+
+class Featuriser:
+    """Fits on training texts once; transforms any texts the same way afterwards."""
+
+    def __init__(self, facet_ids: Sequence[str], embed_weight: float = 0.0) -> None:
+        self.facet_ids = tuple(facet_ids)
+        self.embed_weight = embed_weight
+        self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True, dtype=np.float32)
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, dtype=np.float32
+        )
+
+    def fit(self, texts: Sequence[str]) -> Featuriser:
+        self.words.fit(texts)
+        try:
+            self.chars.fit(texts)
+        except ValueError:  # too few texts for min_df
+            self.chars.set_params(min_df=1).fit(texts)
+        return self
+
+    def transform(
+        self, texts: Sequence[str], analyses: Sequence[Analysis], embeddings: np.ndarray | None = None
+    ) -> sparse.csr_matrix:
+        blocks = [
+            self.words.transform(texts),
+            self.chars.transform(texts),
+            sparse.csr_matrix(rule_matrix(analyses, self.facet_ids) * RULE_SCALE),
+        ]
+        if self.embed_weight and embeddings is not None:
+            blocks.append(sparse.csr_matrix(embeddings * self.embed_weight))
+        return sparse.hstack(blocks, format="csr")

@@ -1,0 +1,233 @@
+"""A model learned from labels: which facets a text is about and how each was appraised.
+
+Facets: one logistic regression per facet on word + character TF-IDF, rule outputs and (with [embed])
+sentence embeddings; one decision threshold for all facets is chosen by an inner cross-validation on the
+training data only. Appraisal: a multinomial logistic regression on the same features plus the facet.
+The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
+Each model has a version (a hash of its training data and settings); annotations carry it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+
+from klantstem.errors import UserInputError
+from klantstem.text.embed import Embedder, load_embedder
+from klantstem.text.features import Featuriser
+from klantstem.text.labelled import LabelledText
+from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
+
+FORMAT = 1
+MODEL_FILE = "model.joblib"
+META_FILE = "model.json"
+FACET_C = 10.0
+APPRAISAL_C = 3.0
+THRESHOLDS = tuple(round(0.15 + 0.05 * i, 2) for i in range(10))
+FLOORS = (None, 0.1, 0.2)
+EMBED_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    seed: int = 0
+    inner_folds: int = 3
+    embed: bool = False
+
+
+@dataclass
+class Prediction:
+    facets: dict[str, float]  # facet -> probability, only the chosen facets
+    appraisals: dict[str, Level]
+
+
+class TextModel:
+    def __init__(self, state: dict[str, Any]) -> None:
+        self.state = state
+        self._embedder: Embedder | None = None
+
+    # ---- identity -------------------------------------------------------------------------------------
+    @property
+    def version(self) -> str:
+        return str(self.state["version"])
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.state["labels"])
+
+    @property
+    def uses_embed(self) -> bool:
+        return bool(self.state["settings"].embed)
+
+    def meta(self) -> dict[str, Any]:
+        s = self.state
+        return {
+            "format": FORMAT,
+            "version": self.version,
+            "labels": list(self.labels),
+            "threshold": s["threshold"],
+            "floor": s["floor"],
+            "examples": s["examples"],
+            "embed": self.uses_embed,
+            "seed": s["settings"].seed,
+        }
+
+    # ---- files ----------------------------------------------------------------------------------------
+    def save(self, directory: str | Path) -> Path:
+        """Write model.joblib and model.json (readable summary) into `directory`."""
+        import joblib
+
+        path = Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        joblib.dump(self.state, path / MODEL_FILE, compress=3)
+        (path / META_FILE).write_text(json.dumps(self.meta(), indent=2) + "\n", encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, directory: str | Path) -> TextModel:
+        """Load a model saved by `save`. Only load models you trained: the file format is a pickle."""
+        import joblib
+
+        path = Path(directory) / MODEL_FILE
+        if not path.is_file():
+            raise UserInputError(f"{directory}: no trained model here (expected {MODEL_FILE})")
+        try:
+            state = joblib.load(path)
+        except Exception as exc:  # a damaged or foreign file
+            raise UserInputError(f"{path}: cannot read the model ({type(exc).__name__})") from None
+        if not isinstance(state, dict) or state.get("format") != FORMAT:
+            raise UserInputError(f"{path}: not a klantstem text model of format {FORMAT}")
+        model = cls(state)
+        if model.uses_embed:
+            load_embedder()
+        return model
+
+    # ---- training -------------------------------------------------------------------------------------
+    @classmethod
+    def train(cls, examples: Sequence[LabelledText], settings: Settings | None = None) -> TextModel:
+        from klantstem.text.training import fit_state
+
+        return cls(fit_state(examples, settings or Settings()))
+
+    # ---- prediction -----------------------------------------------------------------------------------
+    def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> sparse.csr_matrix:
+        embeddings = self._embed(texts) if self.uses_embed else None
+        featuriser: Featuriser = self.state["featuriser"]
+        return featuriser.transform(texts, analyses, embeddings)
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        if self._embedder is None:
+            self._embedder = load_embedder()
+        return self._embedder.encode(list(texts))
+
+    def facet_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
+        return facet_probabilities(self.state["facet_models"], x)
+
+    def choose(self, probabilities: np.ndarray) -> np.ndarray:
+        return decide(probabilities, self.state["threshold"], self.state["floor"])
+
+    def appraise(self, x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str]) -> list[Level]:
+        return appraise_pairs(self.state["appraisal_model"], self.labels, x, rows, facets)
+
+    def predict(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[Prediction]:
+        x = self.features(texts, analyses)
+        probabilities = self.facet_probabilities(x)
+        chosen = self.choose(probabilities)
+        rows = [r for r in range(len(texts)) for j in np.flatnonzero(chosen[r])]
+        facets = [self.labels[j] for r in range(len(texts)) for j in np.flatnonzero(chosen[r])]
+        levels = self.appraise(x, rows, facets) if rows else []
+        predictions = [Prediction({}, {}) for _ in texts]
+        for r, facet, level in zip(rows, facets, levels, strict=True):
+            predictions[r].facets[facet] = float(probabilities[r, self.labels.index(facet)])
+            predictions[r].appraisals[facet] = level
+        return predictions
+
+    def annotate(self, analyses: Sequence[Analysis], texts: Sequence[str]) -> list[Analysis]:
+        """Replace the rule facets the model knows by the model's; keep the others; record the version."""
+        predictions = self.predict(texts, analyses)
+        known = set(self.labels)
+        out: list[Analysis] = []
+        for analysis, prediction in zip(analyses, predictions, strict=True):
+            kept = [f for f in analysis.facets if f.facet not in known]
+            evidence = {f.facet: f.evidence for f in analysis.facets}
+            learned = [
+                FacetResult(
+                    facet,
+                    Appraisal(prediction.appraisals[facet], 0.0, (), "model"),
+                    evidence.get(facet, ()),
+                    "model",
+                    round(p, 4),
+                )
+                for facet, p in prediction.facets.items()
+            ]
+            versions = {**analysis.versions, "model": self.version}
+            out.append(replace(analysis, facets=tuple(kept + learned), versions=versions))
+        return out
+
+
+def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix) -> np.ndarray:
+    probabilities = np.zeros((x.shape[0], len(models)), dtype=np.float64)
+    for j, model in enumerate(models):
+        if isinstance(model, float):
+            probabilities[:, j] = model
+        else:
+            probabilities[:, j] = model.predict_proba(x)[:, 1]
+    return probabilities
+
+
+def decide(probabilities: np.ndarray, threshold: float, floor: float | None) -> np.ndarray:
+    """Facets above the threshold; a text with none gets its best facet when that one clears the floor."""
+    chosen = probabilities >= threshold
+    if floor is not None and probabilities.shape[1]:
+        best = probabilities.argmax(axis=1)
+        empty = ~chosen.any(axis=1) & (probabilities.max(axis=1) >= floor)
+        chosen[np.flatnonzero(empty), best[empty]] = True
+    return chosen
+
+
+def pair_matrix(x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str], labels: Sequence[str]) -> Any:
+    index = {f: i for i, f in enumerate(labels)}
+    onehot = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), ([*range(len(rows))], [index[f] for f in facets])),
+        shape=(len(rows), len(labels)),
+    )
+    return sparse.hstack([x[list(rows)], onehot], format="csr")
+
+
+def appraise_pairs(
+    model: Any, labels: Sequence[str], x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str]
+) -> list[Level]:
+    if isinstance(model, str):
+        return [model] * len(rows)  # type: ignore[list-item]
+    return [str(c) for c in model.predict(pair_matrix(x, rows, facets, labels))]  # type: ignore[misc]
+
+
+def new_classifier(c: float, seed: int, multinomial: bool = False) -> LogisticRegression:
+    if multinomial:
+        return LogisticRegression(C=c, max_iter=2000, random_state=seed)
+    return LogisticRegression(C=c, solver="liblinear", random_state=seed)
+
+
+def version_of(examples: Sequence[LabelledText], settings: Settings) -> str:
+    digest = hashlib.sha256()
+    digest.update(json.dumps([FORMAT, settings.seed, settings.inner_folds, settings.embed]).encode())
+    for ex in examples:
+        digest.update(json.dumps([ex.text, sorted(ex.labels.items()), ex.overall], ensure_ascii=False).encode())
+    return f"m{FORMAT}-{digest.hexdigest()[:12]}"
+
+
+def folds(n: int, k: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    k = max(2, min(k, n))
+    return list(KFold(k, shuffle=True, random_state=seed).split(np.arange(n)))
+
+
+__all__ = ["LEVELS", "Prediction", "Settings", "TextModel", "decide"]
