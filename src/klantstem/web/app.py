@@ -33,7 +33,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> FastAPI:
         settings=settings,
         engine=engine,
         clock=clock or SystemClock(),
-        renderer=Renderer(),
+        renderer=Renderer(settings.timezone),
         link_secret=users.secret_value(engine, "interview_link_key"),
     )
 

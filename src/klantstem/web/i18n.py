@@ -29,3 +29,14 @@ def translator(lang: str) -> Callable[..., str]:
         return translate(lang, key, **values)
 
     return t
+
+
+def labeller(lang: str) -> Callable[[str, object], str]:
+    """`tv("channel", value)`: the translation of a value from the data (a channel, a source), or the value
+    itself when it has none (a value an import brought in)."""
+    table = MESSAGES.get(lang, MESSAGES[DEFAULT_LANGUAGE])
+
+    def tv(prefix: str, value: object) -> str:
+        return table.get(f"{prefix}.{value}", "" if value is None else str(value))
+
+    return tv

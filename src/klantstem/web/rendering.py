@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -26,8 +28,20 @@ def json_for_script(value: Any) -> Markup:
     return Markup(text)  # noqa: S704 - every markup character is escaped above
 
 
+def local_time(value: object, timezone: str, pattern: str = "%d-%m-%Y %H:%M") -> str:
+    """A stored moment (UTC; naive from SQLite, or ISO 8601 text) in the organisation's time zone."""
+    if value is None or value == "":
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if not isinstance(moment, datetime):
+        return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(timezone)).strftime(pattern)
+
+
 class Renderer:
-    def __init__(self) -> None:
+    def __init__(self, timezone: str = "Europe/Amsterdam") -> None:
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,
@@ -36,6 +50,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters["script_json"] = json_for_script
+        self.env.filters["when"] = lambda value, pattern="%d-%m-%Y %H:%M": local_time(value, timezone, pattern)
 
     def page(self, request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
         lang = i18n.language_of(request)
@@ -44,6 +59,7 @@ class Renderer:
             "request": request,
             "lang": lang,
             "t": i18n.translator(lang),
+            "tv": i18n.labeller(lang),
             "csrf": sessions.csrf_token(request),
             "user": user,
             "may": frozenset(users.actions_of(user.role)) if user is not None else frozenset(),

@@ -1,0 +1,99 @@
+"""The customer page: the story so far (summary and timeline), the delegates, adding a contact, starting an
+interview and inviting the customer to tell their story through a personal link."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from klantstem.contacts import service as contacts
+from klantstem.db.schema import CHANNELS, DIRECTIONS
+from klantstem.errors import UserInputError
+from klantstem.outreach import service as outreach
+from klantstem.stories import service as stories
+from klantstem.users import service as users
+from klantstem.web import i18n, links
+from klantstem.web.auth import check_csrf, require
+from klantstem.web.pages.forms import customer_id_from
+from klantstem.web.state import app_state
+
+router = APIRouter(include_in_schema=False)
+Viewer = Annotated[users.User, Depends(require(users.Action.view_customer))]
+Writer = Annotated[users.User, Depends(require(users.Action.add_contact))]
+Inviter = Annotated[users.User, Depends(require(users.Action.invite_customer))]
+TIMELINE = 50
+
+
+@router.get("/customers")
+def find(request: Request, _user: Viewer, q: str = "") -> Response:
+    state = app_state(request)
+    if q.strip():
+        found = customer_id_from(state.engine, q)
+        if found is not None:
+            return RedirectResponse(f"/customers/{found}", status_code=303)
+    problem = i18n.translate(i18n.language_of(request), "customer.not_found") if q.strip() else None
+    return state.renderer.page(request, "customers.html", {"q": q, "problem": problem}, 404 if problem else 200)
+
+
+def customer_page(request: Request, customer_id: int, **extra: object) -> Response:
+    state = app_state(request)
+    everything = request.query_params.get("all") == "1"
+    story = contacts.story_so_far(state.engine, state.clock, customer_id, None if everything else TIMELINE)
+    context = {
+        "story": story,
+        "summary": story.summary,
+        "entries": list(reversed(story.entries)),
+        "everything": everything,
+        "channels": CHANNELS,
+        "directions": DIRECTIONS,
+        "links": stories.links_of(state.engine, story.customer_id),
+        "problem": None,
+        "invited": None,
+        "blocked": None,
+        **extra,
+    }
+    status = 400 if extra.get("problem") else 200
+    return state.renderer.page(request, "customer.html", context, status_code=status)
+
+
+@router.get("/customers/{customer_id}")
+def show(request: Request, customer_id: int, _user: Viewer) -> Response:
+    return customer_page(request, customer_id)
+
+
+@router.post("/customers/{customer_id}/contacts", dependencies=[Depends(check_csrf)])
+def add_contact(
+    request: Request,
+    customer_id: int,
+    user: Writer,
+    channel: Annotated[str, Form()],
+    direction: Annotated[str, Form()] = "inbound",
+    subject: Annotated[str, Form()] = "",
+    text: Annotated[str, Form()] = "",
+) -> Response:
+    state = app_state(request)
+    if not subject.strip() and not text.strip():
+        problem = i18n.translate(i18n.language_of(request), "customer.contact_empty")
+        return customer_page(request, customer_id, problem=problem)
+    new = contacts.NewContact(
+        customer_id=customer_id, channel=channel, direction=direction, staff_id=user.id,
+        subject=subject or None, text=text or None, source="web",
+    )  # fmt: skip
+    try:
+        contacts.record_contact(state.engine, state.clock, new)
+    except UserInputError as exc:
+        return customer_page(request, customer_id, problem=str(exc))
+    return RedirectResponse(f"/customers/{customer_id}#timeline", status_code=303)
+
+
+@router.post("/customers/{customer_id}/invite", dependencies=[Depends(check_csrf)])
+def invite(request: Request, customer_id: int, user: Inviter, topic: Annotated[str, Form()] = "") -> Response:
+    state = app_state(request)
+    rules = outreach.rules_from_settings(state.settings)
+    link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, topic or None, rules)
+    if link is None:
+        return customer_page(request, customer_id, blocked=decision.reasons)
+    url = str(request.base_url).rstrip("/") + "/i/" + links.token_for(state.link_secret, link.id)
+    return customer_page(request, customer_id, invited=url)

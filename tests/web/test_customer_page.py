@@ -1,0 +1,80 @@
+"""The customer page: the story so far, the timeline, delegates, recording a contact, inviting the customer."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from klantstem.clock import FixedClock
+from klantstem.contacts import service as contacts
+from klantstem.customers import service as customers
+
+
+def _customer(engine: Engine, clock: FixedClock) -> int:
+    return customers.add_customer(engine, clock, name="Piet Pietersen", email="piet@example.nl", phone="0612345678").id
+
+
+def test_find_a_customer_by_email_phone_or_number(client: TestClient, signed_in, engine: Engine, clock) -> None:
+    customer_id = _customer(engine, clock)
+    signed_in("agent")
+    for typed in ("piet@example.nl", "06 12345678", str(customer_id)):
+        response = client.get("/customers", params={"q": typed}, follow_redirects=False)
+        assert response.headers["location"] == f"/customers/{customer_id}"
+    assert client.get("/customers", params={"q": "nobody@example.nl"}).status_code == 404
+
+
+def test_the_story_so_far_shows_contacts_delegates_and_the_timeline(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock
+) -> None:
+    customer_id = _customer(engine, clock)
+    customers.authorise_delegate(engine, clock, customer_id, name="Marie Pietersen", relation="partner", scope="all")
+    contact = contacts.NewContact(
+        customer_id=customer_id, channel="whatsapp", occurred_at=clock.now() - timedelta(hours=2),
+        subject="Feedback over de proefrit", text="Niemand heeft teruggebeld",
+    )  # fmt: skip
+    contacts.record_contact(engine, clock, contact)
+    signed_in("agent")
+    page = client.get(f"/customers/{customer_id}").text
+    assert "Piet Pietersen" in page and "Marie Pietersen" in page and "partner" in page
+    timeline = page[page.index('id="timeline"') :]
+    assert (
+        "Feedback over de proefrit" in timeline and "Niemand heeft teruggebeld" in timeline and "WhatsApp" in timeline
+    )
+
+
+def test_an_agent_records_a_contact(client: TestClient, signed_in, web: Any, engine: Engine, clock) -> None:
+    customer_id = _customer(engine, clock)
+    signed_in("agent")
+    csrf = web.csrf_of(client.get(f"/customers/{customer_id}").text)
+    data = {"csrf": csrf, "channel": "phone", "direction": "outbound", "subject": "Teruggebeld over de SIM-kaart"}
+    assert client.post(f"/customers/{customer_id}/contacts", data=data, follow_redirects=False).status_code == 303
+    story = contacts.story_so_far(engine, clock, customer_id)
+    assert [e.detail["subject"] for e in story.entries if e.kind == "contact"] == ["Teruggebeld over de SIM-kaart"]
+    bad = client.post(f"/customers/{customer_id}/contacts", data={**data, "channel": "pigeon"})
+    assert bad.status_code == 400 and "pigeon" in bad.text
+    empty = client.post(f"/customers/{customer_id}/contacts", data={**data, "subject": ""})
+    assert empty.status_code == 400
+    assert len([e for e in contacts.story_so_far(engine, clock, customer_id).entries if e.kind == "contact"]) == 1
+
+
+def test_an_interviewer_invites_once_then_the_guard_holds_back(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer_id = _customer(engine, clock)
+    signed_in("interviewer")
+    csrf = web.csrf_of(client.get(f"/customers/{customer_id}").text)
+    made = client.post(f"/customers/{customer_id}/invite", data={"csrf": csrf, "topic": "de proefrit"})
+    link = re.search(r'<code id="invite-link">([^<]+)</code>', made.text)
+    assert link and "/i/" in link.group(1)
+    again = client.post(f"/customers/{customer_id}/invite", data={"csrf": csrf, "topic": "de proefrit"})
+    assert again.status_code == 200 and "invite-link" not in again.text and "contactbewaker" in again.text
+
+
+def test_unknown_customer_is_a_404_page(client: TestClient, signed_in) -> None:
+    signed_in("agent")
+    response = client.get("/customers/999")
+    assert response.status_code == 404 and "bestaat niet" in response.text
