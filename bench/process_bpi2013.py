@@ -1,0 +1,123 @@
+"""BPI Challenge 2013 incidents: klantstem's full process report against pm4py, in one run.
+
+    .venv/bin/python bench/process_bpi2013.py [--runs 3]
+
+Speed: klantstem from the file to the full JSON report (read + every analysis), against pm4py's read_xes +
+discover_performance_dfg + get_variants on the same file (pm4py runs from bench/.venv-pm4py, see
+bench/pm4py_peer.py). Correctness: case and event counts, every case duration, every directly-follows count
+and median time, and every variant must equal pm4py's; the script prints each comparison and exits 1 when
+one differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from klantstem.process.dfg import all_variants, directly_follows
+from klantstem.process.eventlog import read_table
+from klantstem.process.frame import AnalysisOptions, connect, from_arrow, prepare
+from klantstem.process.leadtimes import case_table
+from klantstem.process.report import analyze_file
+from klantstem.process.stats import rows
+
+ROOT = Path(__file__).resolve().parent.parent
+LOG = ROOT.parent / "shared" / "data" / "bpi2013" / "bpi_challenge_2013_incidents.xes.gz"
+PM4PY = ROOT / "bench" / ".venv-pm4py" / "bin" / "python"
+ARROW = "\u2192"
+
+
+def ours_timed(runs: int) -> tuple[float, dict[str, Any]]:
+    best, report = float("inf"), {}
+    for _ in range(runs):
+        start = time.perf_counter()
+        report = analyze_file(LOG)
+        json.dumps(report)
+        best = min(best, time.perf_counter() - start)
+    return best, report
+
+
+def ours_figures() -> dict[str, Any]:
+    """Everything pm4py gives, from klantstem's own tables (not timed)."""
+    table, _ = read_table(LOG)
+    options = AnalysisOptions()
+    con = connect(options)
+    prepared = prepare(con, from_arrow(table), options)
+    cases = rows(con.to_pyarrow(case_table(prepared).select("duration")))
+    dfg = directly_follows(con, prepared)
+    return {
+        "cases": len(cases),
+        "events": table.num_rows,
+        "case_durations_s": sorted(float(c["duration"]) for c in cases),
+        "dfg": {f"{d['from']}{ARROW}{d['to']}": d["count"] for d in dfg},
+        "dfg_median_s": {f"{d['from']}{ARROW}{d['to']}": d["median_s"] for d in dfg},
+        "variants": {",".join(k): v for k, v in all_variants(con, prepared).items()},
+    }
+
+
+def pm4py_figures(out: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [str(PM4PY), str(ROOT / "bench" / "pm4py_peer.py"), "analyze", str(LOG), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def compare(ours: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
+    problems = []
+    for key in ("cases", "events", "dfg", "variants"):
+        same = ours[key] == theirs[key]
+        size = len(ours[key]) if isinstance(ours[key], dict) else ours[key]
+        print(f"  {key:17} {'equal' if same else 'DIFFERENT'} ({size:,})")
+        if not same:
+            problems.append(key)
+    for key in ("case_durations_s", "dfg_median_s"):
+        a, b = ours[key], theirs[key]
+        pairs = zip(a, b, strict=False) if isinstance(a, list) else ((a[k], b.get(k)) for k in a)
+        worst = max((abs(x - y) for x, y in pairs if y is not None), default=0.0)
+        same = len(a) == len(b) and worst < 1e-3
+        print(f"  {key:17} {'equal' if same else 'DIFFERENT'} ({len(a):,} values, largest difference {worst:.6f} s)")
+        if not same:
+            problems.append(key)
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not LOG.exists():
+        print(f"skipped: {LOG} is not there (the shared data is not on this machine)")
+        return 0
+    seconds, report = ours_timed(args.runs)
+    print(
+        f"klantstem: file -> full JSON report, best of {args.runs}: {seconds:.3f} s "
+        f"({report['cases']:,} cases, {report['events']:,} events)"
+    )
+    if not PM4PY.exists():
+        print("pm4py: not installed in bench/.venv-pm4py; skipped")
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "pm4py.json"
+        peer = pm4py_figures(out)
+        theirs = json.loads(out.read_text())
+    print(
+        f"pm4py {peer['pm4py']}: read_xes {peer['read_s']:.3f} s; + discover_performance_dfg + get_variants "
+        f"{peer['total_s']:.3f} s"
+    )
+    print(f"ratio: pm4py / klantstem = {peer['total_s'] / seconds:.1f}x")
+    print("correctness against pm4py:")
+    problems = compare(ours_figures(), theirs)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

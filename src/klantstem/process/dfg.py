@@ -1,0 +1,83 @@
+"""The directly-follows graph (how often one activity follows another, and the time between them), start
+and end activities, and the variants (a case's whole sequence of activities) with their share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from klantstem.process.stats import rounded, rows, share, summary
+
+SEPARATOR = "\x1f"
+
+
+def transitions(events: ir.Table) -> ir.Table:
+    """Every pair of consecutive events in a case, with the calendar and business time between them."""
+    pairs = events.filter(events.next_activity.notnull())
+    return pairs.mutate(wait=pairs.next_t - pairs.t, business_wait=pairs.next_b - pairs.b)
+
+
+def directly_follows(con: Any, events: ir.Table) -> list[dict[str, Any]]:
+    pairs = transitions(events)
+    grouped = pairs.group_by([pairs.activity, pairs.next_activity]).aggregate(
+        count=pairs.count(),
+        total=pairs.wait.sum(),
+        **summary(pairs.wait, "cal"),
+        **summary(pairs.business_wait, "bus"),
+    )
+    ordered = grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])
+    return [
+        {
+            "from": row["activity"],
+            "to": row["next_activity"],
+            "count": int(row["count"]),
+            "median_s": rounded(row["cal_median"]),
+            "p90_s": rounded(row["cal_p90"]),
+            "mean_s": rounded(row["cal_mean"]),
+            "median_business_s": rounded(row["bus_median"]),
+            "p90_business_s": rounded(row["bus_p90"]),
+        }
+        for row in rows(con.to_pyarrow(ordered))
+    ]
+
+
+def start_and_end(con: Any, events: ir.Table) -> dict[str, dict[str, int]]:
+    starts = events.filter(events.pos == 1).group_by("activity").aggregate(n=ibis._.count())
+    ends = events.filter(events.next_activity.isnull()).group_by("activity").aggregate(n=ibis._.count())
+    return {
+        "start_activities": {r["activity"]: int(r["n"]) for r in rows(con.to_pyarrow(starts.order_by(ibis.desc("n"))))},
+        "end_activities": {r["activity"]: int(r["n"]) for r in rows(con.to_pyarrow(ends.order_by(ibis.desc("n"))))},
+    }
+
+
+def variant_table(events: ir.Table) -> ir.Table:
+    """One row per variant: its activities joined by SEPARATOR, and the number of cases."""
+    per_case = events.group_by(events.case).aggregate(
+        variant=events.activity.group_concat(SEPARATOR, order_by=[events.timestamp, events.seq])
+    )
+    return per_case.group_by(per_case.variant).aggregate(cases=per_case.count())
+
+
+def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
+    table = variant_table(events)
+    total = rows(con.to_pyarrow(table.aggregate(n=table.count(), cases=table.cases.sum())))[0]
+    found = rows(con.to_pyarrow(table.order_by([table.cases.desc(), table.variant]).limit(top)))
+    return {
+        "count": int(total["n"]),
+        "top": [
+            {
+                "activities": row["variant"].split(SEPARATOR),
+                "cases": int(row["cases"]),
+                "share": share(row["cases"], total["cases"]),
+            }
+            for row in found
+        ],
+    }
+
+
+def all_variants(con: Any, events: ir.Table) -> dict[tuple[str, ...], int]:
+    """Every variant with its number of cases (for comparisons)."""
+    found = rows(con.to_pyarrow(variant_table(events)))
+    return {tuple(row["variant"].split(SEPARATOR)): int(row["cases"]) for row in found}

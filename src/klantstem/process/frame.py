@@ -1,0 +1,142 @@
+"""The event table every analysis reads: loaded into DuckDB through Ibis, ordered per case, with the next
+event's activity, time and business clock beside each event.
+
+Events are ordered within a case by timestamp, then by their order in the source (`seq`), the same rule
+pm4py uses, so equal timestamps keep their written order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
+from klantstem.errors import UserInputError
+from klantstem.process.business_hours import day_table, epoch_seconds, local_time, with_business_clock
+from klantstem.process.eventlog import STANDARD
+
+# Statuses (or lifecycle transitions) that mean waiting, and on whom. First match wins; case ignored.
+DEFAULT_WAITING_RULES: tuple[tuple[str, str], ...] = (
+    (r"wait\w*\W+(user|customer|client)|wacht\w*\W+(op\W+)?(de\W+)?klant", "customer"),
+    (r"wait\w*\W+(vendor|supplier|third|partner)|wacht\w*\W+(op\W+)?(de\W+)?(leverancier|dealer|derde)", "third_party"),
+    (r"^\s*(wait|awaiting|wacht|pending|on hold|in de wacht)", "organisation"),
+)
+# Teams whose name marks them as second or third line; a case that never visits one stays in the first line.
+DEFAULT_SECOND_LINE = r"\b(2nd|3rd|second line|third line|2e lijn|3e lijn|tweede lijn|derde lijn|backoffice)\b"
+CAUSES = ("customer", "organisation", "third_party")
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    timezone: str = "Europe/Amsterdam"
+    opening_hours: str = DEFAULT_OPENING_HOURS
+    holiday_country: str = "NL"
+    repeat_days: int = 7
+    waiting_rules: tuple[tuple[str, str], ...] = DEFAULT_WAITING_RULES
+    second_line_pattern: str = DEFAULT_SECOND_LINE
+    top: int = 20
+    threads: int | None = None
+    memory_limit: str | None = None
+    database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk
+    warnings: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def calendar(self) -> BusinessCalendar:
+        return BusinessCalendar(self.opening_hours, self.holiday_country, self.timezone)
+
+    def cause_of(self, status: str) -> str | None:
+        for pattern, cause in self.waiting_rules:
+            if re.search(pattern, status, flags=re.IGNORECASE):
+                return cause
+        return None
+
+
+def connect(options: AnalysisOptions) -> Any:
+    """A DuckDB backend through Ibis, with UTC as its session zone."""
+    config: dict[str, Any] = {}
+    if options.threads:
+        config["threads"] = options.threads
+    if options.memory_limit:
+        config["memory_limit"] = options.memory_limit
+    con = ibis.duckdb.connect(options.database, **config)
+    con.raw_sql("SET TimeZone = 'UTC'")
+    return con
+
+
+def from_arrow(table: pa.Table) -> ir.Table:
+    """Events from an Arrow table with the standard columns (as the readers give them)."""
+    if table.num_rows == 0:
+        raise UserInputError("the event log holds no events")
+    if "seq" not in table.column_names:
+        table = table.append_column("seq", pa.array(range(table.num_rows), pa.int64()))
+    for name in STANDARD:
+        if name not in table.column_names:
+            table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
+    return ibis.memtable(table.drop_columns([c for c in ("line",) if c in table.column_names]))
+
+
+def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
+    """Events straight from Parquet (never through Python), columns renamed to the standard names."""
+    raw = con.read_parquet(str(path), file_row_number=True)
+    picked = {name: raw[source] for name, source in columns.items()}
+    for name in STANDARD:
+        if name not in picked:
+            picked[name] = ibis.null().cast("string")
+        elif name == "timestamp":
+            picked[name] = picked[name].cast("timestamp('UTC')")
+        else:
+            picked[name] = picked[name].cast("string")
+    return raw.select(**picked, seq=raw.file_row_number)
+
+
+def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> ir.Table:
+    """Materialise the ordered events with t (epoch seconds), b (business clock) and the next event."""
+    span = con.to_pyarrow(events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()))
+    first, last = span["first"][0].as_py(), span["last"][0].as_py()
+    if first is None:
+        raise UserInputError("the event log holds no events")
+    days = ibis.memtable(day_table(options.calendar, first.date() - timedelta(days=1), last.date() + timedelta(days=1)))
+    clocked = with_business_clock(events, days, options.timezone)
+    window = ibis.window(group_by=clocked.case, order_by=[clocked.timestamp, clocked.seq])
+    local = local_time(clocked.timestamp, options.timezone)
+    ordered = clocked.mutate(
+        t=epoch_seconds(clocked.timestamp),
+        month=local.truncate("M").date().cast("string").substr(0, 7),
+        state=ibis.coalesce(clocked.status, clocked.lifecycle),
+        pos=ibis.row_number().over(window) + 1,
+        next_activity=clocked.activity.lead().over(window),
+        next_timestamp=clocked.timestamp.lead().over(window),
+        next_b=clocked.b.lead().over(window),
+    )
+    ordered = ordered.mutate(next_t=epoch_seconds(ordered.next_timestamp)).drop("next_timestamp")
+    return con.create_table("prepared_events", obj=ordered)
+
+
+def column_is_empty(table: pa.Table, name: str) -> bool:
+    return name not in table.column_names or table.column(name).null_count == table.num_rows
+
+
+def distinct_events(events: ir.Table) -> ir.Table:
+    """How many events differ in case, activity, time, lifecycle or resource (the rest are duplicates)."""
+    keys = events.select("case", "activity", "timestamp", "lifecycle", "resource").distinct()
+    return keys.aggregate(n=keys.count())
+
+
+def non_null_share(values: pa.ChunkedArray) -> float:
+    return 0.0 if len(values) == 0 else 1 - values.null_count / len(values)
+
+
+def as_float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def present(table: pa.Table, name: str) -> bool:
+    return name in table.column_names and bool(pc.any(pc.is_valid(table.column(name))).as_py())

@@ -1,0 +1,93 @@
+"""Hand-overs between teams: who passes cases to whom, ping-pong (A -> B -> A), how many teams a case
+visits, and the share of cases solved without leaving the first line.
+
+A case's team visits are its events with a team, consecutive events of the same team taken together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from klantstem.process.stats import rows, share
+
+TEAM_BUCKETS = 5  # teams per case are counted 1, 2, 3, 4 and "5 or more"
+
+
+def team_visits(events: ir.Table) -> ir.Table:
+    """One row per visit: case, team, the team before and the team before that."""
+    with_team = events.filter(events.team.notnull())
+    order = [with_team.timestamp, with_team.seq]
+    before = with_team.team.lag().over(ibis.window(group_by=with_team.case, order_by=order))
+    visits = with_team.mutate(came_from=before)
+    visits = visits.filter(visits.came_from.isnull() | (visits.came_from != visits.team))
+    window = ibis.window(group_by=visits.case, order_by=[visits.timestamp, visits.seq])
+    return visits.select(
+        "case",
+        "team",
+        "came_from",
+        visit=ibis.row_number().over(window) + 1,
+        two_back=visits.team.lag(2).over(window),
+    )
+
+
+def handovers(con: Any, visits: ir.Table, top: int) -> list[dict[str, Any]]:
+    moves = visits.filter(visits.came_from.notnull())
+    pairs = moves.group_by([moves.came_from, moves.team]).aggregate(count=moves.count(), cases=moves.case.nunique())
+    ordered = pairs.order_by([pairs["count"].desc(), pairs.came_from, pairs.team]).limit(top)
+    return [
+        {"from_team": r["came_from"], "to_team": r["team"], "count": int(r["count"]), "cases": int(r["cases"])}
+        for r in rows(con.to_pyarrow(ordered))
+    ]
+
+
+def ping_pong(con: Any, visits: ir.Table, top: int) -> dict[str, Any]:
+    """A -> B -> A: the case went back to the team it had just left; counted per pair (A, B)."""
+    back = visits.filter(visits.two_back == visits.team)
+    per_pair = back.group_by([back.team, back.came_from]).aggregate(count=back.count(), cases=back.case.nunique())
+    ordered = per_pair.order_by([per_pair["count"].desc(), per_pair.team, per_pair.came_from]).limit(top)
+    total = rows(con.to_pyarrow(back.aggregate(cases=back.case.nunique(), count=back.count())))[0]
+    return {
+        "ping_pong_cases": int(total["cases"] or 0),
+        "ping_pong_count": int(total["count"] or 0),
+        "ping_pong": [
+            {"team": r["team"], "other_team": r["came_from"], "count": int(r["count"]), "cases": int(r["cases"])}
+            for r in rows(con.to_pyarrow(ordered))
+        ],
+    }
+
+
+def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> dict[str, Any]:
+    per_case = visits.group_by(visits.case).aggregate(
+        teams=visits.team.nunique(),
+        visits=visits.count(),
+        left_first_line=visits.team.re_search(f"(?i){second_line}").any(),
+    )
+    buckets = per_case.mutate(bucket=ibis.least(per_case.teams, TEAM_BUCKETS))
+    histogram = buckets.group_by(buckets.bucket).aggregate(cases=buckets.count()).order_by("bucket")
+    totals = per_case.aggregate(
+        mean=per_case.teams.mean(),
+        returned=(per_case.visits > per_case.teams).sum(),
+        one_team=(per_case.teams == 1).sum(),
+        left=per_case.left_first_line.sum(),
+    )
+    total = rows(con.to_pyarrow(totals))[0]
+    with_team = sum(int(r["cases"]) for r in rows(con.to_pyarrow(histogram)))
+    named_lines = int(total["left"] or 0) > 0
+    stayed = with_team - int(total["left"] or 0) if named_lines else int(total["one_team"] or 0)
+    return {
+        "teams_per_case": {
+            "mean": None if total["mean"] is None else round(float(total["mean"]), 3),
+            "histogram": {
+                (f"{TEAM_BUCKETS}+" if r["bucket"] == TEAM_BUCKETS else str(r["bucket"])): int(r["cases"])
+                for r in rows(con.to_pyarrow(histogram))
+            },
+        },
+        "cases_returning_to_a_team": int(total["returned"] or 0),
+        "first_line_share": share(stayed, with_team),
+        "first_line_rule": "never visited a second/third-line team" if named_lines else "never left its first team",
+        "cases_with_team": with_team,
+        "cases_without_team": cases - with_team,
+    }

@@ -1,0 +1,65 @@
+"""Case lead times: count, median, mean and p90, and their trend per month of the case's start."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+
+from klantstem.process.stats import pick, rounded, rows, summary
+
+LINK_COLUMNS = ("case_id", "customer_id")
+
+
+def case_table(events: ir.Table) -> ir.Table:
+    """One row per case: start and end, calendar and business duration, events, customer and links."""
+    extra = {name: events[name].max() for name in LINK_COLUMNS if name in events.columns}
+    cases = events.group_by(events.case).aggregate(
+        start_t=events.t.min(),
+        end_t=events.t.max(),
+        start_b=events.b.min(),
+        end_b=events.b.max(),
+        events=events.count(),
+        month=events.month.argmin(events.t),
+        customer=events.customer.max(),
+        **extra,
+    )
+    return cases.mutate(duration=cases.end_t - cases.start_t, business=cases.end_b - cases.start_b)
+
+
+def lead_times(con: Any, cases: ir.Table) -> dict[str, Any]:
+    totals = rows(con.to_pyarrow(cases.aggregate(**summary(cases.duration, "cal"), **summary(cases.business, "bus"))))
+    trend = cases.group_by(cases.month).aggregate(
+        cases=cases.count(), **summary(cases.duration, "cal"), **summary(cases.business, "bus")
+    )
+    months = rows(con.to_pyarrow(trend.order_by(trend.month)))
+    return {
+        "case_duration_s": pick(totals[0], "cal"),
+        "case_duration_business_s": pick(totals[0], "bus"),
+        "lead_time_trend": [
+            {
+                "month": m["month"],
+                "cases": int(m["cases"]),
+                "duration_s": pick(m, "cal"),
+                "duration_business_s": pick(m, "bus"),
+            }
+            for m in months
+        ],
+    }
+
+
+def slowest_cases(con: Any, cases: ir.Table, top: int) -> list[dict[str, Any]]:
+    """The longest-running cases, with their case and customer in the app database when known."""
+    columns = ["case", "duration", "business", "events", "customer", *[c for c in LINK_COLUMNS if c in cases.columns]]
+    found = rows(con.to_pyarrow(cases.order_by([cases.duration.desc(), cases.case]).limit(top).select(*columns)))
+    result = []
+    for row in found:
+        item = {
+            "case": row["case"],
+            "duration_s": rounded(row["duration"]),
+            "duration_business_s": rounded(row["business"]),
+            "events": int(row["events"]),
+        }
+        item |= {k: row[k] for k in ("customer", *LINK_COLUMNS) if row.get(k) is not None}
+        result.append(item)
+    return result

@@ -1,0 +1,138 @@
+"""The full process report for an event log, as plain data (JSON-ready).
+
+report = analyze_file(Path("log.xes.gz"))                 # XES, CSV: read into Arrow
+report = analyze_file(Path("log.parquet"), mapping)       # Parquet: DuckDB reads it directly
+report = analyze_table(arrow_table, options)              # e.g. the app database's events
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from klantstem.errors import UserInputError
+from klantstem.process.bottlenecks import bottlenecks
+from klantstem.process.csvlog import resolve_columns
+from klantstem.process.dfg import directly_follows, start_and_end, variants
+from klantstem.process.eventlog import ColumnMapping, read_table
+from klantstem.process.frame import AnalysisOptions, connect, distinct_events, from_arrow, from_parquet, prepare
+from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
+from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
+from klantstem.process.repeats import repeats
+from klantstem.process.stats import rows
+from klantstem.process.waiting import waiting_by_cause
+
+
+def analyze_file(
+    path: Path, mapping: ColumnMapping | None = None, options: AnalysisOptions | None = None
+) -> dict[str, Any]:
+    """The report for an event-log file; raises ImportFileError / UserInputError on bad input."""
+    options = options or AnalysisOptions()
+    mapping = mapping or ColumnMapping()
+    if path.name.lower().endswith(".parquet"):
+        return _analyze_parquet(path, mapping, options)
+    table, stats = read_table(path, mapping, default_timezone=options.timezone)
+    return analyze_table(table, options, dict(stats.warnings), source=str(path))
+
+
+def analyze_table(
+    table: pa.Table,
+    options: AnalysisOptions | None = None,
+    warnings: dict[str, int] | None = None,
+    source: str = "",
+) -> dict[str, Any]:
+    """The report for events in an Arrow table with the standard columns."""
+    options = options or AnalysisOptions()
+    con = connect(options)
+    return build_report(con, from_arrow(table), options, dict(warnings or {}), source)
+
+
+def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOptions) -> dict[str, Any]:
+    import pyarrow.parquet as pq
+
+    try:
+        names = pq.ParquetFile(path).schema_arrow.names
+    except (OSError, pa.ArrowException) as exc:
+        raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
+    columns = resolve_columns(path, names, mapping)
+    con = connect(options)
+    events = from_parquet(con, path, columns)
+    warnings = _drop_incomplete(con, events)
+    complete = events.filter(events.case.notnull() & events.activity.notnull() & events.timestamp.notnull())
+    return build_report(con, complete, options, warnings, str(path))
+
+
+def _drop_incomplete(con: Any, events: ir.Table) -> dict[str, int]:
+    counts = rows(
+        con.to_pyarrow(
+            events.aggregate(
+                without_case=events.case.isnull().sum(),
+                without_activity=events.activity.isnull().sum(),
+                without_timestamp=events.timestamp.isnull().sum(),
+            )
+        )
+    )[0]
+    return {f"events_{k}_left_out": int(v) for k, v in counts.items() if v}
+
+
+def build_report(
+    con: Any, events: ir.Table, options: AnalysisOptions, warnings: dict[str, int], source: str
+) -> dict[str, Any]:
+    started = time.perf_counter()
+    prepared = prepare(con, events, options)
+    head = rows(
+        con.to_pyarrow(
+            prepared.aggregate(
+                events=prepared.count(),
+                cases=prepared.case.nunique(),
+                activities=prepared.activity.nunique(),
+                teams=prepared.team.nunique(),
+            )
+        )
+    )[0]
+    if not head["events"]:
+        raise UserInputError("the event log holds no events")
+    duplicates = int(head["events"]) - int(con.to_pyarrow(distinct_events(prepared)).column(0)[0].as_py())
+    if duplicates:
+        warnings["duplicate_events"] = duplicates
+    cases = con.create_table("cases", obj=case_table(prepared))
+    report = _header(source, head, options)
+    report |= lead_times(con, cases)
+    report["variants"] = variants(con, prepared, options.top)
+    report["dfg"] = directly_follows(con, prepared)
+    report |= start_and_end(con, prepared)
+    report["bottlenecks"] = bottlenecks(con, prepared, options.top)
+    report |= _teams(con, prepared, int(head["cases"]), options)
+    report |= waiting_by_cause(con, prepared, options)
+    report["repeats"] = repeats(con, prepared, cases, options.repeat_days)
+    report["slowest_cases"] = slowest_cases(con, cases, options.top)
+    report["warnings"] = warnings
+    report["seconds"] = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict[str, Any]:
+    return {
+        "source": source,
+        "cases": int(head["cases"]),
+        "events": int(head["events"]),
+        "activities": int(head["activities"]),
+        "teams": int(head["teams"]),
+        "business_hours": {
+            "opening_hours": options.opening_hours,
+            "holidays": options.holiday_country,
+            "timezone": options.timezone,
+        },
+    }
+
+
+def _teams(con: Any, prepared: ir.Table, cases: int, options: AnalysisOptions) -> dict[str, Any]:
+    visits = con.create_table("team_visits", obj=team_visits(prepared))
+    result: dict[str, Any] = {"handovers": handovers(con, visits, options.top)}
+    result |= ping_pong(con, visits, options.top)
+    result |= teams_per_case(con, visits, cases, options.second_line_pattern)
+    return result

@@ -1,0 +1,35 @@
+"""Summary statistics as Ibis aggregates, in calendar and in business seconds, and turning results into
+plain data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ibis.expr.types as ir
+import pyarrow as pa
+
+
+def summary(values: ir.NumericColumn, prefix: str) -> dict[str, ir.Scalar]:
+    """count, median, mean and p90 of a column, named `<prefix>_<stat>`."""
+    return {
+        f"{prefix}_median": values.median(),
+        f"{prefix}_mean": values.mean(),
+        f"{prefix}_p90": values.quantile(0.9),
+    }
+
+
+def pick(row: dict[str, Any], prefix: str) -> dict[str, float | None]:
+    """{median, mean, p90} from a row made by `summary`."""
+    return {stat: rounded(row.get(f"{prefix}_{stat}")) for stat in ("median", "mean", "p90")}
+
+
+def rounded(value: Any, digits: int = 3) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def rows(table: pa.Table) -> list[dict[str, Any]]:
+    return table.to_pylist()  # type: ignore[no-any-return]
+
+
+def share(part: int | float, whole: int | float) -> float:
+    return 0.0 if not whole else round(float(part) / float(whole), 4)
