@@ -1,0 +1,262 @@
+"""The insights, as the edges use them: the dashboard's figures, story search and themes, analysing stories
+(appraisal and facets, recorded with the model version), and corrections by a person, which become training
+examples (`training_examples()` gives them in the labelled-CSV shape `klantstem text train` reads)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Engine
+
+from klantstem.clock import Clock
+from klantstem.db.schema import CHANNELS
+from klantstem.errors import NotFoundError, UserInputError
+from klantstem.insights import analysis, store
+from klantstem.insights.model import (
+    LEVELS,
+    PERSON_VERSION,
+    Dashboard,
+    FacetCount,
+    Filters,
+    Labels,
+    Option,
+    Quote,
+    StoryHit,
+    ThemeSummary,
+)
+from klantstem.insights.themes import ThemeResult, fit_themes
+
+__all__ = [
+    "CHANNELS",
+    "LEVELS",
+    "Dashboard",
+    "FacetCount",
+    "Filters",
+    "Labels",
+    "Option",
+    "Quote",
+    "StoryHit",
+    "ThemeResult",
+    "ThemeSummary",
+    "analyse_stories",
+    "correct_appraisal",
+    "correct_facet",
+    "dashboard",
+    "departments",
+    "facet_labels",
+    "labels_of",
+    "open_promise_ids",
+    "correction_queue",
+    "search",
+    "themes",
+    "training_examples",
+]
+
+DUE_SOON = timedelta(days=7)
+TOP_FACETS = 8
+QUOTES = 2
+ANALYSE_BATCH = 2000
+facet_labels = analysis.facet_labels
+
+
+def departments(engine: Engine) -> list[Option]:
+    with engine.connect() as conn:
+        return store.departments(conn)
+
+
+def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
+    """Appraisal per month, the facets customers talk about most (with quotes), the worst steps lately and the
+    promises due and broken, for the stories the filters keep."""
+    now = clock.now()
+    with engine.connect() as conn:
+        by_month = store.appraisal_by_month(conn, filters)
+        totals = store.story_totals(conn, filters)
+        facets = _top_facets(conn, filters)
+        worst = store.worst_steps(conn, filters, 5)
+        promise_figures = store.promise_figures(conn, now, now + DUE_SOON, filters)
+    months = sorted({m for m, _, _ in by_month})
+    series = {level: [0] * len(months) for level in LEVELS}
+    for month, level, count in by_month:
+        if level in series:
+            series[level][months.index(month)] += count
+    decided = promise_figures["kept"] + promise_figures["broken"]
+    promise_figures["kept_rate"] = round(promise_figures["kept"] / decided, 4) if decided else None  # type: ignore[assignment]
+    totals["steps"] = sum(sum(v) for v in series.values())
+    totals["bad_steps"] = sum(series["bad"])
+    return Dashboard(now, filters, months, series, totals, facets, worst, dict(promise_figures))
+
+
+def _top_facets(conn: Any, filters: Filters) -> list[FacetCount]:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LEVELS, 0))
+    for facet, level, n in store.facet_counts(conn, filters):
+        counts[facet][level if level in LEVELS else "normal"] += n
+    labels = analysis.facet_labels()
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["bad"], -sum(kv[1].values()), kv[0]))[:TOP_FACETS]
+    return [
+        FacetCount(facet, labels.get(facet, {"nl": facet, "en": facet}), sum(levels.values()), levels,
+                   tuple(store.facet_quotes(conn, facet, filters, QUOTES)))
+        for facet, levels in ranked
+    ]  # fmt: skip
+
+
+def open_promise_ids(
+    engine: Engine, clock: Clock, within: timedelta | None, filters: Filters, limit: int = 50, offset: int = 0
+) -> tuple[int, list[int]]:
+    """(total, ids) of open promises not yet due, soonest first; only those due `within` when given."""
+    now = clock.now()
+    with engine.connect() as conn:
+        return store.open_promise_ids(conn, now, now + within if within else None, filters, limit, offset)
+
+
+# --- analysis ------------------------------------------------------------------------------------------------
+
+
+def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None) -> int:
+    """Analyse stories that have words but no labels yet; returns how many were analysed."""
+    done = 0
+    while limit is None or done < limit:
+        size = ANALYSE_BATCH if limit is None else min(ANALYSE_BATCH, limit - done)
+        with engine.connect() as conn:
+            items = store.unanalysed(conn, size)
+        if not items:
+            break
+        rows = analysis.analyse(items, clock.now())
+        with engine.begin() as conn:
+            store.insert_annotations(conn, rows)
+        done += len(items)
+    return done
+
+
+def reanalyse_story(engine: Engine, clock: Clock, story_id: int) -> None:
+    """Analyse one story again (after it changed); labels a person set are kept."""
+    with engine.connect() as conn:
+        text = store.story_words(conn, story_id)
+    if text is None:
+        raise NotFoundError(f"story {story_id} does not exist")
+    rows = analysis.analyse([(story_id, text)], clock.now())
+    with engine.begin() as conn:
+        store.delete_machine_annotations(conn, story_id)
+        kept = {(r.kind, (r.value or {}).get("facet")) for r in store.annotations_of(conn, [story_id])}
+        store.insert_annotations(conn, [r for r in rows if (r["kind"], r["value"].get("facet")) not in kept])
+
+
+def labels_of(engine: Engine, story_ids: list[int]) -> dict[int, Labels]:
+    with engine.connect() as conn:
+        rows = store.annotations_of(conn, story_ids)
+    found: dict[int, Labels] = {}
+    for story_id in story_ids:
+        own = [r for r in rows if r.target_id == story_id]
+        if not own:
+            continue
+        appraisal = next((r for r in reversed(own) if r.kind == "appraisal"), None)
+        found[story_id] = Labels(
+            story_id=story_id,
+            appraisal=appraisal.value.get("level") if appraisal is not None else None,
+            facets={r.value["facet"]: r.value.get("appraisal") for r in own if r.kind == "facet"},
+            corrected=any(r.corrected_by is not None for r in own),
+            model_version=appraisal.model_version if appraisal is not None else None,
+        )
+    return found
+
+
+# --- corrections ---------------------------------------------------------------------------------------------
+
+
+def _level(level: str) -> str:
+    if level not in LEVELS:
+        raise UserInputError(f"the appraisal is one of {', '.join(LEVELS)}")
+    return level
+
+
+def correct_appraisal(engine: Engine, clock: Clock, story_id: int, level: str, staff_id: int) -> Labels:
+    """A person sets the appraisal of a story; the machine label is kept inside the correction (`was`)."""
+    chosen = _level(level)
+    with engine.begin() as conn:
+        row = store.annotation(conn, story_id, "appraisal")
+        if row is None:
+            raise NotFoundError(f"story {story_id} has not been analysed")
+        value = {**row.value, "level": chosen, "was": row.value.get("was", row.value)}
+        store.update_annotation(conn, row.id, value=value, corrected_by=staff_id, created_at=clock.now())
+    return labels_of(engine, [story_id])[story_id]
+
+
+def correct_facet(engine: Engine, clock: Clock, story_id: int, facet: str, level: str | None, staff_id: int) -> Labels:
+    """A person removes a facet (`level` None), adds one the machine missed, or sets its appraisal."""
+    if facet not in analysis.facet_labels():
+        raise UserInputError(f"unknown facet {facet!r}")
+    with engine.begin() as conn:
+        if store.annotation(conn, story_id, "appraisal") is None:
+            raise NotFoundError(f"story {story_id} has not been analysed")
+        row = store.annotation(conn, story_id, "facet", facet)
+        removed = store.annotation(conn, story_id, "facet_removed", facet)
+        current = row or removed
+        if level is None:
+            if row is not None:
+                store.update_annotation(conn, row.id, kind="facet_removed", corrected_by=staff_id)
+        elif current is not None:
+            value = {**current.value, "appraisal": _level(level), "was": current.value.get("was", current.value)}
+            store.update_annotation(conn, current.id, kind="facet", value=value, corrected_by=staff_id)
+        else:
+            store.insert_annotations(conn, [{
+                "target": store.STORY, "target_id": story_id, "kind": "facet", "model_version": PERSON_VERSION,
+                "value": {"facet": facet, "appraisal": _level(level), "quote": ""}, "corrected_by": staff_id,
+                "created_at": clock.now(),
+            }])  # fmt: skip
+    return labels_of(engine, [story_id])[story_id]
+
+
+def correction_queue(engine: Engine, limit: int = 20, offset: int = 0) -> tuple[int, list[StoryHit]]:
+    """Analysed stories, newest first, with their current labels, for people to check."""
+    with engine.connect() as conn:
+        total, ids = store.latest_story_ids(conn, limit, offset)
+        _, hits = store.search_stories(conn, [], None, ids, Filters(), limit, 0)
+    return total, _with_labels(engine, hits)
+
+
+def training_examples(engine: Engine) -> list[dict[str, str]]:
+    """Every story a person corrected, as {text, labels} with labels `FACET=appraisal;...`."""
+    with engine.connect() as conn:
+        ids = store.corrected_story_ids(conn)
+        texts = {i: store.story_words(conn, i) or "" for i in ids}
+    labels = labels_of(engine, ids)
+    return [
+        {"text": texts[i], "labels": ";".join(f"{f}={lv or 'normal'}" for f, lv in sorted(labels[i].facets.items()))}
+        for i in ids
+        if i in labels
+    ]
+
+
+# --- search and themes ---------------------------------------------------------------------------------------
+
+
+def search(
+    engine: Engine, query: str, facet: str | None, filters: Filters, limit: int = 20, offset: int = 0,
+    story_ids: list[int] | None = None,
+) -> tuple[int, list[StoryHit]]:  # fmt: skip
+    """Customer stories with every word of `query` (Dutch or English, any case), about `facet`, or among
+    `story_ids` (a theme), newest first, with their labels."""
+    words = [w for w in query.split() if w][:8]
+    if facet and facet not in analysis.facet_labels():
+        raise UserInputError(f"unknown facet {facet!r}")
+    with engine.connect() as conn:
+        total, hits = store.search_stories(conn, words, facet or None, story_ids, filters, limit, offset)
+    return total, _with_labels(engine, hits)
+
+
+def _with_labels(engine: Engine, hits: list[StoryHit]) -> list[StoryHit]:
+    labels = labels_of(engine, [h.story_id for h in hits])
+    return [
+        StoryHit(**{**h.__dict__, "appraisal": labels[h.story_id].appraisal,
+                    "facets": tuple(sorted(labels[h.story_id].facets))})
+        if h.story_id in labels else h
+        for h in hits
+    ]  # fmt: skip
+
+
+def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
+    """Themes beyond the taxonomy among the newest stories (deterministic for a seed)."""
+    with engine.connect() as conn:
+        items = store.newest_texts(conn, newest)
+    return fit_themes(items, seed)

@@ -1,0 +1,282 @@
+"""SQL for the insights: figures across stories, steps, annotations and promises, story search, and the
+analysis annotations of stories (written here, corrected here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+
+from klantstem.db import schema
+from klantstem.insights.model import Filters, Option, Quote, StoryHit
+
+st, sp, an, cs, pr = schema.stories, schema.story_steps, schema.annotations, schema.cases, schema.promises
+STORY = "story"
+
+
+def utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _month(conn: Connection, column: Any) -> Any:
+    if conn.dialect.name == "sqlite":
+        return func.substr(column, 1, 7)
+    return func.to_char(func.timezone("UTC", column), "YYYY-MM")
+
+
+def story_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    """Which customer stories the filters keep: told in the period, on the channel, in the department (a step
+    there, or the story's case)."""
+    where: list[ColumnElement[bool]] = [st.c.perspective == "customer"]
+    if f.since is not None:
+        where.append(st.c.told_at >= utc(f.since))
+    if f.until is not None:
+        where.append(st.c.told_at < utc(f.until))
+    if f.channel:
+        where.append(st.c.channel == f.channel)
+    if f.department_id is not None:
+        in_step = exists().where(sp.c.story_id == st.c.id, sp.c.department_id == f.department_id)
+        in_case = exists().where(cs.c.id == st.c.case_id, cs.c.department_id == f.department_id)
+        where.append(or_(in_step, in_case))
+    return where
+
+
+def departments(conn: Connection) -> list[Option]:
+    d = schema.departments
+    return [Option(r.id, r.name) for r in conn.execute(select(d.c.id, d.c.name).order_by(d.c.name))]
+
+
+def appraisal_by_month(conn: Connection, f: Filters) -> list[tuple[str, str, int]]:
+    month = _month(conn, st.c.told_at)
+    stmt = (
+        select(month.label("month"), sp.c.appraisal, func.count())
+        .select_from(sp.join(st, st.c.id == sp.c.story_id))
+        .where(*story_conditions(f), sp.c.appraisal.is_not(None))
+        .group_by(month, sp.c.appraisal)
+    )
+    return [(str(m), str(a), int(n)) for m, a, n in conn.execute(stmt)]
+
+
+def story_totals(conn: Connection, f: Filters) -> dict[str, int]:
+    stmt = select(
+        func.count(),
+        func.count(st.c.confirmed_at),
+        func.count(st.c.id).filter(st.c.source.in_(("interview", "web_form"))),
+    ).where(*story_conditions(f))
+    stories, confirmed, interviews = conn.execute(stmt).one()
+    return {"stories": int(stories), "confirmed": int(confirmed), "interviews": int(interviews)}
+
+
+def facet_counts(conn: Connection, f: Filters) -> list[tuple[str, str | None, int]]:
+    facet, level = an.c.value["facet"].as_string(), an.c.value["appraisal"].as_string()
+    stmt = (
+        select(facet, level, func.count())
+        .select_from(an.join(st, and_(an.c.target == STORY, an.c.target_id == st.c.id)))
+        .where(an.c.kind == "facet", *story_conditions(f))
+        .group_by(facet, level)
+    )
+    return [(str(x), y, int(n)) for x, y, n in conn.execute(stmt)]
+
+
+def facet_quotes(conn: Connection, facet_id: str, f: Filters, n: int) -> list[Quote]:
+    stmt = (
+        select(st.c.id, st.c.customer_id, an.c.value)
+        .select_from(an.join(st, and_(an.c.target == STORY, an.c.target_id == st.c.id)))
+        .where(an.c.kind == "facet", an.c.value["facet"].as_string() == facet_id, *story_conditions(f))
+        .order_by(st.c.told_at.desc(), st.c.id.desc())
+        .limit(n)
+    )
+    return [
+        Quote(r.id, r.customer_id, str(r.value.get("quote") or ""), r.value.get("appraisal"))
+        for r in conn.execute(stmt)
+    ]
+
+
+def worst_steps(conn: Connection, f: Filters, n: int) -> list[Quote]:
+    stmt = (
+        select(st.c.id, st.c.customer_id, sp.c.description)
+        .select_from(sp.join(st, st.c.id == sp.c.story_id))
+        .where(sp.c.appraisal == "bad", *story_conditions(f))
+        .order_by(st.c.told_at.desc(), sp.c.id.desc())
+        .limit(n)
+    )
+    return [Quote(r.id, r.customer_id, r.description, "bad") for r in conn.execute(stmt)]
+
+
+# --- promises ------------------------------------------------------------------------------------------------
+
+
+def _promise_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    return [pr.c.department_id == f.department_id] if f.department_id is not None else []
+
+
+def promise_figures(conn: Connection, now: datetime, soon: datetime, f: Filters) -> dict[str, int]:
+    is_open = pr.c.status == "open"
+    stmt = select(
+        func.count().filter(is_open, pr.c.due_at >= utc(now), pr.c.due_at < utc(soon)),
+        func.count().filter(is_open, pr.c.due_at < utc(now)),
+        func.count().filter(pr.c.status == "broken"),
+        func.count().filter(pr.c.status == "kept"),
+        func.count().filter(is_open),
+    ).where(*_promise_conditions(f))
+    due_soon, overdue, broken, kept, still_open = conn.execute(stmt).one()
+    return {"due_soon": int(due_soon), "overdue": int(overdue), "broken": int(broken), "kept": int(kept),
+            "open": int(still_open)}  # fmt: skip
+
+
+def open_promise_ids(
+    conn: Connection, now: datetime, until: datetime | None, f: Filters, limit: int, offset: int
+) -> tuple[int, list[int]]:
+    """Open promises not yet due (due before `until` when given), soonest first."""
+    where = [pr.c.status == "open", pr.c.due_at >= utc(now), *_promise_conditions(f)]
+    if until is not None:
+        where.append(pr.c.due_at < utc(until))
+    total = int(conn.execute(select(func.count()).select_from(pr).where(*where)).scalar_one())
+    ids = conn.execute(select(pr.c.id).where(*where).order_by(pr.c.due_at, pr.c.id).limit(limit).offset(offset))
+    return total, [int(i) for i in ids.scalars()]
+
+
+# --- stories for analysis, search and themes ---------------------------------------------------------------
+
+
+def _story_words() -> Any:
+    return func.coalesce(st.c.text, st.c.summary, st.c.title, "")
+
+
+def unanalysed(conn: Connection, limit: int) -> list[tuple[int, str]]:
+    """Stories with words and no appraisal annotation yet, oldest first."""
+    done = exists().where(an.c.target == STORY, an.c.target_id == st.c.id, an.c.kind == "appraisal")
+    stmt = (
+        select(st.c.id, _story_words())
+        .where(~done, or_(st.c.text.is_not(None), st.c.summary.is_not(None)))
+        .order_by(st.c.id)
+        .limit(limit)
+    )
+    return [(int(i), str(t)) for i, t in conn.execute(stmt)]
+
+
+def insert_annotations(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(an), list(rows))
+
+
+def annotations_of(conn: Connection, story_ids: Sequence[int]) -> list[Any]:
+    if not story_ids:
+        return []
+    stmt = (
+        select(an)
+        .where(an.c.target == STORY, an.c.target_id.in_(list(story_ids)), an.c.kind.in_(("appraisal", "facet")))
+        .order_by(an.c.target_id, an.c.id)
+    )
+    return list(conn.execute(stmt))
+
+
+def annotation(conn: Connection, story_id: int, kind: str, facet: str | None = None) -> Any:
+    where = [an.c.target == STORY, an.c.target_id == story_id, an.c.kind == kind]
+    if facet is not None:
+        where.append(an.c.value["facet"].as_string() == facet)
+    return conn.execute(select(an).where(*where).order_by(an.c.id.desc()).limit(1)).first()
+
+
+def update_annotation(conn: Connection, annotation_id: int, **values: Any) -> None:
+    conn.execute(update(an).where(an.c.id == annotation_id).values(**values))
+
+
+def delete_machine_annotations(conn: Connection, story_id: int) -> None:
+    """Machine labels of a story, before it is analysed again (labels a person set are kept)."""
+    conn.execute(delete(an).where(an.c.target == STORY, an.c.target_id == story_id, an.c.corrected_by.is_(None)))
+
+
+def _hits(conn: Connection, stmt: Select[Any]) -> list[StoryHit]:
+    return [
+        StoryHit(r.id, r.customer_id, utc(r.told_at), r.source, r.channel, r.title, str(r.words or ""))
+        for r in conn.execute(stmt)
+    ]
+
+
+def search_stories(
+    conn: Connection, words: Sequence[str], facet: str | None, ids: Sequence[int] | None, f: Filters,
+    limit: int, offset: int,
+) -> tuple[int, list[StoryHit]]:  # fmt: skip
+    """Customer stories containing every word (in the text, summary, title or a step), about a facet, or among
+    `ids`; newest first."""
+    where = story_conditions(f)
+    for word in words:
+        pattern = f"%{word.lower()}%"
+        in_step = exists().where(sp.c.story_id == st.c.id, func.lower(sp.c.description).like(pattern))
+        where.append(or_(func.lower(_story_words()).like(pattern), in_step))
+    if facet:
+        where.append(
+            exists().where(
+                an.c.target == STORY,
+                an.c.target_id == st.c.id,
+                an.c.kind == "facet",
+                an.c.value["facet"].as_string() == facet,
+            )  # fmt: skip
+        )
+    if ids is not None:
+        where.append(st.c.id.in_(list(ids)))
+    total = int(conn.execute(select(func.count()).select_from(st).where(*where)).scalar_one())
+    stmt = (
+        select(
+            st.c.id,
+            st.c.customer_id,
+            st.c.told_at,
+            st.c.source,
+            st.c.channel,
+            st.c.title,
+            _story_words().label("words"),
+        )  # fmt: skip
+        .where(*where)
+        .order_by(st.c.told_at.desc(), st.c.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return total, _hits(conn, stmt)
+
+
+def newest_texts(conn: Connection, n: int) -> list[tuple[int, str]]:
+    stmt = (
+        select(st.c.id, _story_words())
+        .where(st.c.perspective == "customer", or_(st.c.text.is_not(None), st.c.summary.is_not(None)))
+        .order_by(st.c.id.desc())
+        .limit(n)
+    )
+    return [(int(i), str(t)) for i, t in conn.execute(stmt)]
+
+
+def story_words(conn: Connection, story_id: int) -> str | None:
+    value = conn.execute(select(_story_words()).where(st.c.id == story_id)).scalar_one_or_none()
+    return None if value is None else str(value)
+
+
+def corrected_story_ids(conn: Connection) -> list[int]:
+    stmt = (
+        select(an.c.target_id)
+        .where(an.c.target == STORY, an.c.corrected_by.is_not(None))
+        .group_by(an.c.target_id)
+        .order_by(an.c.target_id)
+    )
+    return [int(i) for i in conn.execute(stmt).scalars()]
+
+
+def latest_story_ids(conn: Connection, limit: int, offset: int) -> tuple[int, list[int]]:
+    """Analysed stories, newest first (the corrections queue)."""
+    analysed = exists().where(an.c.target == STORY, an.c.target_id == st.c.id, an.c.kind == "appraisal")
+    total = int(conn.execute(select(func.count()).select_from(st).where(analysed)).scalar_one())
+    stmt = select(st.c.id).where(analysed).order_by(st.c.told_at.desc(), st.c.id.desc()).limit(limit).offset(offset)
+    return total, [int(i) for i in conn.execute(stmt).scalars()]

@@ -1,0 +1,125 @@
+"""Dashboard figures, analysis annotations, corrections as training examples, search and themes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.customers import service as customers
+from klantstem.errors import UserInputError
+from klantstem.insights import service as insights
+from klantstem.promises import service as promises
+from klantstem.stories import service as stories
+from klantstem.users import service as users
+
+STORIES = [
+    ("2026-09-10", [("Ik stond 45 minuten in de wacht voordat iemand opnam", "bad"),
+                    ("De medewerker was vriendelijk en loste het op", "excellent")]),
+    ("2026-10-05", [("De brief was onbegrijpelijk, vol jargon", "bad")]),
+    ("2026-10-20", [("I had to explain my story again to another department", "bad"),
+                    ("The refund arrived on time", "normal")]),
+]  # fmt: skip
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+
+
+def _tell(engine: Engine, clock: FixedClock, day: str, steps: list[tuple[str, str]], n: int) -> int:
+    real_now = clock.now()
+    clock.set(datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC))
+    customer = customers.add_customer(engine, clock, name=f"Klant {n}", email=f"klant{n}@example.nl")
+    story_id = stories.start_interview(engine, clock, customer_id=customer.id, staff_id=None).story_id
+    for description, level in steps:
+        stories.add_step(engine, clock, story_id, description=description, appraisal=level)
+    stories.finish(engine, story_id)
+    stories.confirm(engine, clock, story_id)
+    clock.set(real_now)
+    return story_id
+
+
+@pytest.fixture
+def told(engine: Engine, clock: FixedClock) -> list[int]:
+    ids = [_tell(engine, clock, day, steps, n) for n, (day, steps) in enumerate(STORIES)]
+    assert insights.analyse_stories(engine, clock) == len(STORIES)
+    assert insights.analyse_stories(engine, clock) == 0, "analysed stories are not analysed again"
+    return ids
+
+
+def test_dashboard_counts_appraisals_per_month(engine: Engine, clock: FixedClock, told: list[int]) -> None:
+    board = insights.dashboard(engine, clock, insights.Filters())
+    assert board.months == ["2026-09", "2026-10"]
+    assert board.appraisal_by_month == {"bad": [1, 2], "normal": [0, 1], "excellent": [1, 0]}
+    assert board.totals["stories"] == 3 and board.totals["confirmed"] == 3 and board.totals["bad_steps"] == 3
+    october = insights.Filters(since=datetime(2026, 10, 1, tzinfo=UTC), until=datetime(2026, 11, 1, tzinfo=UTC))
+    assert insights.dashboard(engine, clock, october).appraisal_by_month["bad"] == [2]
+    assert insights.dashboard(engine, clock, insights.Filters(channel="email")).totals["stories"] == 0
+
+
+def test_dashboard_top_facets_have_quotes(engine: Engine, clock: FixedClock, told: list[int]) -> None:
+    facets = {f.facet: f for f in insights.dashboard(engine, clock, insights.Filters()).facets}
+    assert "waiting_time" in facets or "reachability" in facets
+    some = next(iter(facets.values()))
+    assert some.label["nl"] and some.label["en"] and some.quotes and some.quotes[0].text
+
+
+def test_a_correction_becomes_a_training_example(engine: Engine, clock: FixedClock, told: list[int]) -> None:
+    analyst = users.add_user(engine, "analyst@example.nl", "Ana", "analyst", "a long password")
+    story = told[1]
+    before = insights.labels_of(engine, [story])[story]
+    assert not before.corrected and before.model_version
+    after = insights.correct_appraisal(engine, clock, story, "excellent", analyst.id)
+    assert after.appraisal == "excellent" and after.corrected
+    removed = next(iter(after.facets), None)
+    if removed:
+        after = insights.correct_facet(engine, clock, story, removed, None, analyst.id)
+        assert removed not in after.facets
+    after = insights.correct_facet(engine, clock, story, "price", "bad", analyst.id)
+    assert after.facets["price"] == "bad"
+    examples = insights.training_examples(engine)
+    assert [e["text"] for e in examples] == [insights.search(engine, "", None, insights.Filters(),
+                                                              story_ids=[story])[1][0].text]  # fmt: skip
+    assert "price=bad" in examples[0]["labels"]
+    with pytest.raises(UserInputError):
+        insights.correct_appraisal(engine, clock, story, "awful", analyst.id)
+    with pytest.raises(UserInputError):
+        insights.correct_facet(engine, clock, story, "not-a-facet", "bad", analyst.id)
+
+
+def test_search_finds_stories_by_words_in_either_language_and_by_facet(
+    engine: Engine, clock: FixedClock, told: list[int]
+) -> None:
+    total, hits = insights.search(engine, "BRIEF jargon", None, insights.Filters())
+    assert total == 1 and hits[0].story_id == told[1]
+    total, hits = insights.search(engine, "department", None, insights.Filters())
+    assert [h.story_id for h in hits] == [told[2]]
+    board_facets = insights.dashboard(engine, clock, insights.Filters()).facets
+    facet = board_facets[0].facet
+    total, hits = insights.search(engine, "", facet, insights.Filters())
+    assert total == board_facets[0].total >= 1
+    total, hits = insights.search(engine, "", None, insights.Filters(), limit=2, offset=2)
+    assert total == 3 and len(hits) == 1
+
+
+def test_themes_group_every_story(engine: Engine, clock: FixedClock, told: list[int]) -> None:
+    result = insights.themes(engine)
+    assert sum(t.size for t in result.themes) == 3
+    assert sorted(i for ids in result.members.values() for i in ids) == sorted(told)
+    assert insights.themes(engine).themes == result.themes, "deterministic"
+
+
+def test_promises_due_soon(engine: Engine, clock: FixedClock, told: list[int]) -> None:
+    customer = customers.add_customer(engine, clock, name="Belofte", email="b@example.nl")
+    made = promises.add_promise(
+        engine, clock, BusinessCalendar(), customer_id=customer.id, kind="callback", description="Terugbellen",
+        due=clock.now() + timedelta(days=2), department="Klantenservice",
+    )  # fmt: skip
+    total, ids = insights.open_promise_ids(engine, clock, timedelta(days=7), insights.Filters())
+    assert (total, ids) == (1, [made.id])
+    assert insights.open_promise_ids(engine, clock, timedelta(days=1), insights.Filters())[0] == 0
+    assert insights.dashboard(engine, clock, insights.Filters()).promises["due_soon"] == 1
