@@ -7,7 +7,10 @@ import sys
 import click
 import typer
 
+from klantstem.cli import customers as customers_cli
 from klantstem.cli import demo, imports, serve, stats, text, users
+from klantstem.cli import outreach as outreach_cli
+from klantstem.cli import promises as promises_cli
 from klantstem.errors import KlantstemError
 
 app = typer.Typer(
@@ -23,6 +26,9 @@ app.command("demo")(demo.demo)
 app.command("stats")(stats.stats)
 app.command("serve")(serve.serve)
 app.add_typer(users.app, name="users")
+app.add_typer(customers_cli.app, name="customer")
+app.add_typer(promises_cli.app, name="promises")
+app.add_typer(outreach_cli.app, name="outreach")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,9 @@ __all__ = ["NewContact", "StorySoFar", "Summary", "TimelineEntry", "ToldUs", "re
 MAX_TEXT_CHARS = 1_000_000
 
 
-def story_so_far(engine: Engine, clock: Clock, customer_id: int, limit: int | None = None) -> StorySoFar:
+def story_so_far(
+    engine: Engine, clock: Clock, customer_id: int, limit: int | None = None, timezone: str = "Europe/Amsterdam"
+) -> StorySoFar:
     """The timeline and summary of the customer behind `customer_id` (after merges); `limit` keeps the newest
     entries of the timeline (the summary always covers everything)."""
     if limit is not None and limit < 0:
@@ -58,6 +60,7 @@ def story_so_far(engine: Engine, clock: Clock, customer_id: int, limit: int | No
         delegates=customers.delegates_of(engine, canonical),
         merges=customers.merges_of(engine, canonical),
         feelings=feelings,
+        timezone=timezone,
     )
     return assemble(history, customer_id, now, limit)
 
@@ -94,8 +97,12 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact) -> int:
     }
     values["fingerprint"] = _fingerprint(values)
     with engine.begin() as conn:
-        for table, key in (("cases", "case_id"), ("staff", "staff_id"), ("departments", "department_id"),
-                           ("third_parties", "third_party_id")):  # fmt: skip
+        for table, key in (
+            ("cases", "case_id"),
+            ("staff", "staff_id"),
+            ("departments", "department_id"),
+            ("third_parties", "third_party_id"),
+        ):
             if values[key] is not None and not store.exists_id(conn, table, int(values[key])):
                 raise NotFoundError(f"{key.removesuffix('_id').replace('_', ' ')} {values[key]} does not exist")
         existing = store.contact_id_by_fingerprint(conn, values["fingerprint"])

@@ -48,13 +48,22 @@ def contacts_of(conn: Connection, customer_id: int) -> list[dict[str, Any]]:
     joined = joined.outerjoin(t, t.c.id == c.c.third_party_id)
     query = (
         select(
-            c.c.id, c.c.case_id, c.c.channel, c.c.direction, c.c.occurred_at, c.c.subject, c.c.text, c.c.source,
-            s.c.name.label("staff"), d.c.name.label("department"), t.c.name.label("third_party"),
+            c.c.id,
+            c.c.case_id,
+            c.c.channel,
+            c.c.direction,
+            c.c.occurred_at,
+            c.c.subject,
+            c.c.text,
+            c.c.source,
+            s.c.name.label("staff"),
+            d.c.name.label("department"),
+            t.c.name.label("third_party"),
         )
         .select_from(joined)
         .where(c.c.customer_id == customer_id)
         .order_by(c.c.occurred_at, c.c.id)
-    )  # fmt: skip
+    )
     return _rows(conn, query)
 
 
@@ -63,11 +72,21 @@ def stories_of(conn: Connection, customer_id: int) -> tuple[list[dict[str, Any]]
     st, sp = schema.stories, schema.story_steps
     stories = _rows(
         conn,
-        select(st.c.id, st.c.case_id, st.c.perspective, st.c.source, st.c.channel, st.c.told_at, st.c.title,
-               st.c.summary, st.c.summary_confirmed, st.c.text)
+        select(
+            st.c.id,
+            st.c.case_id,
+            st.c.perspective,
+            st.c.source,
+            st.c.channel,
+            st.c.told_at,
+            st.c.title,
+            st.c.summary,
+            st.c.summary_confirmed,
+            st.c.text,
+        )
         .where(st.c.customer_id == customer_id)
         .order_by(st.c.told_at, st.c.id),
-    )  # fmt: skip
+    )
     if not stories:
         return [], []
     ids = [s["id"] for s in stories]
@@ -84,12 +103,21 @@ def cases_of(conn: Connection, customer_id: int) -> list[dict[str, Any]]:
     cs, s, d = schema.cases, schema.staff, schema.departments
     joined = cs.outerjoin(s, s.c.id == cs.c.owner_id).outerjoin(d, d.c.id == cs.c.department_id)
     query = (
-        select(cs.c.id, cs.c.external_id, cs.c.title, cs.c.kind, cs.c.status, cs.c.opened_at, cs.c.closed_at,
-               s.c.name.label("owner"), d.c.name.label("department"))
+        select(
+            cs.c.id,
+            cs.c.external_id,
+            cs.c.title,
+            cs.c.kind,
+            cs.c.status,
+            cs.c.opened_at,
+            cs.c.closed_at,
+            s.c.name.label("owner"),
+            d.c.name.label("department"),
+        )
         .select_from(joined)
         .where(cs.c.customer_id == customer_id)
         .order_by(cs.c.opened_at, cs.c.id)
-    )  # fmt: skip
+    )
     return _rows(conn, query)
 
 
@@ -98,11 +126,10 @@ def events_of(conn: Connection, case_ids: Sequence[int]) -> list[dict[str, Any]]
         return []
     e = schema.process_events
     query = (
-        select(e.c.id, e.c.case_id, e.c.activity, e.c.occurred_at, e.c.lifecycle, e.c.resource, e.c.team,
-               e.c.status)
+        select(e.c.id, e.c.case_id, e.c.activity, e.c.occurred_at, e.c.lifecycle, e.c.resource, e.c.team, e.c.status)
         .where(e.c.case_id.in_(list(case_ids)))
         .order_by(e.c.occurred_at, e.c.id)
-    )  # fmt: skip
+    )
     return _rows(conn, query)
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from klantstem.contacts.model import StorySoFar, Summary, TimelineEntry, ToldUs
 from klantstem.customers.service import Customer, Delegate, Merge
@@ -34,6 +35,7 @@ class History:
     delegates: list[Delegate]
     merges: list[Merge]
     feelings: dict[int, Any]
+    timezone: str = "Europe/Amsterdam"  # for the times written in titles
 
 
 def story_so_far(history: History, asked_for: int, now: datetime, limit: int | None = None) -> StorySoFar:
@@ -52,20 +54,25 @@ def _entries(history: History, steps: dict[int, list[dict[str, Any]]], now: date
     entries += [_story_entry(s, steps.get(int(s["id"]), [])) for s in history.stories]
     entries += [TimelineEntry(e["occurred_at"], "event", _event_title(e), e) for e in history.events]
     for promise in history.promises:
-        entries.extend(_promise_entries(promise, now))
+        entries.extend(_promise_entries(promise, now, ZoneInfo(history.timezone)))
     entries += [
-        TimelineEntry(o.asked_at, "outreach", f"asked about {o.topic!r} by {o.channel}: {o.outcome or 'sent'}",
-                      o.as_dict())
+        TimelineEntry(
+            o.asked_at, "outreach", f"asked about {o.topic!r} by {o.channel}: {o.outcome or 'sent'}", o.as_dict()
+        )
         for o in history.outreach
-    ]  # fmt: skip
+    ]
     for d in history.delegates:
         scope = "all topics" if "all" in d.scope else "; ".join(d.scope)
         relation = f" ({d.relation})" if d.relation else ""
-        entries.append(TimelineEntry(d.valid_from, "delegate", f"{d.name}{relation} may act for the customer on "
-                                     f"{scope}", d.as_dict()))  # fmt: skip
+        entries.append(
+            TimelineEntry(
+                d.valid_from, "delegate", f"{d.name}{relation} may act for the customer on {scope}", d.as_dict()
+            )
+        )
     for m in history.merges:
-        entries.append(TimelineEntry(m.merged_at, "merge", f"customer {m.source_id} merged into {m.target_id}",
-                                     m.as_dict()))  # fmt: skip
+        entries.append(
+            TimelineEntry(m.merged_at, "merge", f"customer {m.source_id} merged into {m.target_id}", m.as_dict())
+        )
         if m.undone_at:
             entries.append(TimelineEntry(m.undone_at, "merge", f"merge of customer {m.source_id} undone", m.as_dict()))
     return entries
@@ -91,12 +98,12 @@ def _event_title(event: dict[str, Any]) -> str:
     return f"case {event['case_id']}: {event['activity']}" + (f" ({by})" if by else "")
 
 
-def _promise_entries(promise: Promise, now: datetime) -> list[TimelineEntry]:
+def _promise_entries(promise: Promise, now: datetime, zone: ZoneInfo) -> list[TimelineEntry]:
     detail = promise.as_dict(now)
     made = TimelineEntry(
         promise.made_at,
         "promise",
-        f"promise ({promise.kind}) by {promise.responsible}, due {promise.due_at:%Y-%m-%d %H:%M} UTC: "
+        f"promise ({promise.kind}) by {promise.responsible}, due {promise.due_at.astimezone(zone):%Y-%m-%d %H:%M}: "
         f"{_short(promise.description)}",
         detail,
     )

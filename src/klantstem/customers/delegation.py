@@ -108,13 +108,15 @@ def check(
     active = [d for d in matches if d.active_at(now)]
     if not active:
         latest = max(matches, key=lambda d: d.valid_until or d.valid_from)
-        return DelegateCheck(False, f"the authorisation has ended: it was valid {_when(latest.valid_until, timezone)}",
-                             latest)  # fmt: skip
+        return DelegateCheck(
+            False, f"the authorisation has ended: it was valid {_when(latest.valid_until, timezone)}", latest
+        )
     covering = [d for d in active if topic is None or d.covers(topic)]
     if not covering:
         scopes = "; ".join(sorted({s for d in active for s in d.scope}))
-        return DelegateCheck(False, f"the authorisation covers {scopes!r}, not {normalise_topic(topic or '')!r}",
-                             active[0])  # fmt: skip
+        return DelegateCheck(
+            False, f"the authorisation covers {scopes!r}, not {normalise_topic(topic or '')!r}", active[0]
+        )
     chosen = covering[0]
     scope = "all topics" if ALL_TOPICS in chosen.scope else "; ".join(chosen.scope)
     until = f"valid {_when(chosen.valid_until, timezone)}" if chosen.valid_until else "until further notice"

@@ -177,8 +177,9 @@ def move_back(conn: Connection, moved: dict[str, list[int]], source_id: int, tar
     return count
 
 
-def insert_merge(conn: Connection, source_id: int, target_id: int, moved: dict[str, list[int]], by: int | None,
-                 at: datetime) -> int:  # fmt: skip
+def insert_merge(
+    conn: Connection, source_id: int, target_id: int, moved: dict[str, list[int]], by: int | None, at: datetime
+) -> int:
     values = dict(source_id=source_id, target_id=target_id, moved=moved, merged_by=by, merged_at=to_utc(at))
     return int(conn.execute(insert(schema.customer_merges).values(**values)).inserted_primary_key[0])  # type: ignore[index]
 
@@ -236,8 +237,13 @@ def annotations_of(conn: Connection, targets: dict[str, Sequence[int]]) -> list[
     return found
 
 
-def erase_rows(conn: Connection, customer_ids: Sequence[int], contact_ids: Sequence[int],
-               story_ids: Sequence[int], step_ids: Sequence[int]) -> dict[str, int]:  # fmt: skip
+def erase_rows(
+    conn: Connection,
+    customer_ids: Sequence[int],
+    contact_ids: Sequence[int],
+    story_ids: Sequence[int],
+    step_ids: Sequence[int],
+) -> dict[str, int]:
     """Delete every personal row of these customers (children first) and detach their cases; returns counts."""
     counts: dict[str, int] = {}
     a, p = schema.annotations, schema.promises
@@ -250,8 +256,9 @@ def erase_rows(conn: Connection, customer_ids: Sequence[int], contact_ids: Seque
             conn.execute(update(p).where(p.c[column].in_(part)).values({column: None}))
     counts["promises"] = _delete_in(conn, p, "customer_id", customer_ids)
     if "interview_links" in schema.metadata.tables:
-        counts["interview_links"] = _delete_in(conn, schema.metadata.tables["interview_links"], "customer_id",
-                                               customer_ids)  # fmt: skip
+        counts["interview_links"] = _delete_in(
+            conn, schema.metadata.tables["interview_links"], "customer_id", customer_ids
+        )
     counts["follow_ups"] = _delete_in(conn, schema.follow_ups, "story_id", story_ids)
     counts["story_steps"] = _delete_in(conn, schema.story_steps, "story_id", story_ids)
     for table in (schema.stories, schema.contacts, schema.outreach, schema.delegates, schema.customer_identities):

@@ -21,8 +21,16 @@ from klantstem.outreach import store
 from klantstem.outreach.model import BLOCKED, SENT, GuardDecision, GuardRules, LoggedOutreach, OutreachRecord
 from klantstem.settings import ENV_PREFIX, Settings
 
-__all__ = ["GuardDecision", "GuardRules", "LoggedOutreach", "OutreachRecord", "check", "log", "outreach_of",
-           "rules_from_settings"]  # fmt: skip
+__all__ = [
+    "GuardDecision",
+    "GuardRules",
+    "LoggedOutreach",
+    "OutreachRecord",
+    "check",
+    "log",
+    "outreach_of",
+    "rules_from_settings",
+]
 
 MAX_TOPIC_CHARS = 100
 
@@ -88,8 +96,15 @@ def log(
         if not decision.allowed:
             outcome = SENT if force else BLOCKED
             reason = ("forced despite: " if force else "") + "; ".join(decision.reasons)
-        values = {"customer_id": canonical, "topic": clean_topic, "channel": clean_channel, "asked_at": decision.at,
-                  "staff_id": staff_id, "outcome": outcome, "reason": reason[:300] if reason else None}  # fmt: skip
+        values = {
+            "customer_id": canonical,
+            "topic": clean_topic,
+            "channel": clean_channel,
+            "asked_at": decision.at,
+            "staff_id": staff_id,
+            "outcome": outcome,
+            "reason": reason[:300] if reason else None,
+        }
         record = store.get_outreach(conn, store.insert_outreach(conn, values))
     return LoggedOutreach(record, decision)
 

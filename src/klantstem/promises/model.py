@@ -99,8 +99,12 @@ class ScanResult:
     found_in_texts: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"at": self.at.isoformat(), "kept": self.kept, "broken": self.broken,
-                "found_in_texts": self.found_in_texts}  # fmt: skip
+        return {
+            "at": self.at.isoformat(),
+            "kept": self.kept,
+            "broken": self.broken,
+            "found_in_texts": self.found_in_texts,
+        }
 
 
 @dataclass

@@ -94,10 +94,12 @@ def add_promise(
     if not any(v and v.strip() for v in (staff, department, third_party)):
         raise UserInputError("say who keeps the promise: --staff, --department or --third-party")
     owner = customers.resolve_id(engine, customer_id)
+    if case_id is not None:
+        _check_case(engine, case_id, owner)
     with engine.begin() as conn:
         values: dict[str, Any] = {
             "customer_id": owner,
-            "case_id": _case(conn, case_id, owner),
+            "case_id": case_id,
             "contact_id": _existing(conn, schema.contacts, contact_id, "contact"),
             "kind": clean_kind,
             "description": clean_text,
@@ -121,8 +123,14 @@ def add_promise(
     return found
 
 
-def keep(engine: Engine, clock: Clock, promise_id: int, at: datetime | None = None, note: str | None = None,
-         contact_id: int | None = None) -> Promise:  # fmt: skip
+def keep(
+    engine: Engine,
+    clock: Clock,
+    promise_id: int,
+    at: datetime | None = None,
+    note: str | None = None,
+    contact_id: int | None = None,
+) -> Promise:
     """Mark a promise kept by hand. A promise kept after its due time counts as broken, so that is refused."""
     now = clock.now()
     moment = at or now
@@ -203,15 +211,14 @@ def _require(conn: Connection, promise_id: int) -> Promise:
     return found
 
 
-def _case(conn: Connection, case_id: int | None, customer_id: int) -> int | None:
-    if case_id is None:
-        return None
-    exists, owner = store.case_customer(conn, case_id)
+def _check_case(engine: Engine, case_id: int, customer_id: int) -> None:
+    """The case exists and belongs to the customer (or to nobody); read before the writing transaction."""
+    with engine.connect() as conn:
+        exists, owner = store.case_customer(conn, case_id)
     if not exists:
         raise NotFoundError(f"case {case_id} does not exist")
-    if owner is not None and customers.resolve_id(conn.engine, int(owner)) != customer_id:
+    if owner is not None and customers.resolve_id(engine, int(owner)) != customer_id:
         raise UserInputError(f"case {case_id} belongs to another customer")
-    return case_id
 
 
 def _existing(conn: Connection, table: Table, row_id: int | None, label: str) -> int | None:

@@ -92,8 +92,9 @@ def _with_names() -> Select[Any]:
     s, d, t = schema.staff, schema.departments, schema.third_parties
     joined = P.outerjoin(s, s.c.id == P.c.staff_id).outerjoin(d, d.c.id == P.c.department_id)
     joined = joined.outerjoin(t, t.c.id == P.c.third_party_id)
-    return select(P, s.c.name.label("staff_name"), d.c.name.label("department_name"),
-                  t.c.name.label("third_party_name")).select_from(joined)  # fmt: skip
+    return select(
+        P, s.c.name.label("staff_name"), d.c.name.label("department_name"), t.c.name.label("third_party_name")
+    ).select_from(joined)
 
 
 def get_promise(conn: Connection, promise_id: int) -> Promise | None:
@@ -114,8 +115,9 @@ def overdue(conn: Connection, now: datetime, limit: int) -> tuple[int, list[Prom
     return total, [_promise(row) for row in conn.execute(query).mappings()]
 
 
-def set_status(conn: Connection, promise_id: int, status: str, at: datetime, note: str | None,
-               contact_id: int | None = None) -> None:  # fmt: skip
+def set_status(
+    conn: Connection, promise_id: int, status: str, at: datetime, note: str | None, contact_id: int | None = None
+) -> None:
     values = {"status": status, "resolved_at": to_utc(at), "resolution_note": note, "kept_by_contact_id": contact_id}
     conn.execute(update(P).where(P.c.id == promise_id).values(**values))
 
@@ -161,20 +163,31 @@ def keep_by_contacts(conn: Connection, rule: KeepRule, kinds: Sequence[str], cus
         c.c.occurred_at <= P.c.due_at,
         or_(
             and_(P.c.third_party_id.is_not(None), c.c.third_party_id == P.c.third_party_id),
-            and_(P.c.third_party_id.is_(None), P.c.department_id.is_not(None),
-                 or_(c.c.department_id == P.c.department_id, c.c.staff_id == P.c.staff_id)),
-            and_(P.c.third_party_id.is_(None), P.c.department_id.is_(None), P.c.staff_id.is_not(None),
-                 c.c.staff_id == P.c.staff_id),
+            and_(
+                P.c.third_party_id.is_(None),
+                P.c.department_id.is_not(None),
+                or_(c.c.department_id == P.c.department_id, c.c.staff_id == P.c.staff_id),
+            ),
+            and_(
+                P.c.third_party_id.is_(None),
+                P.c.department_id.is_(None),
+                P.c.staff_id.is_not(None),
+                c.c.staff_id == P.c.staff_id,
+            ),
             and_(P.c.third_party_id.is_(None), P.c.department_id.is_(None), P.c.staff_id.is_(None)),
         ),
-    )  # fmt: skip
+    )
     first = select(c.c.id).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
     first_at = select(c.c.occurred_at).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
     where = [P.c.status == OPEN, P.c.kind.in_(kinds), P.c.customer_id.is_not(None), exists(select(c.c.id).where(match))]
     if customer_id is not None:
         where.append(P.c.customer_id == customer_id)
-    values = {"status": KEPT, "kept_by_contact_id": first, "resolved_at": first_at,
-              "resolution_note": "kept by a later contact"}  # fmt: skip
+    values = {
+        "status": KEPT,
+        "kept_by_contact_id": first,
+        "resolved_at": first_at,
+        "resolution_note": "kept by a later contact",
+    }
     return int(conn.execute(update(P).where(*where).values(**values)).rowcount)
 
 
@@ -189,12 +202,20 @@ def keep_by_events(conn: Connection, customer_id: int | None) -> int:
     )
     first = select(e.c.id).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
     first_at = select(e.c.occurred_at).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
-    where = [P.c.status == OPEN, P.c.expected_activity.is_not(None), P.c.case_id.is_not(None),
-             exists(select(e.c.id).where(match))]  # fmt: skip
+    where = [
+        P.c.status == OPEN,
+        P.c.expected_activity.is_not(None),
+        P.c.case_id.is_not(None),
+        exists(select(e.c.id).where(match)),
+    ]
     if customer_id is not None:
         where.append(P.c.customer_id == customer_id)
-    values = {"status": KEPT, "kept_by_event_id": first, "resolved_at": first_at,
-              "resolution_note": "kept by a process event"}  # fmt: skip
+    values = {
+        "status": KEPT,
+        "kept_by_event_id": first,
+        "resolved_at": first_at,
+        "resolution_note": "kept by a process event",
+    }
     return int(conn.execute(update(P).where(*where).values(**values)).rowcount)
 
 

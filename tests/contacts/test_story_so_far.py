@@ -1,0 +1,199 @@
+"""The story so far: one call gives the timeline and the summary an employee reads before picking up the phone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine, insert
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.contacts import service as contacts
+from klantstem.contacts.service import NewContact
+from klantstem.customers import service as customers
+from klantstem.db import schema
+from klantstem.errors import NotFoundError, UserInputError
+from klantstem.outreach import service as outreach
+from klantstem.promises import service as promises
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def ams(*args: int) -> datetime:
+    return datetime(*args, tzinfo=AMS)
+
+
+def _insert(engine: Engine, table: schema.Table, **values: object) -> int:
+    with engine.begin() as conn:
+        return int(conn.execute(insert(table).values(**values)).inserted_primary_key[0])  # type: ignore[index]
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(ams(2026, 11, 2, 9))  # Monday
+
+
+def _test_drive(engine: Engine, clock: FixedClock) -> dict[str, int]:
+    """The car brand's test drive: a kept 30-minute callback, a dealer who never called, feedback by WhatsApp."""
+    calendar = BusinessCalendar()
+    customer = customers.add_customer(engine, clock, name="Sanne Visser", email="sanne@example.nl").id
+    owner = _insert(engine, schema.staff, name="Eva Dijk", email="eva@example.nl")
+    department = _insert(engine, schema.departments, name="Verkoop")
+    case = _insert(
+        engine,
+        schema.cases,
+        customer_id=customer,
+        title="Proefrit",
+        owner_id=owner,
+        department_id=department,
+        status="open",
+        opened_at=clock.now(),
+    )
+    _insert(engine, schema.cases, customer_id=customer, title="Oude vraag", status="closed")
+    contacts.record_contact(
+        engine, clock, NewContact(customer, "web_form", subject="Proefrit aangevraagd", case_id=case)
+    )
+    quick = promises.add_promise(
+        engine,
+        clock,
+        calendar,
+        customer_id=customer,
+        kind="callback",
+        description="Wij bellen binnen 30 minuten",
+        due="binnen 30 minuten",
+        department="Verkoop",
+        case_id=case,
+    )
+    dealer = promises.add_promise(
+        engine,
+        clock,
+        calendar,
+        customer_id=customer,
+        kind="callback",
+        description="De dealer belt voor een afspraak",
+        due="binnen 2 werkdagen",
+        third_party="Autobedrijf Jansen",
+        case_id=case,
+    )
+    clock.set(ams(2026, 11, 2, 9, 20))
+    contacts.record_contact(
+        engine, clock, NewContact(customer, "phone", "outbound", staff_id=owner, department_id=department, case_id=case)
+    )
+    _insert(
+        engine,
+        schema.process_events,
+        log_name="crm",
+        case_key="P1",
+        case_id=case,
+        activity="Doorgezet naar dealer",
+        occurred_at=ams(2026, 11, 2, 9, 25),
+        resource="Eva Dijk",
+        fingerprint="e1",
+    )
+    clock.set(ams(2026, 11, 9, 20))  # a week later, evening
+    whatsapp = contacts.record_contact(engine, clock, NewContact(customer, "whatsapp", text="Nog steeds niet gebeld!"))
+    _insert(
+        engine,
+        schema.annotations,
+        target="contact",
+        target_id=whatsapp,
+        kind="appraisal",
+        value={"label": "bad"},
+        model_version="test",
+        created_at=clock.now(),
+    )
+    story = _insert(
+        engine,
+        schema.stories,
+        customer_id=customer,
+        case_id=case,
+        source="interview",
+        told_at=clock.now(),
+        title="De proefrit",
+        summary="Snel gebeld, daarna een week niets",
+        fingerprint="s1",
+    )
+    for position, (text, appraisal) in enumerate(
+        [
+            ("Binnen 30 minuten gebeld", "excellent"),
+            ("Een week gewacht op de dealer", "bad"),
+            ("Drie keer zelf gebeld", "bad"),
+            ("Formulier ingevuld", "normal"),
+        ],
+        start=1,
+    ):
+        _insert(engine, schema.story_steps, story_id=story, position=position, description=text, appraisal=appraisal)
+    customers.authorise_delegate(engine, clock, customer, "Tom Visser", relation="partner", scope="proefrit")
+    outreach.log(engine, clock, customer, "tevredenheid", "email")
+    return {"customer": customer, "case": case, "quick": quick.id, "dealer": dealer.id, "owner": owner}
+
+
+def test_the_summary_before_picking_up_the_phone(engine: Engine, clock: FixedClock) -> None:
+    ids = _test_drive(engine, clock)
+    story = contacts.story_so_far(engine, clock, ids["customer"])
+    s = story.summary
+    assert [(c["id"], c["owner"], c["department"]) for c in s.open_cases] == [(ids["case"], "Eva Dijk", "Verkoop")]
+    assert s.open_promises == []
+    assert [p["id"] for p in s.broken_promises] == [ids["dealer"]]  # due Wednesday 17:30, nobody called
+    assert s.broken_promises[0]["responsible"] == "Autobedrijf Jansen"
+    told = {t.source: t for t in s.told_us}
+    assert told["story (interview)"].feeling == "bad"
+    assert told["story (interview)"].bad_steps == ("Een week gewacht op de dealer", "Drie keer zelf gebeld")
+    assert told["story (interview)"].excellent_steps == ("Binnen 30 minuten gebeld",)
+    assert (told["whatsapp"].about, told["whatsapp"].feeling) == ("Nog steeds niet gebeld!", "bad")
+    assert [d["name"] for d in s.delegates] == ["Tom Visser"]
+    assert s.contacts["total"] == 3 and s.contacts["per_channel"] == {"web_form": 1, "phone": 1, "whatsapp": 1}
+    assert s.last_outreach is not None and s.last_outreach["topic"] == "tevredenheid"
+
+
+def test_the_timeline_tells_everything_in_order(engine: Engine, clock: FixedClock) -> None:
+    ids = _test_drive(engine, clock)
+    story = contacts.story_so_far(engine, clock, ids["customer"])
+    kinds = [e.kind for e in story.entries]
+    assert {"contact", "story", "promise", "event", "outreach", "delegate"} <= set(kinds)
+    assert [e.at for e in story.entries] == sorted(e.at for e in story.entries)
+    titles = [e.title for e in story.entries]
+    assert f"promise {ids['quick']} kept" in titles and f"promise {ids['dealer']} broken" in titles
+    steps = next(e for e in story.entries if e.kind == "story").detail["steps"]
+    assert [s["position"] for s in steps] == [1, 2, 3, 4]
+    newest = contacts.story_so_far(engine, clock, ids["customer"], limit=3)
+    assert newest.total_entries == story.total_entries and newest.entries == story.entries[-3:]
+    assert contacts.story_so_far(engine, clock, ids["customer"], limit=0).entries == []
+    data = newest.as_dict()
+    assert isinstance(data["entries"][0]["at"], str) and data["summary"]["told_us"]
+
+
+def test_a_merged_customer_shows_the_whole_history(engine: Engine, clock: FixedClock) -> None:
+    ids = _test_drive(engine, clock)
+    other = customers.add_customer(engine, clock, name="S. Visser", phone="0611122233").id
+    contacts.record_contact(
+        engine,
+        clock,
+        NewContact(other, "letter", subject="Brief over de proefrit", occurred_at=clock.now() - timedelta(days=3)),
+    )
+    customers.merge(engine, clock, other, ids["customer"])
+    story = contacts.story_so_far(engine, clock, other)
+    assert (story.customer_id, story.asked_for_id) == (ids["customer"], other)
+    assert story.summary.merged_from == [other] and story.summary.contacts["total"] == 4
+    assert any(e.kind == "merge" for e in story.entries)
+
+
+def test_recording_contacts_checks_its_input(engine: Engine, clock: FixedClock) -> None:
+    customer = customers.add_customer(engine, clock, name="Iemand").id
+    first = contacts.record_contact(engine, clock, NewContact(customer, "phone", occurred_at=ams(2026, 11, 1, 12)))
+    again = contacts.record_contact(engine, clock, NewContact(customer, "phone", occurred_at=ams(2026, 11, 1, 12)))
+    assert first == again
+    for bad, message in (
+        (NewContact(customer, "fax"), "unknown channel"),
+        (NewContact(customer, "phone", "sideways"), "unknown direction"),
+        (NewContact(customer, "phone", occurred_at=ams(2026, 11, 3, 9)), "in the future"),
+    ):
+        with pytest.raises(UserInputError, match=message):
+            contacts.record_contact(engine, clock, bad)
+    with pytest.raises(NotFoundError, match="case 5"):
+        contacts.record_contact(engine, clock, NewContact(customer, "phone", case_id=5))
+    with pytest.raises(NotFoundError):
+        contacts.story_so_far(engine, clock, 404)
+    assert contacts.story_so_far(engine, clock, customer).summary.contacts["total"] == 1
