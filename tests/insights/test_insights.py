@@ -123,3 +123,29 @@ def test_promises_due_soon(engine: Engine, clock: FixedClock, told: list[int]) -
     assert (total, ids) == (1, [made.id])
     assert insights.open_promise_ids(engine, clock, timedelta(days=1), insights.Filters())[0] == 0
     assert insights.dashboard(engine, clock, insights.Filters()).promises["due_soon"] == 1
+
+
+def test_process_report_of_the_app_events(engine: Engine, clock: FixedClock, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+    from klantstem.events import service as events
+
+    lines = ["case,activity,timestamp,team,status"]
+    for case in range(4):
+        for hour, (activity, team, status) in enumerate(
+            [
+                ("Registreren", "Front", ""),
+                ("Beoordelen", "Back", ""),
+                ("Vraag klant", "Front", "Wait - User"),
+                ("Beoordelen", "Back", ""),
+                ("Afhandelen", "Front", ""),
+            ]  # fmt: skip
+        ):
+            lines.append(f"C{case},{activity},2026-10-0{case + 1}T{hour + 8:02d}:00:00Z,{team},{status}")
+    log = tmp_path / "log.csv"
+    log.write_text("\n".join(lines) + "\n")
+    events.import_events(engine, log, settings=settings)
+    report = insights.process_report(engine, settings, insights.Filters())
+    assert report is not None and report["cases"] == 4 and report["events"] == 20
+    assert report["ping_pong_cases"] == 4
+    assert {(h["from_team"], h["to_team"]) for h in report["handovers"]} == {("Front", "Back"), ("Back", "Front")}
+    november = insights.Filters(since=datetime(2026, 11, 1, tzinfo=UTC))
+    assert insights.process_report(engine, settings, november) is None

@@ -27,6 +27,8 @@ from klantstem.insights.model import (
     ThemeSummary,
 )
 from klantstem.insights.themes import ThemeResult, fit_themes
+from klantstem.process import service as process
+from klantstem.settings import Settings
 
 __all__ = [
     "CHANNELS",
@@ -48,6 +50,7 @@ __all__ = [
     "facet_labels",
     "labels_of",
     "open_promise_ids",
+    "process_report",
     "correction_queue",
     "search",
     "themes",
@@ -260,3 +263,23 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
     with engine.connect() as conn:
         items = store.newest_texts(conn, newest)
     return fit_themes(items, seed)
+
+
+# --- the voice of the process --------------------------------------------------------------------------------
+
+
+def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict[str, Any] | None:
+    """The process analysis (lead times, map, bottlenecks, hand-overs, ping-pong, waiting by cause) of the app
+    database's events in the period and department of the filters; None when there are none."""
+    import pyarrow as pa
+
+    with engine.connect() as conn:
+        columns = store.process_event_columns(conn, filters)
+    if not columns["case"]:
+        return None
+    table = pa.Table.from_pydict(columns, schema=process.EVENT_SCHEMA)
+    options = process.AnalysisOptions(
+        timezone=settings.timezone, opening_hours=settings.opening_hours, holiday_country=settings.holiday_country
+    )
+    report = process.analyze_table(table, options, source="klantstem database")
+    return report
