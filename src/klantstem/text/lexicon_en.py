@@ -6,6 +6,7 @@ from klantstem.text.tokens import word_set
 
 # fmt: off
 POSITIVE: dict[str, float] = {
+    "top": 1.5,
     "excellent": 2.0, "outstanding": 2.0, "amazing": 2.0, "fantastic": 2.0, "awesome": 2.0, "superb": 2.0,
     "brilliant": 2.0, "perfect*": 2.0, "wonderful": 2.0, "exceptional*": 2.0, "above and beyond": 2.0,
     "extra mile": 2.0, "delicious": 1.5, "terrific": 2.0, "impressive": 1.3, "highly recommend*": 2.0,

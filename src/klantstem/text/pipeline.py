@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from klantstem.text.model import TextModel
 
 BATCH = 512
+SHORT_TEXT_TOKENS = 6
 
 
 def safe_lower(text: str) -> str:
@@ -65,7 +66,9 @@ class Pipeline:
         lower = safe_lower(text)
         tokens = tokenize(lower)
         lemmas = [lemma(t.lower, language) for t in tokens]
-        lexicon = lexicon_for(language)
+        # short texts are often ambiguous ("Top service!"): read them with both lexicons
+        cue_language = language if len(tokens) >= SHORT_TEXT_TOKENS else "unknown"
+        lexicon = lexicon_for(cue_language)
         facts = find_facts(text, lower)
         cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon)]
         cues.extend(wait_cues(text, tokens, facts.durations, lexicon))
@@ -73,7 +76,7 @@ class Pipeline:
         layout = _layout(text)
         clause_appraisals = _per_clause(cues, layout)
         sentences = _sentences(text, layout, clause_appraisals)
-        evidence = find_evidence(text, lower, tokens, lemmas, self.taxonomy, language, cues, facts)
+        evidence = find_evidence(text, lower, tokens, lemmas, self.taxonomy, cue_language, cues, facts)
         return Analysis(
             language=language,
             appraisal=appraise_text(clause_appraisals),

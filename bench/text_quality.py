@@ -1,0 +1,197 @@
+"""Text quality: SemEval-2016 Dutch restaurant reviews (10-fold CV) and banking77 with 10 labels per intent.
+
+Run:  .venv/bin/python bench/text_quality.py [--embed] [--out docs/benchmarks.md]
+Needs ../shared/data; skips with a message when it is absent. --embed adds the [embed] runs when installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from klantstem.text import embed
+from klantstem.text.labelled import LabelledText
+from klantstem.text.model import Settings, TextModel
+from klantstem.text.normalise import clean
+from klantstem.text.pipeline import Pipeline
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SEMEVAL = DATA / "semeval2016-absa-nl" / "restaurants_dutch_training.xml"
+BANKING = DATA / "banking77"
+POLARITY = {"positive": "excellent", "negative": "bad", "neutral": "normal"}
+FOLDS = 10
+SEEDS = (0, 1, 2, 3, 4)
+
+
+def read_semeval() -> list[dict]:
+    rows = []
+    for review in ET.parse(SEMEVAL).getroot().iter("Review"):
+        for s in review.iter("sentence"):
+            if s.get("OutOfScope") == "TRUE":
+                continue
+            opinions = [(o.get("category"), POLARITY[o.get("polarity")]) for o in s.iter("Opinion")]
+            rows.append({"review": review.get("rid"), "text": s.find("text").text or "", "opinions": opinions})
+    return rows
+
+
+def to_example(row: dict) -> LabelledText:
+    """Conflict (one category, different polarities in one sentence): train on the most frequent polarity,
+    ties broken towards bad; evaluation still scores every gold opinion separately."""
+    labels = {}
+    for category in {c for c, _ in row["opinions"]}:
+        counts = Counter(p for c, p in row["opinions"] if c == category)
+        labels[category] = max(counts, key=lambda p: (counts[p], p == "bad"))
+    return LabelledText(row["text"], labels)
+
+
+def semeval_cv(rows: list[dict], use_embed: bool) -> dict:
+    groups = [r["review"] for r in rows]
+    tp = fp = fn = 0
+    correct = total = 0
+    base = {"tp": 0, "fp": 0, "fn": 0, "correct": 0}
+    for train, test in GroupKFold(FOLDS).split(rows, groups=groups):
+        train_rows, test_rows = [rows[i] for i in train], [rows[i] for i in test]
+        model = TextModel.train([to_example(r) for r in train_rows], Settings(seed=0, embed=use_embed))
+        texts = [clean(r["text"]).text for r in test_rows]
+        analyses = list(Pipeline().analyse_many(texts))
+        x = model.features(texts, analyses)
+        chosen = model.choose(model.facet_probabilities(x))
+        for r, row in enumerate(test_rows):
+            predicted = {model.labels[j] for j in np.flatnonzero(chosen[r])}
+            gold = {c for c, _ in row["opinions"]}
+            tp, fp, fn = tp + len(predicted & gold), fp + len(predicted - gold), fn + len(gold - predicted)
+        pairs = [(r, c) for r, row in enumerate(test_rows) for c in sorted({c for c, _ in row["opinions"]})]
+        known = [(r, c) for r, c in pairs if c in model.labels]
+        levels = dict(zip(known, model.appraise(x, [r for r, _ in known], [c for _, c in known]), strict=True))
+        for r, row in enumerate(test_rows):
+            for category, polarity in row["opinions"]:
+                total += 1
+                correct += levels.get((r, category), "excellent") == polarity
+        _baseline_fold(train_rows, test_rows, base)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    base_f1 = 2 * base["tp"] / (2 * base["tp"] + base["fp"] + base["fn"])
+    return {
+        "f1": f1,
+        "precision": tp / (tp + fp),
+        "recall": tp / (tp + fn),
+        "accuracy": correct / total,
+        "opinions": total,
+        "baseline_f1": base_f1,
+        "baseline_accuracy": base["correct"] / total,
+    }
+
+
+def _baseline_fold(train_rows: list[dict], test_rows: list[dict], acc: dict) -> None:
+    """Plain TF-IDF (word 1-2 grams) with one-vs-rest logistic regression at 0.5; polarity: logistic
+    regression on the same TF-IDF plus the category."""
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+    x_train = vec.fit_transform([r["text"] for r in train_rows])
+    x_test = vec.transform([r["text"] for r in test_rows])
+    cats = sorted({c for r in train_rows for c, _ in r["opinions"]})
+    for category in cats:
+        y = np.array([any(c == category for c, _ in r["opinions"]) for r in train_rows])
+        pred = LogisticRegression(max_iter=1000).fit(x_train, y).predict(x_test)
+        gold = np.array([any(c == category for c, _ in r["opinions"]) for r in test_rows])
+        acc["tp"] += int((pred & gold).sum())
+        acc["fp"] += int((pred & ~gold).sum())
+        acc["fn"] += int((~pred & gold).sum())
+    unseen = sum(1 for r in test_rows for c in {c for c, _ in r["opinions"]} if c not in cats)
+    acc["fn"] += unseen
+    onehot = {c: i for i, c in enumerate(cats)}
+
+    def pairs(rows: list[dict], x: sparse.csr_matrix) -> tuple[sparse.csr_matrix, list[str]]:
+        items = [(i, c, p) for i, r in enumerate(rows) for c, p in r["opinions"] if c in onehot]
+        extra = sparse.csr_matrix(
+            (np.ones(len(items)), (range(len(items)), [onehot[c] for _, c, _ in items])), shape=(len(items), len(cats))
+        )
+        return sparse.hstack([x[[i for i, _, _ in items]], extra], format="csr"), [p for _, _, p in items]
+
+    xp, yp = pairs(train_rows, x_train)
+    clf = LogisticRegression(max_iter=1000).fit(xp, yp)
+    xt, yt = pairs(test_rows, x_test)
+    acc["correct"] += int(sum(a == b for a, b in zip(clf.predict(xt), yt, strict=True)))
+
+
+def read_banking(name: str) -> list[tuple[str, str]]:
+    with (BANKING / name).open(encoding="utf-8") as handle:
+        return [(row["text"], row["category"]) for row in csv.DictReader(handle)]
+
+
+def banking_few_shot(use_embed: bool, per_intent: int = 10) -> dict:
+    train_all, test = read_banking("train.csv"), read_banking("test.csv")
+    texts = [clean(t).text for t, _ in test]
+    analyses = list(Pipeline().analyse_many(texts))
+    ours, base = [], []
+    for seed in SEEDS:
+        rng = np.random.default_rng(seed)
+        by_intent: dict[str, list[str]] = {}
+        for text, intent in train_all:
+            by_intent.setdefault(intent, []).append(text)
+        sample = [(t, i) for i, ts in sorted(by_intent.items()) for t in rng.choice(ts, per_intent, replace=False)]
+        model = TextModel.train(
+            [LabelledText(t, {i: "normal"}) for t, i in sample], Settings(seed=seed, embed=use_embed)
+        )
+        probabilities = model.facet_probabilities(model.features(texts, analyses))
+        predicted = [model.labels[j] for j in probabilities.argmax(axis=1)]
+        ours.append(np.mean([p == i for p, (_, i) in zip(predicted, test, strict=True)]))
+        vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        clf = LogisticRegression(max_iter=2000).fit(vec.fit_transform([t for t, _ in sample]), [i for _, i in sample])
+        base.append(np.mean(clf.predict(vec.transform([t for t, _ in test])) == np.array([i for _, i in test])))
+    return {
+        "accuracy": statistics.mean(ours),
+        "sd": statistics.stdev(ours),
+        "baseline": statistics.mean(base),
+        "baseline_sd": statistics.stdev(base),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--embed", action="store_true", help="also run with the [embed] extra")
+    parser.add_argument("--skip-banking", action="store_true")
+    args = parser.parse_args()
+    if not SEMEVAL.is_file():
+        print(f"skipped: {SEMEVAL} is absent (../shared/data is needed for this benchmark)")
+        return 0
+    variants = [False] + ([True] if args.embed else [])
+    if args.embed and not embed.available():
+        print("the [embed] extra is not installed: running without it only")
+        variants = [False]
+    rows = read_semeval()
+    for use_embed in variants:
+        label = "with [embed]" if use_embed else "without [embed]"
+        started = time.perf_counter()
+        s = semeval_cv(rows, use_embed)
+        print(
+            f"SemEval-2016 nl, 10-fold CV by review, {label}: category F1 {100 * s['f1']:.1f} "
+            f"(P {100 * s['precision']:.1f}, R {100 * s['recall']:.1f}), polarity accuracy {100 * s['accuracy']:.1f} "
+            f"over {s['opinions']} opinions; baseline TF-IDF+LR F1 {100 * s['baseline_f1']:.1f}, accuracy "
+            f"{100 * s['baseline_accuracy']:.1f}  [{time.perf_counter() - started:.0f} s]",
+            flush=True,
+        )
+        if not args.skip_banking and (BANKING / "train.csv").is_file():
+            started = time.perf_counter()
+            b = banking_few_shot(use_embed)
+            print(
+                f"banking77, 10 labelled per intent, seeds {SEEDS}, {label}: accuracy {100 * b['accuracy']:.1f} "
+                f"± {100 * b['sd']:.1f}; baseline TF-IDF+LR {100 * b['baseline']:.1f} ± {100 * b['baseline_sd']:.1f}"
+                f"  [{time.perf_counter() - started:.0f} s]",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+from klantstem.text.pipeline import Pipeline
+from klantstem.text.results import Analysis
+
+PIPELINE = Pipeline()
+
+
+def analyse(text: str) -> Analysis:
+    return PIPELINE.analyse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Het eten was niet slecht.", "normal"),
+        ("De medewerker was niet vriendelijk.", "bad"),
+        ("Ze waren helemaal niet bereikbaar.", "bad"),
+        ("Lekker was het niet.", "bad"),
+        ("Geen probleem.", "normal"),
+        ("The agent was not helpful at all.", "bad"),
+        ("It wasn't bad.", "normal"),
+    ],
+)
+def test_negation(text: str, level: str) -> None:
+    assert analyse(text).appraisal.level == level
+
+
+def test_negated_cue_is_marked_and_explains_the_level() -> None:
+    cues = analyse("De medewerker was helemaal niet behulpzaam.").appraisal.cues
+    assert any(c.negated and c.weight < 0 for c in cues)
+
+
+def test_intensifiers_raise_the_score() -> None:
+    plain = analyse("De medewerker was vriendelijk.").appraisal.score
+    strong = analyse("De medewerker was heel erg vriendelijk.").appraisal.score
+    weak = analyse("De medewerker was een beetje vriendelijk.").appraisal.score
+    assert strong > plain > weak > 0
+    assert (
+        analyse("Het duurde wel erg lang, veel te traag.").appraisal.score < analyse("Het was traag.").appraisal.score
+    )
+
+
+def test_mild_words_stay_normal_and_strong_words_are_excellent() -> None:
+    assert analyse("De service was prima.").appraisal.level == "normal"
+    assert analyse("Fantastische service, echt geweldig!").appraisal.level == "excellent"
+    assert analyse("Terrible service, the worst ever.").appraisal.level == "bad"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Zalig gegeten, wreed goed!", "excellent"),
+        ("Keigoed geholpen door die mens.", "excellent"),
+        ("Het was echt ambetant.", "bad"),
+        ("Dat was nie goed.", "bad"),
+        ("Ik ben content over de service.", "excellent"),
+    ],
+)
+def test_flemish(text: str, level: str) -> None:
+    assert analyse(text).appraisal.level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben nooit teruggebeld.",
+        "47 minuten in de wacht.",
+        "Ik moest mijn verhaal opnieuw vertellen.",
+        "De website werkt al dagen niet.",
+        "Ik kreeg ze niet te pakken, ze zijn altijd in vergadering.",
+        "Het duurde weken voordat ik antwoord kreeg.",
+        "I had to explain everything again and nobody called back.",
+    ],
+)
+def test_factual_complaints_without_emotional_words_are_bad(text: str) -> None:
+    appraisal = analyse(text).appraisal
+    assert appraisal.level == "bad"
+    assert any(c.kind in ("factual", "wait") for c in appraisal.cues)
+
+
+def test_short_or_negated_waits_are_not_complaints() -> None:
+    assert analyse("Ik hoefde maar 2 minuten te wachten.").appraisal.level != "bad"
+    assert analyse("Ik heb dit keer geen 47 minuten hoeven wachten.").appraisal.level != "bad"
+
+
+def test_cue_spans_point_into_the_text_and_sentences_are_appraised() -> None:
+    text = "Het eten was heerlijk. De bediening was traag en onvriendelijk."
+    analysis = analyse(text)
+    for cue in analysis.appraisal.cues:
+        assert text[cue.span.start : cue.span.end] == cue.span.text
+    assert [s.appraisal.level for s in analysis.sentences] == ["excellent", "bad"]
+
+
+def test_contrast_splits_clauses_for_facets() -> None:
+    analysis = analyse("De bediening was super vriendelijk, maar het eten was echt vies.")
+    by_facet = {f.facet: f.appraisal.level for f in analysis.facets}
+    assert by_facet["staff_attitude"] == "excellent"
+    assert by_facet["product_quality"] == "bad"

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from klantstem.cli.main import main
+
+LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
+
+
+def test_train_evaluate_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "model"
+    assert main(["text", "train", str(LABELLED), "--out", str(out)]) == 0
+    version = json.loads((out / "model.json").read_text())["version"]
+    assert version in capsys.readouterr().out
+
+    assert main(["text", "evaluate", str(LABELLED), "--model", str(out), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["model"] == version
+    assert set(report) >= {"facets", "appraisal_given_facets", "overall_appraisal"}
+
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text('{"id": "a", "text": "47 minuten in de wacht."}\n{"id": "b", "text": "Top service!"}\n')
+    assert main(["text", "analyze", str(stories), "--model", str(out)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert lines[0]["appraisal"]["level"] == "bad" and lines[1]["appraisal"]["level"] == "excellent"
+    assert all(line["versions"]["model"] == version for line in lines)
+
+
+def test_analyze_plain_text_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stories = tmp_path / "stories.txt"
+    stories.write_text("Ik ben nooit teruggebeld.\n\n😀\n<p>Prima &amp; snel</p>\n", encoding="utf-8")
+    assert main(["text", "analyze", str(stories)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == [1, 2, 3, 4]
+    assert lines[0]["appraisal"]["level"] == "bad"
+    assert lines[3]["flags"]["html"] is True
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["text", "analyze", "/nonexistent/stories.txt"],
+        ["text", "evaluate", "/nonexistent/labels.csv", "--model", "/nonexistent"],
+        ["text", "train", "/nonexistent/labels.csv", "--out", "/tmp/x"],
+    ],
+)
+def test_user_errors_are_one_line_and_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+
+
+def test_broken_jsonl_names_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stories = tmp_path / "s.jsonl"
+    stories.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    assert main(["text", "analyze", str(stories)]) == 2
+    assert "line 2" in capsys.readouterr().err

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from klantstem.errors import ImportFileError, UserInputError
+from klantstem.text.evaluation import evaluate
+from klantstem.text.labelled import LabelledText, read_labelled_csv
+from klantstem.text.model import Settings, TextModel
+from klantstem.text.pipeline import Pipeline
+
+LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[LabelledText]:
+    return read_labelled_csv(LABELLED)
+
+
+@pytest.fixture(scope="module")
+def model(examples: list[LabelledText]) -> TextModel:
+    return TextModel.train(examples, Settings(seed=0))
+
+
+def test_reading_the_labelled_csv(examples: list[LabelledText]) -> None:
+    assert len(examples) == 48
+    assert examples[0].labels == {"waiting_time": "bad", "reachability": "bad"}
+    assert examples[0].overall_or_derived == "bad"
+    assert any(not ex.labels for ex in examples)
+
+
+def test_train_save_load_evaluate_round_trip(model: TextModel, examples: list[LabelledText], tmp_path: Path) -> None:
+    model.save(tmp_path / "m")
+    loaded = TextModel.load(tmp_path / "m")
+    assert loaded.version == model.version
+    first = evaluate(model, examples)
+    again = evaluate(loaded, examples)
+    assert first == again
+    assert first["model"] == model.version
+    # a model fitted on these texts must recall them far better than chance
+    assert first["facets"]["micro_f1"] > 0.6
+    assert first["appraisal_given_facets"]["accuracy"] > 0.6
+    matrix = first["overall_appraisal"]["confusion"]
+    assert sum(map(sum, matrix)) == sum(1 for ex in examples if ex.overall_or_derived is not None)
+
+
+def test_same_data_and_seed_give_the_same_version(examples: list[LabelledText], model: TextModel) -> None:
+    assert TextModel.train(examples[:20], Settings(seed=0)).version != model.version
+    assert TextModel.train(examples[:20], Settings(seed=0)).version == TextModel.train(examples[:20]).version
+
+
+def test_annotations_record_the_model_version(model: TextModel) -> None:
+    analysis = Pipeline(model=model).analyse("Ik stond een uur in de wacht en niemand nam op.")
+    assert analysis.versions["model"] == model.version
+    learned = [f for f in analysis.facets if f.source == "model"]
+    assert learned and all(f.confidence is not None for f in learned)
+    assert {f.facet for f in learned} & {"waiting_time", "reachability"}
+
+
+def test_a_correction_in_the_app_is_a_training_example(examples: list[LabelledText]) -> None:
+    corrected = LabelledText("De bezorger gooide het pakket over het hek.", {"product_quality": "bad"})
+    model = TextModel.train([*examples, corrected])
+    assert model.state["examples"] == len(examples) + 1
+
+
+def test_training_without_labels_is_a_user_error() -> None:
+    with pytest.raises(UserInputError):
+        TextModel.train([LabelledText("a"), LabelledText("b")])
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "field"),
+    [
+        ("tekst,labels\nhallo,price=bad\n", 1, "text"),
+        ("text,labels\nhallo,price=bad\nhoi,price=terrible\n", 3, "labels"),
+        ("text,labels\nhallo,price\n", 2, "labels"),
+        ("text,labels,appraisal\nhallo,price=bad,awful\n", 2, "appraisal"),
+    ],
+)
+def test_bad_labelled_csv_names_line_and_field(tmp_path: Path, content: str, line: int, field: str) -> None:
+    path = tmp_path / "labels.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        read_labelled_csv(path)
+    assert (caught.value.line, caught.value.field) == (line, field)
+
+
+def test_loading_a_missing_model_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserInputError):
+        TextModel.load(tmp_path)
