@@ -9,7 +9,7 @@ from typing import Any
 ENTRY_KINDS = ("contact", "story", "promise", "event", "outreach", "delegate", "merge")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     at: datetime
     kind: str  # one of ENTRY_KINDS

@@ -37,31 +37,28 @@ def story_so_far(
     entries of the timeline (the summary always covers everything)."""
     if limit is not None and limit < 0:
         raise UserInputError("the limit cannot be negative")
-    canonical = customers.resolve_id(engine, customer_id)
     now = clock.now()
-    customer = customers.get_customer(engine, canonical)
-    with engine.connect() as conn:
+    with engine.connect() as conn:  # one connection: few round trips
+        canonical = customers.resolve_id(conn, customer_id)
         contacts = store.contacts_of(conn, canonical)
         stories, steps = store.stories_of(conn, canonical)
         cases = store.cases_of(conn, canonical)
-        events = store.events_of(conn, [int(c["id"]) for c in cases])
         inbound = [int(c["id"]) for c in contacts if c["direction"] == "inbound"]
-        feelings = store.feelings_of(conn, inbound[-10:])
-    history = History(
-        customer=customer,
-        merged_from=customers.merged_from(engine, canonical),
-        contacts=contacts,
-        stories=stories,
-        steps=steps,
-        cases=cases,
-        events=events,
-        promises=promises.promises_of(engine, canonical),
-        outreach=outreach.outreach_of(engine, canonical),
-        delegates=customers.delegates_of(engine, canonical),
-        merges=customers.merges_of(engine, canonical),
-        feelings=feelings,
-        timezone=timezone,
-    )
+        history = History(
+            customer=customers.get_customer(conn, canonical),
+            merged_from=customers.merged_from(conn, canonical),
+            contacts=contacts,
+            stories=stories,
+            steps=steps,
+            cases=cases,
+            events=store.events_of(conn, [int(c["id"]) for c in cases]),
+            promises=promises.promises_of(conn, canonical),
+            outreach=outreach.outreach_of(conn, canonical),
+            delegates=customers.delegates_of(conn, canonical),
+            merges=customers.merges_of(conn, canonical),
+            feelings=store.feelings_of(conn, inbound[-10:]),
+            timezone=timezone,
+        )
     return assemble(history, customer_id, now, limit)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, DateTime, Select, bindparam, insert, select
 
 from klantstem.db import schema
 
@@ -17,12 +17,17 @@ def to_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _rows(conn: Connection, query: Any) -> list[dict[str, Any]]:
-    found = [dict(row) for row in conn.execute(query).mappings()]
-    for row in found:
-        for key, value in row.items():
-            if isinstance(value, datetime):
-                row[key] = to_utc(value)
+def _rows(conn: Connection, query: Select[Any], params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows as dicts; datetimes aware in UTC (SQLite returns them without an offset)."""
+    result = conn.execute(query, params)
+    keys = list(result.keys())
+    found = [dict(zip(keys, row, strict=True)) for row in result.all()]
+    times = [c.name for c in query.selected_columns if isinstance(c.type, DateTime)]
+    for key in times:
+        for row in found:
+            value = row[key]
+            if value is not None and value.tzinfo is None:
+                row[key] = value.replace(tzinfo=UTC)
     return found
 
 
@@ -42,105 +47,86 @@ def exists_id(conn: Connection, table_name: str, row_id: int) -> bool:
     return conn.execute(select(table.c.id).where(table.c.id == row_id)).first() is not None
 
 
-def contacts_of(conn: Connection, customer_id: int) -> list[dict[str, Any]]:
+def _contacts_query() -> Select[Any]:
     c, s, d, t = schema.contacts, schema.staff, schema.departments, schema.third_parties
     joined = c.outerjoin(s, s.c.id == c.c.staff_id).outerjoin(d, d.c.id == c.c.department_id)
     joined = joined.outerjoin(t, t.c.id == c.c.third_party_id)
-    query = (
-        select(
-            c.c.id,
-            c.c.case_id,
-            c.c.channel,
-            c.c.direction,
-            c.c.occurred_at,
-            c.c.subject,
-            c.c.text,
-            c.c.source,
-            s.c.name.label("staff"),
-            d.c.name.label("department"),
-            t.c.name.label("third_party"),
-        )
-        .select_from(joined)
-        .where(c.c.customer_id == customer_id)
-        .order_by(c.c.occurred_at, c.c.id)
+    columns = (c.c.id, c.c.case_id, c.c.channel, c.c.direction, c.c.occurred_at, c.c.subject, c.c.text, c.c.source)
+    names = (s.c.name.label("staff"), d.c.name.label("department"), t.c.name.label("third_party"))
+    query = select(*columns, *names).select_from(joined).where(c.c.customer_id == bindparam("customer_id"))
+    return query.order_by(c.c.occurred_at, c.c.id)
+
+
+def _cases_query() -> Select[Any]:
+    cs, s, d = schema.cases, schema.staff, schema.departments
+    joined = cs.outerjoin(s, s.c.id == cs.c.owner_id).outerjoin(d, d.c.id == cs.c.department_id)
+    columns = (cs.c.id, cs.c.external_id, cs.c.title, cs.c.kind, cs.c.status, cs.c.opened_at, cs.c.closed_at)
+    names = (s.c.name.label("owner"), d.c.name.label("department"))
+    query = select(*columns, *names).select_from(joined).where(cs.c.customer_id == bindparam("customer_id"))
+    return query.order_by(cs.c.opened_at, cs.c.id)
+
+
+_ST, _SP, _E, _A = schema.stories, schema.story_steps, schema.process_events, schema.annotations
+# Built once: the story so far runs these for every customer shown.
+CONTACTS = _contacts_query()
+CASES = _cases_query()
+STORIES = (
+    select(
+        _ST.c.id,
+        _ST.c.case_id,
+        _ST.c.perspective,
+        _ST.c.source,
+        _ST.c.channel,
+        _ST.c.told_at,
+        _ST.c.title,
+        _ST.c.summary,
+        _ST.c.summary_confirmed,
+        _ST.c.text,
     )
-    return _rows(conn, query)
+    .where(_ST.c.customer_id == bindparam("customer_id"))
+    .order_by(_ST.c.told_at, _ST.c.id)
+)
+STEPS = (
+    select(_SP.c.story_id, _SP.c.position, _SP.c.description, _SP.c.happened_at, _SP.c.appraisal)
+    .where(_SP.c.story_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_SP.c.story_id, _SP.c.position)
+)
+EVENTS = (
+    select(
+        _E.c.id, _E.c.case_id, _E.c.activity, _E.c.occurred_at, _E.c.lifecycle, _E.c.resource, _E.c.team, _E.c.status
+    )
+    .where(_E.c.case_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_E.c.occurred_at, _E.c.id)
+)
+FEELINGS = (
+    select(_A.c.target_id, _A.c.value)
+    .where(_A.c.target == "contact", _A.c.kind.in_(FEELING_KINDS), _A.c.target_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_A.c.created_at, _A.c.id)
+)
+
+
+def contacts_of(conn: Connection, customer_id: int) -> list[dict[str, Any]]:
+    return _rows(conn, CONTACTS, {"customer_id": customer_id})
 
 
 def stories_of(conn: Connection, customer_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The customer's stories and all their steps (in order)."""
-    st, sp = schema.stories, schema.story_steps
-    stories = _rows(
-        conn,
-        select(
-            st.c.id,
-            st.c.case_id,
-            st.c.perspective,
-            st.c.source,
-            st.c.channel,
-            st.c.told_at,
-            st.c.title,
-            st.c.summary,
-            st.c.summary_confirmed,
-            st.c.text,
-        )
-        .where(st.c.customer_id == customer_id)
-        .order_by(st.c.told_at, st.c.id),
-    )
+    stories = _rows(conn, STORIES, {"customer_id": customer_id})
     if not stories:
         return [], []
-    ids = [s["id"] for s in stories]
-    steps = _rows(
-        conn,
-        select(sp.c.story_id, sp.c.position, sp.c.description, sp.c.happened_at, sp.c.appraisal)
-        .where(sp.c.story_id.in_(ids))
-        .order_by(sp.c.story_id, sp.c.position),
-    )
-    return stories, steps
+    return stories, _rows(conn, STEPS, {"ids": [s["id"] for s in stories]})
 
 
 def cases_of(conn: Connection, customer_id: int) -> list[dict[str, Any]]:
-    cs, s, d = schema.cases, schema.staff, schema.departments
-    joined = cs.outerjoin(s, s.c.id == cs.c.owner_id).outerjoin(d, d.c.id == cs.c.department_id)
-    query = (
-        select(
-            cs.c.id,
-            cs.c.external_id,
-            cs.c.title,
-            cs.c.kind,
-            cs.c.status,
-            cs.c.opened_at,
-            cs.c.closed_at,
-            s.c.name.label("owner"),
-            d.c.name.label("department"),
-        )
-        .select_from(joined)
-        .where(cs.c.customer_id == customer_id)
-        .order_by(cs.c.opened_at, cs.c.id)
-    )
-    return _rows(conn, query)
+    return _rows(conn, CASES, {"customer_id": customer_id})
 
 
 def events_of(conn: Connection, case_ids: Sequence[int]) -> list[dict[str, Any]]:
-    if not case_ids:
-        return []
-    e = schema.process_events
-    query = (
-        select(e.c.id, e.c.case_id, e.c.activity, e.c.occurred_at, e.c.lifecycle, e.c.resource, e.c.team, e.c.status)
-        .where(e.c.case_id.in_(list(case_ids)))
-        .order_by(e.c.occurred_at, e.c.id)
-    )
-    return _rows(conn, query)
+    return _rows(conn, EVENTS, {"ids": list(case_ids)}) if case_ids else []
 
 
 def feelings_of(conn: Connection, contact_ids: Sequence[int]) -> dict[int, Any]:
     """The newest appraisal or sentiment annotation per contact (its JSON value)."""
     if not contact_ids:
         return {}
-    a = schema.annotations
-    query = (
-        select(a.c.target_id, a.c.value)
-        .where(a.c.target == "contact", a.c.kind.in_(FEELING_KINDS), a.c.target_id.in_(list(contact_ids)))
-        .order_by(a.c.created_at, a.c.id)
-    )
-    return {int(target): value for target, value in conn.execute(query)}
+    return {int(target): value for target, value in conn.execute(FEELINGS, {"ids": list(contact_ids)})}

@@ -4,11 +4,12 @@ agent runs when that person calls ("may I speak for my husband about his SIM car
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
 from klantstem.customers import identities, merges, store
@@ -83,8 +84,8 @@ def end(engine: Engine, clock: Clock, delegate_id: int) -> Delegate:
     return ended
 
 
-def delegates_of(engine: Engine, customer_id: int) -> list[Delegate]:
-    with engine.connect() as conn:
+def delegates_of(db: Engine | Connection, customer_id: int) -> list[Delegate]:
+    with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
         return store.delegates_of(conn, merges.resolve(conn, customer_id))
 
 

@@ -8,6 +8,8 @@ and erased per customer.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
@@ -114,29 +116,29 @@ def _require_free(conn: Connection, identity: Identity) -> None:
         raise UserInputError(f"this {label} already belongs to customer {owner}")
 
 
-def get_customer(engine: Engine, customer_id: int) -> Customer:
+def get_customer(db: Engine | Connection, customer_id: int) -> Customer:
     """The customer itself, even when merged (see `merged_into_id`); NotFoundError when it never existed."""
-    with engine.connect() as conn:
+    with _connection(db) as conn:
         customer = store.get_customer(conn, customer_id)
     if customer is None:
         raise NotFoundError(f"customer {customer_id} does not exist")
     return customer
 
 
-def resolve_id(engine: Engine, customer_id: int) -> int:
+def resolve_id(db: Engine | Connection, customer_id: int) -> int:
     """The id of the customer that now holds the history of `customer_id` (itself unless merged)."""
-    with engine.connect() as conn:
+    with _connection(db) as conn:
         return merges.resolve(conn, customer_id)
 
 
-def merged_from(engine: Engine, customer_id: int) -> list[int]:
+def merged_from(db: Engine | Connection, customer_id: int) -> list[int]:
     """Customers merged into this one, directly or through others."""
-    with engine.connect() as conn:
+    with _connection(db) as conn:
         return merges.merged_tree(conn, customer_id)[1:]
 
 
-def merges_of(engine: Engine, customer_id: int) -> list[Merge]:
-    with engine.connect() as conn:
+def merges_of(db: Engine | Connection, customer_id: int) -> list[Merge]:
+    with _connection(db) as conn:
         return store.merges_of(conn, merges.merged_tree(conn, customer_id))
 
 
@@ -168,3 +170,8 @@ def suggest_duplicates(engine: Engine, threshold: float = 85) -> list[DuplicateS
     with engine.connect() as conn:
         rows = store.duplicate_candidates(conn)
     return matching.suggest_duplicates(rows, threshold)
+
+
+def _connection(db: Engine | Connection) -> AbstractContextManager[Connection]:
+    """Reads share the caller's connection when given one (the story so far reads many domains at once)."""
+    return nullcontext(db) if isinstance(db, Connection) else db.connect()

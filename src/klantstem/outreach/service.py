@@ -7,6 +7,7 @@ outreach is logged, also the blocked attempts, so the guard can be audited.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -109,8 +110,8 @@ def log(
     return LoggedOutreach(record, decision)
 
 
-def outreach_of(engine: Engine, customer_id: int) -> list[OutreachRecord]:
-    with engine.connect() as conn:
+def outreach_of(db: Engine | Connection, customer_id: int) -> list[OutreachRecord]:
+    with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
         return store.outreach_of(conn, customer_id)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -162,9 +163,9 @@ def get_promise(engine: Engine, promise_id: int) -> Promise:
         return _require(conn, promise_id)
 
 
-def promises_of(engine: Engine, customer_id: int) -> list[Promise]:
+def promises_of(db: Engine | Connection, customer_id: int) -> list[Promise]:
     """Every promise made to a customer (after merges), oldest first."""
-    with engine.connect() as conn:
+    with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
         return store.promises_of(conn, [customer_id])
 
 

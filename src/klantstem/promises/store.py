@@ -97,13 +97,16 @@ def _with_names() -> Select[Any]:
     ).select_from(joined)
 
 
+WITH_NAMES = _with_names()  # built once
+
+
 def get_promise(conn: Connection, promise_id: int) -> Promise | None:
-    row = conn.execute(_with_names().where(P.c.id == promise_id)).mappings().first()
+    row = conn.execute(WITH_NAMES.where(P.c.id == promise_id)).mappings().first()
     return None if row is None else _promise(row)
 
 
 def promises_of(conn: Connection, customer_ids: Sequence[int]) -> list[Promise]:
-    query = _with_names().where(P.c.customer_id.in_(customer_ids)).order_by(P.c.made_at, P.c.id)
+    query = WITH_NAMES.where(P.c.customer_id.in_(customer_ids)).order_by(P.c.made_at, P.c.id)
     return [_promise(row) for row in conn.execute(query).mappings()]
 
 
@@ -111,7 +114,7 @@ def overdue(conn: Connection, now: datetime, limit: int) -> tuple[int, list[Prom
     """Promises past due and not kept: open ones (about to break) and broken ones, the longest overdue first."""
     when = and_(P.c.status.in_((OPEN, BROKEN)), P.c.due_at < to_utc(now))
     total = int(conn.execute(select(func.count()).select_from(P).where(when)).scalar_one())
-    query = _with_names().where(when).order_by(P.c.due_at, P.c.id).limit(limit)
+    query = WITH_NAMES.where(when).order_by(P.c.due_at, P.c.id).limit(limit)
     return total, [_promise(row) for row in conn.execute(query).mappings()]
 
 
