@@ -19,9 +19,9 @@ import pyarrow.compute as pc
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock, SystemClock
-from klantstem.errors import ImportFileError
+from klantstem.errors import ImportFileError, UserInputError
 from klantstem.events import store
-from klantstem.process.eventlog import ColumnMapping, open_event_log
+from klantstem.process.service import AnalysisOptions, ColumnMapping, analyze_table, open_event_log
 from klantstem.settings import Settings
 
 Progress = Callable[[int, int], None]  # (bytes read, bytes in the file)
@@ -188,3 +188,17 @@ def events_table(engine: Engine, log_name: str | None = None) -> pa.Table:
             arrays = [pa.array(values, type=f.type) for values, f in zip(columns, EXPORT_SCHEMA, strict=True)]
             batches.append(pa.RecordBatch.from_arrays(arrays, schema=EXPORT_SCHEMA))
     return pa.Table.from_batches(batches, schema=EXPORT_SCHEMA)
+
+
+def analyze_log(engine: Engine, log_name: str | None, options: AnalysisOptions) -> dict[str, Any]:
+    """The process report for the database's events (one log or all), linked to cases and customers."""
+    table = events_table(engine, log_name)
+    if table.num_rows == 0:
+        where = f"log {log_name!r}" if log_name else "the database"
+        raise UserInputError(f"no process events in {where}; import some with `klantstem import events FILE`")
+    customers = pc.cast(table.column("customer_id"), pa.string())
+    analysed = table.drop_columns(["log_name", "event_id"]).append_column("customer", customers)
+    analysed = analysed.append_column("seq", table.column("event_id"))
+    report = analyze_table(analysed, options, source=f"database log {log_name}" if log_name else "database")
+    report["logs"] = log_names(engine) if log_name is None else {log_name: table.num_rows}
+    return report

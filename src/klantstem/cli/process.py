@@ -1,0 +1,145 @@
+"""`klantstem process analyze`: where customers wait, who passes them around, and who waits on whom."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from klantstem.cli.common import DbOption, console, print_json, settings_for
+from klantstem.db.engine import open_database
+from klantstem.events import service as events
+from klantstem.process import service as process
+
+app = typer.Typer(help="Analyse service-process event logs: lead times, waits, hand-overs.", no_args_is_help=True)
+
+DAY = 86400.0
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    html = "html"
+
+
+def _column(flag: str, what: str) -> Any:
+    return typer.Option(flag, help=f"Column (CSV/Parquet) or XES key holding the {what}.", show_default=False)
+
+
+@app.command("analyze")
+def analyze(
+    log: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Event log (.xes, .xes.gz, .csv, .parquet); leave out to analyse the database's process events.",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    log_name: Annotated[str | None, typer.Option("--log-name", help="Only this log from the database.")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help="table, json, or a self-contained html page.")] = (
+        ReportFormat.table
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    case: Annotated[str | None, _column("--case", "case id")] = None,
+    activity: Annotated[str | None, _column("--activity", "activity")] = None,
+    timestamp: Annotated[str | None, _column("--timestamp", "time of the event")] = None,
+    lifecycle: Annotated[str | None, _column("--lifecycle", "lifecycle or sub-status")] = None,
+    resource: Annotated[str | None, _column("--resource", "person")] = None,
+    team: Annotated[str | None, _column("--team", "team or group")] = None,
+    status: Annotated[str | None, _column("--status", "status (for waiting by cause)")] = None,
+    customer: Annotated[str | None, _column("--customer", "customer (for repeat contacts)")] = None,
+    opening_hours: Annotated[
+        str | None, typer.Option("--opening-hours", help="e.g. 'mon-fri 08:30-17:30; sat 10:00-14:00'.")
+    ] = None,
+    repeat_days: Annotated[int, typer.Option("--repeat-days", help="A new case within N days is a repeat.")] = 7,
+    top: Annotated[int, typer.Option("--top", help="How many items each ranking lists.")] = 20,
+) -> None:
+    """Lead times, directly-follows graph, variants, bottlenecks, hand-overs, ping-pong and waiting by cause."""
+    settings = settings_for(db)
+    options = process.AnalysisOptions(
+        timezone=settings.timezone,
+        opening_hours=opening_hours or settings.opening_hours,
+        holiday_country=settings.holiday_country,
+        repeat_days=repeat_days,
+        top=top,
+    )
+    if log is not None:
+        mapping = process.ColumnMapping().with_overrides(
+            case=case, activity=activity, timestamp=timestamp, lifecycle=lifecycle,
+            resource=resource, team=team, status=status, customer=customer,
+        )  # fmt: skip
+        report = process.analyze_file(log, mapping, options)
+    else:
+        engine = open_database(settings)
+        try:
+            report = events.analyze_log(engine, log_name, options)
+        finally:
+            engine.dispose()
+    _emit(report, format, output)
+
+
+def _emit(report: dict[str, Any], format: ReportFormat, output: Path | None) -> None:
+    if format is ReportFormat.html:
+        page = process.render_html(report)
+        if output is None:
+            typer.echo(page)
+        else:
+            output.write_text(page, encoding="utf-8")
+            typer.echo(f"wrote {output}", err=True)
+        return
+    if output is not None:
+        import json
+
+        output.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        typer.echo(f"wrote {output}", err=True)
+        return
+    if format is ReportFormat.json:
+        print_json(report)
+        return
+    _print_tables(report)
+
+
+def _days(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds / DAY:,.2f} d"
+
+
+def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+    table = Table(title=title)
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _print_tables(report: dict[str, Any]) -> None:
+    lead, business = report["case_duration_s"], report["case_duration_business_s"]
+    overview = [
+        ["cases", f"{report['cases']:,}"],
+        ["events", f"{report['events']:,}"],
+        ["activities", f"{report['activities']:,}"],
+        ["variants", f"{report['variants']['count']:,}"],
+        ["lead time median / mean / p90", " / ".join(_days(lead[k]) for k in ("median", "mean", "p90"))],
+        ["in business hours", " / ".join(_days(business[k]) for k in ("median", "mean", "p90"))],
+        ["cases with ping-pong (A→B→A)", f"{report['ping_pong_cases']:,}"],
+        ["solved in the first line", f"{report['first_line_share']:.1%}"],
+        *[[f"waiting on {cause}", _days(s)] for cause, s in report["waiting_by_cause_s"].items()],
+        *[[f"warning: {kind}", f"{n:,}"] for kind, n in report["warnings"].items()],
+    ]
+    _table("Process overview", ["what", "value"], overview)
+    edges = [[f"{d['from']} → {d['to']}", f"{d['count']:,}", _days(d["median_s"]), _days(d["p90_s"])] for d in
+             report["dfg"][:15]]  # fmt: skip
+    _table("Directly follows (top 15)", ["transition", "count", "median", "p90"], edges)
+    waits = [[f"{b['from']} → {b['to']}", _days(b["total_s"]), _days(b["total_business_s"]),
+              f"{b['share_of_waiting']:.1%}"] for b in report["bottlenecks"]["transitions"][:10]]  # fmt: skip
+    _table("Bottlenecks (total waiting)", ["transition", "calendar", "business hours", "share"], waits)
+    moves = [[f"{h['from_team']} → {h['to_team']}", f"{h['count']:,}", f"{h['cases']:,}"] for h in
+             report["handovers"][:10]]  # fmt: skip
+    _table("Hand-overs (top 10)", ["teams", "hand-overs", "cases"], moves)
+    variants = [[" → ".join(v["activities"]), f"{v['cases']:,}", f"{v['share']:.1%}"] for v in
+                report["variants"]["top"][:10]]  # fmt: skip
+    _table("Variants (top 10)", ["activities", "cases", "share"], variants)

@@ -1,0 +1,184 @@
+"""The process report on small logs whose answers were worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from klantstem.errors import ImportFileError, UserInputError
+from klantstem.process.eventlog import ColumnMapping
+from klantstem.process.report import analyze_file, analyze_table
+
+H = 3600.0
+# Amsterdam is UTC+2 in May: local 16:30 is 14:30 UTC.
+LOCAL = timedelta(hours=2)
+
+
+def at(text: str) -> datetime:
+    """A local (Amsterdam, summer) time as UTC."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC) - LOCAL
+
+
+def log(rows: list[tuple[Any, ...]], columns: tuple[str, ...] = ("case", "activity", "timestamp")) -> pa.Table:
+    data: dict[str, list[Any]] = {name: [row[i] for row in rows] for i, name in enumerate(columns)}
+    table = pa.table({k: v for k, v in data.items() if k != "timestamp"})
+    moments = pa.array(data["timestamp"], pa.timestamp("us", tz="UTC"))
+    return table.append_column("timestamp", moments)
+
+
+def edge(report: dict[str, Any], a: str, b: str) -> dict[str, Any]:
+    return next(d for d in report["dfg"] if (d["from"], d["to"]) == (a, b))
+
+
+def test_out_of_order_equal_times_and_a_one_event_case() -> None:
+    report = analyze_table(
+        log(
+            [
+                ("c1", "close", at("2024-05-06 12:00")),  # written first, happens last
+                ("c1", "open", at("2024-05-06 09:00")),
+                ("c1", "check", at("2024-05-06 10:00")),
+                ("c2", "open", at("2024-05-07 09:00")),
+                ("c2", "check", at("2024-05-07 09:00")),  # same moment: written order decides
+                ("c2", "close", at("2024-05-07 11:00")),
+                ("c3", "open", at("2024-05-07 15:00")),  # a case of one event
+            ]
+        )
+    )
+    assert (report["cases"], report["events"], report["activities"]) == (3, 7, 3)
+    assert report["case_duration_s"] == {"median": 2 * H, "mean": (3 * H + 2 * H + 0) / 3, "p90": 2.8 * H}
+    assert edge(report, "open", "check")["count"] == 2
+    assert edge(report, "open", "check")["median_s"] == 0.5 * H  # 1 h and 0 h
+    assert (edge(report, "check", "close")["count"], edge(report, "check", "close")["median_s"]) == (2, 2 * H)
+    assert {(d["from"], d["to"]) for d in report["dfg"]} == {("open", "check"), ("check", "close")}
+    variants = {tuple(v["activities"]): (v["cases"], v["share"]) for v in report["variants"]["top"]}
+    assert variants == {("open", "check", "close"): (2, 0.6667), ("open",): (1, 0.3333)}
+    assert report["start_activities"] == {"open": 3}
+    assert report["end_activities"] == {"close": 2, "open": 1}
+
+
+def test_a_case_over_a_weekend_and_ascension_day() -> None:
+    # Wednesday 8 May 2024 16:30 to Monday 13 May 09:30; Thursday 9 May is Ascension Day (a public holiday).
+    report = analyze_table(log([("c", "asked", at("2024-05-08 16:30")), ("c", "answered", at("2024-05-13 09:30"))]))
+    assert report["case_duration_s"]["median"] == 4 * 86400 + 17 * H
+    # Open 08:30-17:30: Wednesday 1 h, Thursday closed, Friday 9 h, weekend closed, Monday 1 h.
+    assert report["case_duration_business_s"]["median"] == 11 * H
+    assert edge(report, "asked", "answered")["median_business_s"] == 11 * H
+    assert report["bottlenecks"]["steps"][0]["step"] == "asked"
+    assert report["bottlenecks"]["steps"][0]["total_business_s"] == 11 * H
+
+
+def test_handovers_ping_pong_and_first_line() -> None:
+    rows = [
+        ("c1", "a", at("2024-05-06 09:00"), "Desk"),
+        ("c1", "b", at("2024-05-06 10:00"), "Desk"),
+        ("c1", "c", at("2024-05-06 11:00"), "Billing 2nd"),
+        ("c1", "d", at("2024-05-06 12:00"), "Desk"),
+        ("c1", "e", at("2024-05-06 13:00"), "Legal 3rd"),
+        ("c2", "a", at("2024-05-06 09:00"), "Desk"),
+        ("c2", "b", at("2024-05-06 09:30"), None),
+        ("c2", "e", at("2024-05-06 10:00"), "Desk"),
+        ("c3", "a", at("2024-05-06 09:00"), None),
+    ]
+    report = analyze_table(log(rows, ("case", "activity", "timestamp", "team")))
+    moves = {(h["from_team"], h["to_team"]): h["count"] for h in report["handovers"]}
+    assert moves == {("Desk", "Billing 2nd"): 1, ("Billing 2nd", "Desk"): 1, ("Desk", "Legal 3rd"): 1}
+    assert report["ping_pong_cases"] == 1
+    assert report["ping_pong"] == [{"team": "Desk", "other_team": "Billing 2nd", "count": 1, "cases": 1}]
+    assert report["teams_per_case"]["histogram"] == {"1": 1, "3": 1}
+    assert report["cases_returning_to_a_team"] == 1
+    assert report["first_line_share"] == 0.5  # c2 stayed at the desk; c1 went to second and third line
+    assert report["cases_without_team"] == 1
+
+
+def test_waiting_by_cause_in_calendar_and_business_time() -> None:
+    rows = [
+        ("c", "accepted", at("2024-05-06 09:00"), "In Progress"),
+        ("c", "accepted", at("2024-05-06 10:00"), "Wait - User"),
+        ("c", "accepted", at("2024-05-06 13:00"), "Wait - Vendor"),
+        ("c", "queued", at("2024-05-06 14:00"), "Awaiting Assignment"),
+        ("c", "completed", at("2024-05-07 09:00"), "Closed"),
+    ]
+    report = analyze_table(log(rows, ("case", "activity", "timestamp", "lifecycle")))
+    assert report["waiting_by_cause_s"] == {"customer": 3 * H, "organisation": 19 * H, "third_party": 1 * H}
+    # Monday 14:00 to Tuesday 09:00 is open 3.5 h on Monday and 0.5 h on Tuesday.
+    assert report["waiting_by_cause_business_s"]["organisation"] == 4 * H
+    assert {w["status"]: w["cause"] for w in report["waiting_by_status"]} == {
+        "Awaiting Assignment": "organisation",
+        "Wait - User": "customer",
+        "Wait - Vendor": "third_party",
+    }
+
+
+def test_repeats_same_case_and_within_days() -> None:
+    rows = [
+        ("c1", "open", at("2024-05-06 09:00"), "k1"),
+        ("c1", "closed", at("2024-05-06 10:00"), "k1"),
+        ("c1", "open", at("2024-05-08 10:00"), "k1"),  # came back about the same case
+        ("c2", "open", at("2024-05-10 10:00"), "k1"),  # new case two days later
+        ("c3", "open", at("2024-05-06 10:00"), "k2"),
+        ("c4", "open", at("2024-06-06 10:00"), "k2"),  # a month later: no repeat
+    ]
+    report = analyze_table(log(rows, ("case", "activity", "timestamp", "customer")))
+    assert report["repeats"]["same_case"] == {"reopened_cases": 1, "closed_cases": 1}
+    within = report["repeats"]["within_days"]
+    assert (within["repeat_cases"], within["customers_who_came_back"], within["customers"]) == (1, 1, 2)
+    assert within["share_of_customers"] == 0.5
+
+
+def test_duplicates_and_missing_zones_are_counted_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "case,activity,timestamp\n"
+        "c,a,2024-05-06T09:00:00+02:00\n"
+        "c,a,2024-05-06T09:00:00+02:00\n"
+        "c,b,2024-05-06 10:00:00\n"
+    )
+    report = analyze_file(path)
+    assert report["warnings"] == {"timestamps_without_zone": 1, "duplicate_events": 1}
+    assert report["events"] == 3 and report["case_duration_s"]["median"] == H
+
+
+@pytest.mark.parametrize(
+    ("content", "mapping", "error"),
+    [
+        ("case,activity,timestamp\nc,a,not a time\n", ColumnMapping(), ImportFileError),
+        ("case,activity,timestamp\nc,a,\n", ColumnMapping(), ImportFileError),
+        ("case,activity,timestamp\nc,a,2024-05-06\n", ColumnMapping(team="afdeling"), ImportFileError),
+        ("case,activity,timestamp\n", ColumnMapping(), UserInputError),
+    ],
+)
+def test_bad_logs_give_a_clear_error(tmp_path: Path, content: str, mapping: ColumnMapping, error: type) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    with pytest.raises(error):
+        analyze_file(path, mapping)
+
+
+def test_parquet_is_read_by_duckdb_with_incomplete_events_left_out(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "log.parquet"
+    table = pa.table(
+        {
+            "ticket": ["t1", "t1", "t2", None],
+            "step": ["in", "out", "in", "in"],
+            "when": pa.array(
+                [at("2024-05-06 09:00"), at("2024-05-06 11:00"), None, at("2024-05-06 09:00")],
+                pa.timestamp("us", tz="UTC"),
+            ),
+        }
+    )
+    pq.write_table(table, path)
+    report = analyze_file(path, ColumnMapping(case="ticket", activity="step", timestamp="when"))
+    assert (report["cases"], report["events"]) == (1, 2)
+    assert report["warnings"] == {"events_without_case_left_out": 1, "events_without_timestamp_left_out": 1}
+    assert report["case_duration_business_s"]["median"] == 2 * H
+
+
+def test_empty_table_is_refused() -> None:
+    with pytest.raises(UserInputError, match="no events"):
+        analyze_table(log([]))

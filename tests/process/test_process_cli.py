@@ -1,0 +1,83 @@
+"""`klantstem process analyze`: JSON, table and an offline HTML page, from a file or the app database."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, insert
+
+from klantstem.cli.main import main
+from klantstem.db import schema
+
+DATA = Path(__file__).parent.parent / "data" / "events"
+REQUIRED = (
+    "cases",
+    "events",
+    "activities",
+    "case_duration_s",
+    "variants",
+    "dfg",
+    "bottlenecks",
+    "handovers",
+    "ping_pong_cases",
+    "waiting_by_cause_s",
+)
+
+
+def test_json_report_of_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["process", "analyze", str(DATA / "small.xes"), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert all(key in report for key in REQUIRED)
+    assert (report["cases"], report["events"], report["activities"]) == (3, 7, 3)
+    assert set(report["case_duration_s"]) == {"median", "mean", "p90"}
+    assert set(report["waiting_by_cause_s"]) == {"customer", "organisation", "third_party"}
+    assert {"from", "to", "count", "median_s"} <= set(report["dfg"][0])
+    assert report["handovers"] == [{"from_team": "Front", "to_team": "Back", "count": 1, "cases": 1}]
+
+
+def test_table_and_html(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["process", "analyze", str(DATA / "small.csv"), "--timestamp", "Start Time"]) == 0
+    assert "Process overview" in capsys.readouterr().out
+    page = tmp_path / "report.html"
+    assert main(["process", "analyze", str(DATA / "small.xes"), "--format", "html", "-o", str(page)]) == 0
+    text = page.read_text()
+    assert text.startswith("<!doctype html>") and "Process map" in text
+    assert "<script src=" not in text  # plotly.js is inside the page: it works offline
+    assert "Plotly.newPlot" in text and len(text) > 1_000_000
+
+
+def test_bad_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["process", "analyze", str(DATA / "missing_column.csv")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "missing_column.csv" in err[0] and "timestamp" in err[0]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("case,activity,timestamp\n")
+    assert main(["process", "analyze", str(empty)]) == 2
+    assert "no events" in capsys.readouterr().err
+
+
+def test_database_events_link_to_cases_and_customers(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["process", "analyze", "--db", db_url]) == 2
+    assert "no process events" in capsys.readouterr().err
+    with engine.begin() as conn:
+        customer = conn.execute(
+            insert(schema.customers)
+            .values(display_name="K", created_at=datetime(2024, 1, 1, tzinfo=UTC))
+            .returning(schema.customers.c.id)
+        ).scalar_one()
+        case_id = conn.execute(
+            insert(schema.cases).values(external_id="R-1", customer_id=customer).returning(schema.cases.c.id)
+        ).scalar_one()
+    assert main(["import", "events", str(DATA / "small.xes"), "--db", db_url]) == 0
+    capsys.readouterr()
+    assert main(["process", "analyze", "--db", db_url, "--log-name", "small", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["cases"], report["events"], report["logs"]) == (3, 7, {"small": 7})
+    slowest = report["slowest_cases"][0]
+    assert (slowest["case"], slowest["case_id"], slowest["customer_id"]) == ("R-1", case_id, customer)
+    assert report["repeats"]["within_days"]["customers"] == 1
