@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -125,13 +125,26 @@ def stats(
 
 
 @app.command("scan")
-def scan(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
+def scan(
+    texts_days: Annotated[
+        int | None,
+        typer.Option("--texts-days", help="First register promises found in contact texts of the last N days."),
+    ] = None,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
     """Keep open promises whose matching contact or event happened in time; break those past due."""
-    result = promises.scan(engine_for(db), SystemClock())
+    if texts_days is not None and texts_days < 0:
+        raise UserInputError("--texts-days cannot be negative")
+    clock = SystemClock()
+    since = clock.now() - timedelta(days=texts_days) if texts_days is not None else None
+    calendar = calendar_from_settings(settings_for(db))
+    result = promises.scan(engine_for(db), clock, calendar, since)
     if format is OutputFormat.json:
         print_json(result.as_dict())
         return
-    typer.echo(f"kept {result.kept}, broken {result.broken}")
+    found = f"found {result.found_in_texts} in contact texts, " if texts_days is not None else ""
+    typer.echo(f"{found}kept {result.kept}, broken {result.broken}")
 
 
 @app.command("keep")

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
 from klantstem.contacts import store
 from klantstem.contacts.model import NewContact, StorySoFar, Summary, TimelineEntry, ToldUs
@@ -62,9 +63,10 @@ def story_so_far(
     return assemble(history, customer_id, now, limit)
 
 
-def record_contact(engine: Engine, clock: Clock, contact: NewContact) -> int:
+def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: BusinessCalendar | None = None) -> int:
     """Record one contact by hand and keep the open promises it fulfils (the dealer's call); returns its id.
-    The same contact recorded twice is stored once."""
+    With a business calendar, promises told in its text are registered too. The same contact recorded twice is
+    stored once."""
     channel, direction = contact.channel.strip().lower(), contact.direction.strip().lower()
     if channel not in CHANNELS:
         raise UserInputError(f"unknown channel {contact.channel!r}: use one of {', '.join(CHANNELS)}")
@@ -104,6 +106,8 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact) -> int:
                 raise NotFoundError(f"{key.removesuffix('_id').replace('_', ' ')} {values[key]} does not exist")
         existing = store.contact_id_by_fingerprint(conn, values["fingerprint"])
         contact_id = existing if existing is not None else store.insert_contact(conn, values)
+    if calendar is not None and contact.text:
+        promises.find_in_texts(engine, calendar, contact_id=contact_id)
     promises.keep_matching(engine, canonical)
     return contact_id
 

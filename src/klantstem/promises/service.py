@@ -23,6 +23,7 @@ from klantstem.db import schema
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.promises import store
 from klantstem.promises.due import due_from_phrase
+from klantstem.promises.from_text import DEFAULT_DUE, promises_in
 from klantstem.promises.model import (
     BROKEN,
     CANCELLED,
@@ -50,6 +51,7 @@ __all__ = [
     "add_promise",
     "cancel",
     "due_from_phrase",
+    "find_in_texts",
     "get_promise",
     "keep",
     "keep_matching",
@@ -178,13 +180,69 @@ def overdue(engine: Engine, clock: Clock, limit: int = MAX_LISTED) -> OverdueLis
     return OverdueList(now, total, found)
 
 
-def scan(engine: Engine, clock: Clock) -> ScanResult:
-    """Keep every open promise whose matching contact or event happened in time, then break the overdue ones."""
+def scan(
+    engine: Engine, clock: Clock, calendar: BusinessCalendar | None = None, texts_since: datetime | None = None
+) -> ScanResult:
+    """Keep every open promise whose matching contact or event happened in time, then break the overdue ones.
+    With a calendar and `texts_since`, first register the promises found in contact texts since that moment."""
     now = clock.now()
+    found = 0
+    if calendar is not None and texts_since is not None:
+        found = find_in_texts(engine, calendar, since=texts_since)
     with engine.begin() as conn:
         kept = _keep_matching(conn, None)
         broken = store.break_overdue(conn, now)
-    return ScanResult(now, kept, broken)
+    return ScanResult(now, kept, broken, found)
+
+
+def find_in_texts(
+    engine: Engine, calendar: BusinessCalendar, *, since: datetime | None = None, contact_id: int | None = None
+) -> int:
+    """Register the promises the text analysis finds in contact texts (one contact, or all since a moment).
+    Each mention is registered once; the responsible party is the contact's third party when the text names
+    another party, else its department (or the case's), else its staff member. Returns how many were added."""
+    with engine.begin() as conn:
+        candidates: list[dict[str, Any]] = []
+        for contact in store.contacts_with_text(conn, since, contact_id):
+            candidates.extend(_text_promises(contact, calendar))
+        known = store.existing_fingerprints(conn, [c["fingerprint"] for c in candidates])
+        fresh = list({c["fingerprint"]: c for c in candidates if c["fingerprint"] not in known}.values())
+        store.insert_promises(conn, fresh)
+    return len(fresh)
+
+
+def _text_promises(contact: dict[str, Any], calendar: BusinessCalendar) -> list[dict[str, Any]]:
+    made = contact["occurred_at"]
+    rows: list[dict[str, Any]] = []
+    for found in promises_in(str(contact["text"]), contact["direction"] == "inbound"):
+        third_party = contact["third_party_id"] if found.by_someone_else else None
+        department = None if third_party else contact["department_id"] or contact["case_department_id"]
+        staff = contact["staff_id"] if contact["direction"] == "outbound" and not third_party else None
+        if not (third_party or department or staff):
+            continue  # nobody to hold to it
+        try:
+            due, phrase = due_from_phrase(found.due_phrase, made, calendar), found.due_phrase
+        except UserInputError:
+            due, phrase = due_from_phrase(DEFAULT_DUE, made, calendar), DEFAULT_DUE
+        key = f"text\x1f{contact['id']}\x1f{found.start}\x1f{found.kind}"
+        rows.append(
+            {
+                "customer_id": contact["customer_id"],
+                "case_id": contact["case_id"],
+                "contact_id": contact["id"],
+                "kind": found.kind,
+                "description": found.description,
+                "staff_id": staff,
+                "department_id": department,
+                "third_party_id": third_party,
+                "made_at": made,
+                "due_at": due,
+                "due_phrase": phrase[:100],
+                "source": "text",
+                "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+            }
+        )
+    return rows
 
 
 def keep_matching(engine: Engine, customer_id: int) -> int:

@@ -152,6 +152,44 @@ def _promise(row: Any) -> Promise:
     )
 
 
+# --- promises found in contact texts ------------------------------------------------------------------------
+
+
+def contacts_with_text(conn: Connection, since: datetime | None, contact_id: int | None) -> list[dict[str, Any]]:
+    """Contacts of a known customer that have a text: one contact, or those since a moment (for finding promises)."""
+    c, cs = schema.contacts, schema.cases
+    query = (
+        select(
+            c.c.id,
+            c.c.customer_id,
+            c.c.case_id,
+            c.c.occurred_at,
+            c.c.direction,
+            c.c.staff_id,
+            c.c.department_id,
+            c.c.third_party_id,
+            c.c.text,
+            cs.c.department_id.label("case_department_id"),
+        )
+        .select_from(c.outerjoin(cs, cs.c.id == c.c.case_id))
+        .where(c.c.customer_id.is_not(None), c.c.text.is_not(None))
+        .order_by(c.c.occurred_at, c.c.id)
+    )
+    if contact_id is not None:
+        query = query.where(c.c.id == contact_id)
+    elif since is not None:
+        query = query.where(c.c.occurred_at >= to_utc(since))
+    found = [dict(row) for row in conn.execute(query).mappings()]
+    for row in found:
+        row["occurred_at"] = to_utc(row["occurred_at"])
+    return found
+
+
+def insert_promises(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(P), [{**r, "made_at": to_utc(r["made_at"]), "due_at": to_utc(r["due_at"])} for r in rows])
+
+
 # --- keeping and breaking, set-based ------------------------------------------------------------------------
 
 

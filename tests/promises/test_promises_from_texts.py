@@ -1,0 +1,66 @@
+"""Promises found in contact texts by the text analysis become promises in the register, once each."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, insert
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.contacts import service as contacts
+from klantstem.contacts.service import NewContact
+from klantstem.customers import service as customers
+from klantstem.db import schema
+from klantstem.promises import service as promises
+from klantstem.promises.from_text import promises_in
+
+AMS = ZoneInfo("Europe/Amsterdam")
+CAL = BusinessCalendar()
+
+
+def ams(*args: int) -> datetime:
+    return datetime(*args, tzinfo=AMS)
+
+
+def test_promises_in_a_text() -> None:
+    (ours,) = promises_in("Wij bellen u binnen een half uur terug.", inbound=False)
+    assert (ours.kind, ours.due_phrase, ours.by_someone_else) == ("callback", "binnen een half uur", False)
+    (dealer,) = promises_in("De dealer zou mij binnen 2 werkdagen terugbellen, maar ik hoorde niets.", inbound=True)
+    assert (dealer.kind, dealer.due_phrase, dealer.by_someone_else) == ("callback", "binnen 2 werkdagen", True)
+    assert promises_in("Het eten was koud.", inbound=True) == []
+
+
+def test_a_message_registers_its_promise_once_and_the_call_keeps_it(engine: Engine) -> None:
+    clock = FixedClock(ams(2026, 11, 20, 16, 50))  # Friday
+    customer = customers.add_customer(engine, clock, name="Sanne").id
+    with engine.begin() as conn:
+        department = conn.execute(insert(schema.departments).values(name="Verkoop")).inserted_primary_key[0]
+        dealer = conn.execute(insert(schema.third_parties).values(name="Autobedrijf Jansen")).inserted_primary_key[0]
+    outbound = NewContact(
+        customer, "whatsapp", "outbound", department_id=department, text="Wij bellen u binnen een half uur terug."
+    )
+    message = contacts.record_contact(engine, clock, outbound, CAL)
+    inbound = NewContact(
+        customer,
+        "email",
+        third_party_id=dealer,
+        text="De dealer zou mij binnen 2 werkdagen terugbellen. Het eten was prima.",
+    )
+    contacts.record_contact(engine, clock, inbound)  # without a calendar: nothing is looked for yet
+    found = promises.promises_of(engine, customer)
+    assert [(p.kind, p.source, p.contact_id, p.department_name) for p in found] == [
+        ("callback", "text", message, "Verkoop")
+    ]
+    assert found[0].due_at == ams(2026, 11, 20, 17, 20)  # half an hour, ten minutes before closing
+    clock.set(ams(2026, 11, 23, 9))
+    result = promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1))
+    assert result.found_in_texts == 1  # the dealer's promise; ours was registered already
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 0
+    by_kind = {p.third_party_name: p for p in promises.promises_of(engine, customer)}
+    assert by_kind["Autobedrijf Jansen"].due_at == ams(2026, 11, 24, 17, 30)
+    assert by_kind[None].status == "broken"  # nobody called within the half hour
+    call = NewContact(customer, "phone", "outbound", third_party_id=dealer)
+    contacts.record_contact(engine, clock, call)
+    assert promises.get_promise(engine, by_kind["Autobedrijf Jansen"].id).status == "kept"
