@@ -1,11 +1,92 @@
-"""`klantstem demo`: build the seeded Dutch demo organisation."""
+"""`klantstem demo`: build the seeded Dutch demo organisation, then show what it built and what to run next."""
 
 from __future__ import annotations
 
-from klantstem.cli.common import DbOption
-from klantstem.errors import KlantstemError
+import time
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from klantstem.cli.common import DbOption, console, engine_for, err_console
+from klantstem.demo import service as demo_service
+
+# commands worth running on the demo: (command path, arguments, what it shows); printed only when they exist
+NEXT_STEPS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (("stats",), (), "counts per table, channel and month"),
+    (("customer", "show"), ("1",), "the story so far of customer 1"),
+    (("customers", "show"), ("1",), "the story so far of customer 1"),
+    (("promises", "overdue"), (), "promises past their due time"),
+    (("promises", "stats"), (), "the kept rate per kind of promise, department and third party"),
+    (("process", "analyze"), (), "lead times, waits, hand-overs and ping-pong in the demo's event log"),
+    (("serve",), (), "the web application"),
+)
+
+DEFAULT_UNTIL = demo_service.DEFAULT_UNTIL.isoformat()
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the generator: the same seed gives the same data.")]
+UntilOption = Annotated[
+    str, typer.Option("--until", help="Last day of the demo's year (YYYY-MM-DD); all dates are anchored on it.")
+]
+ScaleOption = Annotated[
+    float,
+    typer.Option("--scale", min=0.01, max=10.0, help="Size relative to the default organisation (2,000 customers)."),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Rebuild when the database holds a previous demo and nothing else.")
+]
 
 
-def demo(db: DbOption = None) -> None:
-    """Build the demo organisation (being written)."""
-    raise KlantstemError("the demo generator is not built yet")
+def demo(
+    ctx: typer.Context,
+    db: DbOption = None,
+    seed: SeedOption = demo_service.DEFAULT_SEED,
+    until: UntilOption = DEFAULT_UNTIL,
+    scale: ScaleOption = 1.0,
+    force: ForceOption = False,
+) -> None:
+    """Build the demo organisation: customers, contacts in all channels, stories, promises and an event log."""
+    anchor = demo_service.parse_until(until)
+    size = demo_service.DemoSize().scaled(scale)
+    engine = engine_for(db)
+    started = time.perf_counter()
+    with err_console.status("Building the demo organisation…"):
+        report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
+    seconds = time.perf_counter() - started
+    table = Table(title=f"Demo organisation Dijkzicht Groep (seed {report.seed}, year up to {report.until})")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in report.counts.items():
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+    console.print(f"Built in {seconds:.1f} s.")
+    _print_next_steps(ctx.find_root().command, db)
+
+
+def _print_next_steps(root: Any, db: str | None) -> None:
+    lines: list[str] = []
+    for path, arguments, purpose in NEXT_STEPS:
+        command = _find(root, path)
+        if command is None or _required_arguments(command) != len(arguments):
+            continue
+        words = ["klantstem", *path, *arguments]
+        if db and any("--db" in param.opts for param in command.params):
+            words += ["--db", db]
+        lines.append(f"  {' '.join(words):<48} {purpose}")
+    if lines:
+        typer.echo("Next:")
+        for line in lines:
+            typer.echo(line)
+
+
+def _find(group: Any, path: tuple[str, ...]) -> Any:
+    """The command at `path` below the root group, or None (duck-typed: Typer may vendor its own click)."""
+    command = group
+    for name in path:
+        command = getattr(command, "commands", {}).get(name)
+        if command is None:
+            return None
+    return command
+
+
+def _required_arguments(command: Any) -> int:
+    return sum(1 for p in command.params if p.param_type_name == "argument" and p.required)

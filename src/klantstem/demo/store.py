@@ -1,0 +1,69 @@
+"""The demo's SQL: what the database already holds, wiping a previous demo, and the bulk insert in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, text
+
+from klantstem.db import schema
+from klantstem.demo.model import Row
+
+DEMO_KIND = "demo"
+# tables whose rows the demo accounts for; activity on top of the demo (outreach checks, annotations) is not counted
+CHECKED_TABLES = (
+    "departments", "teams", "staff", "third_parties", "customers", "customer_identities", "delegates", "cases",
+    "contacts", "stories", "story_steps", "follow_ups", "promises", "process_events",
+)  # fmt: skip
+INSERT_ORDER = (*CHECKED_TABLES, "outreach", "import_runs")
+
+
+def table_counts(conn: Connection, names: Iterable[str] = CHECKED_TABLES) -> dict[str, int]:
+    tables = schema.metadata.tables
+    return {name: int(conn.execute(select(func.count()).select_from(tables[name])).scalar_one()) for name in names}
+
+
+def demo_runs(conn: Connection) -> list[dict[str, object]]:
+    runs = schema.import_runs
+    rows = conn.execute(select(runs).where(runs.c.kind == DEMO_KIND).order_by(runs.c.id)).mappings()
+    return [dict(row) for row in rows]
+
+
+def other_runs(conn: Connection) -> int:
+    runs = schema.import_runs
+    return int(conn.execute(select(func.count()).select_from(runs).where(runs.c.kind != DEMO_KIND)).scalar_one())
+
+
+def wipe(conn: Connection) -> None:
+    """Delete every row of every table (only called when the database holds nothing but a previous demo)."""
+    tables = list(reversed(schema.metadata.sorted_tables))
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"TRUNCATE {', '.join(t.name for t in tables)} RESTART IDENTITY CASCADE"))
+        return
+    for table in tables:
+        conn.execute(delete(table))
+
+
+def insert_all(conn: Connection, rows: dict[str, list[Row]], batch: int = 5000) -> None:
+    tables = schema.metadata.tables
+    for name in INSERT_ORDER:
+        table: Table = tables[name]
+        chunk = rows.get(name, [])
+        for start in range(0, len(chunk), batch):
+            conn.execute(insert(table), chunk[start : start + batch])
+    if conn.dialect.name == "postgresql":
+        _reset_sequences(conn)
+
+
+def _reset_sequences(conn: Connection) -> None:
+    """Rows were written with explicit ids; move each id sequence past them so later inserts get fresh ids."""
+    for table in schema.metadata.sorted_tables:
+        if "id" not in table.c:
+            continue
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
+                f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)"
+            )
+        )
