@@ -37,5 +37,17 @@ def test_every_text_a_template_asks_for_exists() -> None:
     asked: set[str] = set()
     for template in TEMPLATES.glob("*.html"):
         asked |= set(re.findall(r"""\bt\(\s*'([a-z_]+\.[a-z0-9_.]+)'""", template.read_text()))
+    asked = {key for key in asked if not key.endswith(("_", "."))}  # prefixes of keys built from a value
     assert asked, "templates use t('...')"
     assert asked - set(MESSAGES["nl"]) == set()
+
+
+def test_every_value_shown_through_a_prefix_has_a_text() -> None:
+    from klantstem.db.schema import APPRAISALS, CHANNELS, DIRECTIONS, PROMISE_STATUSES, ROLES
+    from klantstem.web.pages.filters import PERIODS
+
+    for prefix, values in (("channel", CHANNELS), ("appraisal", APPRAISALS), ("direction", DIRECTIONS),
+                           ("status", PROMISE_STATUSES), ("role", ROLES), ("period", PERIODS),
+                           ("promises.per", ("kind", "department", "third_party"))):  # fmt: skip
+        separator = "_" if prefix == "promises.per" else "."
+        assert {f"{prefix}{separator}{v}" for v in values} <= set(MESSAGES["en"]), prefix

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import timedelta
 from typing import Any
 
+import pyarrow as pa
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock
@@ -271,13 +272,13 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
 def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict[str, Any] | None:
     """The process analysis (lead times, map, bottlenecks, hand-overs, ping-pong, waiting by cause) of the app
     database's events in the period and department of the filters; None when there are none."""
-    import pyarrow as pa
-
     with engine.connect() as conn:
         columns = store.process_event_columns(conn, filters)
     if not columns["case"]:
         return None
-    table = pa.Table.from_pydict(columns, schema=process.EVENT_SCHEMA)
+    # nullable fields: DuckDB would otherwise carry NOT NULL into derived columns such as the next activity
+    schema = pa.schema([f.with_nullable(True) for f in process.EVENT_SCHEMA])
+    table = pa.Table.from_pydict(columns, schema=schema)
     options = process.AnalysisOptions(
         timezone=settings.timezone, opening_hours=settings.opening_hours, holiday_country=settings.holiday_country
     )

@@ -7,17 +7,22 @@ from fastapi import FastAPI
 from klantstem.web.api import account as account_api
 from klantstem.web.api import health
 from klantstem.web.pages import account as account_pages
+from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
 from klantstem.web.pages import customers as customer_pages
 from klantstem.web.pages import interviews as interview_pages
-from klantstem.web.pages import public_interview, signin
 
 API_ROUTERS = (health.router, account_api.router)
 PAGE_ROUTERS = (
     signin.router,
     account_pages.router,
+    dashboard.router,
+    customer_pages.router,
     interview_pages.router,
     public_interview.router,
-    customer_pages.router,
+    promises.router,
+    process.router,
+    themes.router,
+    corrections.router,
 )
 
 

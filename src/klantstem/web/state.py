@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fastapi import Request
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock
 from klantstem.settings import Settings
+from klantstem.web.cache import TtlCache
 from klantstem.web.rendering import Renderer
 
 
@@ -19,6 +20,12 @@ class AppState:
     clock: Clock
     renderer: Renderer
     link_secret: str  # signs personal interview links
+    figures: TtlCache = field(default_factory=lambda: TtlCache(60))  # dashboard figures; cleared on writes
+    analyses: TtlCache = field(default_factory=lambda: TtlCache(600))  # process analysis and themes
+
+    def changed(self) -> None:
+        """Something was written that the figures show: compute them afresh on the next request."""
+        self.figures.clear()
 
 
 def app_state(request: Request) -> AppState:

@@ -1,0 +1,84 @@
+"""Corrections: an analyst sets a story's appraisal or a facet in one click; each correction becomes a training
+example (downloadable as the labelled CSV that `klantstem text train` reads)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from klantstem.errors import UserInputError
+from klantstem.insights import service as insights
+from klantstem.users import service as users
+from klantstem.web.auth import check_csrf, require
+from klantstem.web.state import app_state
+
+router = APIRouter(include_in_schema=False)
+Analyst = Annotated[users.User, Depends(require(users.Action.correct_labels))]
+PAGE = 20
+
+
+def queue(request: Request, page: int = 1, problem: str | None = None, status: int = 200) -> Response:
+    state = app_state(request)
+    page = max(page, 1)
+    insights.analyse_stories(state.engine, state.clock, 200)
+    total, hits = insights.correction_queue(state.engine, PAGE, (page - 1) * PAGE)
+    context = {"hits": hits, "total": total, "page": page, "pages": max(1, -(-total // PAGE)), "problem": problem,
+               "facet_labels": insights.facet_labels(), "levels": insights.LEVELS}  # fmt: skip
+    return state.renderer.page(request, "corrections.html", context, status_code=status)
+
+
+@router.get("/corrections")
+def corrections(request: Request, _user: Analyst, page: int = 1) -> Response:
+    return queue(request, page)
+
+
+@router.post("/corrections/{story_id}/appraisal", dependencies=[Depends(check_csrf)])
+def set_appraisal(
+    request: Request, story_id: int, user: Analyst, level: Annotated[str, Form()], page: Annotated[int, Form()] = 1
+) -> Response:
+    state = app_state(request)
+    try:
+        insights.correct_appraisal(state.engine, state.clock, story_id, level, user.id)
+    except UserInputError as exc:
+        return queue(request, page, str(exc), 400)
+    state.changed()
+    return RedirectResponse(f"/corrections?page={page}#story-{story_id}", status_code=303)
+
+
+@router.post("/corrections/{story_id}/facet", dependencies=[Depends(check_csrf)])
+def set_facet(
+    request: Request,
+    story_id: int,
+    user: Analyst,
+    facet: Annotated[str, Form()],
+    level: Annotated[str, Form()] = "remove",
+    page: Annotated[int, Form()] = 1,
+) -> Response:
+    state = app_state(request)
+    try:
+        insights.correct_facet(state.engine, state.clock, story_id, facet, None if level == "remove" else level,
+                               user.id)  # fmt: skip
+    except UserInputError as exc:
+        return queue(request, page, str(exc), 400)
+    state.changed()
+    return RedirectResponse(f"/corrections?page={page}#story-{story_id}", status_code=303)
+
+
+def _cell(text: str) -> str:
+    """No spreadsheet formulas from customer words."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@router.get("/corrections/training.csv")
+def training_csv(request: Request, _user: Analyst) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["text", "labels"])
+    for example in insights.training_examples(app_state(request).engine):
+        writer.writerow([_cell(example["text"]), example["labels"]])
+    headers = {"Content-Disposition": 'attachment; filename="klantstem-training.csv"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)

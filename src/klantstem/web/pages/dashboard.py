@@ -1,0 +1,84 @@
+"""The dashboard: appraisal over time, the facets customers talk about most with quotes, the worst steps,
+promises due and broken, and the worst bottlenecks and ping-pong team pairs; filtered by period, department
+and channel."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from klantstem.db.schema import CHANNELS
+from klantstem.insights import service as insights
+from klantstem.promises import service as promises
+from klantstem.users import service as users
+from klantstem.web import charts, i18n
+from klantstem.web.auth import require
+from klantstem.web.pages.filters import PERIODS, Chosen, chosen
+from klantstem.web.state import AppState, app_state
+
+router = APIRouter(include_in_schema=False)
+Viewer = Annotated[users.User, Depends(require(users.Action.view_dashboard))]
+ANALYSE_ON_VIEW = 500
+
+
+def figures(state: AppState, choice: Chosen) -> insights.Dashboard:
+    """The dashboard's figures, cached; stories told since the last look are analysed first."""
+    filters = choice.filters(state.clock)
+
+    def compute() -> insights.Dashboard:
+        insights.analyse_stories(state.engine, state.clock, ANALYSE_ON_VIEW)
+        return insights.dashboard(state.engine, state.clock, filters)
+
+    return state.figures.get(("dashboard", filters.key()), compute)
+
+
+def process_figures(state: AppState, choice: Chosen, wait: bool = True) -> dict[str, Any] | None:
+    """The process analysis for the period and department, cached; {} when there are no events. Without
+    `wait`, None while it is computed in the background (the dashboard does not wait for it)."""
+    filters = choice.filters(state.clock)
+    key = ("process", filters.since, filters.department_id)
+
+    def compute() -> dict[str, Any]:
+        return insights.process_report(state.engine, state.settings, filters) or {}
+
+    return state.analyses.get(key, compute) if wait else state.analyses.peek(key, compute)
+
+
+def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, list[promises.Promise]]:
+    filters = choice.filters(state.clock)
+    _, due_ids = insights.open_promise_ids(state.engine, state.clock, insights.DUE_SOON, filters, size)
+    overdue = promises.overdue(state.engine, state.clock, size)
+    return {"due": [promises.get_promise(state.engine, i) for i in due_ids], "overdue": overdue.promises}
+
+
+def _charts(board: insights.Dashboard, lang: str) -> dict[str, Any]:
+    t = i18n.translator(lang)
+    names = {level: t(f"appraisal.{level}") for level in insights.LEVELS} | {"steps": t("dashboard.steps")}
+    facet_series = {level: [f.by_level[level] for f in board.facets] for level in insights.LEVELS}
+    return {
+        "appraisal": charts.appraisal_over_time(board.months, board.appraisal_by_month, names),
+        "facets": charts.horizontal_stack([f.label.get(lang, f.facet) for f in board.facets], facet_series, names),
+    }
+
+
+@router.get("/dashboard")
+def dashboard(
+    request: Request, _user: Viewer, period: str | None = None, department: str | None = None,
+    channel: str | None = None,
+) -> Response:  # fmt: skip
+    state = app_state(request)
+    choice = chosen(period, department, channel)
+    board = figures(state, choice)
+    context = {
+        "board": board,
+        "choice": choice,
+        "periods": list(PERIODS),
+        "departments": state.figures.get(("departments",), lambda: insights.departments(state.engine)),
+        "channels": CHANNELS,
+        "charts": _charts(board, i18n.language_of(request)),
+        "process": process_figures(state, choice, wait=False),
+        "promise_lists": promise_lists(state, choice),
+    }
+    return state.renderer.page(request, "dashboard.html", context)

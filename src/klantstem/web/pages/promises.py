@@ -1,0 +1,67 @@
+"""The promises board: due soon, overdue, the kept rate per kind, department and third party; mark a promise
+kept or cancelled."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from klantstem.errors import UserInputError
+from klantstem.insights import service as insights
+from klantstem.promises import service as promises
+from klantstem.users import service as users
+from klantstem.web.auth import check_csrf, require
+from klantstem.web.state import app_state
+
+router = APIRouter(include_in_schema=False)
+Viewer = Annotated[users.User, Depends(require(users.Action.view_promises))]
+Keeper = Annotated[users.User, Depends(require(users.Action.update_promise))]
+PAGE = 25
+
+
+def board(request: Request, page: int = 1, problem: str | None = None, status: int = 200) -> Response:
+    state = app_state(request)
+    page = max(page, 1)
+    total, ids = insights.open_promise_ids(
+        state.engine, state.clock, insights.DUE_SOON, insights.Filters(), PAGE, (page - 1) * PAGE
+    )
+    context = {
+        "due": [promises.get_promise(state.engine, i) for i in ids],
+        "due_total": total,
+        "overdue": promises.overdue(state.engine, state.clock, PAGE),
+        "stats": promises.stats(state.engine, state.clock),
+        "now": state.clock.now(),
+        "page": page,
+        "pages": max(1, -(-total // PAGE)),
+        "problem": problem,
+    }
+    return state.renderer.page(request, "promises.html", context, status_code=status)
+
+
+@router.get("/promises")
+def show(request: Request, _user: Viewer, page: int = 1) -> Response:
+    return board(request, page)
+
+
+@router.post("/promises/{promise_id}/keep", dependencies=[Depends(check_csrf)])
+def keep(request: Request, promise_id: int, user: Keeper) -> Response:
+    state = app_state(request)
+    try:
+        promises.keep(state.engine, state.clock, promise_id, note=f"marked kept by {user.name}")
+    except UserInputError as exc:
+        return board(request, problem=str(exc), status=400)
+    state.changed()
+    return RedirectResponse(f"/promises#promise-{promise_id}", status_code=303)
+
+
+@router.post("/promises/{promise_id}/cancel", dependencies=[Depends(check_csrf)])
+def cancel(request: Request, promise_id: int, user: Keeper) -> Response:
+    state = app_state(request)
+    try:
+        promises.cancel(state.engine, state.clock, promise_id, f"cancelled by {user.name}")
+    except UserInputError as exc:
+        return board(request, problem=str(exc), status=400)
+    state.changed()
+    return RedirectResponse("/promises", status_code=303)
