@@ -92,6 +92,7 @@ DURATION_RE = re.compile(
     rf"\b(?:(?P<qual>{_QUALIFIER})\s+)?(?:(?P<num>{_NUM})(?:\s+(?P<half>en een half|and a half))?\s*)?"
     rf"(?P<unit>{_UNIT})(?!\w)(?:\s+(?P<half2>and a half))?"
 )
+_UNIT_HINT = re.compile(r"sec|min|kwartier|uur|uren|dag|day|week|weken|maand|month|jaar|jaren|year|hour|hrs")
 _WAIT_CONTEXT = re.compile(
     r"\bwacht|\bgewacht|\bduurde|\bduurt|in de wacht|aan de telefoon|aan het bellen|aan de lijn|\bpas\b|\bvoordat|"
     r"\blater\b|\bon hold\b|\bwait|\btook\b|\bbefore\b|\bstill\b|\bal\s+(?:\d|een|twee|drie|vier|vijf|tien|dagen|weken)"
@@ -102,6 +103,8 @@ _PROMISE_BEFORE = re.compile(r"(?:binnen|within|in|uiterlijk|over)\s+(?:(?:de|he
 def find_durations(text: str, lower: str) -> list[Duration]:
     """Every duration; `kind` is "promise" after "binnen"/"within", "wait" in a waiting context, else "other"."""
     found: list[Duration] = []
+    if not _UNIT_HINT.search(lower):
+        return found
     for m in DURATION_RE.finditer(lower):
         unit_word = m.group("unit")
         num = m.group("num")

@@ -58,6 +58,10 @@ _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     ("deliver", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:arrive|be delivered|deliver)\b", False),
     ("promise", r"\bpromised\b", False),
 )
+_PROMISE_HINT = re.compile(
+    r"bel|terug|contact|stu[ur]|langs|opgelost|geregeld|geleverd|bezorgd|ontvangst|ontvangt|krijgt|beloof|toegezegd|"
+    r"will|would|'ll|promised|call|ring|phone"
+)
 _PROMISE_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
 _ACTOR = re.compile(
     r"\b(?:we|wij|ik|ze|zij|hij|iemand|de \w+|een \w+|you|they|he|she|someone|somebody|i|the \w+|a \w+)\b"
@@ -81,6 +85,8 @@ def find_channels(text: str, lower: str) -> list[ChannelMention]:
 
 
 def find_promises(text: str, lower: str, durations: list[Duration]) -> list[PromiseMention]:
+    if not _PROMISE_HINT.search(lower):
+        return []
     found: list[PromiseMention] = []
     taken: list[tuple[int, int]] = []
     for action, regex, passive in _PROMISE_RE:

@@ -35,6 +35,7 @@ NEGATION_WORDS = word_set(
 _NUMBER_RE = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
 _SEP = r"[^\w.!?]+"
 _GAP = r"(?:[^\w.!?]+\w+(?:['’\-]\w+)*){0,3}?"
+MEMO_SIZE = 200_000
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?$")
 
 
@@ -93,6 +94,7 @@ class PhraseMatcher(Generic[P]):
         for pattern, payload in entries:
             self._add(pattern, payload)
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
+        self._memo: dict[tuple[str, str | None], tuple[_Compiled[P], ...]] = {}
 
     def _add(self, pattern: str, payload: P) -> None:
         items = pattern.lower().split()
@@ -109,7 +111,11 @@ class PhraseMatcher(Generic[P]):
             else:
                 self._exact.setdefault(word, []).append(compiled)
 
-    def _candidates(self, word: str, lemma: str | None) -> list[_Compiled[P]]:
+    def _candidates(self, word: str, lemma: str | None) -> tuple[_Compiled[P], ...]:
+        key = (word, lemma)
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached
         found = list(self._exact.get(word, ()))
         if lemma is not None and lemma != word:
             found.extend(c for c in self._exact.get(lemma, ()) if c.single)
@@ -119,13 +125,20 @@ class PhraseMatcher(Generic[P]):
             found.extend(self._prefix.get(word[:n], ()))
         if self._numbers and (word in NUMBER_WORDS or _DIGITS.match(word)):
             found.extend(self._numbers)
-        return found
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        result = self._memo[key] = tuple(found)
+        return result
 
     def find(self, lower: str, tokens: Sequence[Token], lemmas: Sequence[str] | None = None) -> list[Hit[P]]:
         hits: list[Hit[P]] = []
+        candidates = self._candidates
         for i, tok in enumerate(tokens):
+            found = candidates(tok.lower, lemmas[i] if lemmas is not None else None)
+            if not found:
+                continue
             best: Hit[P] | None = None
-            for cand in self._candidates(tok.lower, lemmas[i] if lemmas is not None else None):
+            for cand in found:
                 end = tok.end
                 if cand.regex is not None:
                     m = cand.regex.match(lower, tok.start)
@@ -136,7 +149,7 @@ class PhraseMatcher(Generic[P]):
                     best = Hit(tok.start, end, i, cand.payload)
             if best is not None:
                 hits.append(best)
-        return _drop_overlaps(hits)
+        return _drop_overlaps(hits) if len(hits) > 1 else hits
 
 
 def _drop_overlaps(hits: list[Hit[P]]) -> list[Hit[P]]:
