@@ -57,13 +57,14 @@ def test_bad_phone_is_refused_without_repeating_it(raw: str) -> None:
         assert raw not in str(info.value)
 
 
-def test_phone_parses_are_cached_per_digits() -> None:
-    ids._e164.cache_clear()
-    ids.normalise_phone("06-87654321", "NL")
-    ids.normalise_phone("06 876 543 21", "NL")
-    ids.normalise_phone("06.87.65.43.21", "NL")
-    info = ids._e164.cache_info()
-    assert (info.misses, info.hits) == (1, 2)
+def test_phone_parses_are_cached_across_spellings() -> None:
+    before = ids.phone_parses()
+    spellings = ["06-87654329", "06 876 543 29", "06.87.65.43.29", "+31 6 87654329", "+31687654329"]
+    assert {ids.normalise_phone(raw, "NL") for raw in spellings} == {"+31687654329"}
+    assert ids.phone_parses() == before + 1
+    with pytest.raises(UserInputError):  # the same digits read for another country: parsed anew
+        ids.normalise_phone("0687654329", "BE")
+    assert ids.phone_parses() == before + 2
 
 
 def test_external_id_name_postcode() -> None:

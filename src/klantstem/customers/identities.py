@@ -32,6 +32,9 @@ _DUTCH_POSTCODE = re.compile(r"([1-9][0-9]{3})\s*([A-Za-z]{2})")
 _PHONE_SEPARATORS = str.maketrans("", "", " \t\u00a0-./()")
 _SPACES = re.compile(r"\s+")
 _CACHE_SIZE = 1 << 18
+_MISSING = ""  # never a cached value: a cached number is E.164 text or None
+_PHONES: dict[tuple[str, str], str | None] = {}
+_PARSES = [0]
 
 
 class Identity(NamedTuple):
@@ -64,19 +67,33 @@ def normalise_phone(raw: str, default_region: str = "NL") -> str:
     """A phone number in E.164 (`"06-12345678"` -> `"+31612345678"`); raises UserInputError when invalid.
 
     Numbers without a country code are read as numbers of `default_region` (ISO 3166 alpha-2). Parses are
-    cached on the number without separators, so "06 1234 5678" and "06-12345678" cost one parse.
+    cached on the number without separators; a valid number's E.164 form is cached as well, so "06 1234
+    5678", "06-12345678" and "+31 6 12345678" cost one parse together.
     """
     text = raw.strip()
     if text[:4].lower() == "tel:":
         text = text[4:]
-    e164 = _e164(text.translate(_PHONE_SEPARATORS), default_region.upper())
+    key = (text.translate(_PHONE_SEPARATORS), default_region.upper())
+    e164 = _PHONES.get(key, _MISSING)
+    if e164 is _MISSING:
+        e164 = _parse_phone(*key)
+        if len(_PHONES) >= _CACHE_SIZE:
+            _PHONES.clear()
+        _PHONES[key] = e164
+        if e164 is not None:
+            _PHONES[(e164, key[1])] = e164
     if e164 is None:
         raise UserInputError("not a valid phone number")
     return e164
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def _e164(digits: str, region: str) -> str | None:
+def phone_parses() -> int:
+    """How many phone numbers were parsed by phonenumbers (cache misses) in this process."""
+    return _PARSES[0]
+
+
+def _parse_phone(digits: str, region: str) -> str | None:
+    _PARSES[0] += 1
     if not digits or len(digits) > 32 or any(c.isalpha() for c in digits):
         return None  # letters are a typo here far more often than a vanity number
     try:

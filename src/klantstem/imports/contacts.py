@@ -1,0 +1,132 @@
+"""Checking one contact row and putting it in normal form, with the fingerprint that makes imports idempotent.
+
+This is the hot loop of a large import: it reads every field inline, keeps the normal form of every
+identity, name and postcode it has seen, and tracks which field it is on instead of wrapping each value in
+a call of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from hashlib import sha256
+from typing import Generic, TypeVar
+
+from klantstem.customers import identities as ids
+from klantstem.errors import UserInputError
+from klantstem.imports import values
+from klantstem.imports.columns import Picked
+from klantstem.imports.dates import DateReader
+from klantstem.imports.model import ContactRow, FieldError
+
+SEPARATOR = "\x1f"  # the ASCII unit separator, which ordinary text does not hold
+NAME_CHARS = 200
+SUBJECT_CHARS = 300
+CASE_REF_CHARS = 100
+_CACHE_LIMIT = 500_000  # normal forms remembered per kind; the cache starts afresh beyond this
+T = TypeVar("T")
+
+
+class ContactReader:
+    """Reads rows (values in CONTACT_COLUMNS order) into ContactRows; raises FieldError naming the field."""
+
+    def __init__(self, dates: DateReader, default_region: str) -> None:
+        self._read_date = dates.utc_text
+        self._channel = values.channels().read
+        self._direction = values.directions().read
+        self._refs = _Cached(lambda raw: ids.Identity(ids.EXTERNAL, ids.normalise_external_id(raw)))
+        self._emails = _Cached(lambda raw: ids.Identity(ids.EMAIL, ids.normalise_email(raw)))
+        self._phones = _Cached(lambda raw: ids.Identity(ids.PHONE, ids.normalise_phone(raw, default_region)))
+        self._names = _Cached(ids.normalise_name)
+        self._postcodes = _Cached(ids.normalise_postcode)
+
+    def read(self, line: int, row: Picked) -> ContactRow:
+        (ref, email, phone, name, postcode, channel, direction, occurred, department, staff, case_ref, subject,
+         body, third_party) = [(v.strip() or None) if type(v) is str else _cell(v) for v in row]  # fmt: skip
+        ref_id = email_id = phone_id = None
+        field = "customer_ref"
+        try:
+            if ref is not None:
+                ref_id = self._refs.seen.get(ref) or self._refs.add(ref)
+            if email is not None:
+                field = "email"
+                email_id = self._emails.seen.get(email) or self._emails.add(email)
+            if phone is not None:
+                field = "phone"
+                phone_id = self._phones.seen.get(phone) or self._phones.add(phone)
+            if name is not None:
+                field = "name"
+                name = self._names.seen.get(name) or self._names.add(name)
+            if postcode is not None:
+                field = "postcode"
+                postcode = self._postcodes.seen.get(postcode) or self._postcodes.add(postcode)
+            field = "channel"
+            channel = self._channel(channel) if channel is not None else _needed("a channel is needed")
+            field = "direction"
+            direction = "inbound" if direction is None else self._direction(direction)
+            field = "occurred_at"
+            occurred_at = self._read_date(occurred if occurred is not None else _needed("a date and time is needed"))
+        except UserInputError as exc:
+            raise FieldError(field, str(exc)) from None
+        _check_lengths(department, staff, case_ref, subject, body, third_party)
+        if subject is not None and "\r" in subject:
+            subject = values.unix_newlines(subject)
+        if body is not None and "\r" in body:
+            body = values.unix_newlines(body)
+        key = (
+            "contact", channel, direction, occurred_at, ref_id and ref_id.value,
+            email_id and email_id.value, phone_id and phone_id.value, name, postcode, department, staff,
+            case_ref, subject, body, third_party,
+        )  # fmt: skip
+        return ContactRow(
+            line, tuple(filter(None, (ref_id, email_id, phone_id))), name, postcode, channel, direction,
+            occurred_at, department, staff, case_ref, subject, body, third_party, fingerprint(key),
+        )  # fmt: skip
+
+
+def _needed(message: str) -> str:
+    raise UserInputError(message)
+
+
+def _check_lengths(
+    department: str | None, staff: str | None, case_ref: str | None, subject: str | None, body: str | None,
+    third_party: str | None,
+) -> None:  # fmt: skip
+    """Raise FieldError for the first value longer than its column allows."""
+    for field, value, limit in (
+        ("department", department, NAME_CHARS), ("staff", staff, NAME_CHARS), ("case_ref", case_ref, CASE_REF_CHARS),
+        ("subject", subject, SUBJECT_CHARS), ("text", body, values.MAX_TEXT_CHARS),
+        ("third_party", third_party, NAME_CHARS),
+    ):  # fmt: skip
+        if value is not None and len(value) > limit:
+            raise FieldError(field, f"{len(value):,} characters, more than the limit of {limit:,}")
+
+
+def _cell(value: object) -> str | None:
+    """A workbook or JSON value as trimmed text (None when empty)."""
+    if value is None:
+        return None
+    return values.cell_text(value).strip() or None
+
+
+class _Cached(Generic[T]):
+    """The normal form of each raw value seen, so a file repeating a customer pays for it once."""
+
+    def __init__(self, normalise: Callable[[str], T]) -> None:
+        self._normalise = normalise
+        self.seen: dict[str, T] = {}  # read directly in the hot loop; `add` on a miss
+
+    def add(self, raw: str) -> T:
+        found = self._normalise(raw)
+        if len(self.seen) >= _CACHE_LIMIT:
+            self.seen.clear()
+        self.seen[raw] = found
+        return found
+
+
+def fingerprint(parts: Sequence[str | None]) -> str:
+    """SHA-256 (hex) of the normalised values in order; raises FieldError for text that cannot be stored."""
+    joined = SEPARATOR.join([part or "" for part in parts])
+    try:
+        return sha256(joined.encode()).hexdigest()
+    except UnicodeEncodeError:
+        raise FieldError(None, "contains an invalid character (a lone surrogate)") from None

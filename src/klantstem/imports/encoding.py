@@ -1,0 +1,112 @@
+"""One pass over a file's bytes before it is read: its encoding, SHA-256, size and number of lines.
+
+UTF-8 (with or without a byte-order mark) is read as UTF-8. A file that is not valid UTF-8 but reads as
+plausible Windows-1252 (no undefined bytes, no control characters) is read as Windows-1252. Anything else,
+or a UTF-8 byte-order mark followed by invalid bytes, is an error naming the line of the first bad byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from klantstem.errors import ImportFileError
+
+UTF8 = "utf-8"
+UTF8_BOM = "utf-8-sig"
+WINDOWS_1252 = "cp1252"
+
+_CHUNK = 1 << 20
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13)) + b"\x7f"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    encoding: str  # a Python codec name: utf-8, utf-8-sig or cp1252
+    sha256: str
+    size: int
+    lines: int  # newline characters, plus one when the last line has none
+
+
+def inspect_text_file(path: Path) -> FileFacts:
+    """Read the file once; raises ImportFileError (with the line) when it is neither UTF-8 nor Windows-1252."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder(UTF8)("strict")
+    size = newlines = 0
+    bad_offset: int | None = None
+    has_bom = False
+    last = b""
+    with _open(path) as handle:
+        while chunk := handle.read(_CHUNK):
+            if size == 0:
+                has_bom = chunk.startswith(codecs.BOM_UTF8)
+            digest.update(chunk)
+            if bad_offset is None:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad_offset = size + exc.start
+            size += len(chunk)
+            newlines += chunk.count(b"\n")
+            last = chunk[-1:]
+    if bad_offset is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            bad_offset = max(size - 1, 0)
+    lines = newlines + (1 if last not in (b"", b"\n") else 0)
+    facts = FileFacts(UTF8_BOM if has_bom else UTF8, digest.hexdigest(), size, lines)
+    if bad_offset is None:
+        return facts
+    line = _line_at(path, bad_offset)
+    if has_bom or not _plausible_windows_1252(path):
+        raise ImportFileError(str(path), "not valid UTF-8 (and not Windows-1252 either)", line=line)
+    return FileFacts(WINDOWS_1252, facts.sha256, size, lines)
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    """SHA-256 and size of any file (used for workbooks, which have no text encoding)."""
+    digest = hashlib.sha256()
+    size = 0
+    with _open(path) as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _plausible_windows_1252(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder(WINDOWS_1252)("strict")
+    with _open(path) as handle:
+        while chunk := handle.read(_CHUNK):
+            if any(c in chunk for c in _CONTROL):
+                return False
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return False
+    return True
+
+
+def _line_at(path: Path, offset: int) -> int:
+    newlines = 0
+    with _open(path) as handle:
+        position = 0
+        while position < offset and (chunk := handle.read(min(_CHUNK, offset - position))):
+            newlines += chunk.count(b"\n")
+            position += len(chunk)
+    return newlines + 1
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise ImportFileError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise ImportFileError(str(path), "is a directory, not a file") from None
+    except PermissionError:
+        raise ImportFileError(str(path), "cannot be read (permission denied)") from None

@@ -1,0 +1,104 @@
+"""Finding, and when new creating, the customers, cases, departments, staff and third parties rows point at.
+
+Customers are matched on exact normalised identities (an external id first, then e-mail, then phone);
+an identity seen for the first time is added to the customer the row matched, or to a new customer.
+Everything found or created is cached for the rest of the import. New customers and cases are collected
+per batch and written by `flush()`, before the rows that refer to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from klantstem.customers.identities import Identity
+from klantstem.imports.dates import stored_text
+from klantstem.imports.store import ImportStore
+
+_ID_BLOCK = 1000
+
+
+class Lookups:
+    def __init__(self, store: ImportStore, now: datetime) -> None:
+        self._store = store
+        self._now = stored_text(now)
+        self._identities: dict[Identity, int] = {}
+        self._cases: dict[str, int] = {}
+        self._named: dict[tuple[str, str], int] = {}
+        self._free_ids: dict[str, list[int]] = {"customers": [], "cases": []}
+        self._taken = {"customers": 0, "cases": 0}
+        self._new_customers: list[tuple[int, str | None, str | None, str]] = []
+        self._new_identities: list[tuple[int, str, str]] = []
+        self._new_cases: list[tuple[int, str, int | None, int | None, str]] = []
+        self.customers_added = 0
+
+    def prefetch(self, identities: Iterable[Identity], case_refs: Iterable[str]) -> None:
+        """Look up, in a few queries, the identities and case refs of a batch not seen before.
+
+        Must run before `customer_for` / `case_for` for the same batch: afterwards an identity or ref that
+        is not cached is known to be new.
+        """
+        unknown = {identity for identity in identities if identity not in self._identities}
+        if unknown:
+            self._identities.update(self._store.find_identities(unknown))
+        refs = {ref for ref in case_refs if ref not in self._cases}
+        if refs:
+            self._cases.update(self._store.find_cases(refs))
+
+    def customer_for(self, identities: tuple[Identity, ...], name: str | None, postcode: str | None) -> int | None:
+        """The customer with the first known identity, or a new customer; None for an anonymous row."""
+        if not identities:
+            return None
+        cache = self._identities
+        customer: int | None = None
+        for identity in identities:
+            customer = cache.get(identity)
+            if customer is not None:
+                break
+        if customer is None:
+            customer = self._take_id("customers")
+            self._new_customers.append((customer, name, postcode, self._now))
+            self.customers_added += 1
+        for identity in identities:
+            if identity not in cache:
+                cache[identity] = customer
+                self._new_identities.append((customer, identity.kind, identity.value))
+        return customer
+
+    def case_for(self, ref: str, customer: int | None, department: int | None, opened_at: str) -> int:
+        """The case with this external ref, or a new one for this customer and department."""
+        case = self._cases.get(ref)
+        if case is None:
+            case = self._take_id("cases")
+            self._cases[ref] = case
+            self._new_cases.append((case, ref, customer, department, opened_at))
+        return case
+
+    def named(self, table: str, name: str, department: int | None = None) -> int:
+        """The id of a department, staff member or third party by name; created (at once) when new."""
+        found = self._named.get((table, name))
+        if found is None:
+            found = self._store.find_named(table, name)
+            if found is None:
+                values: dict[str, object] = {"name": name}
+                if table == "staff":
+                    values["department_id"] = department
+                found = self._store.insert_named(table, values)
+            self._named[(table, name)] = found
+        return found
+
+    def flush(self) -> None:
+        """Write the customers, identities and cases created since the last flush."""
+        self._store.insert_customers(self._new_customers)
+        self._store.insert_identities(self._new_identities)
+        self._store.insert_cases(self._new_cases)
+        self._new_customers, self._new_identities, self._new_cases = [], [], []
+
+    def _take_id(self, table: str) -> int:
+        """An id for a new row; reserved in blocks that grow with use, so few ids are left unused."""
+        free = self._free_ids[table]
+        if not free:
+            block = min(_ID_BLOCK, max(16, self._taken[table]))
+            free.extend(reversed(self._store.reserve_ids(table, block)))
+        self._taken[table] += 1
+        return free.pop()

@@ -1,0 +1,105 @@
+"""The import's plain data: rows as read and checked, rejections, and the result reported to the user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, NamedTuple
+
+from klantstem.customers.identities import Identity
+from klantstem.errors import UserInputError
+
+# Called now and then with (lines done, total lines or None); the CLI draws a progress bar with it.
+ProgressCallback = Callable[[int, int | None], None]
+
+
+class FieldError(UserInputError):
+    """A value in one row that cannot be imported; the caller adds the file and line."""
+
+    def __init__(self, field: str | None, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"field {field!r}: {reason}" if field else reason)
+
+
+class ContactRow(NamedTuple):
+    """One contact as checked and normalised (a named tuple: a million of them are made per large file)."""
+
+    line: int
+    identities: tuple[Identity, ...]
+    name: str | None
+    postcode: str | None
+    channel: str
+    direction: str
+    occurred_at: str  # UTC, as stored: "2026-11-23 13:05:00.000000"
+    department: str | None
+    staff: str | None
+    case_ref: str | None
+    subject: str | None
+    text: str | None
+    third_party: str | None
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    position: int | None
+    description: str
+    happened_at: str | None  # UTC text, as stored
+    appraisal: str | None
+    department: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFields:
+    """The story-level values of one line (in a flat file they repeat on every line of the story)."""
+
+    identities: tuple[Identity, ...]
+    name: str | None
+    postcode: str | None
+    story_ref: str | None
+    perspective: str
+    source: str
+    channel: str | None
+    told_at: str  # UTC text, as stored
+    title: str | None
+    text: str | None
+    summary: str | None
+    summary_confirmed: bool | None
+    case_ref: str | None
+    staff: str | None
+
+
+@dataclass
+class Story:
+    """A whole story, ready to store: its fields, its steps in order, and the lines it came from."""
+
+    lines: list[int]
+    fields: StoryFields
+    steps: list[StepRow]
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    line: int
+    field: str | None
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    kind: str  # contacts or stories
+    file: str
+    rows: int  # data lines read (contacts: rows; stories: lines, one per step in a flat file)
+    added: int  # contacts or stories added
+    duplicates: int  # contacts or stories that were already there (or twice in the file)
+    rejected: int  # lines rejected with --skip-invalid
+    customers_added: int
+    steps_added: int = 0
+    seconds: float = 0.0
+    ignored_columns: list[str] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,211 @@
+"""All SQL of the imports. Runs inside the caller's one transaction.
+
+Bulk rows go through the driver's own `executemany` (sqlite3 or psycopg) on the transaction's connection:
+SQLAlchemy's per-row work would cost more than the insert itself on a million-row file. New customers and
+cases get their ids here up front (SQLite: counting on from max(id) under the import's write lock;
+PostgreSQL: from the table's sequence), so a whole batch can be written in a few statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from klantstem.customers.identities import Identity
+from klantstem.db import schema
+
+NAMED_TABLES = {"departments": schema.departments, "staff": schema.staff, "third_parties": schema.third_parties}
+_IN_CHUNK = 500
+ROWS_PER_STATEMENT = 250  # 12 columns x 250 rows stays far below both databases' limits on parameters
+_SQLITE_BULK_CACHE_KIB = 256 * 1024  # page cache while an import runs (the default is 2 MiB)
+
+
+class ImportStore:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.is_sqlite = conn.dialect.name == "sqlite"
+        self._raw: Any = conn.connection.driver_connection
+        self._mark = "?" if self.is_sqlite else "%s"
+        self._next_id: dict[str, int] = {}
+        self._sqlite_cache: int | None = None
+
+    # --- values ---------------------------------------------------------------------------------------------
+
+    def moment(self, utc_text: str) -> object:
+        """A moment in stored UTC text ("2026-11-23 13:05:00.000000") as this driver should receive it.
+
+        SQLite keeps exactly this text (the form SQLAlchemy writes); PostgreSQL gets a timezone-aware datetime.
+        """
+        if self.is_sqlite:
+            return utc_text
+        return datetime.fromisoformat(utc_text).replace(tzinfo=UTC)
+
+    # --- reading --------------------------------------------------------------------------------------------
+
+    def find_identities(self, keys: Iterable[Identity]) -> dict[Identity, int]:
+        """Which of these identities belong to a customer already (a merged customer answers for its target)."""
+        by_kind: dict[str, list[str]] = {}
+        for kind, value in keys:
+            by_kind.setdefault(kind, []).append(value)
+        found: dict[Identity, int] = {}
+        for kind, wanted in by_kind.items():
+            for chunk in _chunks(wanted):
+                sql = (
+                    "SELECT i.value, coalesce(c.merged_into_id, c.id) FROM customer_identities i "
+                    f"JOIN customers c ON c.id = i.customer_id WHERE i.kind = {self._mark} "
+                    f"AND i.value IN ({self._marks(len(chunk))})"
+                )
+                for value, customer_id in self._rows(sql, [kind, *chunk]):
+                    found[Identity(kind, value)] = int(customer_id)
+        return found
+
+    def find_cases(self, refs: Iterable[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for chunk in _chunks(list(refs)):
+            sql = f"SELECT external_id, id FROM cases WHERE external_id IN ({self._marks(len(chunk))})"
+            found.update((str(ref), int(case_id)) for ref, case_id in self._rows(sql, chunk))
+        return found
+
+    def find_named(self, table: str, name: str) -> int | None:
+        """The id of the department, staff member or third party with this name (the oldest if several)."""
+        named = NAMED_TABLES[table]
+        query = select(named.c.id).where(named.c.name == name).order_by(named.c.id).limit(1)
+        found = self._conn.execute(query).scalar()
+        return None if found is None else int(found)
+
+    def existing_story_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(fingerprints)):
+            sql = f"SELECT fingerprint FROM stories WHERE fingerprint IN ({self._marks(len(chunk))})"
+            found.update(str(row[0]) for row in self._rows(sql, chunk))
+        return found
+
+    # --- writing --------------------------------------------------------------------------------------------
+
+    def reserve_ids(self, table: str, count: int) -> list[int]:
+        """`count` fresh ids for rows this import will insert into `table` (customers, cases, stories)."""
+        if count <= 0:
+            return []
+        if not self.is_sqlite:
+            sql = "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)"
+            return [int(row[0]) for row in self._rows(sql, [table, count])]
+        if table not in _RESERVABLE:
+            raise ValueError(f"ids are not reserved for {table!r}")
+        if table not in self._next_id:
+            top = self._rows(f"SELECT coalesce(max(id), 0) FROM {table}", [])[0][0]
+            self._next_id[table] = int(top) + 1
+        first = self._next_id[table]
+        self._next_id[table] = first + count
+        return list(range(first, first + count))
+
+    def insert_named(self, table: str, values: dict[str, object]) -> int:
+        named = NAMED_TABLES[table]
+        return int(self._conn.execute(insert(named).values(**values).returning(named.c.id)).scalar_one())
+
+    def insert_customers(self, rows: Sequence[tuple[int, str | None, str | None, str]]) -> None:
+        values = [(i, name, postcode, self.moment(at)) for i, name, postcode, at in rows]
+        self._insert("customers", ("id", "display_name", "postcode", "created_at"), values)
+
+    def insert_identities(self, rows: Sequence[tuple[int, str, str]]) -> None:
+        self._insert("customer_identities", ("customer_id", "kind", "value"), rows)
+
+    def insert_cases(self, rows: Sequence[tuple[int, str, int | None, int | None, str]]) -> None:
+        values = [(*row[:4], self.moment(row[4])) for row in rows]
+        self._insert("cases", ("id", "external_id", "customer_id", "department_id", "opened_at"), values)
+
+    def insert_contacts(self, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Insert contacts (columns as CONTACT_COLUMNS); returns how many were new (not a known fingerprint)."""
+        return self._insert("contacts", CONTACT_COLUMNS, rows, " ON CONFLICT (fingerprint) DO NOTHING")
+
+    def insert_stories(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        self._insert("stories", STORY_COLUMNS, rows)
+
+    def insert_steps(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        self._insert("story_steps", STEP_COLUMNS, rows)
+
+    def insert_import_run(
+        self, kind: str, file_name: str, file_sha256: str, counts: tuple[int, int, int], finished_at: datetime
+    ) -> None:
+        added, duplicates, rejected = counts
+        self._conn.execute(
+            insert(schema.import_runs).values(
+                kind=kind, file_name=file_name[:500], file_sha256=file_sha256, added=added,
+                duplicates=duplicates, rejected=rejected, finished_at=finished_at.astimezone(UTC),
+            )
+        )  # fmt: skip
+
+    # --- bulk mode ------------------------------------------------------------------------------------------
+
+    def begin_bulk(self) -> None:
+        """A larger SQLite page cache for the import, so the indexes do not spill to disk on every batch."""
+        if self.is_sqlite and self._sqlite_cache is None:
+            self._sqlite_cache = int(self._rows("PRAGMA cache_size", [])[0][0])
+            self._raw.execute(f"PRAGMA cache_size = -{_SQLITE_BULK_CACHE_KIB}")
+
+    def end_bulk(self) -> None:
+        if self._sqlite_cache is not None:
+            self._raw.execute(f"PRAGMA cache_size = {self._sqlite_cache}")
+            self._sqlite_cache = None
+
+    # --- helpers --------------------------------------------------------------------------------------------
+
+    def _marks(self, count: int) -> str:
+        return ", ".join([self._mark] * count)
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+        cursor = self._raw.cursor()
+        try:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]], suffix: str = "") -> int:
+        """Insert rows, ROWS_PER_STATEMENT to a statement; returns how many rows were inserted.
+
+        One statement per few hundred rows keeps per-statement work (and, with SQLite, the driver letting go
+        of the GIL and waiting to get it back) out of the per-row cost.
+        """
+        if not rows:
+            return 0
+        group = f"({self._marks(len(columns))})"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
+        cursor = self._raw.cursor()
+        inserted = 0
+        try:
+            if whole:
+                sql = head + ", ".join([group] * ROWS_PER_STATEMENT) + suffix
+                steps = range(0, whole, ROWS_PER_STATEMENT)
+                cursor.executemany(sql, [_flat(rows[at : at + ROWS_PER_STATEMENT]) for at in steps])
+                inserted += int(cursor.rowcount)
+            if whole < len(rows):
+                cursor.execute(head + ", ".join([group] * (len(rows) - whole)) + suffix, _flat(rows[whole:]))
+                inserted += int(cursor.rowcount)
+        finally:
+            cursor.close()
+        return inserted
+
+
+CONTACT_COLUMNS = (
+    "customer_id", "case_id", "channel", "direction", "occurred_at", "staff_id", "department_id",
+    "third_party_id", "subject", "text", "source", "fingerprint",
+)  # fmt: skip
+STORY_COLUMNS = (
+    "id", "customer_id", "case_id", "staff_id", "perspective", "source", "channel", "told_at", "title", "text",
+    "summary", "summary_confirmed", "fingerprint",
+)  # fmt: skip
+STEP_COLUMNS = ("story_id", "position", "description", "happened_at", "appraisal", "department_id")
+_RESERVABLE = frozenset({"customers", "cases", "stories"})
+
+
+def _flat(rows: Sequence[Sequence[object]]) -> list[object]:
+    return [value for row in rows for value in row]
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start : start + _IN_CHUNK]

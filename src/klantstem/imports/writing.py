@@ -1,0 +1,100 @@
+"""Writing checked rows: contacts batch by batch, stories with their steps. Duplicates are counted, not added."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from klantstem.imports.lookups import Lookups
+from klantstem.imports.model import ContactRow, Story
+from klantstem.imports.store import ImportStore
+
+
+class ContactWriter:
+    def __init__(self, store: ImportStore, lookups: Lookups, source: str) -> None:
+        self._store = store
+        self._lookups = lookups
+        self._source = source[:100]
+        self.added = 0
+        self.duplicates = 0
+
+    def write(self, batch: Sequence[ContactRow]) -> None:
+        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped)."""
+        lookups = self._lookups
+        lookups.prefetch(
+            (identity for row in batch for identity in row.identities),
+            (row.case_ref for row in batch if row.case_ref),
+        )
+        customer_for, case_for, named = lookups.customer_for, lookups.case_for, lookups.named
+        moment, source = self._store.moment, self._source
+        values: list[tuple[Any, ...]] = []
+        append = values.append
+        for row in batch:
+            customer = customer_for(row.identities, row.name, row.postcode) if row.identities else None
+            department = named("departments", row.department) if row.department else None
+            staff = named("staff", row.staff, department) if row.staff else None
+            third_party = named("third_parties", row.third_party) if row.third_party else None
+            case = case_for(row.case_ref, customer, department, row.occurred_at) if row.case_ref else None
+            append((
+                customer, case, row.channel, row.direction, moment(row.occurred_at), staff, department,
+                third_party, row.subject, row.text, source, row.fingerprint,
+            ))  # fmt: skip
+        lookups.flush()
+        added = self._store.insert_contacts(values)
+        self.added += added
+        self.duplicates += len(values) - added
+
+
+class StoryWriter:
+    def __init__(self, store: ImportStore, lookups: Lookups) -> None:
+        self._store = store
+        self._lookups = lookups
+        self.added = 0
+        self.duplicates = 0
+        self.steps_added = 0
+
+    def write(self, stories: Sequence[Story]) -> None:
+        """Write the stories whose fingerprint is new (in the database and earlier in this file)."""
+        existing = self._store.existing_story_fingerprints(story.fingerprint for story in stories)
+        fresh: list[Story] = []
+        for story in stories:
+            if story.fingerprint in existing:
+                self.duplicates += 1
+            else:
+                existing.add(story.fingerprint)
+                fresh.append(story)
+        lookups = self._lookups
+        lookups.prefetch(
+            (identity for story in fresh for identity in story.fields.identities),
+            (story.fields.case_ref for story in fresh if story.fields.case_ref),
+        )
+        ids = self._store.reserve_ids("stories", len(fresh))
+        story_rows = [self._story_row(story_id, story) for story_id, story in zip(ids, fresh, strict=True)]
+        step_rows = [
+            self._step_row(story_id, position, story)
+            for story_id, story in zip(ids, fresh, strict=True)
+            for position in range(len(story.steps))
+        ]
+        lookups.flush()
+        self._store.insert_stories(story_rows)
+        self._store.insert_steps(step_rows)
+        self.added += len(fresh)
+        self.steps_added += len(step_rows)
+
+    def _story_row(self, story_id: int, story: Story) -> tuple[Any, ...]:
+        f = story.fields
+        lookups = self._lookups
+        customer = lookups.customer_for(f.identities, f.name, f.postcode)
+        staff = lookups.named("staff", f.staff) if f.staff else None
+        case = lookups.case_for(f.case_ref, customer, None, f.told_at) if f.case_ref else None
+        return (
+            story_id, customer, case, staff, f.perspective, f.source, f.channel, self._store.moment(f.told_at),
+            f.title, f.text, f.summary, f.summary_confirmed, story.fingerprint,
+        )  # fmt: skip
+
+    def _step_row(self, story_id: int, index: int, story: Story) -> tuple[Any, ...]:
+        step = story.steps[index]
+        department = self._lookups.named("departments", step.department) if step.department else None
+        happened_at = self._store.moment(step.happened_at) if step.happened_at else None
+        position = step.position if step.position is not None else index + 1
+        return (story_id, position, step.description, happened_at, step.appraisal, department)

@@ -1,0 +1,123 @@
+"""Dates as Dutch and English files write them, read as UTC; local time is Europe/Amsterdam by default."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klantstem.errors import ConfigurationError, UserInputError
+from klantstem.imports.dates import DateReader, stored_text
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+WINTER = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Amsterdam (UTC+1)
+WINTER_DAY = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)  # midnight of 23 November in Amsterdam
+
+
+@pytest.fixture
+def reader() -> DateReader:
+    return DateReader("Europe/Amsterdam")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-23T14:05", WINTER),
+        ("2026-11-23 14:05:00", WINTER),
+        ("2026-11-23T13:05:00Z", WINTER),
+        ("2026-11-23T15:05:00+02:00", WINTER),
+        ("2026-11-23", WINTER_DAY),
+        ("23-11-2026 14:05", WINTER),
+        ("23-11-2026 14:05:00", WINTER),
+        ("23/11/2026 14:05", WINTER),
+        ("23.11.2026 14.05 uur", WINTER),
+        ("23-11-2026", WINTER_DAY),
+        ("23/11/2026", WINTER_DAY),
+        ("23 november 2026 14:05", WINTER),
+        ("23 November 2026, 14:05", WINTER),
+        ("maandag 23 november 2026 om 14:05", WINTER),
+        ("23 nov 2026", WINTER_DAY),
+        ("23 nov. 2026", WINTER_DAY),
+        ("November 23, 2026 2:05 pm", WINTER),
+        ("Monday 23rd November 2026 at 14:05", WINTER),
+        ("  2026-11-23 14:05  ", WINTER),
+        ("2026-11-23 14.05", WINTER),
+    ],
+)
+def test_accepted_forms(reader: DateReader, text: str, expected: datetime) -> None:
+    assert reader.read(text) == expected
+    assert reader.utc_text(text) == stored_text(expected)
+
+
+def test_dutch_and_english_month_names(reader: DateReader) -> None:
+    for month, (dutch, english) in enumerate(
+        [("januari", "January"), ("februari", "Feb"), ("maart", "March"), ("april", "Apr"), ("mei", "May"),
+         ("juni", "June"), ("juli", "Jul"), ("augustus", "August"), ("september", "Sept"), ("oktober", "Oct"),
+         ("november", "Nov"), ("december", "December")],
+        start=1,
+    ):  # fmt: skip
+        assert reader.read(f"2 {dutch} 2026") == reader.read(f"2 {english} 2026") == reader.read(f"2026-{month:02d}-02")
+    assert reader.read("1 mrt 2026") == reader.read("2026-03-01")
+    assert reader.read("3 okt 2026") == reader.read("2026-10-03")
+
+
+def test_summer_time_and_the_changes(reader: DateReader) -> None:
+    assert reader.read("2026-07-01 12:00") == datetime(2026, 7, 1, 10, 0, tzinfo=UTC)
+    # 25 October 2026: 02:30 happens twice; the first (summer-time) reading is taken
+    assert reader.read("25-10-2026 02:30") == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert reader.utc_text("2026-10-25 02:30") == "2026-10-25 00:30:00.000000"
+    assert reader.utc_text("2026-10-25 03:30") == "2026-10-25 02:30:00.000000"
+
+
+def test_another_time_zone() -> None:
+    assert DateReader("UTC").read("23-11-2026 14:05") == datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+    assert DateReader("Asia/Kolkata").utc_text("2026-11-23 14:05") == "2026-11-23 08:35:00.000000"
+    with pytest.raises(ConfigurationError):
+        DateReader("Mars/Olympus")
+
+
+def test_workbook_values(reader: DateReader) -> None:
+    assert reader.read(datetime(2026, 11, 23, 14, 5)) == WINTER
+    assert reader.read(date(2026, 11, 23)) == WINTER_DAY
+    assert reader.utc_text(datetime(2026, 11, 23, 14, 5, tzinfo=UTC)) == "2026-11-23 14:05:00.000000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "yesterday", "32-11-2026", "31-02-2026 10:00", "2026-13-01", "2026-11-23T14:61", "11/23/2026",
+     "23-11-26", "23 brumaire 2026", "foo 23 november 2026", "23-11-2026 25:00", "13:00 pm 23-11-2026"],
+)  # fmt: skip
+def test_refused_with_a_hint(reader: DateReader, text: str) -> None:
+    with pytest.raises(UserInputError) as info:
+        reader.read(text)
+    assert "date" in str(info.value)
+    with pytest.raises(UserInputError):
+        reader.utc_text(text)
+
+
+def test_a_number_is_not_a_date(reader: DateReader) -> None:
+    with pytest.raises(UserInputError):
+        reader.read(45000)
+
+
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 12, 31)))
+def test_fast_path_agrees_with_the_zone_database(moment: datetime) -> None:
+    reader = DateReader("Europe/Amsterdam")
+    moment = moment.replace(microsecond=0)
+    expected = stored_text(moment.replace(tzinfo=AMSTERDAM))
+    for text in (moment.strftime("%Y-%m-%dT%H:%M:%S"), moment.strftime("%d-%m-%Y %H:%M:%S")):
+        assert reader.utc_text(text) == expected
+        assert reader.utc_text(text) == expected  # again, from the cache
+    assert reader.read(moment.strftime("%Y-%m-%d %H:%M")) == (moment.replace(second=0, tzinfo=AMSTERDAM)).astimezone(
+        UTC
+    )
+
+
+def test_stored_text_is_what_sqlalchemy_writes() -> None:
+    assert stored_text(datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)) == "2026-01-02 03:04:05.000000"
+    assert (
+        stored_text(datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC) + timedelta(hours=1)) == "2026-01-02 04:04:05.000006"
+    )
