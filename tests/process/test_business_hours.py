@@ -9,7 +9,7 @@ import ibis
 import pyarrow as pa
 
 from klantstem.business_calendar import BusinessCalendar
-from klantstem.process.business_hours import day_table, with_business_clock
+from klantstem.process.business_hours import business_clock, clock_tables, epoch_seconds, local_seconds, month_of
 
 
 def test_clock_matches_the_calendar_on_random_moments() -> None:
@@ -17,13 +17,15 @@ def test_clock_matches_the_calendar_on_random_moments() -> None:
     chooser = random.Random(7)
     start = datetime(2023, 12, 20, tzinfo=UTC)  # over Christmas, New Year, and both daylight-saving changes
     moments = [start + timedelta(seconds=chooser.randrange(0, 330 * 86400)) for _ in range(400)]
-    moments += [datetime(2024, 3, 31, 1, 0, tzinfo=UTC), datetime(2024, 5, 9, 10, tzinfo=UTC)]
-    events = ibis.memtable(
-        pa.table({"i": range(len(moments)), "timestamp": pa.array(moments, pa.timestamp("us", "UTC"))})
-    )
-    days = ibis.memtable(day_table(calendar, date(2023, 12, 19), date(2024, 12, 1)))
-    clocked = with_business_clock(events, days, calendar.timezone).order_by("i").to_pyarrow()
+    moments += [datetime(2024, 3, 31, 0, 59, 59, tzinfo=UTC), datetime(2024, 3, 31, 1, 0, tzinfo=UTC)]
+    moments += [datetime(2024, 10, 27, 0, 59, tzinfo=UTC), datetime(2024, 10, 27, 1, 0, 1, tzinfo=UTC)]
+    moments += [datetime(2024, 5, 9, 10, tzinfo=UTC), datetime(2024, 5, 10, 10, 15, 30, 500_000, tzinfo=UTC)]
+    table = pa.table({"i": range(len(moments)), "timestamp": pa.array(moments, pa.timestamp("us", "UTC"))})
+    events = ibis.memtable(table)
+    tables = clock_tables(calendar, date(2023, 12, 18), date(2024, 12, 1))
+    local = local_seconds(epoch_seconds(events.timestamp), tables)
+    clocked = events.mutate(b=business_clock(local, tables), month=month_of(local)).order_by("i").to_pyarrow()
     clock = clocked.column("b").to_pylist()
-    origin = moments[0]
-    for moment, value in zip(moments, clock, strict=True):
-        assert abs((value - clock[0]) - calendar.business_seconds(origin, moment)) < 1e-6
+    for moment, value, month in zip(moments, clock, clocked.column("month").to_pylist(), strict=True):
+        assert abs((value - clock[0]) - calendar.business_seconds(moments[0], moment)) < 1e-6
+        assert month == moment.astimezone(calendar._zone).strftime("%Y-%m")

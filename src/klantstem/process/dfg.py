@@ -61,7 +61,7 @@ def variant_table(events: ir.Table) -> ir.Table:
 
 
 def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
-    table = variant_table(events)
+    table = con.create_table("variants", obj=variant_table(events))
     total = rows(con.to_pyarrow(table.aggregate(n=table.count(), cases=table.cases.sum())))[0]
     found = rows(con.to_pyarrow(table.order_by([table.cases.desc(), table.variant]).limit(top)))
     return {

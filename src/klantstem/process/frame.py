@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
 from klantstem.errors import UserInputError
-from klantstem.process.business_hours import day_table, epoch_seconds, local_time, with_business_clock
+from klantstem.process.business_hours import business_clock, clock_tables, epoch_seconds, local_seconds
 from klantstem.process.eventlog import STANDARD
 
 # Statuses (or lifecycle transitions) that mean waiting, and on whom. First match wins; case ignored.
@@ -80,7 +80,9 @@ def from_arrow(table: pa.Table) -> ir.Table:
     for name in STANDARD:
         if name not in table.column_names:
             table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
-    return ibis.memtable(table.drop_columns([c for c in ("line",) if c in table.column_names]))
+    table = table.drop_columns([c for c in ("line",) if c in table.column_names])
+    nullable = pa.schema([f.with_nullable(True) for f in table.schema])  # lead() of a required column is not
+    return ibis.memtable(table.cast(nullable))
 
 
 def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
@@ -98,25 +100,24 @@ def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
 
 
 def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> ir.Table:
-    """Materialise the ordered events with t (epoch seconds), b (business clock) and the next event."""
+    """Materialise the ordered events with t (epoch seconds), local (wall-clock seconds), b (business clock),
+    the event's position in its case, and the next event's activity, t and b."""
     span = con.to_pyarrow(events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()))
     first, last = span["first"][0].as_py(), span["last"][0].as_py()
     if first is None:
         raise UserInputError("the event log holds no events")
-    days = ibis.memtable(day_table(options.calendar, first.date() - timedelta(days=1), last.date() + timedelta(days=1)))
-    clocked = with_business_clock(events, days, options.timezone)
-    window = ibis.window(group_by=clocked.case, order_by=[clocked.timestamp, clocked.seq])
-    local = local_time(clocked.timestamp, options.timezone)
-    ordered = clocked.mutate(
-        t=epoch_seconds(clocked.timestamp),
-        month=local.truncate("M").date().cast("string").substr(0, 7),
-        state=ibis.coalesce(clocked.status, clocked.lifecycle),
+    tables = clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
+    t = epoch_seconds(events.timestamp)
+    timed = events.mutate(t=t, state=ibis.coalesce(events.status, events.lifecycle))
+    timed = timed.mutate(local=local_seconds(timed.t, tables))
+    timed = timed.mutate(b=business_clock(timed.local, tables))
+    window = ibis.window(group_by=timed.case, order_by=[timed.timestamp, timed.seq])
+    ordered = timed.mutate(
         pos=ibis.row_number().over(window) + 1,
-        next_activity=clocked.activity.lead().over(window),
-        next_timestamp=clocked.timestamp.lead().over(window),
-        next_b=clocked.b.lead().over(window),
+        next_activity=timed.activity.lead().over(window),
+        next_t=timed.t.lead().over(window),
+        next_b=timed.b.lead().over(window),
     )
-    ordered = ordered.mutate(next_t=epoch_seconds(ordered.next_timestamp)).drop("next_timestamp")
     return con.create_table("prepared_events", obj=ordered)
 
 

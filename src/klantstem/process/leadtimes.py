@@ -6,6 +6,7 @@ from typing import Any
 
 import ibis.expr.types as ir
 
+from klantstem.process.business_hours import month_of
 from klantstem.process.stats import pick, rounded, rows, summary
 
 LINK_COLUMNS = ("case_id", "customer_id")
@@ -20,7 +21,7 @@ def case_table(events: ir.Table) -> ir.Table:
         start_b=events.b.min(),
         end_b=events.b.max(),
         events=events.count(),
-        month=events.month.argmin(events.t),
+        month=month_of(events.local.min()),
         customer=events.customer.max(),
         **extra,
     )

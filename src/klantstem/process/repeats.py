@@ -3,6 +3,7 @@ with a new case within N days of the previous one."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import ibis
@@ -15,8 +16,11 @@ CLOSING = r"(?i)\b(closed|resolved|completed|cancelled|afgesloten|opgelost|geslo
 
 def reopened(con: Any, events: ir.Table) -> dict[str, Any]:
     """Cases with work after their first closing event: the customer came back about the same case."""
-    closing = events.activity.re_search(CLOSING) | events.state.fill_null("").re_search(CLOSING)
-    marked = events.mutate(closing=closing)
+    names = events.select(name=events.activity).union(events.select(name=events.state)).distinct()
+    known = [r["name"] for r in rows(con.to_pyarrow(names)) if r["name"] is not None]
+    closing_names = [name for name in known if re.search(CLOSING, name)] or [""]
+    closing = events.activity.isin(closing_names) | events.state.isin(closing_names)
+    marked = events.mutate(closing=closing.fill_null(False))
     first_close = marked.filter(marked.closing).group_by("case").aggregate(closed_at=ibis._.pos.min())
     after = marked.inner_join(first_close, "case")
     again = after.filter((after.pos > after.closed_at) & ~after.closing)
