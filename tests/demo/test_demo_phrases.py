@@ -57,9 +57,13 @@ def test_phrases_only_use_known_slots(bank: object) -> None:
         assert names <= set(SLOT_NAMES), (names - set(SLOT_NAMES), template)
 
 
-def test_interview_questions_only_quote() -> None:
-    for template in _templates(phrases_interview.QUESTIONS):
-        assert {f for _, f, _, _ in FORMATTER.parse(template) if f} <= {"quote"}
+def test_interview_questions_only_quote_and_every_kind_has_answers() -> None:
+    for language, kinds in phrases_interview.QUESTIONS.items():
+        assert set(kinds) == {"bad", "normal", "excellent", "staff"}, language
+        for pairs in kinds.values():
+            for question, answers in pairs:
+                assert {f for _, f, _, _ in FORMATTER.parse(question) if f} <= {"quote"}
+                assert answers and all("{" not in a for a in answers)
 
 
 def test_every_promise_has_an_english_wording() -> None:

@@ -150,7 +150,7 @@ def ask_customer(chance: float = 1.0, reminder: float = 0.35) -> tuple[Beat, ...
     )
 
 
-def close_only(team: str = "=", survey: float = 0.08) -> tuple[Beat, ...]:
+def close_only(team: str = "=", survey: float = 0.05) -> tuple[Beat, ...]:
     return (
         Beat("gen.close", "Zaak gesloten", team, "Gesloten", office(1, 30), step=False),
         Beat(
@@ -172,7 +172,7 @@ def resolve(
     appraisal: tuple[float, float, float] = OK,
     wait: Wait | None = None,
     key: str = "gen.resolve",
-    survey: float = 0.08,
+    survey: float = 0.05,
 ) -> tuple[Beat, ...]:
     return (
         Beat(

@@ -22,8 +22,12 @@ APPRAISALS = ("bad", "normal", "excellent")
 OUTCOMES = ("kept", "broken", "cancelled")
 INBOUND = {"phone": 44, "email": 20, "whatsapp": 14, "web_form": 11, "visit": 4, "letter": 3, "social_media": 4}
 OUTBOUND = {"phone": 55, "email": 40, "letter": 5}
-SPOKEN_RESOLUTION = 0.3  # share of resolutions told to the customer in a contact of their own
+SPOKEN_RESOLUTION = 0.25  # share of resolutions told to the customer in a contact of their own
 SYSTEM_KEYS = ("gen.autoreply", "proef.ack", "gen.reminder")
+ADMIN_KEYS = ("gen.categorise", "gen.priority", "gen.identify", "gen.assign", "gen.note", "gen.link", "gen.knowledge",
+              "gen.enqueue", "gen.file", "gen.draft")  # fmt: skip
+# the customer's appraisal of the step that keeps (or finally keeps) a promise
+FULFILLED_VIEW = {"kept": (0.05, 0.7, 0.25), "broken": (0.85, 0.15, 0.0), "cancelled": (0.3, 0.7, 0.0)}
 APPROVALS = ("bill.correct", "mandate.decision", "letter.new", "res.voucher", "lease.approved", "service.extra_cost",
              "cancel.final_bill")  # fmt: skip
 MODELS = ("Nova E", "Stratos", "Aura Touring", "Caspian Hybrid", "Vela")
@@ -79,7 +83,8 @@ def plan_case(
         planned = _place(rng, beat, moment, walk, org, period)
         if planned is None:
             break
-        moment = planned.at
+        if beat.key not in ADMIN_KEYS:  # paperwork does not hold up the next step
+            moment = planned.at
         _extra_beats(rng, todo, i, beat, walk, scenario)
     _finish(plan, walk, org)
     return plan
@@ -129,9 +134,11 @@ def _place(
         at = max(at, plan.beats[-1].at + timedelta(seconds=rng.randint(20, 240)))
     if at > period.end:
         return None
-    if plan.beats:
+    if plan.beats and not _scheduled(beat, walk):
         _deadline_signal(rng, at, walk, org, period)
-    planned = _who(rng, beat, team_key, at, walk, org)
+    prefix = _fulfilled_promise(beat, walk)
+    weights = FULFILLED_VIEW[walk.pending[prefix].outcome] if prefix is not None else beat.appraisal
+    planned = _who(rng, beat, team_key, at, walk, org, weights)
     planned.channel = _channel(beat, walk, rng)
     if beat.channel == "out?" and not planned.channel:
         planned.beat = replace(beat, activity="Zaak opgelost")
@@ -142,7 +149,6 @@ def _place(
         walk.team_before_transfer = team_key
     if not team_key.startswith("tp:"):
         walk.prev_team = team_key
-    prefix = _fulfilled_promise(beat, walk)
     if prefix is not None:
         walk.pending.pop(prefix).fulfilled = planned
     if beat.promise is not None:
@@ -153,11 +159,11 @@ def _place(
 def _rhythm(beat: Beat, team_key: str, walk: _Walk) -> str:
     if beat.rhythm:
         return beat.rhythm
+    if team_key in ("bediening", "keuken"):
+        return "evening"
     channel = _channel(beat, walk, None)
     if channel and beat.direction == "inbound":
         return CHANNEL_RHYTHM[channel]
-    if team_key in ("bediening", "keuken"):
-        return "evening"
     return "office"
 
 
@@ -190,8 +196,16 @@ def _moment(rng: random.Random, beat: Beat, moment: datetime, rhythm: str, walk:
     return period.snap(rng, at, rhythm)
 
 
-def _who(rng: random.Random, beat: Beat, team_key: str, at: datetime, walk: _Walk, org: Organisation) -> PlannedBeat:
-    appraisal = rng.choices(APPRAISALS, weights=beat.appraisal)[0] if beat.step else "normal"
+def _who(
+    rng: random.Random,
+    beat: Beat,
+    team_key: str,
+    at: datetime,
+    walk: _Walk,
+    org: Organisation,
+    weights: tuple[float, float, float],
+) -> PlannedBeat:
+    appraisal = rng.choices(APPRAISALS, weights=weights)[0] if beat.step else "normal"
     if team_key.startswith("tp:"):
         party = walk.plan.context["dealer_key"] if team_key == "tp:dealer" else team_key[3:]
         tp_id, name, _kind = org.third_parties[party]
@@ -222,6 +236,8 @@ def _make_promise(rng: random.Random, made: PlannedBeat, spec: PromiseSpec, walk
 def _extra_beats(rng: random.Random, todo: list[Beat], i: int, beat: Beat, walk: _Walk, scenario: Scenario) -> None:
     """The noise of real processes, inserted right after the beat just placed."""
     extra: list[Beat] = []
+    if scenario.line == "brasserie":
+        return  # a restaurant's till records orders and courses, not tickets
     if len(walk.plan.beats) == 1:
         if walk.plan.beats[-1].channel in ("phone", "visit"):
             extra += _chance(rng, 0.7, _internal("gen.identify", "Klant geïdentificeerd", "Nieuw"))
@@ -247,7 +263,7 @@ def _extra_beats(rng: random.Random, todo: list[Beat], i: int, beat: Beat, walk:
     elif beat.channel:
         extra += _contact_admin(rng, walk.plan.beats[-1].channel, beat)
     elif beat.activity and not beat.key.startswith("gen."):
-        extra += _chance(rng, 0.4, _internal("gen.note", "Notitie toegevoegd", "In behandeling"))
+        extra += _chance(rng, 0.6, _internal("gen.note", "Notitie toegevoegd", "In behandeling"))
     if i < len(todo) and todo[i].key == "gen.close" and beat.key != "gen.file":
         extra += _chance(rng, 0.6, _internal("gen.file", "Klantdossier bijgewerkt", "Opgelost"))
     if i < len(todo) and not beat.key.startswith("gen.approv"):
@@ -282,11 +298,17 @@ def _contact_admin(rng: random.Random, channel: str, beat: Beat) -> list[Beat]:
 
 
 def _internal(key: str, activity: str, status: str) -> Beat:
-    return Beat(key, activity, "=", status, minutes(1, 40), step=False)
+    return Beat(key, activity, "=", status, minutes(0.5, 15), step=False)
 
 
 def _chance(rng: random.Random, chance: float, beat: Beat) -> list[Beat]:
     return [beat] if rng.random() < chance else []
+
+
+def _scheduled(beat: Beat, walk: _Walk) -> bool:
+    """A step planned well ahead (an appointment, an after-sales call): the time before it is no overdue wait."""
+    planned_ahead = beat.wait.unit == "days" and beat.wait.low >= 5 and not beat.when
+    return planned_ahead or walk.plan.scenario.line == "brasserie"
 
 
 def _deadline_signal(rng: random.Random, at: datetime, walk: _Walk, org: Organisation, period: Period) -> None:

@@ -21,6 +21,8 @@ OUTBOUND_FALLBACK = {
            "Graag informeren wij u over de voortgang van uw vraag over {topic_u}."),
     "en": ("We are handling your question about {topic_u}.", "Here is an update about {topic_u}."),
 }  # fmt: skip
+VISIT_WORDS = (("Klant belt opnieuw", "Klant komt opnieuw langs"), ("Klant belt", "Klant in de winkel"),
+               ("Klant neemt contact op", "Klant komt langs in de winkel"))  # fmt: skip
 NOTE_SUBJECTS = {("phone", "inbound"): "Inkomend gesprek", ("phone", "outbound"): "Uitgaand gesprek",
                  ("visit", "inbound"): "Bezoek", ("visit", "outbound"): "Afspraak op locatie"}  # fmt: skip
 
@@ -43,9 +45,8 @@ def _note(rng: random.Random, planned: PlannedBeat, slots: Slots) -> str:
     if slots["promise"] and "{promise" not in " ".join(NOTES.get(planned.beat.key, ())):
         note += f" Toegezegd: {slots['promise']}."
     if planned.channel == "visit":
-        note = note.replace("Klant belt opnieuw", "Klant komt opnieuw langs").replace(
-            "Klant belt", "Klant in de winkel"
-        )
+        for said, seen in VISIT_WORDS:
+            note = note.replace(said, seen)
     return note
 
 
@@ -84,7 +85,9 @@ def _organisation_writes(
     rng: random.Random, plan: CasePlan, planned: PlannedBeat, slots: Slots, person: Person
 ) -> tuple[str | None, str]:
     language = plan.language
-    options = MESSAGES[language].get(planned.beat.key) or OUTBOUND_FALLBACK[language]
+    messages = MESSAGES[language]
+    own = f"{planned.beat.key}@{plan.scenario.key}"  # a scenario's own wording comes first
+    options = messages.get(own) or messages.get(planned.beat.key) or OUTBOUND_FALLBACK[language]
     body = fill(rng.choice(options), slots)
     if slots["promise"] and slots["promise"].lower() not in body.lower():
         body += f" {slots['promise_cap']}."

@@ -7,6 +7,7 @@ same rows, byte for byte.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,8 +17,9 @@ from klantstem.demo.model import CasePlan, DemoSize, Row
 from klantstem.demo.organisation import Organisation, build_organisation
 from klantstem.demo.people import People, Person, build_people
 from klantstem.demo.period import Period, to_utc
+from klantstem.demo.phrases_frames import TOPICS
 from klantstem.demo.scenarios import CASE_TITLES, pick
-from klantstem.demo.slots import Slots, beat_slots, case_slots
+from klantstem.demo.slots import Slots, beat_slots, case_slots, spoken
 
 
 @dataclass
@@ -36,9 +38,9 @@ def generate(seed: int, until: date, size: DemoSize) -> dict[str, list[Row]]:
     people = build_people(stream(seed, "people"), size.customers, period)
     plans = _plan_cases(stream(seed, "cases"), size, people, org, period)
     rows: dict[str, list[Row]] = {**org.rows, **people.rows}
-    rows["cases"] = _case_rows(stream(seed, "case-titles"), plans, period)
     text_rng = stream(seed, "texts")
     case_texts = [_case_texts(text_rng, plan, people.persons[plan.customer_id - 1]) for plan in plans]
+    rows["cases"] = _case_rows(stream(seed, "case-titles"), plans, case_texts)
     rows["contacts"] = _contacts(stream(seed, "contacts"), plans, case_texts, people, org, period, size)
     rows["promises"] = _promises(stream(seed, "promises"), plans, org, period)
     rows["process_events"] = _events(plans)
@@ -66,21 +68,30 @@ def _plan_cases(
     return plans
 
 
-def _case_rows(rng: random.Random, plans: list[CasePlan], period: Period) -> list[Row]:
+def _case_rows(rng: random.Random, plans: list[CasePlan], case_texts: list[CaseTexts]) -> list[Row]:
     rows: list[Row] = []
-    for plan in plans:
+    for plan, found in zip(plans, case_texts, strict=True):
         closing = next((b.at for b in reversed(plan.beats) if b.beat.key == "gen.close"), None)
         rows.append({
             "id": plan.case_id, "external_id": plan.external_id, "customer_id": plan.customer_id,
-            "title": rng.choice(CASE_TITLES[plan.scenario.key]), "owner_id": plan.owner_id,
+            "title": _case_title(rng, plan, found.slots_of[0]["topic_n"]), "owner_id": plan.owner_id,
             "department_id": plan.department_id, "status": "closed" if plan.closed else "open",
             "opened_at": to_utc(plan.opened_at), "closed_at": to_utc(closing) if closing else None,
         })  # fmt: skip
     return rows
 
 
+def _case_title(rng: random.Random, plan: CasePlan, topic: str) -> str:
+    """The name the case has in the organisation's system: the scenario's, or the topic as agents write it."""
+    if len(TOPICS["nl"][plan.scenario.key]) == 1:
+        return rng.choice(CASE_TITLES[plan.scenario.key])
+    bare = re.sub(r"^(een|de|het) ", "", topic)
+    return bare[0].upper() + bare[1:]
+
+
 def _case_texts(rng: random.Random, plan: CasePlan, person: Person) -> CaseTexts:
     base = case_slots(rng, plan, person)
+    promised_at = {p.fulfilled.index: p.made.at for p in plan.promises if p.fulfilled is not None}
     slots_of: dict[int, Slots] = {}
     steps: list[texts.Step] = []
     previous = None
@@ -90,6 +101,8 @@ def _case_texts(rng: random.Random, plan: CasePlan, person: Person) -> CaseTexts
             slots["team"] = next(
                 (b.team for b in plan.beats[planned.index + 1 :] if b.team != planned.team), planned.team
             )
+        if planned.index in promised_at:
+            slots["since_promise"] = spoken(planned.at - promised_at[planned.index], plan.language, rng)
         slots_of[planned.index] = slots
         if planned.beat.step:
             step = texts.customer_step(rng, planned, slots, plan.language)

@@ -83,8 +83,9 @@ STEPS: dict[str, dict[str, tuple[str, ...]]] = {
         "normal": ("I called once more to ask where the SIM card was.",),
     },
     "sim.delivered": {
-        "bad": ("The new SIM card only arrived after {waited}. Ten days without a phone when my clients need to reach me!",),
-        "normal": ("The new SIM card came in the post and everything worked again.",),
+        "bad": ("The new SIM card only arrived after {since_promise}. Two working days, they had said. All that time without a phone when my clients need to reach me!",),
+        "normal": ("The new SIM card came in the post after {since_promise} and everything worked again.",),
+        "excellent": ("The SIM card arrived within two days, exactly as promised.",),
     },
     "hold.menu": {
         "bad": ("I was on hold for {hold} minutes. {hold} minutes! Same music over and over.",
@@ -169,7 +170,7 @@ STEPS: dict[str, dict[str, tuple[str, ...]]] = {
         "excellent": ("Within a day I had a clear confirmation with all the dates.",),
     },
     "cancel.final_bill": {
-        "bad": ("The final bill only came after {waited}, much later than promised.",),
+        "bad": ("The final bill only came after {since_promise}, much later than promised.",),
         "normal": ("Then the final bill arrived by post.",),
         "excellent": ("The final bill was clear and I even got money back.",),
     },
@@ -215,7 +216,7 @@ STEPS: dict[str, dict[str, tuple[str, ...]]] = {
         "normal": ("I called again, she still wasn't available.",),
     },
     "meeting.callback": {
-        "bad": ("After {waited} {owner} finally called back, without explaining why it took so long.",),
+        "bad": ("After {since_promise} {owner} finally called back, without explaining why it took so long.",),
         "normal": ("Eventually {owner} called me back.",),
         "excellent": ("{owner} called back, apologised and fixed it on the spot.",),
     },
@@ -234,7 +235,7 @@ STEPS: dict[str, dict[str, tuple[str, ...]]] = {
         "normal": ("I also called to ask how things stood.",),
     },
     "noanswer.answer": {
-        "bad": ("After {waited} an answer came that didn't even answer my question.",),
+        "bad": ("After {since_promise} an answer came that didn't even answer my question.",),
         "normal": ("Eventually I got an answer by e-mail.",),
         "excellent": ("The answer was thorough and completely clear.",),
     },
@@ -276,8 +277,19 @@ STEPS: dict[str, dict[str, tuple[str, ...]]] = {
                       "She really listened and sorted it during the call. Beyond my expectations."),
     },
     "great.followup": {
+        "bad": ("She would call back the next day. I only heard from them after {since_promise}.",),
         "normal": ("The next day they called to check.",),
         "excellent": ("The next day {agent} actually called to check everything worked. You rarely see that.",),
+    },
+    "order.placed": {
+        "bad": ("I ordered a new phone online. The web shop froze twice at checkout.",),
+        "normal": ("I ordered a new phone online with {product}.",),
+        "excellent": ("Ordering took a few minutes, very clear.",),
+    },
+    "order.delivered": {
+        "bad": ("Two working days, it said. The parcel only came after {since_promise}.",),
+        "normal": ("The parcel was delivered without problems.",),
+        "excellent": ("The courier was at my door the next morning. Great!",),
     },
     "move.request": {
         "bad": ("I reported my move, but it could only be done with a paper form.",),

@@ -64,10 +64,11 @@ MOBILE: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "sim.delivered": {
         "bad": (
-            "Pas na {waited} kwam de nieuwe simkaart binnen. Tien dagen zonder telefoon, voor iemand die zijn klanten moet kunnen bereiken!",
-            "Uiteindelijk kwam de simkaart na {waited}. Wat een service.",
+            "Pas na {since_promise} kwam de nieuwe simkaart binnen. Twee werkdagen, hadden ze gezegd. Zo lang zonder telefoon, voor iemand die zijn klanten moet kunnen bereiken!",
+            "Uiteindelijk kwam de simkaart na {since_promise}. Wat een service.",
         ),
-        "normal": ("De nieuwe simkaart kwam met de post en daarna deed alles het weer.",),
+        "normal": ("De nieuwe simkaart kwam na {since_promise} met de post en daarna deed alles het weer.",),
+        "excellent": ("De simkaart lag keurig binnen twee dagen in de bus, precies zoals beloofd.",),
     },
     "hold.menu": {
         "bad": (
@@ -194,7 +195,7 @@ MOBILE: dict[str, dict[str, tuple[str, ...]]] = {
         "excellent": ("Binnen een dag had ik een heldere bevestiging met alle data erin.",),
     },
     "cancel.final_bill": {
-        "bad": ("De eindafrekening kwam pas na {waited}, veel later dan beloofd.",),
+        "bad": ("De eindafrekening kwam pas na {since_promise}, veel later dan beloofd.",),
         "normal": ("Daarna kwam de eindafrekening per post.",),
         "excellent": ("De eindafrekening was duidelijk en ik kreeg zelfs nog geld terug.",),
     },
@@ -261,7 +262,7 @@ MOBILE: dict[str, dict[str, tuple[str, ...]]] = {
         "normal": ("Ik heb nog een keer gebeld, ze was nog niet beschikbaar.",),
     },
     "meeting.callback": {
-        "bad": ("Na {waited} belde {owner} eindelijk terug, zonder uitleg waarom het zo lang duurde.",),
+        "bad": ("Na {since_promise} belde {owner} eindelijk terug, zonder uitleg waarom het zo lang duurde.",),
         "normal": ("Uiteindelijk belde {owner} me terug.",),
         "excellent": ("{owner} belde terug, bood excuses aan en had het meteen opgelost.",),
     },
@@ -288,8 +289,8 @@ MOBILE: dict[str, dict[str, tuple[str, ...]]] = {
         "normal": ("Ik heb ook nog gebeld om te vragen hoe het ermee stond.",),
     },
     "noanswer.answer": {
-        "bad": ("Na {waited} kwam er een antwoord, dat mijn vraag niet eens beantwoordde.",),
-        "normal": ("Uiteindelijk kreeg ik per mail een antwoord.", "Na {waited} kwam het antwoord."),
+        "bad": ("Na {since_promise} kwam er een antwoord, dat mijn vraag niet eens beantwoordde.",),
+        "normal": ("Uiteindelijk kreeg ik per mail een antwoord.", "Na {since_promise} kwam het antwoord."),
         "excellent": ("Het antwoord was uitgebreid en helemaal duidelijk.",),
     },
     "fiber.order": {
@@ -345,11 +346,22 @@ MOBILE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "great.followup": {
+        "bad": ("Ze zou de volgende dag nabellen. Pas na {since_promise} hoorde ik weer iets.",),
         "normal": ("De volgende dag werd ik nagebeld.",),
         "excellent": (
             "De volgende dag belde {agent} inderdaad even na om te horen of alles werkte. Dat maak je zelden mee.",
             "En ze belde de volgende dag echt terug, zoals beloofd. Chapeau.",
         ),
+    },
+    "order.placed": {
+        "bad": ("Ik bestelde online een nieuwe telefoon. De webshop liep twee keer vast bij het betalen.",),
+        "normal": ("Ik bestelde online een nieuwe telefoon met {product}.", "Via de webshop bestelde ik {topic}."),
+        "excellent": ("Bestellen ging in een paar minuten, heel overzichtelijk.",),
+    },
+    "order.delivered": {
+        "bad": ("Twee werkdagen, stond er. Het pakket kwam pas na {since_promise}.", "De bezorger belde niet aan en nam het pakket weer mee."),
+        "normal": ("Het pakket werd netjes bezorgd.", "Na {since_promise} had ik de telefoon in huis."),
+        "excellent": ("De volgende ochtend stond de bezorger al voor de deur. Top!",),
     },
     "move.request": {
         "bad": ("Ik gaf mijn verhuizing door, maar dat kon alleen met een papieren formulier.",),

@@ -39,6 +39,7 @@ CASE_TITLES: dict[str, tuple[str, ...]] = {
     "glasvezel": ("Aanvraag glasvezel", "Installatie glasvezel"),
     "top_service": ("Vraag voicemail", "Roaming", "Nieuwe simkaart"),
     "verhuizing": ("Verhuizing diensten",),
+    "bestelling": ("Bestelling toestel", "Webshoporder"),
     "proefrit": ("Proefritaanvraag",),
     "onderhoud": ("Onderhoudsafspraak", "APK-afspraak"),
     "lease": ("Private lease offerte",),

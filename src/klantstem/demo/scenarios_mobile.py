@@ -262,6 +262,24 @@ MOVING = Scenario(
     ),
     customer_wait=0.0, story_weight=0.8,
 )
+
+ORDER = Scenario(
+    "bestelling", "mobiel", "Logistiek", 16.0, (
+        intake("order.placed", team="orders", channel="web_form", activity="Bestelling ontvangen"),
+        Beat("order.check", "Kredietcheck uitgevoerd", "orders", "In behandeling", office(0.2, 4), step=False),
+        Beat("order.confirm", "Orderbevestiging verstuurd", "orders", "In behandeling", minutes(1, 30),
+             channel="email", direction="outbound", step=False,
+             promise=promise("delivery", "uw bestelling wordt binnen 2 werkdagen bezorgd", "department:Logistiek",
+                             office(18, 18), "order.delivered", outcome=(0.8, 0.18, 0.02), late=days(1, 5))),
+        Beat("order.pick", "Toestel gereserveerd", "logistiek", "In behandeling", office(1, 8), step=False),
+        Beat("order.shipped", "Pakket verzonden", "logistiek", "Wachten op leverancier", office(1, 8), step=False),
+        Beat("order.delivered", "Pakket bezorgd", "tp:koerier", "Opgelost", days(1, 2), appraisal=OK),
+        Beat("order.activated", "Simkaart geactiveerd", "mutaties", "Opgelost", hours(1, 30), step=False,
+             chance=0.8),
+        *close_only("orders", survey=0.05),
+    ),
+    ping_pong=0.05, customer_wait=0.05, story_weight=0.4,
+)
 # fmt: on
 
 MOBILE = (
@@ -279,4 +297,5 @@ MOBILE = (
     FIBRE,
     EXCELLENT,
     MOVING,
+    ORDER,
 )

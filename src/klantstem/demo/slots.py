@@ -23,6 +23,7 @@ SLOT_NAMES = (
     "brand", "topic", "topic_n", "topic_u", "verb", "verb_inf", "agent", "team", "waited", "hold", "dealer",
     "model", "times", "weekday", "partner", "partner_cap", "guests", "town", "owner", "due", "promise",
     "promise_cap", "channel_nl", "party", "case", "date", "request", "product", "quote", "worst", "best", "n",
+    "since_promise",
 )  # fmt: skip
 
 

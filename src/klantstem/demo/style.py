@@ -67,13 +67,13 @@ def _sloppy(rng: random.Random, text: str, language: str, mood: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", text)
     out: list[str] = []
     for sentence in sentences:
-        if sentence and rng.random() < 0.6:
+        if sentence and rng.random() < 0.3:
             sentence = sentence[0].lower() + sentence[1:]
         if language == "nl":
             for word, chat in CHAT_WORDS.items():
                 if rng.random() < 0.4:
                     sentence = re.sub(rf"\b{word}\b", chat, sentence)
-        if sentence.endswith(".") and rng.random() < 0.5:
+        if sentence.endswith(".") and rng.random() < 0.25:
             sentence = sentence[:-1]
         elif sentence.endswith("!") and mood == "bad":
             sentence += "!!"

@@ -4,6 +4,7 @@ read back to the narrator, and the follow-up questions of an interview."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from klantstem.demo import phrases_en, phrases_en_other, phrases_interview, phrases_labels, phrases_staff
@@ -129,6 +130,7 @@ def summary(rng: random.Random, steps: list[Step], slots: Slots, language: str) 
     parts = [rng.choice(bank.SUMMARY_OPENINGS[language])]
     parts.append(bank.SUMMARY_STEPS[language].format(n=len(steps), topic=slots["topic_u"]))
     worst = [s for s in steps if s.appraisal == "bad"]
+    worst = [s for s in worst if not label(s, language).startswith(("uw ", "your "))] or worst
     best = [s for s in steps if s.appraisal == "excellent"]
     if worst:
         parts.append("; " + rng.choice(bank.SUMMARY_BAD[language]).format(worst=label(rng.choice(worst), language)))
@@ -139,17 +141,22 @@ def summary(rng: random.Random, steps: list[Step], slots: Slots, language: str) 
 
 def follow_ups(rng: random.Random, steps: list[Step], language: str, staff: bool) -> list[tuple[Step, str, str]]:
     """One to three open questions about telling steps, each with the narrator's answer."""
-    bank = phrases_interview
     telling = [s for s in steps if s.appraisal != "normal"] or steps
     count = min(len(telling), rng.choice((1, 1, 2, 2, 3)))
     asked: list[tuple[Step, str, str]] = []
     for step in rng.sample(telling, count):
-        kind = "staff" if staff and rng.random() < 0.6 else step.appraisal
-        quote = " ".join(step.text.split()[:5]).rstrip(".,!?")
-        question = rng.choice(bank.QUESTIONS[language][kind]).format(quote=quote)
-        answer = rng.choice(bank.ANSWERS[language][kind])
-        asked.append((step, question, answer))
+        kind = "staff" if staff else step.appraisal
+        question, answers = rng.choice(phrases_interview.QUESTIONS[language][kind])
+        asked.append((step, question.format(quote=_quote(step.text)), rng.choice(answers)))
     return asked
+
+
+def _quote(text: str) -> str:
+    """The telling bit of a step to ask about: its shortest sentence, or its first words."""
+    sentences = [s.strip().rstrip(".!?") for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    shortest = min(sentences, key=len) if sentences else text
+    words = shortest.split()
+    return " ".join(words) if len(words) <= 8 else " ".join(words[:6]) + "…"
 
 
 def staff_summary(rng: random.Random, steps: list[Step], teams: list[str]) -> str:
