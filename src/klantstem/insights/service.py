@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from klantstem.clock import Clock
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import NotFoundError, UserInputError
-from klantstem.insights import analysis, store
+from klantstem.insights import store
 from klantstem.insights.model import (
     LEVELS,
     PERSON_VERSION,
@@ -27,9 +27,11 @@ from klantstem.insights.model import (
     StoryHit,
     ThemeSummary,
 )
-from klantstem.insights.themes import ThemeResult, fit_themes
-from klantstem.process import service as process
+from klantstem.insights.themes import ThemeResult
 from klantstem.settings import Settings
+
+# The text analysis, themes and process analysis load scikit-learn, Ibis and DuckDB: imported when first used,
+# so that starting the web app or a command stays quick.
 
 __all__ = [
     "CHANNELS",
@@ -62,7 +64,13 @@ DUE_SOON = timedelta(days=7)
 TOP_FACETS = 8
 QUOTES = 2
 ANALYSE_BATCH = 2000
-facet_labels = analysis.facet_labels
+
+
+def facet_labels() -> dict[str, dict[str, str]]:
+    """Facet id -> {"nl": label, "en": label}, from the taxonomy."""
+    from klantstem.insights import analysis
+
+    return analysis.facet_labels()
 
 
 def departments(engine: Engine) -> list[Option]:
@@ -96,7 +104,7 @@ def _top_facets(conn: Any, filters: Filters) -> list[FacetCount]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LEVELS, 0))
     for facet, level, n in store.facet_counts(conn, filters):
         counts[facet][level if level in LEVELS else "normal"] += n
-    labels = analysis.facet_labels()
+    labels = facet_labels()
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["bad"], -sum(kv[1].values()), kv[0]))[:TOP_FACETS]
     return [
         FacetCount(facet, labels.get(facet, {"nl": facet, "en": facet}), sum(levels.values()), levels,
@@ -126,7 +134,7 @@ def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None) -> i
             items = store.unanalysed(conn, size)
         if not items:
             break
-        rows = analysis.analyse(items, clock.now())
+        rows = _analysis().analyse(items, clock.now())
         with engine.begin() as conn:
             store.insert_annotations(conn, rows)
         done += len(items)
@@ -139,7 +147,7 @@ def reanalyse_story(engine: Engine, clock: Clock, story_id: int) -> None:
         text = store.story_words(conn, story_id)
     if text is None:
         raise NotFoundError(f"story {story_id} does not exist")
-    rows = analysis.analyse([(story_id, text)], clock.now())
+    rows = _analysis().analyse([(story_id, text)], clock.now())
     with engine.begin() as conn:
         store.delete_machine_annotations(conn, story_id)
         kept = {(r.kind, (r.value or {}).get("facet")) for r in store.annotations_of(conn, [story_id])}
@@ -168,6 +176,12 @@ def labels_of(engine: Engine, story_ids: list[int]) -> dict[int, Labels]:
 # --- corrections ---------------------------------------------------------------------------------------------
 
 
+def _analysis() -> Any:
+    from klantstem.insights import analysis
+
+    return analysis
+
+
 def _level(level: str) -> str:
     if level not in LEVELS:
         raise UserInputError(f"the appraisal is one of {', '.join(LEVELS)}")
@@ -188,7 +202,7 @@ def correct_appraisal(engine: Engine, clock: Clock, story_id: int, level: str, s
 
 def correct_facet(engine: Engine, clock: Clock, story_id: int, facet: str, level: str | None, staff_id: int) -> Labels:
     """A person removes a facet (`level` None), adds one the machine missed, or sets its appraisal."""
-    if facet not in analysis.facet_labels():
+    if facet not in facet_labels():
         raise UserInputError(f"unknown facet {facet!r}")
     with engine.begin() as conn:
         if store.annotation(conn, story_id, "appraisal") is None:
@@ -215,7 +229,7 @@ def correction_queue(engine: Engine, limit: int = 20, offset: int = 0) -> tuple[
     """Analysed stories, newest first, with their current labels, for people to check."""
     with engine.connect() as conn:
         total, ids = store.latest_story_ids(conn, limit, offset)
-        _, hits = store.search_stories(conn, [], None, ids, Filters(), limit, 0)
+        hits = store.stories_by_ids(conn, ids)
     return total, _with_labels(engine, hits)
 
 
@@ -242,7 +256,7 @@ def search(
     """Customer stories with every word of `query` (Dutch or English, any case), about `facet`, or among
     `story_ids` (a theme), newest first, with their labels."""
     words = [w for w in query.split() if w][:8]
-    if facet and facet not in analysis.facet_labels():
+    if facet and facet not in facet_labels():
         raise UserInputError(f"unknown facet {facet!r}")
     with engine.connect() as conn:
         total, hits = store.search_stories(conn, words, facet or None, story_ids, filters, limit, offset)
@@ -263,6 +277,8 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
     """Themes beyond the taxonomy among the newest stories (deterministic for a seed)."""
     with engine.connect() as conn:
         items = store.newest_texts(conn, newest)
+    from klantstem.insights.themes import fit_themes
+
     return fit_themes(items, seed)
 
 
@@ -272,6 +288,8 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
 def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict[str, Any] | None:
     """The process analysis (lead times, map, bottlenecks, hand-overs, ping-pong, waiting by cause) of the app
     database's events in the period and department of the filters; None when there are none."""
+    from klantstem.process import service as process
+
     with engine.connect() as conn:
         columns = store.process_event_columns(conn, filters)
     if not columns["case"]:

@@ -249,6 +249,16 @@ def search_stories(
     return total, _hits(conn, stmt)
 
 
+def stories_by_ids(conn: Connection, ids: Sequence[int]) -> list[StoryHit]:
+    """These stories (any perspective), in the order of `ids`."""
+    if not ids:
+        return []
+    stmt = select(st.c.id, st.c.customer_id, st.c.told_at, st.c.source, st.c.channel, st.c.title,
+                  _story_words().label("words")).where(st.c.id.in_(list(ids)))  # fmt: skip
+    found = {h.story_id: h for h in _hits(conn, stmt)}
+    return [found[i] for i in ids if i in found]
+
+
 def newest_texts(conn: Connection, n: int) -> list[tuple[int, str]]:
     stmt = (
         select(st.c.id, _story_words())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from klantstem.insights.model import ThemeSummary
-from klantstem.text.themes import ThemeModel
 
 
 @dataclass(frozen=True)
@@ -15,6 +14,8 @@ class ThemeResult:
 
 
 def fit_themes(items: list[tuple[int, str]], seed: int = 0) -> ThemeResult:
+    from klantstem.text.themes import ThemeModel  # scikit-learn: loaded when themes are first asked for
+
     usable = [(i, t) for i, t in items if t.strip()]
     if len(usable) < 2:
         return ThemeResult([])

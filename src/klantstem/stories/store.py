@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
@@ -89,11 +89,15 @@ def recent_interviews(conn: Connection, limit: int, offset: int) -> tuple[int, l
         .offset(offset)
     )
     listed = [
-        InterviewListing(r.id, r.customer_id, r.display_name, r.source, r.told_at, int(r.steps),
+        InterviewListing(r.id, r.customer_id, r.display_name, r.source, _utc(r.told_at), int(r.steps),
                          "confirmed" if r.summary_confirmed else "summary" if r.summary is not None else "steps")
         for r in conn.execute(stmt)
     ]  # fmt: skip
     return total, listed
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # --- personal links ------------------------------------------------------------------------------------------

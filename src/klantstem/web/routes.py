@@ -5,13 +5,24 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from klantstem.web.api import account as account_api
+from klantstem.web.api import customers as customer_api
 from klantstem.web.api import health
+from klantstem.web.api import insights as insight_api
+from klantstem.web.api import interviews as interview_api
+from klantstem.web.api import promises as promise_api
 from klantstem.web.pages import account as account_pages
 from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
 from klantstem.web.pages import customers as customer_pages
 from klantstem.web.pages import interviews as interview_pages
 
-API_ROUTERS = (health.router, account_api.router)
+API_ROUTERS = (
+    health.router,
+    account_api.router,
+    insight_api.router,
+    customer_api.router,
+    interview_api.router,
+    promise_api.router,
+)
 PAGE_ROUTERS = (
     signin.router,
     account_pages.router,

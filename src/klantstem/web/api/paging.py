@@ -39,7 +39,7 @@ class Page(BaseModel, Generic[T]):
 
 def page_of(items: list[T], total: int, params: PageParams) -> Page[T]:
     """A page whose `items` were already cut to `params` by the service."""
-    following = params.offset + len(items)
+    following = params.offset + params.limit
     return Page[T](
         items=items,
         total=total,

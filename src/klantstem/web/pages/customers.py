@@ -85,6 +85,7 @@ def add_contact(
         contacts.record_contact(state.engine, state.clock, new)
     except UserInputError as exc:
         return customer_page(request, customer_id, problem=str(exc))
+    state.changed()
     return RedirectResponse(f"/customers/{customer_id}#timeline", status_code=303)
 
 

@@ -70,6 +70,7 @@ def carry_on(request: Request, story_id: int, form: FormData, base: str, public:
     except UserInputError as exc:
         interview = stories.get_interview(state.engine, story_id)
         return show(request, interview, base, public, problem=str(exc), status=400)
+    state.changed()
     anchor = "#summary" if interview.stage == "summary" else "#next-step"
     return RedirectResponse(f"{base}{anchor}", status_code=303)
 
@@ -90,4 +91,5 @@ def confirm(request: Request, story_id: int, form: FormData, base: str, public: 
         stories.confirm(state.engine, state.clock, story_id, corrected)
     except UserInputError as exc:
         return show(request, stories.get_interview(state.engine, story_id), base, public, str(exc), 400)
+    state.changed()
     return RedirectResponse(base, status_code=303)
