@@ -24,7 +24,8 @@ from klantstem.demo.slots import Slots, beat_slots, case_slots, spoken
 
 @dataclass
 class CaseTexts:
-    slots_of: dict[int, Slots]
+    base: Slots  # the slots of the case as a whole
+    slots_of: dict[int, Slots]  # per beat that is said or written about
     steps: list[texts.Step]
 
 
@@ -74,7 +75,7 @@ def _case_rows(rng: random.Random, plans: list[CasePlan], case_texts: list[CaseT
         closing = next((b.at for b in reversed(plan.beats) if b.beat.key == "gen.close"), None)
         rows.append({
             "id": plan.case_id, "external_id": plan.external_id, "customer_id": plan.customer_id,
-            "title": _case_title(rng, plan, found.slots_of[0]["topic_n"]), "owner_id": plan.owner_id,
+            "title": _case_title(rng, plan, found.base["topic_n"]), "owner_id": plan.owner_id,
             "department_id": plan.department_id, "status": "closed" if plan.closed else "open",
             "opened_at": to_utc(plan.opened_at), "closed_at": to_utc(closing) if closing else None,
         })  # fmt: skip
@@ -96,6 +97,8 @@ def _case_texts(rng: random.Random, plan: CasePlan, person: Person) -> CaseTexts
     steps: list[texts.Step] = []
     previous = None
     for planned in plan.beats:
+        if not (planned.beat.step or planned.channel):
+            continue  # nothing is said or written about it
         slots = beat_slots(rng, base, planned, previous, plan.language)
         if planned.beat.key == "gen.transfer":
             slots["team"] = next(
@@ -109,7 +112,7 @@ def _case_texts(rng: random.Random, plan: CasePlan, person: Person) -> CaseTexts
             planned.appraisal = step.appraisal
             steps.append(step)
             previous = planned.at
-    return CaseTexts(slots_of, steps)
+    return CaseTexts(base, slots_of, steps)
 
 
 def _contacts(
@@ -163,7 +166,7 @@ def _stories(
     for plan in told:
         person = people.persons[plan.customer_id - 1]
         found = case_texts[plan.case_id - 1]
-        first = found.slots_of[0]
+        first = found.base
         teller = stories.customer_teller(rng, plan.language, person.flemish)
         stories.add_story(rng, rows, plan, teller, found.steps, first, org, identities[person.id], period)
         if plan.case_id in staff_cases:

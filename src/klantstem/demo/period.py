@@ -73,17 +73,15 @@ class Period:
     start: date
     until: date
     holidays: frozenset[date]
+    end: datetime  # the last moment of the period, local time
 
     @classmethod
     def ending(cls, until: date, days: int = 365) -> Period:
         start = until - timedelta(days=days - 1)
         years = range(start.year - 1, until.year + 2)
         calendar = holidays.country_holidays("NL", years=years)
-        return cls(start=start, until=until, holidays=frozenset(calendar.keys()))
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.until, time(23, 59, 59))
+        end = datetime.combine(until, time(23, 59, 59))
+        return cls(start=start, until=until, holidays=frozenset(calendar.keys()), end=end)
 
     @property
     def days(self) -> int:

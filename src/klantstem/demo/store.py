@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, text
 
@@ -44,15 +45,42 @@ def wipe(conn: Connection) -> None:
         conn.execute(delete(table))
 
 
-def insert_all(conn: Connection, rows: dict[str, list[Row]], batch: int = 5000) -> None:
+def insert_all(conn: Connection, rows: dict[str, list[Row]]) -> None:
+    """Write every table's rows in this transaction, straight through the driver: SQLite's executemany with
+    values prepared exactly as SQLAlchemy prepares them, PostgreSQL's COPY."""
     tables = schema.metadata.tables
     for name in INSERT_ORDER:
-        table: Table = tables[name]
         chunk = rows.get(name, [])
-        for start in range(0, len(chunk), batch):
-            conn.execute(insert(table), chunk[start : start + batch])
+        if not chunk:
+            continue
+        table: Table = tables[name]
+        columns = list(chunk[0])
+        if conn.dialect.name == "postgresql":
+            _copy(conn, table, columns, chunk)
+        elif conn.dialect.name == "sqlite":
+            _executemany(conn, table, columns, chunk)
+        else:
+            conn.execute(insert(table), chunk)
     if conn.dialect.name == "postgresql":
         _reset_sequences(conn)
+
+
+def _executemany(conn: Connection, table: Table, columns: list[str], chunk: list[Row]) -> None:
+    processors = [table.c[column].type.bind_processor(conn.dialect) for column in columns]
+    marks = ", ".join("?" for _ in columns)
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+    values = [
+        tuple(process(row[c]) if process else row[c] for c, process in zip(columns, processors, strict=True))
+        for row in chunk
+    ]
+    conn.exec_driver_sql(sql, values)
+
+
+def _copy(conn: Connection, table: Table, columns: list[str], chunk: list[Row]) -> None:
+    raw: Any = conn.connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in chunk:
+            copy.write_row([row[c] for c in columns])
 
 
 def _reset_sequences(conn: Connection) -> None:
