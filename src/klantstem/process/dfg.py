@@ -55,7 +55,7 @@ def start_and_end(con: Any, events: ir.Table) -> dict[str, dict[str, int]]:
 def variant_table(events: ir.Table) -> ir.Table:
     """One row per variant: its activities joined by SEPARATOR, and the number of cases."""
     per_case = events.group_by(events.case).aggregate(
-        variant=events.activity.group_concat(SEPARATOR, order_by=[events.timestamp, events.seq])
+        variant=events.activity.group_concat(SEPARATOR, order_by=events.pos)
     )
     return per_case.group_by(per_case.variant).aggregate(cases=per_case.count())
 

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
 from klantstem.errors import UserInputError
-from klantstem.process.business_hours import business_clock, clock_tables, epoch_seconds, local_seconds
+from klantstem.process.business_hours import ClockTables, business_clock, clock_tables, epoch_seconds, local_seconds
 from klantstem.process.eventlog import STANDARD
 
 # Statuses (or lifecycle transitions) that mean waiting, and on whom. First match wins; case ignored.
@@ -99,26 +99,29 @@ def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
     return raw.select(**picked, seq=raw.file_row_number)
 
 
-def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> ir.Table:
-    """Materialise the ordered events with t (epoch seconds), local (wall-clock seconds), b (business clock),
-    the event's position in its case, and the next event's activity, t and b."""
+def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[ir.Table, ClockTables]:
+    """Materialise the events each analysis reads: case, activity, team, state (status, else lifecycle),
+    customer, t (epoch seconds), b (business clock), pos (1, 2, ... within the case) and the next event's
+    activity, t and b. Only these columns go through the sort, which is what costs time on a large log."""
     span = con.to_pyarrow(events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()))
     first, last = span["first"][0].as_py(), span["last"][0].as_py()
     if first is None:
         raise UserInputError("the event log holds no events")
     tables = clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
     t = epoch_seconds(events.timestamp)
-    timed = events.mutate(t=t, state=ibis.coalesce(events.status, events.lifecycle))
-    timed = timed.mutate(local=local_seconds(timed.t, tables))
-    timed = timed.mutate(b=business_clock(timed.local, tables))
-    window = ibis.window(group_by=timed.case, order_by=[timed.timestamp, timed.seq])
+    links = [name for name in ("case_id", "customer_id") if name in events.columns]
+    timed = events.select(
+        "case", "activity", "team", "customer", "seq", *links, t=t, state=ibis.coalesce(events.status, events.lifecycle)
+    )
+    timed = timed.mutate(b=business_clock(local_seconds(timed.t, tables), tables))
+    window = ibis.window(group_by=timed.case, order_by=[timed.t, timed.seq])
     ordered = timed.mutate(
         pos=ibis.row_number().over(window) + 1,
         next_activity=timed.activity.lead().over(window),
         next_t=timed.t.lead().over(window),
         next_b=timed.b.lead().over(window),
     )
-    return con.create_table("prepared_events", obj=ordered)
+    return con.create_table("prepared_events", obj=ordered), tables
 
 
 def column_is_empty(table: pa.Table, name: str) -> bool:

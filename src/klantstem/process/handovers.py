@@ -19,11 +19,10 @@ TEAM_BUCKETS = 5  # teams per case are counted 1, 2, 3, 4 and "5 or more"
 def team_visits(events: ir.Table) -> ir.Table:
     """One row per visit: case, team, the team before and the team before that."""
     with_team = events.filter(events.team.notnull())
-    order = [with_team.timestamp, with_team.seq]
-    before = with_team.team.lag().over(ibis.window(group_by=with_team.case, order_by=order))
+    before = with_team.team.lag().over(ibis.window(group_by=with_team.case, order_by=with_team.pos))
     visits = with_team.mutate(came_from=before)
     visits = visits.filter(visits.came_from.isnull() | (visits.came_from != visits.team))
-    window = ibis.window(group_by=visits.case, order_by=[visits.timestamp, visits.seq])
+    window = ibis.window(group_by=visits.case, order_by=visits.pos)
     return visits.select(
         "case",
         "team",

@@ -83,7 +83,8 @@ def build_report(
     con: Any, events: ir.Table, options: AnalysisOptions, warnings: dict[str, int], source: str
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    prepared = prepare(con, events, options)
+    duplicates = int(con.to_pyarrow(distinct_events(events)).column(0)[0].as_py())
+    prepared, tables = prepare(con, events, options)
     head = rows(
         con.to_pyarrow(
             prepared.aggregate(
@@ -96,10 +97,10 @@ def build_report(
     )[0]
     if not head["events"]:
         raise UserInputError("the event log holds no events")
-    duplicates = int(head["events"]) - int(con.to_pyarrow(distinct_events(prepared)).column(0)[0].as_py())
+    duplicates = int(head["events"]) - duplicates
     if duplicates:
         warnings["duplicate_events"] = duplicates
-    cases = con.create_table("cases", obj=case_table(prepared))
+    cases = con.create_table("cases", obj=case_table(prepared, tables))
     report = _header(source, head, options)
     report |= lead_times(con, cases)
     report["variants"] = variants(con, prepared, options.top)
