@@ -260,7 +260,7 @@ def _extra_beats(rng: random.Random, todo: list[Beat], i: int, beat: Beat, walk:
             extra += list(ask_customer())
     elif beat.key == "gen.transfer":
         extra += _chance(rng, 0.85, _internal("gen.enqueue", "In wachtrij geplaatst", "Wachtrij"))
-    elif beat.channel:
+    elif beat.channel and beat.key not in ("gen.survey", "survey.call1", "survey.call2"):
         extra += _contact_admin(rng, walk.plan.beats[-1].channel, beat)
     elif beat.activity and not beat.key.startswith("gen."):
         extra += _chance(rng, 0.6, _internal("gen.note", "Notitie toegevoegd", "In behandeling"))
