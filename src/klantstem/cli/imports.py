@@ -107,14 +107,15 @@ def _progress_bar() -> Iterator[ProgressCallback | None]:
 
 
 def _print_result(result: ImportResult) -> None:
-    table = Table(title=f"Imported {result.kind} from {result.file}", show_header=False)
+    console.print(f"Imported {result.kind} from {result.file}", markup=False, highlight=False)
+    table = Table(show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("rows read", f"{result.rows:,}")
     table.add_row(f"{result.kind} added", f"{result.added:,}")
     if result.kind == "stories":
         table.add_row("steps added", f"{result.steps_added:,}")
-    table.add_row("duplicates (already there)", f"{result.duplicates:,}")
+    table.add_row("duplicates", f"{result.duplicates:,}")
     table.add_row("rows rejected", f"{result.rejected:,}")
     table.add_row("new customers", f"{result.customers_added:,}")
     table.add_row("seconds", f"{result.seconds:.1f}")

@@ -33,7 +33,7 @@ from klantstem.imports.dates import DateReader
 from klantstem.imports.lookups import Lookups
 from klantstem.imports.model import ImportResult, ProgressCallback
 from klantstem.imports.rows import CheckedRows
-from klantstem.imports.store import ImportStore
+from klantstem.imports.store import import_transaction
 from klantstem.imports.tabular import TabularFile, open_tabular
 from klantstem.imports.writing import ContactWriter, StoryWriter
 from klantstem.settings import Settings
@@ -65,14 +65,11 @@ def import_contacts(
     with open_tabular(path) as table:
         columns = _columns(table, CONTACT_COLUMNS, mapping)
         rows = CheckedRows(table, columns, skip_invalid)
-        with engine.begin() as conn:
-            store = ImportStore(conn)
-            store.begin_bulk()
+        with import_transaction(engine) as store:
             lookups = Lookups(store, now)
             writer = ContactWriter(store, lookups, path.name)
             batches = _batches(rows.read(reader.read), settings.import_batch_size)
             _write_behind(batches, writer.write, lambda: progress and progress(rows.line, table.total_lines))
-            store.end_bulk()
             counts = (writer.added, writer.duplicates, len(rows.rejections))
             store.insert_import_run("contacts", str(path), table.sha256, counts, now)
     return ImportResult(
@@ -105,8 +102,7 @@ def import_stories(
         stories = story_rows.assemble(rows.read(reader.read), rows)
         if progress:
             progress(rows.line, table.total_lines)
-        with engine.begin() as conn:
-            store = ImportStore(conn)
+        with import_transaction(engine) as store:
             lookups = Lookups(store, now)
             writer = StoryWriter(store, lookups)
             for batch in _batches(stories, settings.import_batch_size):

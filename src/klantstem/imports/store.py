@@ -8,11 +8,12 @@ PostgreSQL: from the table's sequence), so a whole batch can be written in a few
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from klantstem.customers.identities import Identity
 from klantstem.db import schema
@@ -23,6 +24,31 @@ ROWS_PER_STATEMENT = 250  # 12 columns x 250 rows stays far below both databases
 _SQLITE_BULK_CACHE_KIB = 256 * 1024  # page cache while an import runs (the default is 2 MiB)
 
 
+@contextmanager
+def import_transaction(engine: Engine) -> Iterator[ImportStore]:
+    """One transaction for a whole import: committed when the block ends, rolled back when it raises.
+
+    With SQLite the connection is tuned for the duration: a larger page cache, so the indexes stay in memory,
+    and no foreign-key checks, because every id an import writes is one it has just found or created inside
+    this same transaction, which holds the database's write lock from its first statement (BEGIN
+    IMMEDIATE). Both settings are restored before the connection goes back to the pool.
+    """
+    with engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # outside a transaction: SQLite ignores these pragmas inside one
+            cache_size = raw.execute("PRAGMA cache_size").fetchone()[0]
+            raw.execute(f"PRAGMA cache_size = -{_SQLITE_BULK_CACHE_KIB}")
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                yield ImportStore(conn)
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+                raw.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
 class ImportStore:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -30,7 +56,6 @@ class ImportStore:
         self._raw: Any = conn.connection.driver_connection
         self._mark = "?" if self.is_sqlite else "%s"
         self._next_id: dict[str, int] = {}
-        self._sqlite_cache: int | None = None
 
     # --- values ---------------------------------------------------------------------------------------------
 
@@ -136,19 +161,6 @@ class ImportStore:
                 duplicates=duplicates, rejected=rejected, finished_at=finished_at.astimezone(UTC),
             )
         )  # fmt: skip
-
-    # --- bulk mode ------------------------------------------------------------------------------------------
-
-    def begin_bulk(self) -> None:
-        """A larger SQLite page cache for the import, so the indexes do not spill to disk on every batch."""
-        if self.is_sqlite and self._sqlite_cache is None:
-            self._sqlite_cache = int(self._rows("PRAGMA cache_size", [])[0][0])
-            self._raw.execute(f"PRAGMA cache_size = -{_SQLITE_BULK_CACHE_KIB}")
-
-    def end_bulk(self) -> None:
-        if self._sqlite_cache is not None:
-            self._raw.execute(f"PRAGMA cache_size = {self._sqlite_cache}")
-            self._sqlite_cache = None
 
     # --- helpers --------------------------------------------------------------------------------------------
 
