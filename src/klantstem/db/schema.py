@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -252,6 +253,28 @@ promises = Table(
     Column("resolution_note", String(300), nullable=True),
     _in("status", PROMISE_STATUSES, "status"),
     Index("ix_promises_status_due", "status", "due_at"),
+    # Open promises only (partial indexes), holding what the scan matches on: keeping never reads the table.
+    Index(
+        "ix_promises_open",
+        "kind",
+        "customer_id",
+        "made_at",
+        "due_at",
+        "staff_id",
+        "department_id",
+        "third_party_id",
+        sqlite_where=text("status = 'open'"),
+        postgresql_where=text("status = 'open'"),
+    ),
+    Index(
+        "ix_promises_open_expecting",
+        "case_id",
+        "made_at",
+        "due_at",
+        "expected_activity",
+        sqlite_where=text("status = 'open' AND expected_activity IS NOT NULL"),
+        postgresql_where=text("status = 'open' AND expected_activity IS NOT NULL"),
+    ),
 )
 
 process_events = Table(

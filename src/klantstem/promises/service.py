@@ -259,8 +259,7 @@ def stats(engine: Engine, clock: Clock, since: datetime | None = None) -> Promis
 
 
 def _keep_matching(conn: Connection, customer_id: int | None) -> int:
-    kept = sum(store.keep_by_contacts(conn, rule, kinds, customer_id) for rule, kinds in rule_groups().items())
-    return kept + store.keep_by_events(conn, customer_id)
+    return store.keep_by_contacts(conn, rule_groups(), customer_id) + store.keep_by_events(conn, customer_id)
 
 
 def _require(conn: Connection, promise_id: int) -> Promise:

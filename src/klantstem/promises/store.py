@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
     Table,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
     true,
@@ -111,11 +113,16 @@ def promises_of(conn: Connection, customer_ids: Sequence[int]) -> list[Promise]:
 
 
 def overdue(conn: Connection, now: datetime, limit: int) -> tuple[int, list[Promise]]:
-    """Promises past due and not kept: open ones (about to break) and broken ones, the longest overdue first."""
-    when = and_(P.c.status.in_((OPEN, BROKEN)), P.c.due_at < to_utc(now))
-    total = int(conn.execute(select(func.count()).select_from(P).where(when)).scalar_one())
-    query = WITH_NAMES.where(when).order_by(P.c.due_at, P.c.id).limit(limit)
-    return total, [_promise(row) for row in conn.execute(query).mappings()]
+    """Promises past due and not kept: open ones (about to break) and broken ones, the longest overdue first.
+    Each status is read along its own index in due order; the two lists are merged here."""
+    total, found = 0, list[Promise]()
+    for status in (_is_open(), P.c.status == literal_column(f"'{BROKEN}'")):
+        when = and_(status, P.c.due_at < to_utc(now))
+        total += int(conn.execute(select(func.count()).select_from(P).where(when)).scalar_one())
+        query = WITH_NAMES.where(when).order_by(P.c.due_at, P.c.id).limit(limit)
+        found.extend(_promise(row) for row in conn.execute(query).mappings())
+    found.sort(key=lambda p: (p.due_at, p.id))
+    return total, found[:limit]
 
 
 def set_status(
@@ -193,15 +200,29 @@ def insert_promises(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
 # --- keeping and breaking, set-based ------------------------------------------------------------------------
 
 
-def keep_by_contacts(conn: Connection, rule: KeepRule, kinds: Sequence[str], customer_id: int | None) -> int:
-    """Mark open promises of `kinds` kept by the first matching later contact before their due time."""
+def _is_open() -> ColumnElement[bool]:
+    """`status = 'open'` written as a literal, so SQLite can use the partial index of open promises."""
+    return P.c.status == literal_column(f"'{OPEN}'")
+
+
+def keep_by_contacts(conn: Connection, groups: dict[KeepRule, list[str]], customer_id: int | None) -> int:
+    """Mark open promises kept by the first matching later contact before their due time, all kinds in one pass."""
     c = schema.contacts.alias("keeper")
+    by_kind = or_(
+        *(
+            and_(
+                P.c.kind.in_(kinds),
+                c.c.direction == rule.direction,
+                c.c.channel.in_(sorted(rule.channels)) if rule.channels else true(),
+            )
+            for rule, kinds in groups.items()
+        )
+    )
     match = and_(
         c.c.customer_id == P.c.customer_id,
-        c.c.direction == rule.direction,
-        c.c.channel.in_(sorted(rule.channels)) if rule.channels else true(),
         c.c.occurred_at >= P.c.made_at,
         c.c.occurred_at <= P.c.due_at,
+        by_kind,
         or_(
             and_(P.c.third_party_id.is_not(None), c.c.third_party_id == P.c.third_party_id),
             and_(
@@ -220,7 +241,8 @@ def keep_by_contacts(conn: Connection, rule: KeepRule, kinds: Sequence[str], cus
     )
     first = select(c.c.id).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
     first_at = select(c.c.occurred_at).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
-    where = [P.c.status == OPEN, P.c.kind.in_(kinds), P.c.customer_id.is_not(None), exists(select(c.c.id).where(match))]
+    kinds = sorted(k for group in groups.values() for k in group)
+    where = [_is_open(), P.c.kind.in_(kinds), exists(select(c.c.id).where(match))]
     if customer_id is not None:
         where.append(P.c.customer_id == customer_id)
     values = {
@@ -243,8 +265,9 @@ def keep_by_events(conn: Connection, customer_id: int | None) -> int:
     )
     first = select(e.c.id).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
     first_at = select(e.c.occurred_at).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
+    # `case_id IS NOT NULL` lets SQLite walk the small partial index of open promises that expect an activity.
     where = [
-        P.c.status == OPEN,
+        _is_open(),
         P.c.expected_activity.is_not(None),
         P.c.case_id.is_not(None),
         exists(select(e.c.id).where(match)),
@@ -263,7 +286,7 @@ def keep_by_events(conn: Connection, customer_id: int | None) -> int:
 def break_overdue(conn: Connection, now: datetime) -> int:
     """Open promises whose due time has passed become broken, at their due time."""
     values = {"status": BROKEN, "resolved_at": P.c.due_at, "resolution_note": "due time passed"}
-    return int(conn.execute(update(P).where(P.c.status == OPEN, P.c.due_at < to_utc(now)).values(**values)).rowcount)
+    return int(conn.execute(update(P).where(_is_open(), P.c.due_at < to_utc(now)).values(**values)).rowcount)
 
 
 # --- kept rates ---------------------------------------------------------------------------------------------
