@@ -172,3 +172,20 @@ def test_event_log_has_handovers_ping_pong_and_waits(rows: Rows) -> None:
     assert sum(1 for t in local if t.weekday() < 5 and 8 <= t.hour < 18) > 0.65 * len(local)
     cases = {c["external_id"] for c in rows["cases"]}
     assert {e["case_key"] for e in events} == cases
+
+
+def test_a_partner_turned_away_is_later_authorised(rows: Rows) -> None:
+    """Seed 004: the wife may not call for her husband. Never when she is a registered delegate; some
+    customers register their partner afterwards."""
+    customer_of = {c["external_id"]: c["customer_id"] for c in rows["cases"]}
+    refused: dict[int, datetime] = {}
+    for event in rows["process_events"]:
+        if event["activity"] == "Gemachtigde niet geregistreerd":
+            customer = customer_of[event["case_key"]]
+            refused[customer] = max(event["occurred_at"], refused.get(customer, event["occurred_at"]))
+    assert refused
+    partners = [d for d in rows["delegates"] if d["relation"] == "partner"]
+    for delegate in partners:
+        moment = refused.get(delegate["customer_id"])
+        assert moment is None or delegate["valid_from"] > moment
+    assert any(d["customer_id"] in refused for d in partners)

@@ -64,6 +64,7 @@ def plan_case(
         "guests": str(rng.choice((2, 2, 2, 3, 4, 4, 5, 6, 8))),
         "town": person.town,
         "delegate": person.delegate_name or "",
+        "partner_delegate": "yes" if person.delegate_relation == "partner" else "",
     }
     plan = CasePlan(
         case_id, "", scenario, person.id, 0, org.departments[scenario.department], [], context, False, person.language
@@ -110,6 +111,8 @@ def _applies(rng: random.Random, beat: Beat, walk: _Walk) -> bool:
     if beat.when and beat.when != walk.outcome:
         return False
     if beat.needs and beat.needs not in walk.happened:
+        return False
+    if beat.unless and walk.plan.context.get(beat.unless):
         return False
     fulfils = _fulfilled_promise(beat, walk) is not None
     return fulfils or beat.chance >= 1.0 or rng.random() < beat.chance

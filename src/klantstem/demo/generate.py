@@ -9,13 +9,13 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from klantstem.demo import contacts, events, promises, stories, texts
 from klantstem.demo.cases import plan_case
 from klantstem.demo.model import CasePlan, DemoSize, Row
 from klantstem.demo.organisation import Organisation, build_organisation
-from klantstem.demo.people import People, Person, build_people
+from klantstem.demo.people import People, Person, authorise_partner, build_people
 from klantstem.demo.period import Period, to_utc
 from klantstem.demo.phrases_frames import TOPICS
 from klantstem.demo.scenarios import CASE_TITLES, pick
@@ -39,6 +39,7 @@ def generate(seed: int, until: date, size: DemoSize) -> dict[str, list[Row]]:
     people = build_people(stream(seed, "people"), size.customers, period)
     plans = _plan_cases(stream(seed, "cases"), size, people, org, period)
     rows: dict[str, list[Row]] = {**org.rows, **people.rows}
+    rows["delegates"] = rows["delegates"] + _authorised_after_refusal(stream(seed, "delegates"), plans, people, period)
     text_rng = stream(seed, "texts")
     case_texts = [_case_texts(text_rng, plan, people.persons[plan.customer_id - 1]) for plan in plans]
     rows["cases"] = _case_rows(stream(seed, "case-titles"), plans, case_texts)
@@ -67,6 +68,24 @@ def _plan_cases(
         plans.append(plan)
         total += events.event_count(plan)
     return plans
+
+
+def _authorised_after_refusal(rng: random.Random, plans: list[CasePlan], people: People, period: Period) -> list[Row]:
+    """Some customers whose partner was turned away register the partner as a delegate after the last refusal."""
+    refused: dict[int, datetime] = {}
+    for plan in plans:
+        for planned in plan.beats:
+            if planned.beat.key == "sim.wife":
+                refused[plan.customer_id] = max(planned.at, refused.get(plan.customer_id, planned.at))
+    rows: list[Row] = []
+    first_id = len(people.rows["delegates"]) + 1
+    for customer_id, last in refused.items():
+        person = people.persons[customer_id - 1]
+        when = last + timedelta(days=rng.uniform(1, 7))
+        if person.delegate_name or rng.random() > 0.5 or when > period.end:
+            continue
+        rows.append(authorise_partner(rng, person, when.replace(microsecond=0), first_id + len(rows)))
+    return rows
 
 
 def _case_rows(rng: random.Random, plans: list[CasePlan], case_texts: list[CaseTexts]) -> list[Row]:

@@ -87,6 +87,7 @@ class Beat:
     rhythm: str = ""
     when: str = ""  # "kept" or "broken": only when the case's last promise ended so
     needs: str = ""  # key of an earlier beat that must have happened
+    unless: str = ""  # a case context flag that rules the beat out (e.g. "partner_delegate")
 
 
 @dataclass(frozen=True)

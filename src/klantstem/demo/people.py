@@ -27,6 +27,7 @@ class Person:
     email: str | None
     phone: str | None
     delegate_name: str | None = None
+    delegate_relation: str | None = None
 
     @property
     def name(self) -> str:
@@ -72,7 +73,7 @@ def build_people(rng: random.Random, count: int, period: Period) -> People:
         if rng.random() < 0.06:
             row = _delegate(rng, person, period, len(delegates) + 1)
             delegates.append(row)
-            person = replace(person, delegate_name=row["name"])
+            person = replace(person, delegate_name=row["name"], delegate_relation=row["relation"])
         persons.append(person)
     rows = {"customers": customers, "customer_identities": identities, "delegates": delegates}
     return People(persons, rows)
@@ -171,6 +172,22 @@ def _identities(
         {"id": offset + i, "customer_id": person.id, "kind": kind, "value": value}
         for i, (kind, value) in enumerate(found, start=1)
     ]
+
+
+def authorise_partner(rng: random.Random, person: Person, when: datetime, delegate_id: int) -> Row:
+    """After a partner was turned away on the phone (seed 004), the customer authorises them."""
+    first = rng.choice(names.FIRST_NAMES_M if person.female else names.FIRST_NAMES_F)
+    return {
+        "id": delegate_id,
+        "customer_id": person.id,
+        "name": f"{first} {person.last_name}",
+        "relation": "partner",
+        "phone": f"+316{rng.randint(1, 5)}{rng.randrange(10**7):07d}",
+        "email": None,
+        "scope": "all",
+        "valid_from": to_utc(when),
+        "valid_until": None,
+    }
 
 
 def _delegate(rng: random.Random, person: Person, period: Period, delegate_id: int) -> Row:

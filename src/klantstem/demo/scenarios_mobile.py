@@ -42,7 +42,7 @@ SIM_CARD = Scenario(
         Beat("sim.device_back", "Toestel retour gestuurd", "logistiek", "In behandeling", days(4, 8),
              appraisal=POOR),
         Beat("sim.wife", "Gemachtigde niet geregistreerd", "kcc1", "In behandeling", days(0.2, 2),
-             channel="phone", appraisal=BAD, chance=0.55),
+             channel="phone", appraisal=BAD, chance=0.55, unless="partner_delegate"),
         Beat("sim.call_again", "Klant belt opnieuw", "kcc1", "In behandeling", hours(2, 30), channel="phone",
              appraisal=MEH),
         *handover("storingen", step=False),

@@ -18,7 +18,14 @@ from klantstem.demo.model import DEFAULT_SEED, DEFAULT_UNTIL, DemoReport, DemoSi
 from klantstem.demo.period import to_utc
 from klantstem.errors import UserInputError
 
-__all__ = ["DEFAULT_SEED", "DEFAULT_UNTIL", "DemoReport", "DemoSize", "build_demo", "parse_until"]
+__all__ = ["DEFAULT_SEED", "DEFAULT_UNTIL", "DemoReport", "DemoSize", "build_demo", "generate_rows", "parse_until"]
+
+
+def generate_rows(
+    seed: int = DEFAULT_SEED, until: date = DEFAULT_UNTIL, size: DemoSize | None = None
+) -> dict[str, list[Row]]:
+    """The demo's rows per table, in memory only (for inspection and benchmarks)."""
+    return generate(seed, until, size or DemoSize())
 
 
 def parse_until(text: str) -> date:
