@@ -1,0 +1,141 @@
+"""The pages at work: the public interview link, the dashboard, the promises board, the process page, themes
+and search, and corrections."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.customers import service as customers
+from klantstem.insights import service as insights
+from klantstem.promises import service as promises
+from klantstem.settings import Settings
+from klantstem.stories import service as stories
+from klantstem.web import links
+
+
+def _link(client: TestClient, engine: Engine, clock: FixedClock) -> tuple[str, int]:
+    customer = customers.add_customer(engine, clock, name="Fatima", email="fatima@example.nl")
+    link = stories.create_link(engine, clock, customer.id, None, "de SIM-kaart")
+    secret = client.app.state.klantstem.link_secret  # type: ignore[attr-defined]
+    return "/i/" + links.token_for(secret, link.id), customer.id
+
+
+def test_a_customer_tells_the_story_through_a_personal_link(
+    client: TestClient, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    url, customer_id = _link(client, engine, clock)
+    page = client.get(url)
+    assert page.status_code == 200 and "Uw verhaal, stap voor stap" in page.text and "<nav" not in page.text
+    csrf = web.csrf_of(page.text)
+    step = {"csrf": csrf, "action": "step", "description": "Ik wachtte 10 dagen op mijn SIM-kaart",
+            "appraisal": "bad", "opinion": "Veel te lang"}  # fmt: skip
+    shown = client.post(url + "/continue", data=step)
+    assert "Hoe lang moest u wachten" in shown.text
+    answer = re.search(r'name="(answer-\d+)"', shown.text)
+    assert answer
+    summary = client.post(url + "/continue", data={"csrf": csrf, "action": "finish", answer.group(1): "Tien dagen"})
+    assert "Klopt dit?" in summary.text and "Tien dagen" in summary.text
+    corrected = "Ik wachtte tien dagen op mijn SIM-kaart; beloofd was twee."
+    done = client.post(url + "/confirm", data={"csrf": csrf, "action": "correct", "summary": corrected})
+    assert done.status_code == 410 and "Dank u wel" in done.text, "the used link thanks and shows nothing more"
+    told = [s for s in stories.recent_interviews(engine)[1] if s.customer_id == customer_id]
+    interview = stories.get_interview(engine, told[0].story_id)
+    assert interview.source == "web_form" and interview.summary == corrected and interview.stage == "confirmed"
+
+
+def test_a_forged_or_expired_link_opens_nothing(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    url, _ = _link(client, engine, clock)
+    assert client.get(url[:-2] + "xx").status_code == 404
+    assert client.get("/i/not-a-token").status_code == 404
+    clock.set(clock.now() + timedelta(days=stories.LINK_DAYS, seconds=1))
+    expired = client.get(url)
+    assert expired.status_code == 410 and "werkt niet meer" in expired.text
+
+
+def test_a_told_story_reaches_the_dashboard(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Henk", email="henk@example.nl")
+    signed_in("manager")
+    before = client.get("/dashboard").text
+    assert "Ik wachtte drie kwartier op de soep" not in before
+    csrf = web.csrf_of(before)
+    started = client.post("/interviews", data={"csrf": csrf, "customer": str(customer.id), "channel": "visit"})
+    story_url = str(started.url)
+    step = {"csrf": csrf, "action": "finish", "description": "Ik wachtte drie kwartier op de soep", "appraisal": "bad"}
+    client.post(story_url + "/continue", data=step)
+    client.post(story_url + "/confirm", data={"csrf": csrf, "action": "confirm"})
+    after = client.get("/dashboard").text
+    assert "Ik wachtte drie kwartier op de soep" in after
+    assert "Ik wachtte drie kwartier op de soep" not in client.get("/dashboard?channel=email").text
+    assert client.get("/api/dashboard").json()["totals"]["confirmed"] == 1
+
+
+def test_the_promises_board_marks_a_promise_kept(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Kees", email="kees@example.nl")
+    made = promises.add_promise(
+        engine, clock, BusinessCalendar(), customer_id=customer.id, kind="callback", description="De dealer belt u",
+        due="binnen 2 werkdagen", third_party="Autobedrijf Jansen",
+    )  # fmt: skip
+    signed_in("agent")
+    board = client.get("/promises")
+    assert "De dealer belt u" in board.text and "Autobedrijf Jansen" in board.text
+    kept = client.post(f"/promises/{made.id}/keep", data={"csrf": web.csrf_of(board.text)})
+    assert kept.status_code == 200 and promises.get_promise(engine, made.id).status == "kept"
+    again = client.post(f"/promises/{made.id}/keep", data={"csrf": web.csrf_of(board.text)})
+    assert again.status_code == 400
+
+
+def test_the_process_page_shows_hand_overs(
+    client: TestClient, signed_in, engine: Engine, tmp_path: Path, settings: Settings
+) -> None:
+    from klantstem.events import service as events
+
+    signed_in("analyst")
+    assert "geen procesgebeurtenissen" in client.get("/process").text
+    lines = ["case,activity,timestamp,team"] + [
+        f"C{c},{a},2026-11-{c + 2:02d}T{h + 9:02d}:00:00Z,{team}"
+        for c in range(3)
+        for h, (a, team) in enumerate(
+            [("Melding", "Servicedesk"), ("Monteur", "Buitendienst"), ("Terugkoppeling", "Servicedesk")]
+        )  # fmt: skip
+    ]
+    (tmp_path / "log.csv").write_text("\n".join(lines) + "\n")
+    events.import_events(engine, tmp_path / "log.csv", settings=settings)
+    client.app.state.klantstem.analyses.clear()  # type: ignore[attr-defined]
+    page = client.get("/process").text
+    assert "Buitendienst" in page and 'id="handovers"' in page and 'data-chart="chart-map"' in page
+    report = client.get("/api/process").json()
+    assert report["cases"] == 3 and report["ping_pong_cases"] == 3
+
+
+def test_themes_search_and_a_one_click_correction(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    for n, text in enumerate(["De brief was onbegrijpelijk", "Weer een onduidelijke brief", "Lang gewacht"]):
+        customer = customers.add_customer(engine, clock, name=f"K{n}", email=f"k{n}@example.nl")
+        story = stories.start_interview(engine, clock, customer_id=customer.id, staff_id=None).story_id
+        stories.add_step(engine, clock, story, description=text, appraisal="bad")
+        stories.finish(engine, story)
+    analyst = signed_in("analyst")
+    found = client.get("/themes", params={"q": "brief"}).text
+    assert "De brief was onbegrijpelijk" in found and "Weer een onduidelijke brief" in found
+    assert "Lang gewacht" not in found.split('id="results"')[1].split('id="themes"')[0]
+    queue = client.get("/corrections").text
+    story_id = int(re.findall(r'id="story-(\d+)"', queue)[0])
+    response = client.post(f"/corrections/{story_id}/appraisal", data={"csrf": web.csrf_of(queue), "level": "normal"})
+    assert response.status_code == 200
+    labels = insights.labels_of(engine, [story_id])[story_id]
+    assert labels.appraisal == "normal" and labels.corrected
+    assert client.get("/corrections/training.csv").text.count("\n") == 2
+    assert analyst.role == "analyst"
