@@ -189,9 +189,7 @@ def _stories(
         teller = stories.customer_teller(rng, plan.language, person.flemish)
         stories.add_story(rng, rows, plan, teller, found.steps, first, org, identities[person.id], period)
         if plan.case_id in staff_cases:
-            staff_steps = [
-                texts.staff_step(rng, s.beat, s.appraisal, found.slots_of[s.beat.index]) for s in found.steps
-            ]
+            staff_steps = texts.staff_account(rng, found.steps, found.slots_of)
             teller = stories.staff_teller(plan)
             stories.add_story(rng, rows, plan, teller, staff_steps, first, org, identities[person.id], period)
     return {"stories": rows.stories, "story_steps": rows.story_steps, "follow_ups": rows.follow_ups}

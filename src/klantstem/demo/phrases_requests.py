@@ -81,6 +81,7 @@ REPLIES: dict[str, dict[str, tuple[str, ...]]] = {
         "noanswer.reminder": ("I sent an e-mail {waited} ago and still have no answer. Please reply.",),
         "wa.again": ("I sent this before and never got an answer. Once more: {request}",),
         "online.again": ("It still doesn't work. Same error as {waited} ago.",),
+        "letter.call": ("I received a letter about {topic}. What does this mean for me?",),
         "res.complain": ("Yesterday we had a reservation for {guests} but it couldn't be found. We stood at the bar for twenty minutes.",),
         "proef.whatsapp": ("Some feedback on my test drive: it took a week before the dealer contacted me, I had to call three times, and the salesman knew little about the technology.",),
         "wa.feedback": ("{request}",),

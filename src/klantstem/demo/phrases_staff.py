@@ -257,6 +257,53 @@ STAFF: dict[str, dict[str, tuple[str, ...]]] = {
         "excellent": ("We waren die avond met genoeg mensen en hadden tijd voor elke tafel.",),
         "normal": ("Een gewone avond, alles liep.",),
     },
+    "top.booking": {
+        "normal": ("De reservering kwam binnen via {channel_nl} en stond meteen in het systeem.",),
+        "excellent": ("Bij de reservering vroeg ik meteen naar allergieën; dat noteren we altijd.",),
+    },
+    "top.welcome": {
+        "normal": ("We hadden de tafel op tijd klaargezet.",),
+        "excellent": ("Ik herkende de gasten van een vorig bezoek en heb ze bij naam begroet.",),
+    },
+    "top.food": {
+        "normal": ("De keuken draaide die avond gewoon door.",),
+        "excellent": ("De keuken stond op volle sterkte; alles ging in één keer de pas over.",),
+    },
+    "top.coats": {
+        "normal": ("We hebben de gasten uitgezwaaid.",),
+        "excellent": ("Jassen aangeven en gedag zeggen hoort bij ons; dat leer je hier in je eerste week.",),
+    },
+    "top.review": {
+        "normal": ("De review hebben we gelezen.",),
+        "excellent": ("Die review hebben we met het hele team gedeeld. Daar doe je het voor.",),
+    },
+    "soup.order": {
+        "normal": ("Ik nam de bestelling op; het leek een rustige avond.",),
+        "bad": ("De bestelling ging op papier naar de keuken, het bonnensysteem lag eruit.",),
+    },
+    "soup.review": {
+        "bad": ("De review zagen we pas twee dagen later; niemand houdt die sites bij in het weekend.",),
+        "normal": ("De gast heeft een review geplaatst.",),
+    },
+    "soup.reply": {
+        "normal": ("Webcare heeft een standaardreactie geplaatst.",),
+        "excellent": ("Ik heb de gast persoonlijk geantwoord en uitgenodigd.",),
+    },
+    "res.booking": {
+        "normal": ("De reservering kwam binnen via {channel_nl}.",),
+    },
+    "res.arrive": {
+        "normal": ("De tafel stond klaar toen de gasten kwamen.",),
+        "excellent": ("We hadden de tafel extra mooi gedekt.",),
+    },
+    "res.complain": {
+        "bad": ("De klacht kwam binnen bij het klachtenteam; wij in de zaak horen daar vaak pas later van.",),
+        "normal": ("De gast heeft een klacht gemaild.",),
+    },
+    "res.voucher": {
+        "normal": ("We hebben een tegoedbon gestuurd, zoals de richtlijn zegt.",),
+        "excellent": ("De manager heeft zelf gebeld. Dat werkt beter dan welke bon ook.",),
+    },
     "res.arrive_late": {
         "bad": ("De reservering stond in het oude systeem en niet in het nieuwe. Die week draaiden we met twee systemen.",),
     },

@@ -56,7 +56,11 @@ def choose_cases(
     eligible = [p for p in plans if sum(1 for b in p.beats if b.beat.step) >= 2]
     told = weighted_sample(rng, eligible, [p.scenario.story_weight for p in eligible], customer)
     with_staff = [p for p in told if any(b.staff_id for b in p.beats if b.beat.step)]
-    return told, weighted_sample(rng, with_staff, [p.scenario.story_weight for p in with_staff], staff)
+    # staff are asked most about the cases that went wrong
+    weights = [
+        p.scenario.story_weight * (1 + sum(b.appraisal == "bad" for b in p.beats if b.beat.step)) for p in with_staff
+    ]
+    return told, weighted_sample(rng, with_staff, weights, staff)
 
 
 def told_at(rng: random.Random, plan: CasePlan, period: Period, length: str) -> datetime:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 INFORMAL_CHANNELS = ("whatsapp", "social_media", "review_site", "web_form")
+CHAT_CHANNELS = ("whatsapp", "social_media")
 
 # Netherlands Dutch -> Flemish turns (whole words only)
 FLEMISH_WORDS = {
@@ -35,7 +36,7 @@ def voice_for(rng: random.Random, language: str, flemish: bool, channel: str) ->
     chatty = channel in INFORMAL_CHANNELS
     formal = rng.random() < (0.15 if chatty else 0.55)
     typo_rate = rng.choice((0.0, 0.0, 0.0, 0.01, 0.02, 0.04)) * (2 if chatty else 1)
-    sloppy = chatty and rng.random() < 0.5
+    sloppy = channel in CHAT_CHANNELS and rng.random() < 0.5
     return Voice(language, formal, flemish, typo_rate, sloppy)
 
 

@@ -58,6 +58,24 @@ def staff_step(rng: random.Random, planned: PlannedBeat, customer_appraisal: str
     return Step(planned, text, level)
 
 
+def staff_account(rng: random.Random, steps: list[Step], slots_of: dict[int, Slots]) -> list[Step]:
+    """A staff member's account of the same steps, without saying the same sentence twice."""
+    told: list[Step] = []
+    used: list[str] = []
+    for step in steps:
+        slots = slots_of[step.beat.index]
+        said = staff_step(rng, step.beat, step.appraisal, slots)
+        for _ in range(4):
+            if said.text not in used:
+                break
+            entry = phrases_staff.GENERIC[_category(step.beat)]
+            text, level = _choose(rng, entry, rng.choice(LEVELS), slots)
+            said = Step(step.beat, text, level)
+        used.append(said.text)
+        told.append(said)
+    return told
+
+
 def _category(planned: PlannedBeat) -> str:
     if planned.third_party_id is not None:
         return "third_party"
@@ -166,5 +184,8 @@ def staff_summary(rng: random.Random, steps: list[Step], teams: list[str]) -> st
     text = f"{opening} de zaak ging langs {route}"
     worst = [s for s in steps if s.appraisal == "bad"]
     if worst:
-        text += f"; het knelpunt zat vooral bij de stap '{rng.choice(worst).beat.beat.activity.lower()}'"
+        chosen = rng.choice(worst)
+        activity = chosen.beat.beat.activity
+        text += f"; het knelpunt zat vooral bij de stap '{activity.lower()}'" if activity else (
+            f"; het knelpunt zat vooral bij {label(chosen, 'nl')}")  # fmt: skip
     return text + "."
