@@ -99,28 +99,36 @@ def add_promise(
     owner = customers.resolve_id(engine, customer_id)
     if case_id is not None:
         _check_case(engine, case_id, owner)
+    values: dict[str, Any] = {
+        "customer_id": owner,
+        "case_id": case_id,
+        "kind": clean_kind,
+        "description": clean_text,
+        "made_at": made,
+        "due_at": due_at,
+        "due_phrase": due.strip()[:100] if isinstance(due, str) else None,
+        "expected_activity": " ".join(expected_activity.split())[:300] if expected_activity else None,
+        "source": source,
+    }
+    return _register(engine, values, contact_id, (staff, department, third_party))
+
+
+def _register(
+    engine: Engine, values: dict[str, Any], contact_id: int | None, who: tuple[str | None, str | None, str | None]
+) -> Promise:
+    """Insert a checked promise in one transaction (responsible parties resolved, duplicates refused)."""
+    staff, department, third_party = who
     with engine.begin() as conn:
-        values: dict[str, Any] = {
-            "customer_id": owner,
-            "case_id": case_id,
-            "contact_id": _existing(conn, schema.contacts, contact_id, "contact"),
-            "kind": clean_kind,
-            "description": clean_text,
-            "staff_id": _staff(conn, staff),
-            "department_id": _named(conn, schema.departments, department),
-            "third_party_id": _named(conn, schema.third_parties, third_party),
-            "made_at": made,
-            "due_at": due_at,
-            "due_phrase": due.strip()[:100] if isinstance(due, str) else None,
-            "expected_activity": " ".join(expected_activity.split())[:300] if expected_activity else None,
-            "source": source,
-        }
+        values["contact_id"] = _existing(conn, schema.contacts, contact_id, "contact")
+        values["staff_id"] = _staff(conn, staff)
+        values["department_id"] = _named(conn, schema.departments, department)
+        values["third_party_id"] = _named(conn, schema.third_parties, third_party)
         values["fingerprint"] = _fingerprint(values)
         existing = store.id_by_fingerprint(conn, values["fingerprint"])
         if existing is not None:
             raise UserInputError(f"this promise is already registered as promise {existing}")
         promise_id = store.insert_promise(conn, values)
-        _keep_matching(conn, owner)
+        _keep_matching(conn, values["customer_id"])
         found = store.get_promise(conn, promise_id)
     assert found is not None
     return found
