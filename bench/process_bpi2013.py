@@ -48,8 +48,8 @@ def ours_figures() -> dict[str, Any]:
     table, _ = read_table(LOG)
     options = AnalysisOptions()
     con = connect(options)
-    prepared, tables = prepare(con, from_arrow(table), options)
-    cases = rows(con.to_pyarrow(case_table(prepared, tables).select("duration")))
+    prepared = prepare(con, from_arrow(table), options)
+    cases = rows(con.to_pyarrow(case_table(prepared).select("duration")))
     dfg = directly_follows(con, prepared)
     return {
         "cases": len(cases),

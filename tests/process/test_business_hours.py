@@ -9,7 +9,7 @@ import ibis
 import pyarrow as pa
 
 from klantstem.business_calendar import BusinessCalendar
-from klantstem.process.business_hours import business_clock, clock_tables, epoch_seconds, local_seconds, month_of
+from klantstem.process.business_hours import clock_tables, epoch_seconds, month_of, with_clock
 
 
 def test_clock_matches_the_calendar_on_random_moments() -> None:
@@ -23,8 +23,8 @@ def test_clock_matches_the_calendar_on_random_moments() -> None:
     table = pa.table({"i": range(len(moments)), "timestamp": pa.array(moments, pa.timestamp("us", "UTC"))})
     events = ibis.memtable(table)
     tables = clock_tables(calendar, date(2023, 12, 18), date(2024, 12, 1))
-    local = local_seconds(epoch_seconds(events.timestamp), tables)
-    clocked = events.mutate(b=business_clock(local, tables), month=month_of(local)).order_by("i").to_pyarrow()
+    clocked = with_clock(events.mutate(t=epoch_seconds(events.timestamp)), tables)
+    clocked = clocked.mutate(month=month_of(clocked.local)).order_by("i").to_pyarrow()
     clock = clocked.column("b").to_pylist()
     for moment, value, month in zip(moments, clock, clocked.column("month").to_pylist(), strict=True):
         assert abs((value - clock[0]) - calendar.business_seconds(moments[0], moment)) < 1e-6

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import ibis
 import ibis.expr.types as ir
 import numpy as np
+import pyarrow as pa
 
 from klantstem.business_calendar import BusinessCalendar, parse_opening_hours
 
@@ -86,30 +87,29 @@ def _switch_second(zone: ZoneInfo, start: datetime, first_offset: int) -> int:
     return DAY
 
 
-def _at(values: list[float] | list[int], index: ir.IntegerValue, kind: str) -> ir.NumericValue:
-    return ibis.literal(values, type=f"array<{kind}>")[index]
+def _constants(tables: ClockTables) -> ir.Table:
+    """The per-day arrays as one row of list columns (kept out of the SQL text, which stays small)."""
+    names = ("offset_before", "offset_switch", "offset_after", "open_before", "opens", "closes")
+    kinds = {name: pa.list_(pa.int64() if name.startswith("offset") else pa.float64()) for name in names}
+    return ibis.memtable(pa.table({name: pa.array([getattr(tables, name)], kinds[name]) for name in names}))
 
 
-def local_seconds(t: ir.FloatingValue, tables: ClockTables) -> ir.FloatingValue:
-    """Epoch seconds shifted by the zone's offset: the wall-clock time as if it were UTC."""
-    utc_day = (t / DAY).floor().cast("int64")
+def with_clock(events: ir.Table, tables: ClockTables) -> ir.Table:
+    """`events` (with epoch seconds `t`) plus `local` (wall-clock seconds) and `b` (business clock)."""
+    constants = _constants(tables)
+    joined = events.cross_join(constants)
+    utc_day = (joined.t / DAY).floor().cast("int64")
     i = utc_day - tables.first_day
-    second = t - utc_day * DAY
-    before = _at(tables.offset_before, i, "int64")
-    after = _at(tables.offset_after, i, "int64")
-    offset = ibis.ifelse(second >= _at(tables.offset_switch, i, "int64"), after, before)
-    return t + offset
-
-
-def business_clock(local: ir.FloatingValue, tables: ClockTables) -> ir.FloatingValue:
-    """Open seconds from the calendar's origin to the moment whose local seconds are `local`."""
+    offset = ibis.ifelse(
+        joined.t - utc_day * DAY >= joined.offset_switch[i], joined.offset_after[i], joined.offset_before[i]
+    )
+    local = joined.t + offset
     local_day = (local / DAY).floor().cast("int64")
     j = local_day - tables.first_day
-    second = local - local_day * DAY
-    opens = _at(tables.opens, j, "float64")
-    length = _at(tables.closes, j, "float64") - opens
-    within = ibis.greatest(ibis.least(second - opens, length), 0.0)
-    return _at(tables.open_before, j, "float64") + within
+    opens = joined.opens[j]
+    within = ibis.greatest(ibis.least(local - local_day * DAY - opens, joined.closes[j] - opens), 0.0)
+    clocked = joined.mutate(local=local, b=joined.open_before[j] + within)
+    return clocked.drop(*constants.columns)
 
 
 def month_of(local: ir.FloatingValue) -> ir.StringValue:

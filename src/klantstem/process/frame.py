@@ -8,7 +8,7 @@ pm4py uses, so equal timestamps keep their written order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,11 +16,10 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
 from klantstem.errors import UserInputError
-from klantstem.process.business_hours import ClockTables, business_clock, clock_tables, epoch_seconds, local_seconds
+from klantstem.process.business_hours import clock_tables, epoch_seconds, with_clock
 from klantstem.process.eventlog import STANDARD
 
 # Statuses (or lifecycle transitions) that mean waiting, and on whom. First match wins; case ignored.
@@ -46,7 +45,6 @@ class AnalysisOptions:
     threads: int | None = None
     memory_limit: str | None = None
     database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk
-    warnings: dict[str, int] = field(default_factory=dict)
 
     @property
     def calendar(self) -> BusinessCalendar:
@@ -99,9 +97,9 @@ def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
     return raw.select(**picked, seq=raw.file_row_number)
 
 
-def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[ir.Table, ClockTables]:
+def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> ir.Table:
     """Materialise the events each analysis reads: case, activity, team, state (status, else lifecycle),
-    customer, t (epoch seconds), b (business clock), pos (1, 2, ... within the case) and the next event's
+    customer, t (epoch seconds), local (wall-clock seconds), b (business clock), pos (1, 2, ... within the case) and the next event's
     activity, t and b. Only these columns go through the sort, which is what costs time on a large log."""
     span = con.to_pyarrow(events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()))
     first, last = span["first"][0].as_py(), span["last"][0].as_py()
@@ -113,7 +111,7 @@ def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[ir.Ta
     timed = events.select(
         "case", "activity", "team", "customer", "seq", *links, t=t, state=ibis.coalesce(events.status, events.lifecycle)
     )
-    timed = timed.mutate(b=business_clock(local_seconds(timed.t, tables), tables))
+    timed = with_clock(timed, tables)
     window = ibis.window(group_by=timed.case, order_by=[timed.t, timed.seq])
     ordered = timed.mutate(
         pos=ibis.row_number().over(window) + 1,
@@ -121,26 +119,10 @@ def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[ir.Ta
         next_t=timed.t.lead().over(window),
         next_b=timed.b.lead().over(window),
     )
-    return con.create_table("prepared_events", obj=ordered), tables
-
-
-def column_is_empty(table: pa.Table, name: str) -> bool:
-    return name not in table.column_names or table.column(name).null_count == table.num_rows
+    return con.create_table("prepared_events", obj=ordered)
 
 
 def distinct_events(events: ir.Table) -> ir.Table:
     """How many events differ in case, activity, time, lifecycle or resource (the rest are duplicates)."""
     keys = events.select("case", "activity", "timestamp", "lifecycle", "resource").distinct()
     return keys.aggregate(n=keys.count())
-
-
-def non_null_share(values: pa.ChunkedArray) -> float:
-    return 0.0 if len(values) == 0 else 1 - values.null_count / len(values)
-
-
-def as_float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def present(table: pa.Table, name: str) -> bool:
-    return name in table.column_names and bool(pc.any(pc.is_valid(table.column(name))).as_py())

@@ -6,13 +6,13 @@ from typing import Any
 
 import ibis.expr.types as ir
 
-from klantstem.process.business_hours import ClockTables, local_seconds, month_of
+from klantstem.process.business_hours import month_of
 from klantstem.process.stats import pick, rounded, rows, summary
 
 LINK_COLUMNS = ("case_id", "customer_id")
 
 
-def case_table(events: ir.Table, tables: ClockTables) -> ir.Table:
+def case_table(events: ir.Table) -> ir.Table:
     """One row per case: start and end, calendar and business duration, events, customer and links."""
     extra = {name: events[name].max() for name in LINK_COLUMNS if name in events.columns}
     cases = events.group_by(events.case).aggregate(
@@ -21,7 +21,7 @@ def case_table(events: ir.Table, tables: ClockTables) -> ir.Table:
         start_b=events.b.min(),
         end_b=events.b.max(),
         events=events.count(),
-        month=month_of(local_seconds(events.t.min(), tables)),
+        month=month_of(events.local.min()),
         customer=events.customer.max(),
         **extra,
     )

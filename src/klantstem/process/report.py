@@ -84,7 +84,7 @@ def build_report(
 ) -> dict[str, Any]:
     started = time.perf_counter()
     duplicates = int(con.to_pyarrow(distinct_events(events)).column(0)[0].as_py())
-    prepared, tables = prepare(con, events, options)
+    prepared = prepare(con, events, options)
     head = rows(
         con.to_pyarrow(
             prepared.aggregate(
@@ -100,7 +100,7 @@ def build_report(
     duplicates = int(head["events"]) - duplicates
     if duplicates:
         warnings["duplicate_events"] = duplicates
-    cases = con.create_table("cases", obj=case_table(prepared, tables))
+    cases = con.create_table("cases", obj=case_table(prepared))
     report = _header(source, head, options)
     report |= lead_times(con, cases)
     report["variants"] = variants(con, prepared, options.top)
