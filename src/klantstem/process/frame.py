@@ -99,8 +99,9 @@ def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
 
 def prepare(con: Any, events: ir.Table, options: AnalysisOptions) -> ir.Table:
     """Materialise the events each analysis reads: case, activity, team, state (status, else lifecycle),
-    customer, t (epoch seconds), local (wall-clock seconds), b (business clock), pos (1, 2, ... within the case) and the next event's
-    activity, t and b. Only these columns go through the sort, which is what costs time on a large log."""
+    customer, t (epoch seconds), local (wall-clock seconds), b (business clock), pos (1, 2, ... within the
+    case) and the next event's activity, t and b. Only these columns go through the sort, which is what
+    costs time on a large log."""
     span = con.to_pyarrow(events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()))
     first, last = span["first"][0].as_py(), span["last"][0].as_py()
     if first is None:
