@@ -21,7 +21,8 @@ def appraisal_over_time(months: list[str], series: dict[str, list[int]], names: 
          "marker": {"color": COLOURS[level]}}
         for level, counts in series.items()
     ]  # fmt: skip
-    return {"data": data, "layout": {**_LAYOUT, "yaxis": {"title": {"text": plain(names["steps"])}}}}
+    axes = {"xaxis": {"type": "category"}, "yaxis": {"title": {"text": plain(names["steps"])}}}
+    return {"data": data, "layout": {**_LAYOUT, **axes}}
 
 
 def horizontal_stack(labels: list[str], series: dict[str, list[int]], names: dict[str, str]) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def horizontal_stack(labels: list[str], series: dict[str, list[int]], names: dic
          "x": counts, "marker": {"color": COLOURS[level]}}
         for level, counts in series.items()
     ]  # fmt: skip
-    layout = {**_LAYOUT, "margin": {**_LAYOUT["margin"], "l": 220}, "yaxis": {"autorange": "reversed"}}  # type: ignore[dict-item]
+    layout = {**_LAYOUT, "yaxis": {"autorange": "reversed", "automargin": True}}
     return {"data": data, "layout": layout}
 
 

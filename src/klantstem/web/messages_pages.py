@@ -165,6 +165,7 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "promises.status": ("Stand", "Status"),
     "promises.mark_kept": ("nagekomen", "kept"),
     "promises.mark_cancelled": ("vervallen", "cancelled"),
+    "promises.marked": ("Afspraak gemarkeerd als {status}:", "Promise marked {status}:"),
     "promises.none": ("Geen afspraken.", "No promises."),
     # process
     "process.title": ("Het proces", "The process"),

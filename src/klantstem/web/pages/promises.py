@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from klantstem.errors import UserInputError
+from klantstem.errors import NotFoundError, UserInputError
 from klantstem.insights import service as insights
 from klantstem.promises import service as promises
 from klantstem.users import service as users
@@ -21,7 +21,9 @@ Keeper = Annotated[users.User, Depends(require(users.Action.update_promise))]
 PAGE = 25
 
 
-def board(request: Request, page: int = 1, problem: str | None = None, status: int = 200) -> Response:
+def board(
+    request: Request, page: int = 1, problem: str | None = None, status: int = 200, done: int | None = None
+) -> Response:
     state = app_state(request)
     page = max(page, 1)
     total, ids = insights.open_promise_ids(
@@ -36,13 +38,24 @@ def board(request: Request, page: int = 1, problem: str | None = None, status: i
         "page": page,
         "pages": max(1, -(-total // PAGE)),
         "problem": problem,
+        "done": _done(request, done),
     }
     return state.renderer.page(request, "promises.html", context, status_code=status)
 
 
+def _done(request: Request, promise_id: int | None) -> promises.Promise | None:
+    """The promise just marked, to confirm it on the board."""
+    if promise_id is None:
+        return None
+    try:
+        return promises.get_promise(app_state(request).engine, promise_id)
+    except NotFoundError:
+        return None
+
+
 @router.get("/promises")
-def show(request: Request, _user: Viewer, page: int = 1) -> Response:
-    return board(request, page)
+def show(request: Request, _user: Viewer, page: int = 1, done: int | None = None) -> Response:
+    return board(request, page, done=done)
 
 
 @router.post("/promises/{promise_id}/keep", dependencies=[Depends(check_csrf)])
@@ -53,7 +66,7 @@ def keep(request: Request, promise_id: int, user: Keeper) -> Response:
     except UserInputError as exc:
         return board(request, problem=str(exc), status=400)
     state.changed()
-    return RedirectResponse(f"/promises#promise-{promise_id}", status_code=303)
+    return RedirectResponse(f"/promises?done={promise_id}", status_code=303)
 
 
 @router.post("/promises/{promise_id}/cancel", dependencies=[Depends(check_csrf)])
@@ -64,4 +77,4 @@ def cancel(request: Request, promise_id: int, user: Keeper) -> Response:
     except UserInputError as exc:
         return board(request, problem=str(exc), status=400)
     state.changed()
-    return RedirectResponse("/promises", status_code=303)
+    return RedirectResponse(f"/promises?done={promise_id}", status_code=303)
