@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,3 +109,35 @@ def test_every_dutch_mobile_number_normalises_the_same_way(number: int) -> None:
     e164 = f"+316{number}"
     assert ids.normalise_phone(f"06-{number}", "NL") == e164
     assert ids.normalise_phone(f"+31 6 {number}", "NL") == e164
+
+
+def _national_examples() -> list[tuple[str, str]]:
+    """(region, national digits with the national prefix) for example numbers of several kinds."""
+    found = []
+    for region in ("NL", "BE", "DE", "FR", "GB", "US"):
+        prefix = phonenumbers.PhoneMetadata.metadata_for_region(region).national_prefix or ""
+        for kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                found.append((region, prefix + str(example.national_number)))
+    return found
+
+
+@given(st.sampled_from(_national_examples()), st.integers(min_value=0, max_value=99_999), st.integers(0, 2))
+def test_the_national_fast_path_agrees_with_the_full_parser(example: tuple[str, str], tail: int, cut: int) -> None:
+    region, digits = example
+    digits = digits[: len(digits) - 5 - cut] + f"{tail:05d}"
+    fast = ids._national_fast_path(digits, region)
+    number = phonenumbers.parse(digits, region)
+    full = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if fast is not None:
+        assert phonenumbers.is_valid_number(number) and fast == full
+    if region == "NL" and phonenumbers.is_valid_number(number):
+        assert fast == full  # the common case takes the fast path
+
+
+def test_the_fast_path_covers_dutch_numbers() -> None:
+    assert ids._national_fast_path("0612345678", "NL") == "+31612345678"
+    assert ids._national_fast_path("0201234567", "NL") == "+31201234567"
+    assert ids._national_fast_path("+31612345678", "NL") is None  # left to the full parser
+    assert ids._national_fast_path("0012345678", "NL") is None

@@ -96,6 +96,9 @@ def _parse_phone(digits: str, region: str) -> str | None:
     _PARSES[0] += 1
     if not digits or len(digits) > 32 or any(c.isalpha() for c in digits):
         return None  # letters are a typo here far more often than a vanity number
+    national = _national_fast_path(digits, region)
+    if national is not None:
+        return national
     try:
         number = phonenumbers.parse(digits, region)
     except phonenumbers.NumberParseException:
@@ -103,6 +106,31 @@ def _parse_phone(digits: str, region: str) -> str | None:
     if not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _national_fast_path(digits: str, region: str) -> str | None:
+    """E.164 of a plain national number ("0612345678" in NL) when it is valid, without the general parser.
+
+    Only for regions whose national prefix is stripped as it is (no parsing rule); the national number is
+    checked with phonenumbers' own validity rules. Anything else (None) goes through `phonenumbers.parse`.
+    """
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = metadata.national_prefix if metadata is not None else None
+    if (
+        not prefix
+        or metadata is None
+        or metadata.national_prefix_for_parsing != prefix
+        or metadata.national_prefix_transform_rule is not None
+        or not digits.isdigit()
+        or not digits.startswith(prefix)
+        or digits[len(prefix) : len(prefix) + 1] in ("", "0")
+    ):
+        return None
+    rest = digits[len(prefix) :]
+    number = phonenumbers.PhoneNumber(country_code=metadata.country_code, national_number=int(rest))
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return f"+{metadata.country_code}{rest}"
 
 
 def normalise_external_id(raw: str) -> str:

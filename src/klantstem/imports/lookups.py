@@ -24,13 +24,16 @@ class Lookups:
         self._now = stored_text(now)
         self._identities: dict[Identity, int] = {}
         self._cases: dict[str, int] = {}
-        self._named: dict[tuple[str, str], int] = {}
+        self._named: dict[str, dict[str, int]] = {}
         self._free_ids: dict[str, list[int]] = {"customers": [], "cases": []}
         self._taken = {"customers": 0, "cases": 0}
         self._new_customers: list[tuple[int, str | None, str | None, str]] = []
         self._new_identities: list[tuple[int, str, str]] = []
         self._new_cases: list[tuple[int, str, int | None, int | None, str]] = []
         self.customers_added = 0
+        # Into an empty table nothing can be found: the first import of a database skips those queries.
+        self._search_identities = store.has_rows("customer_identities")
+        self._search_cases = store.has_rows("cases")
 
     def prefetch(self, identities: Iterable[Identity], case_refs: Iterable[str]) -> None:
         """Look up, in a few queries, the identities and case refs of a batch not seen before.
@@ -38,12 +41,14 @@ class Lookups:
         Must run before `customer_for` / `case_for` for the same batch: afterwards an identity or ref that
         is not cached is known to be new.
         """
-        unknown = {identity for identity in identities if identity not in self._identities}
-        if unknown:
-            self._identities.update(self._store.find_identities(unknown))
-        refs = {ref for ref in case_refs if ref not in self._cases}
-        if refs:
-            self._cases.update(self._store.find_cases(refs))
+        if self._search_identities:
+            unknown = {identity for identity in identities if identity not in self._identities}
+            if unknown:
+                self._identities.update(self._store.find_identities(unknown))
+        if self._search_cases:
+            refs = {ref for ref in case_refs if ref not in self._cases}
+            if refs:
+                self._cases.update(self._store.find_cases(refs))
 
     def customer_for(self, identities: tuple[Identity, ...], name: str | None, postcode: str | None) -> int | None:
         """The customer with the first known identity, or a new customer; None for an anonymous row."""
@@ -74,9 +79,14 @@ class Lookups:
             self._new_cases.append((case, ref, customer, department, opened_at))
         return case
 
+    def named_ids(self, table: str) -> dict[str, int]:
+        """The cache of `named` for one table (name -> id), for callers that look up many rows."""
+        return self._named.setdefault(table, {})
+
     def named(self, table: str, name: str, department: int | None = None) -> int:
         """The id of a department, staff member or third party by name; created (at once) when new."""
-        found = self._named.get((table, name))
+        cache = self.named_ids(table)
+        found = cache.get(name)
         if found is None:
             found = self._store.find_named(table, name)
             if found is None:
@@ -84,7 +94,7 @@ class Lookups:
                 if table == "staff":
                     values["department_id"] = department
                 found = self._store.insert_named(table, values)
-            self._named[(table, name)] = found
+            cache[name] = found
         return found
 
     def flush(self) -> None:

@@ -87,6 +87,11 @@ class ImportStore:
                     found[Identity(kind, value)] = int(customer_id)
         return found
 
+    def has_rows(self, table: str) -> bool:
+        if table not in schema.metadata.tables:
+            raise ValueError(f"no table {table!r}")
+        return bool(self._rows(f"SELECT EXISTS (SELECT 1 FROM {table})", [])[0][0])
+
     def find_cases(self, refs: Iterable[str]) -> dict[str, int]:
         found: dict[str, int] = {}
         for chunk in _chunks(list(refs)):
@@ -141,9 +146,10 @@ class ImportStore:
         values = [(*row[:4], self.moment(row[4])) for row in rows]
         self._insert("cases", ("id", "external_id", "customer_id", "department_id", "opened_at"), values)
 
-    def insert_contacts(self, rows: Sequence[tuple[Any, ...]]) -> int:
-        """Insert contacts (columns as CONTACT_COLUMNS); returns how many were new (not a known fingerprint)."""
-        return self._insert("contacts", CONTACT_COLUMNS, rows, " ON CONFLICT (fingerprint) DO NOTHING")
+    def insert_contacts(self, values: list[Any]) -> int:
+        """Insert contacts given as one flat list of values, CONTACT_COLUMNS for each in turn; returns how many
+        were new (the others have a fingerprint the table already holds)."""
+        return self._insert_flat("contacts", CONTACT_COLUMNS, values, " ON CONFLICT (fingerprint) DO NOTHING")
 
     def insert_stories(self, rows: Sequence[tuple[Any, ...]]) -> None:
         self._insert("stories", STORY_COLUMNS, rows)
@@ -176,26 +182,32 @@ class ImportStore:
             cursor.close()
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]], suffix: str = "") -> int:
-        """Insert rows, ROWS_PER_STATEMENT to a statement; returns how many rows were inserted.
+        return self._insert_flat(table, columns, [value for row in rows for value in row], suffix)
+
+    def _insert_flat(self, table: str, columns: Sequence[str], values: list[Any], suffix: str = "") -> int:
+        """Insert rows given as one flat list of values, ROWS_PER_STATEMENT rows to a statement; returns how
+        many rows were inserted.
 
         One statement per few hundred rows keeps per-statement work (and, with SQLite, the driver letting go
         of the GIL and waiting to get it back) out of the per-row cost.
         """
-        if not rows:
+        width = len(columns)
+        count = len(values) // width
+        if not count:
             return 0
-        group = f"({self._marks(len(columns))})"
+        group = f"({self._marks(width)})"
         head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-        whole = len(rows) - len(rows) % ROWS_PER_STATEMENT
+        step = ROWS_PER_STATEMENT * width
+        whole = count - count % ROWS_PER_STATEMENT
         cursor = self._raw.cursor()
         inserted = 0
         try:
             if whole:
                 sql = head + ", ".join([group] * ROWS_PER_STATEMENT) + suffix
-                steps = range(0, whole, ROWS_PER_STATEMENT)
-                cursor.executemany(sql, [_flat(rows[at : at + ROWS_PER_STATEMENT]) for at in steps])
+                cursor.executemany(sql, [values[at : at + step] for at in range(0, whole * width, step)])
                 inserted += int(cursor.rowcount)
-            if whole < len(rows):
-                cursor.execute(head + ", ".join([group] * (len(rows) - whole)) + suffix, _flat(rows[whole:]))
+            if whole < count:
+                cursor.execute(head + ", ".join([group] * (count - whole)) + suffix, values[whole * width :])
                 inserted += int(cursor.rowcount)
         finally:
             cursor.close()
@@ -212,10 +224,6 @@ STORY_COLUMNS = (
 )  # fmt: skip
 STEP_COLUMNS = ("story_id", "position", "description", "happened_at", "appraisal", "department_id")
 _RESERVABLE = frozenset({"customers", "cases", "stories"})
-
-
-def _flat(rows: Sequence[Sequence[object]]) -> list[object]:
-    return [value for row in rows for value in row]
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:

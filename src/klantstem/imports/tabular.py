@@ -99,28 +99,24 @@ def _read_csv(path: Path, stream: io.TextIOBase) -> tuple[list[str], int, Iterat
     numbered = _numbered(path, reader)
     for header_line, header in numbered:
         if any(cell.strip() for cell in header):
-            return header, header_line, _csv_records(numbered)
+            return header, header_line, numbered
     raise ImportFileError(str(path), "the file is empty; it needs a header row and at least one row", line=1)
 
 
 def _numbered(path: Path, reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the line they start on; a csv error becomes an ImportFileError naming its line."""
+    """Rows that hold something, with the line they start on; a csv error becomes an ImportFileError naming
+    its line."""
     end = 0
     try:
         for row in reader:
             start, end = end + 1, reader.line_num
-            yield start, row
+            if any(row) and (len(row) > 1 or row[0].strip()):
+                yield start, row
     except csv.Error as exc:
         reason = str(exc)
         if "field limit" in reason:
             reason = f"a field is longer than {CSV_FIELD_LIMIT // (1024 * 1024)} MB"
         raise ImportFileError(str(path), f"cannot read this line as CSV: {reason}", line=end + 1) from None
-
-
-def _csv_records(numbered: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, Record]]:
-    for line, row in numbered:
-        if any(row) and (len(row) > 1 or row[0].strip()):
-            yield line, row
 
 
 def _read_jsonl(path: Path, stream: io.TextIOBase) -> tuple[list[str], int, Iterator[tuple[int, Record]]]:

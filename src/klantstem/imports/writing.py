@@ -26,23 +26,28 @@ class ContactWriter:
             (row.case_ref for row in batch if row.case_ref),
         )
         customer_for, case_for, named = lookups.customer_for, lookups.case_for, lookups.named
-        moment, source = self._store.moment, self._source
-        values: list[tuple[Any, ...]] = []
-        append = values.append
+        departments, staff_ids = lookups.named_ids("departments"), lookups.named_ids("staff")
+        moment = None if self._store.is_sqlite else self._store.moment  # SQLite takes the UTC text as it is
+        source = self._source
+        values: list[Any] = []
+        extend = values.extend
         for row in batch:
             customer = customer_for(row.identities, row.name, row.postcode) if row.identities else None
-            department = named("departments", row.department) if row.department else None
-            staff = named("staff", row.staff, department) if row.staff else None
+            department = staff = None
+            if row.department:
+                department = departments.get(row.department) or named("departments", row.department)
+            if row.staff:
+                staff = staff_ids.get(row.staff) or named("staff", row.staff, department)
             third_party = named("third_parties", row.third_party) if row.third_party else None
             case = case_for(row.case_ref, customer, department, row.occurred_at) if row.case_ref else None
-            append((
-                customer, case, row.channel, row.direction, moment(row.occurred_at), staff, department,
-                third_party, row.subject, row.text, source, row.fingerprint,
+            extend((
+                customer, case, row.channel, row.direction, moment(row.occurred_at) if moment else row.occurred_at,
+                staff, department, third_party, row.subject, row.text, source, row.fingerprint,
             ))  # fmt: skip
         lookups.flush()
         added = self._store.insert_contacts(values)
         self.added += added
-        self.duplicates += len(values) - added
+        self.duplicates += len(batch) - added
 
 
 class StoryWriter:
