@@ -1,5 +1,7 @@
 """A small in-process cache for figures that are costly to compute and change slowly (the dashboard, the
-process analysis, themes): each key is computed by one request at a time and kept for `ttl_s` seconds."""
+process analysis, themes). Each key is computed by one request at a time. A value older than `ttl_s` is still
+served while a background thread computes its successor (stale while revalidating); `clear()` after a write
+drops everything, so the next request computes afresh."""
 
 from __future__ import annotations
 
@@ -21,44 +23,51 @@ class TtlCache:
         self._guard = threading.Lock()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        found = self._fresh(key)
+        """The value for `key`: fresh, or stale while a fresher one is computed, or computed now."""
+        found = self._items.get(key)
         if found is not None:
+            if time.monotonic() - found[0] > self.ttl_s:
+                self._refresh_in_background(key, compute)
             return found[1]  # type: ignore[no-any-return]
-        with self._guard:
-            lock = self._locks.setdefault(key, threading.Lock())
-        with lock:  # one computation per key; the others wait for it and then read it
-            found = self._fresh(key)
-            if found is not None:
-                return found[1]  # type: ignore[no-any-return]
-            value = compute()
-            with self._guard:
-                if len(self._items) >= self.max_items:
-                    self._items.pop(min(self._items, key=lambda k: self._items[k][0]))
-                self._items[key] = (time.monotonic(), value)
-            return value
+        return self._compute(key, compute)
 
     def peek(self, key: Hashable, compute: Callable[[], T]) -> T | None:
-        """The cached value, or None while it is computed in a background thread (started here if needed)."""
-        found = self._fresh(key)
+        """The value, or None while it is first computed in a background thread (started here if needed)."""
+        found = self._items.get(key)
         if found is not None:
+            if time.monotonic() - found[0] > self.ttl_s:
+                self._refresh_in_background(key, compute)
             return found[1]  # type: ignore[no-any-return]
-        with self._guard:
-            lock = self._locks.setdefault(key, threading.Lock())
-        if lock.locked():
-            return None
-        threading.Thread(target=self._compute_quietly, args=(key, compute), daemon=True).start()
+        self._refresh_in_background(key, compute)
         return None
-
-    def _compute_quietly(self, key: Hashable, compute: Callable[[], T]) -> None:
-        with contextlib.suppress(Exception):  # a failed background figure is computed again on the next look
-            self.get(key, compute)
 
     def clear(self) -> None:
         with self._guard:
             self._items.clear()
 
-    def _fresh(self, key: Hashable) -> tuple[float, Any] | None:
-        found = self._items.get(key)
-        if found is None or time.monotonic() - found[0] > self.ttl_s:
-            return None
-        return found
+    def _lock(self, key: Hashable) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def _compute(self, key: Hashable, compute: Callable[[], T], started: float | None = None) -> T:
+        with self._lock(key):  # one computation per key; the others wait for it and then read it
+            found = self._items.get(key)
+            if found is not None and (started is None or found[0] >= started):
+                return found[1]  # type: ignore[no-any-return]
+            moment = time.monotonic()
+            value = compute()
+            with self._guard:
+                if len(self._items) >= self.max_items and key not in self._items:
+                    self._items.pop(min(self._items, key=lambda k: self._items[k][0]))
+                self._items[key] = (moment, value)
+            return value
+
+    def _refresh_in_background(self, key: Hashable, compute: Callable[[], T]) -> None:
+        if self._lock(key).locked():
+            return  # already being computed
+
+        def run() -> None:
+            with contextlib.suppress(Exception):  # a failed refresh is tried again on the next look
+                self._compute(key, compute, started=time.monotonic())
+
+        threading.Thread(target=run, daemon=True).start()
