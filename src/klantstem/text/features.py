@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from klantstem.text import lexicon_en, lexicon_nl
 from klantstem.text.results import LEVELS, Analysis
 
 RULE_SCALE = 0.5
+NEGATORS = lexicon_nl.NEGATORS | lexicon_en.NEGATORS
+_SCOPE_END = frozenset({"maar", "but", "echter", "however", "en", "and", "want", "because"})
+_WORDS = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
+
+
+def mark_negation(text: str) -> str:
+    """Words in the scope of a negation get a NEG_ prefix ("niet lekker" -> "niet NEG_lekker")."""
+    out: list[str] = []
+    negated = False
+    for word in _WORDS.findall(text.lower()):
+        if not word[0].isalnum() or word in _SCOPE_END:
+            negated = False
+            out.append(word)
+        elif word in NEGATORS:
+            negated = True
+            out.append(word)
+        else:
+            out.append("NEG_" + word if negated else word)
+    return " ".join(out)
 
 
 def rule_matrix(analyses: Sequence[Analysis], facet_ids: Sequence[str]) -> np.ndarray:
@@ -44,9 +65,13 @@ class Featuriser:
         self.chars = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, dtype=np.float32
         )
+        self.negated = TfidfVectorizer(
+            preprocessor=mark_negation, token_pattern=r"\S+", lowercase=False, sublinear_tf=True, dtype=np.float32
+        )
 
     def fit(self, texts: Sequence[str]) -> Featuriser:
         self.words.fit(texts)
+        self.negated.fit(texts)
         try:
             self.chars.fit(texts)
         except ValueError:  # too few texts for min_df
@@ -59,6 +84,7 @@ class Featuriser:
         blocks = [
             self.words.transform(texts),
             self.chars.transform(texts),
+            self.negated.transform(texts),
             sparse.csr_matrix(rule_matrix(analyses, self.facet_ids) * RULE_SCALE),
         ]
         if self.embed_weight and embeddings is not None:

@@ -27,7 +27,7 @@ from klantstem.text.features import Featuriser
 from klantstem.text.labelled import LabelledText
 from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
 
-FORMAT = 1
+FORMAT = 2
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0
@@ -35,6 +35,8 @@ APPRAISAL_C = 3.0
 THRESHOLDS = tuple(round(0.15 + 0.05 * i, 2) for i in range(10))
 FLOORS = (None, 0.1, 0.2)
 EMBED_WEIGHT = 1.0
+PER_FACET_MIN = 30
+PER_FACET_BLEND = 0.5
 
 
 @dataclass(frozen=True)
@@ -206,9 +208,21 @@ def pair_matrix(x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str]
 def appraise_pairs(
     model: Any, labels: Sequence[str], x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str]
 ) -> list[Level]:
+    """Shared model, blended half and half with the facet's own model where there is one."""
     if isinstance(model, str):
         return [model] * len(rows)  # type: ignore[list-item]
-    return [str(c) for c in model.predict(pair_matrix(x, rows, facets, labels))]  # type: ignore[misc]
+    shared = model["shared"]
+    classes = [str(c) for c in shared.classes_]
+    probabilities = shared.predict_proba(pair_matrix(x, rows, facets, labels))
+    for facet, own in model["per_facet"].items():
+        mine = [i for i, f in enumerate(facets) if f == facet]
+        if not mine:
+            continue
+        blended = np.zeros((len(mine), len(classes)))
+        for k, level in enumerate(own.classes_):
+            blended[:, classes.index(str(level))] = own.predict_proba(x[[rows[i] for i in mine]])[:, k]
+        probabilities[mine] = (1 - PER_FACET_BLEND) * probabilities[mine] + PER_FACET_BLEND * blended
+    return [classes[i] for i in probabilities.argmax(axis=1)]
 
 
 def new_classifier(c: float, seed: int, multinomial: bool = False) -> LogisticRegression:

@@ -17,6 +17,8 @@ from klantstem.text.model import (
     EMBED_WEIGHT,
     FACET_C,
     FLOORS,
+    FORMAT,
+    PER_FACET_MIN,
     THRESHOLDS,
     Settings,
     decide,
@@ -60,7 +62,7 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings) -> dict[str,
     threshold, floor = best_decision(out_of_fold, y)
     featuriser, x = build(np.arange(len(texts)))
     return {
-        "format": 1,
+        "format": FORMAT,
         "version": version_of(examples, settings),
         "labels": labels,
         "settings": settings,
@@ -103,12 +105,20 @@ def micro_f1(chosen: np.ndarray, gold: np.ndarray) -> float:
 
 
 def fit_appraisal(x: sparse.csr_matrix, examples: Sequence[LabelledText], labels: Sequence[str], seed: int) -> Any:
+    """A shared model over all facets, plus one per facet with enough examples of at least two levels."""
     rows = [r for r, ex in enumerate(examples) for _ in ex.labels]
     facets = [facet for ex in examples for facet in ex.labels]
     levels = [level for ex in examples for level in ex.labels.values()]
     if len(set(levels)) < 2:
         return levels[0]
-    return new_classifier(APPRAISAL_C, seed, multinomial=True).fit(pair_matrix(x, rows, facets, labels), levels)
+    shared = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(pair_matrix(x, rows, facets, labels), levels)
+    per_facet: dict[str, Any] = {}
+    for facet in labels:
+        mine = [i for i, f in enumerate(facets) if f == facet]
+        own = [levels[i] for i in mine]
+        if len(mine) >= PER_FACET_MIN and len(set(own)) > 1:
+            per_facet[facet] = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(x[[rows[i] for i in mine]], own)
+    return {"shared": shared, "per_facet": per_facet}
 
 
 def analyses_for(texts: Sequence[str]) -> list[Analysis]:
