@@ -8,18 +8,26 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from klantstem.cli.common import DbOption, console, engine_for, err_console
+from klantstem.cli.common import DbOption, console, engine_for, err_console, settings_for
+from klantstem.cli.serve import run_server
 from klantstem.demo import service as demo_service
 
-# commands worth running on the demo: (command path, arguments, what it shows); printed only when they exist
-NEXT_STEPS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
-    (("stats",), (), "counts per table, channel and month"),
-    (("customer", "show"), ("1",), "the story so far of customer 1"),
-    (("customers", "show"), ("1",), "the story so far of customer 1"),
-    (("promises", "overdue"), (), "promises past their due time"),
-    (("promises", "stats"), (), "the kept rate per kind of promise, department and third party"),
-    (("process", "analyze"), (), "lead times, waits, hand-overs and ping-pong in the demo's event log"),
-    (("serve",), (), "the web application"),
+# commands worth running on the demo: (command path, arguments, options, what it does); printed only when the
+# command exists and takes exactly these arguments
+NEXT_STEPS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str], ...] = (
+    (("stats",), (), (), "counts per table, channel and month"),
+    (("customer", "show"), ("1",), (), "the story so far of customer 1"),
+    (("customers", "show"), ("1",), (), "the story so far of customer 1"),
+    (("promises", "overdue"), (), (), "promises past their due time"),
+    (("promises", "stats"), (), (), "the kept rate per kind of promise, department and third party"),
+    (("process", "analyze"), (), (), "lead times, waits, hand-overs and ping-pong in the demo's event log"),
+    (
+        ("users", "add"),
+        ("you@example.org",),
+        ("--name", "'Your Name'", "--role", "admin"),
+        "someone who can sign in to the web application",
+    ),
+    (("serve",), (), (), "the web application"),
 )
 
 DEFAULT_UNTIL = demo_service.DEFAULT_UNTIL.isoformat()
@@ -31,6 +39,7 @@ ScaleOption = Annotated[
     float,
     typer.Option("--scale", min=0.01, max=10.0, help="Size relative to the default organisation (2,000 customers)."),
 ]
+ServeOption = Annotated[bool, typer.Option("--serve", help="Start the web application on the demo afterwards.")]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Rebuild when the database holds a previous demo and nothing else.")
 ]
@@ -43,6 +52,7 @@ def demo(
     until: UntilOption = DEFAULT_UNTIL,
     scale: ScaleOption = 1.0,
     force: ForceOption = False,
+    serve: ServeOption = False,
 ) -> None:
     """Build the demo organisation: customers, contacts in all channels, stories, promises and an event log."""
     anchor = demo_service.parse_until(until)
@@ -60,15 +70,17 @@ def demo(
     console.print(table)
     console.print(f"Built in {seconds:.1f} s.")
     _print_next_steps(ctx.find_root().command, db)
+    if serve:
+        run_server(settings_for(db))
 
 
 def _print_next_steps(root: Any, db: str | None) -> None:
     lines: list[str] = []
-    for path, arguments, purpose in NEXT_STEPS:
+    for path, arguments, options, purpose in NEXT_STEPS:
         command = _find(root, path)
         if command is None or _required_arguments(command) != len(arguments):
             continue
-        words = ["klantstem", *path, *arguments]
+        words = ["klantstem", *path, *arguments, *options]
         if db and any("--db" in param.opts for param in command.params):
             words += ["--db", db]
         lines.append(f"  {' '.join(words):<48} {purpose}")

@@ -70,9 +70,11 @@ def _check(conn: Connection, force: bool) -> None:
             raise UserInputError(
                 f"this database already holds the demo ({run['file_name']}); run with --force to rebuild it"
             )
-        if len(runs) > 1 or store.other_runs(conn) or sum(counts.values()) != run["added"]:
+        extra = sum(counts.values()) - int(str(run["added"]))
+        if len(runs) > 1 or store.other_runs(conn) or extra:
             raise UserInputError(
-                "this database holds other data besides the demo; refusing to rebuild it: use a new --db"
+                f"this database holds other data besides the demo ({extra:+,} rows, or imports, since it was built);"
+                " refusing to rebuild it: use a new --db"
             )
         return
     if held or store.other_runs(conn):
