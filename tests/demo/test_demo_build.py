@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 
 import pytest
@@ -104,3 +107,20 @@ def test_sizes_must_be_positive(engine: Engine, bad: DemoSize) -> None:
     with pytest.raises(UserInputError):
         build_demo(engine, size=bad)
     assert count(engine, "customers") == 0
+
+
+def test_same_data_in_another_process_with_other_hash_seeds() -> None:
+    """No set order, no clock, no global random: a fresh interpreter gives the same rows."""
+    script = (
+        "import hashlib, datetime; from klantstem.demo.service import generate_rows, DemoSize;"
+        "size = DemoSize(customers=30, contacts=100, stories=20, events=600);"
+        "rows = generate_rows(9, datetime.date(2026, 10, 31), size);"
+        "print(hashlib.sha256(repr(rows).encode()).hexdigest())"
+    )
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        digests.add(done.stdout.strip())
+    local = generate(9, date(2026, 10, 31), DemoSize(customers=30, contacts=100, stories=20, events=600))
+    assert digests == {hashlib.sha256(repr(local).encode()).hexdigest()}
