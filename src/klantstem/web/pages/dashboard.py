@@ -47,10 +47,15 @@ def process_figures(state: AppState, choice: Chosen, wait: bool = True) -> dict[
 
 
 def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, list[promises.Promise]]:
+    """The first promises due soon and overdue, cached with the figures."""
     filters = choice.filters(state.clock)
-    _, due_ids = insights.open_promise_ids(state.engine, state.clock, insights.DUE_SOON, filters, size)
-    overdue = promises.overdue(state.engine, state.clock, size)
-    return {"due": [promises.get_promise(state.engine, i) for i in due_ids], "overdue": overdue.promises}
+
+    def compute() -> dict[str, list[promises.Promise]]:
+        _, due_ids = insights.open_promise_ids(state.engine, state.clock, insights.DUE_SOON, filters, size)
+        overdue = promises.overdue(state.engine, state.clock, size)
+        return {"due": [promises.get_promise(state.engine, i) for i in due_ids], "overdue": overdue.promises}
+
+    return state.figures.get(("promise lists", filters.key()), compute)
 
 
 def _charts(board: insights.Dashboard, lang: str) -> dict[str, Any]:

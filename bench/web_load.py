@@ -1,0 +1,195 @@
+"""Benchmark: the web application under a bounded load of concurrent signed-in users on loopback.
+
+Builds the demo organisation scaled to --contacts contacts (customers, stories and events scaled with it; events
+capped by --max-events), analyses its stories, starts `klantstem serve` in a child process, signs in --users
+users, warms the figures, then lets every user request the dashboard (filters varied) and customer pages
+(random customers) as fast as the server answers, for --seconds. Reports latency percentiles per page and
+requests per second.
+
+    .venv/bin/python bench/web_load.py [--contacts 1000000] [--users 20] [--seconds 60] [--reuse]
+
+Figures go to stdout and to bench/out/web_load.json; docs/benchmarks.md ("Web") quotes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from klantstem.clock import SystemClock
+from klantstem.db.engine import open_database
+from klantstem.demo.service import DemoSize, build_demo
+from klantstem.insights import service as insights
+from klantstem.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+KLANTSTEM = Path(sys.executable).parent / "klantstem"
+EMAIL, PASSWORD = "bench@example.nl", "bench password 123"
+DASHBOARDS = ["", "?period=90d", "?period=30d", "?channel=phone", "?channel=email", "?period=all"]
+
+
+def build(db: Path, contacts: int, max_events: int) -> dict[str, Any]:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    factor = contacts / DemoSize().contacts
+    base = DemoSize().scaled(factor)
+    size = DemoSize(base.customers, contacts, base.stories, min(base.events, max_events), base.staff_story_share)
+    engine = open_database(Settings().with_database(db))
+    started = time.perf_counter()
+    report = build_demo(engine, size=size)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    analysed = insights.analyse_stories(engine, SystemClock())
+    engine.dispose()
+    return {"counts": report.counts, "build_s": round(built, 1), "analysed": analysed,
+            "analyse_s": round(time.perf_counter() - started, 1)}  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    subprocess.run([str(KLANTSTEM), "users", "add", EMAIL, "--name", "Bench", "--role", "admin",
+                    "--password-stdin", "--db", str(db)], input=(PASSWORD + "\n").encode(),
+                   check=False, capture_output=True)  # fmt: skip
+    port = _free_port()
+    server = subprocess.Popen([str(KLANTSTEM), "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                return server, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+def signed_in(base: str) -> httpx.Client:
+    client = httpx.Client(base_url=base, timeout=120, follow_redirects=True)
+    page = client.get("/signin").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf
+    response = client.post("/signin", data={"email": EMAIL, "password": PASSWORD, "csrf": csrf.group(1)})
+    assert response.status_code == 200 and "/dashboard" in str(response.url), response.status_code
+    return client
+
+
+def warm(client: httpx.Client) -> dict[str, float]:
+    """First (cold) computation of every dashboard variant, then wait for the background process analysis."""
+    cold: dict[str, float] = {}
+    for variant in DASHBOARDS:
+        started = time.perf_counter()
+        client.get("/dashboard" + variant).raise_for_status()
+        cold[variant or "(default)"] = round((time.perf_counter() - started) * 1000, 1)
+    started = time.perf_counter()
+    deadline = time.monotonic() + 1800
+    while time.monotonic() < deadline:
+        pending = [v for v in DASHBOARDS if client.get("/api/dashboard" + v).json().get("process") is None]
+        if not pending:
+            break
+        time.sleep(2)
+    cold["process analyses (background)"] = round((time.perf_counter() - started) * 1000, 1)
+    return cold
+
+
+def load(clients: list[httpx.Client], customers: int, seconds: float, seed: int) -> list[tuple[str, float, int]]:
+    results: list[tuple[str, float, int]] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def user(n: int, client: httpx.Client) -> None:
+        rng = random.Random(seed + n)
+        mine: list[tuple[str, float, int]] = []
+        while time.monotonic() < stop:
+            if rng.random() < 0.5:
+                kind, path = "dashboard", "/dashboard" + rng.choice(DASHBOARDS)
+            else:
+                kind, path = "customer", f"/customers/{rng.randint(1, customers)}"
+            started = time.perf_counter()
+            status = client.get(path).status_code
+            mine.append((kind, time.perf_counter() - started, status))
+        with lock:
+            results.extend(mine)
+
+    threads = [threading.Thread(target=user, args=(n, c)) for n, c in enumerate(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def summarise(results: list[tuple[str, float, int]], seconds: float) -> dict[str, Any]:
+    def figures(times: list[float]) -> dict[str, float]:
+        ordered = sorted(times)
+        q = statistics.quantiles(ordered, n=100) if len(ordered) > 1 else ordered * 99
+        return {"requests": len(ordered), "per_second": round(len(ordered) / seconds, 1),
+                "p50_ms": round(q[49] * 1000, 1), "p95_ms": round(q[94] * 1000, 1),
+                "p99_ms": round(q[98] * 1000, 1), "max_ms": round(ordered[-1] * 1000, 1)}  # fmt: skip
+
+    out: dict[str, Any] = {"all": figures([t for _, t, _ in results])}
+    for kind in ("dashboard", "customer"):
+        out[kind] = figures([t for k, t, _ in results if k == kind])
+    out["errors"] = sum(1 for _, _, status in results if status != 200)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--max-events", type=int, default=500_000)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--db", type=Path, default=OUT / "web_load.db")
+    parser.add_argument("--reuse", action="store_true", help="Use the database of an earlier run as it is.")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    result: dict[str, Any] = {"contacts": args.contacts, "users": args.users, "seconds": args.seconds,
+                              "cpus": os.cpu_count(), "load_average_before": os.getloadavg()}  # fmt: skip
+    if not (args.reuse and args.db.exists()):
+        result["build"] = build(args.db, args.contacts, args.max_events)
+        print(json.dumps(result["build"]), flush=True)
+    engine = open_database(Settings().with_database(args.db))
+    from klantstem.reports import service as reports
+
+    counts = reports.database_stats(engine)["tables"]
+    engine.dispose()
+    result["tables"] = {k: counts[k] for k in ("customers", "contacts", "stories", "story_steps", "process_events")}
+    server, base = start_server(args.db)
+    try:
+        clients = [signed_in(base) for _ in range(args.users)]
+        result["cold_ms"] = warm(clients[0])
+        print(json.dumps(result["cold_ms"]), flush=True)
+        results = load(clients, counts["customers"], args.seconds, args.seed)
+        result["load"] = summarise(results, args.seconds)
+        result["load_average_after"] = os.getloadavg()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    (OUT / "web_load.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
