@@ -156,3 +156,11 @@ def test_the_last_admin_cannot_be_switched_off(engine: Engine, make_user) -> Non
     with pytest.raises(UserInputError):
         users.update_user(engine, admin.id, role="agent")
     assert users.get_user(engine, admin.id) == admin
+
+
+def test_demo_accounts_one_per_role_and_idempotent(engine: Engine) -> None:
+    made = users.add_demo_accounts(engine)
+    assert sorted(role for _, role in made) == sorted(users.ROLES)
+    assert users.add_demo_accounts(engine) == made
+    assert len(users.list_users(engine)) == len(users.ROLES)
+    assert users.authenticate(engine, "analyst@demo.klantstem.nl", users.DEMO_PASSWORD).role == "analyst"

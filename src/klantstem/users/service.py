@@ -31,6 +31,7 @@ __all__ = [
     "SignInError",
     "User",
     "actions_of",
+    "add_demo_accounts",
     "add_user",
     "authenticate",
     "can",
@@ -95,6 +96,25 @@ def add_user(engine: Engine, email: str, name: str, role: str, password: str) ->
         raise UserInputError(f"a user with e-mail address {address} already exists") from None
     assert user is not None
     return user
+
+
+DEMO_PASSWORD = "klantstem-demo"
+DEMO_DOMAIN = "demo.klantstem.nl"
+_DEMO_NAMES = {"admin": "Anna Beheer", "manager": "Mark Manager", "analyst": "Aisha Analist",
+               "agent": "Koen Klantcontact", "interviewer": "Iris Interviewer"}  # fmt: skip
+
+
+def add_demo_accounts(engine: Engine, password: str = DEMO_PASSWORD) -> list[tuple[str, str]]:
+    """One account per role for the demo organisation: `<role>@demo.klantstem.nl`, all with the documented
+    demo password; accounts that exist already are left alone. Returns (e-mail address, role) pairs."""
+    made: list[tuple[str, str]] = []
+    existing = {u.email for u in list_users(engine)}
+    for role in ROLES:
+        email = f"{role}@{DEMO_DOMAIN}"
+        if email not in existing:
+            add_user(engine, email, _DEMO_NAMES.get(role, role), role, password)
+        made.append((email, role))
+    return made
 
 
 def get_user(engine: Engine, user_id: int) -> User | None:
