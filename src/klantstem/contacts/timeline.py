@@ -42,19 +42,23 @@ def story_so_far(history: History, asked_for: int, now: datetime, limit: int | N
     steps_by_story: dict[int, list[dict[str, Any]]] = {}
     for step in history.steps:
         steps_by_story.setdefault(int(step["story_id"]), []).append(step)
-    entries = _entries(history, steps_by_story, now)
+    promise_dicts = {p.id: p.as_dict(now) for p in history.promises}  # each promise described once
+    entries = _entries(history, steps_by_story, now, promise_dicts)
     entries.sort(key=lambda e: (e.at, e.kind, e.detail.get("id") or 0))
     shown = entries if limit is None else entries[-limit:] if limit > 0 else []
-    summary = _summary(history, steps_by_story, now)
+    summary = _summary(history, steps_by_story, now, promise_dicts)
     return StorySoFar(history.customer.id, asked_for, now, summary, shown, len(entries))
 
 
-def _entries(history: History, steps: dict[int, list[dict[str, Any]]], now: datetime) -> list[TimelineEntry]:
+def _entries(
+    history: History, steps: dict[int, list[dict[str, Any]]], now: datetime, described: dict[int, dict[str, Any]]
+) -> list[TimelineEntry]:
+    zone = ZoneInfo(history.timezone)
     entries = [_contact_entry(c) for c in history.contacts]
     entries += [_story_entry(s, steps.get(int(s["id"]), [])) for s in history.stories]
     entries += [TimelineEntry(e["occurred_at"], "event", _event_title(e), e) for e in history.events]
     for promise in history.promises:
-        entries.extend(_promise_entries(promise, now, ZoneInfo(history.timezone)))
+        entries.extend(_promise_entries(promise, now, zone, described[promise.id]))
     entries += [
         TimelineEntry(
             o.asked_at, "outreach", f"asked about {o.topic!r} by {o.channel}: {o.outcome or 'sent'}", o.as_dict()
@@ -98,8 +102,7 @@ def _event_title(event: dict[str, Any]) -> str:
     return f"case {event['case_id']}: {event['activity']}" + (f" ({by})" if by else "")
 
 
-def _promise_entries(promise: Promise, now: datetime, zone: ZoneInfo) -> list[TimelineEntry]:
-    detail = promise.as_dict(now)
+def _promise_entries(promise: Promise, now: datetime, zone: ZoneInfo, detail: dict[str, Any]) -> list[TimelineEntry]:
     made = TimelineEntry(
         promise.made_at,
         "promise",
@@ -114,15 +117,17 @@ def _promise_entries(promise: Promise, now: datetime, zone: ZoneInfo) -> list[Ti
     return [made, TimelineEntry(at, "promise", f"promise {promise.id} {status}", detail)]
 
 
-def _summary(history: History, steps: dict[int, list[dict[str, Any]]], now: datetime) -> Summary:
+def _summary(
+    history: History, steps: dict[int, list[dict[str, Any]]], now: datetime, described: dict[int, dict[str, Any]]
+) -> Summary:
     promises = sorted(history.promises, key=lambda p: p.due_at)
     inbound = [c for c in history.contacts if c["direction"] == "inbound"]
     return Summary(
         customer=history.customer.as_dict(),
         merged_from=history.merged_from,
         open_cases=[_case(c) for c in history.cases if _is_open(c)],
-        open_promises=[p.as_dict(now) for p in promises if p.status_at(now) == OPEN],
-        broken_promises=[p.as_dict(now) for p in reversed(promises) if p.status_at(now) == BROKEN],
+        open_promises=[described[p.id] for p in promises if p.status_at(now) == OPEN],
+        broken_promises=[described[p.id] for p in reversed(promises) if p.status_at(now) == BROKEN],
         told_us=_told_us(history, steps),
         delegates=[d.as_dict() for d in history.delegates if d.active_at(now)],
         contacts={

@@ -253,7 +253,7 @@ promises = Table(
     Column("resolution_note", String(300), nullable=True),
     _in("status", PROMISE_STATUSES, "status"),
     Index("ix_promises_status_due", "status", "due_at"),
-    # Open promises only (partial indexes), holding what the scan matches on: keeping never reads the table.
+    # Open promises only (partial indexes), holding what the scan matches on and the id: keeping reads no table.
     Index(
         "ix_promises_open",
         "kind",
@@ -263,6 +263,7 @@ promises = Table(
         "staff_id",
         "department_id",
         "third_party_id",
+        "id",
         sqlite_where=text("status = 'open'"),
         postgresql_where=text("status = 'open'"),
     ),
@@ -272,6 +273,7 @@ promises = Table(
         "made_at",
         "due_at",
         "expected_activity",
+        "id",
         sqlite_where=text("status = 'open' AND expected_activity IS NOT NULL"),
         postgresql_where=text("status = 'open' AND expected_activity IS NOT NULL"),
     ),

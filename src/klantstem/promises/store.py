@@ -12,8 +12,8 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    bindparam,
     case,
-    exists,
     func,
     insert,
     literal,
@@ -197,17 +197,19 @@ def insert_promises(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         conn.execute(insert(P), [{**r, "made_at": to_utc(r["made_at"]), "due_at": to_utc(r["due_at"])} for r in rows])
 
 
-# --- keeping and breaking, set-based ------------------------------------------------------------------------
+# --- keeping and breaking ----------------------------------------------------------------------------------
+# Keeping reads only the partial indexes of open promises (they hold every column it matches on, and the id):
+# first the promises that a later contact or event fulfils are found with one query, then those few are updated.
 
 
 def _is_open() -> ColumnElement[bool]:
-    """`status = 'open'` written as a literal, so SQLite can use the partial index of open promises."""
+    """`status = 'open'` written as a literal, so SQLite can use the partial indexes of open promises."""
     return P.c.status == literal_column(f"'{OPEN}'")
 
 
-def keep_by_contacts(conn: Connection, groups: dict[KeepRule, list[str]], customer_id: int | None) -> int:
-    """Mark open promises kept by the first matching later contact before their due time, all kinds in one pass."""
-    c = schema.contacts.alias("keeper")
+def _contact_match(c: Any, groups: dict[KeepRule, list[str]]) -> ColumnElement[bool]:
+    """A contact that keeps the promise: same customer, in time, of the kind's channel and direction, by whoever
+    is responsible (the third party; else the department or the person; else anyone)."""
     by_kind = or_(
         *(
             and_(
@@ -218,40 +220,36 @@ def keep_by_contacts(conn: Connection, groups: dict[KeepRule, list[str]], custom
             for rule, kinds in groups.items()
         )
     )
-    match = and_(
-        c.c.customer_id == P.c.customer_id,
-        c.c.occurred_at >= P.c.made_at,
-        c.c.occurred_at <= P.c.due_at,
-        by_kind,
-        or_(
-            and_(P.c.third_party_id.is_not(None), c.c.third_party_id == P.c.third_party_id),
-            and_(
-                P.c.third_party_id.is_(None),
-                P.c.department_id.is_not(None),
-                or_(c.c.department_id == P.c.department_id, c.c.staff_id == P.c.staff_id),
-            ),
-            and_(
-                P.c.third_party_id.is_(None),
-                P.c.department_id.is_(None),
-                P.c.staff_id.is_not(None),
-                c.c.staff_id == P.c.staff_id,
-            ),
-            and_(P.c.third_party_id.is_(None), P.c.department_id.is_(None), P.c.staff_id.is_(None)),
+    responsible = or_(
+        and_(P.c.third_party_id.is_not(None), c.c.third_party_id == P.c.third_party_id),
+        and_(
+            P.c.third_party_id.is_(None),
+            P.c.department_id.is_not(None),
+            or_(c.c.department_id == P.c.department_id, c.c.staff_id == P.c.staff_id),
         ),
+        and_(
+            P.c.third_party_id.is_(None),
+            P.c.department_id.is_(None),
+            P.c.staff_id.is_not(None),
+            c.c.staff_id == P.c.staff_id,
+        ),
+        and_(P.c.third_party_id.is_(None), P.c.department_id.is_(None), P.c.staff_id.is_(None)),
     )
-    first = select(c.c.id).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
-    first_at = select(c.c.occurred_at).where(match).order_by(c.c.occurred_at, c.c.id).limit(1).scalar_subquery()
+    in_time = and_(c.c.occurred_at >= P.c.made_at, c.c.occurred_at <= P.c.due_at)
+    return and_(c.c.customer_id == P.c.customer_id, in_time, by_kind, responsible)
+
+
+def keep_by_contacts(conn: Connection, groups: dict[KeepRule, list[str]], customer_id: int | None) -> int:
+    """Mark open promises kept by the first matching later contact before their due time."""
+    c = schema.contacts.alias("keeper")
+    first = select(c.c.id).where(_contact_match(c, groups)).order_by(c.c.occurred_at, c.c.id).limit(1)
     kinds = sorted(k for group in groups.values() for k in group)
-    where = [_is_open(), P.c.kind.in_(kinds), exists(select(c.c.id).where(match))]
+    found = select(P.c.id.label("promise_id"), first.scalar_subquery().label("keeper_id")).where(
+        _is_open(), P.c.kind.in_(kinds)
+    )
     if customer_id is not None:
-        where.append(P.c.customer_id == customer_id)
-    values = {
-        "status": KEPT,
-        "kept_by_contact_id": first,
-        "resolved_at": first_at,
-        "resolution_note": "kept by a later contact",
-    }
-    return int(conn.execute(update(P).where(*where).values(**values)).rowcount)
+        found = found.where(P.c.customer_id == customer_id)
+    return _mark_kept(conn, found, schema.contacts, "kept_by_contact_id", "kept by a later contact")
 
 
 def keep_by_events(conn: Connection, customer_id: int | None) -> int:
@@ -263,24 +261,32 @@ def keep_by_events(conn: Connection, customer_id: int | None) -> int:
         e.c.occurred_at >= P.c.made_at,
         e.c.occurred_at <= P.c.due_at,
     )
-    first = select(e.c.id).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
-    first_at = select(e.c.occurred_at).where(match).order_by(e.c.occurred_at, e.c.id).limit(1).scalar_subquery()
-    # `case_id IS NOT NULL` lets SQLite walk the small partial index of open promises that expect an activity.
-    where = [
-        _is_open(),
-        P.c.expected_activity.is_not(None),
-        P.c.case_id.is_not(None),
-        exists(select(e.c.id).where(match)),
-    ]
+    first = select(e.c.id).where(match).order_by(e.c.occurred_at, e.c.id).limit(1)
+    # `case_id IS NOT NULL` lets SQLite walk the partial index of open promises that expect an activity.
+    found = select(P.c.id.label("promise_id"), first.scalar_subquery().label("keeper_id")).where(
+        _is_open(), P.c.expected_activity.is_not(None), P.c.case_id.is_not(None)
+    )
     if customer_id is not None:
-        where.append(P.c.customer_id == customer_id)
-    values = {
-        "status": KEPT,
-        "kept_by_event_id": first,
-        "resolved_at": first_at,
-        "resolution_note": "kept by a process event",
-    }
-    return int(conn.execute(update(P).where(*where).values(**values)).rowcount)
+        found = found.where(P.c.customer_id == customer_id)
+    return _mark_kept(conn, found, schema.process_events, "kept_by_event_id", "kept by a process event")
+
+
+def _mark_kept(conn: Connection, found: Select[Any], keepers: Table, column: str, note: str) -> int:
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL jit = off")  # a short query per open promise; compiling it costs more
+    candidates = found.subquery()
+    pairs = select(candidates.c.promise_id, candidates.c.keeper_id).where(candidates.c.keeper_id.is_not(None))
+    matches = [{"pid": int(p), "kid": int(k)} for p, k in conn.execute(pairs)]
+    if not matches:
+        return 0
+    moment = select(keepers.c.occurred_at).where(keepers.c.id == bindparam("kid")).scalar_subquery()
+    statement = (
+        update(P)
+        .where(P.c.id == bindparam("pid"), P.c.status == OPEN)
+        .values({"status": KEPT, column: bindparam("kid"), "resolved_at": moment, "resolution_note": note})
+    )
+    updated = conn.execute(statement, matches).rowcount
+    return int(updated) if updated >= 0 else len(matches)
 
 
 def break_overdue(conn: Connection, now: datetime) -> int:
