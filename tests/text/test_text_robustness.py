@@ -68,3 +68,26 @@ def test_embed_extra_is_optional() -> None:
 
         with pytest.raises(ConfigurationError):
             embed.load_embedder()
+
+
+def test_mixed_dutch_and_english_story_is_analysed_with_both_lexicons() -> None:
+    analysis = PIPELINE.analyse(
+        "The service was terrible, ik heb drie kwartier in de wacht gestaan and nobody called me back."
+    )
+    assert analysis.language == "mixed"
+    assert analysis.appraisal.level == "bad"
+    kinds = {c.span.text.lower() for c in analysis.appraisal.cues}
+    assert "terrible" in kinds and "in de wacht" in kinds
+
+
+def test_training_with_embed_needs_the_extra() -> None:
+    if embed.available():
+        return
+    import pytest
+
+    from klantstem.errors import ConfigurationError
+    from klantstem.text.labelled import LabelledText
+    from klantstem.text.model import Settings, TextModel
+
+    with pytest.raises(ConfigurationError):
+        TextModel.train([LabelledText("a", {"x": "bad"}), LabelledText("b", {"x": "normal"})], Settings(embed=True))
