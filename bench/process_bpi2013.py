@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from klantstem.process.dfg import all_variants, directly_follows
+from klantstem.process.dfg import all_variants, directly_follows, pair_rows
 from klantstem.process.eventlog import read_table
 from klantstem.process.frame import AnalysisOptions, connect, from_arrow, prepare
 from klantstem.process.leadtimes import case_table
@@ -50,7 +50,7 @@ def ours_figures() -> dict[str, Any]:
     con = connect(options)
     prepared = prepare(con, from_arrow(table), options)
     cases = rows(con.to_pyarrow(case_table(prepared).select("duration")))
-    dfg = directly_follows(con, prepared)
+    dfg = directly_follows(pair_rows(con, prepared))
     return {
         "cases": len(cases),
         "events": table.num_rows,

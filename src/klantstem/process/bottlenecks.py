@@ -13,26 +13,22 @@ from klantstem.process.dfg import transitions
 from klantstem.process.stats import rounded, rows, share
 
 
-def bottlenecks(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
-    pairs = transitions(events)
-    everything = rows(con.to_pyarrow(pairs.aggregate(total=pairs.wait.sum(), business=pairs.business_wait.sum())))[0]
-    whole = float(everything["total"] or 0.0)
-    steps = pairs.group_by(pairs.activity).aggregate(
-        count=pairs.count(), total=pairs.wait.sum(), business=pairs.business_wait.sum(), median=pairs.wait.median()
+def bottlenecks(con: Any, events: ir.Table, pairs: list[dict[str, Any]], top: int) -> dict[str, Any]:
+    """Steps and transitions by total time; `pairs` are the directly-follows rows (dfg.pair_rows)."""
+    whole = sum(float(p["total"] or 0.0) for p in pairs)
+    business = sum(float(p["business"] or 0.0) for p in pairs)
+    moves = transitions(events)
+    per_step = moves.group_by(moves.activity).aggregate(
+        count=moves.count(), total=moves.wait.sum(), business=moves.business_wait.sum(), cal_median=moves.wait.median()
     )
-    moves = pairs.group_by([pairs.activity, pairs.next_activity]).aggregate(
-        count=pairs.count(), total=pairs.wait.sum(), business=pairs.business_wait.sum(), median=pairs.wait.median()
-    )
+    steps = sorted(rows(con.to_pyarrow(per_step)), key=lambda r: (-(r["total"] or 0.0), r["activity"]))
+    ranked = sorted(pairs, key=lambda r: (-(r["total"] or 0.0), r["activity"], r["next_activity"]))
     return {
         "total_waiting_s": rounded(whole),
-        "total_waiting_business_s": rounded(everything["business"] or 0.0),
-        "steps": [
-            _item(row, whole, step=row["activity"])
-            for row in rows(con.to_pyarrow(steps.order_by([steps.total.desc(), steps.activity]).limit(top)))
-        ],
+        "total_waiting_business_s": rounded(business),
+        "steps": [_item(row, whole, step=row["activity"]) for row in steps[:top]],
         "transitions": [
-            _item(row, whole, **{"from": row["activity"], "to": row["next_activity"]})
-            for row in rows(con.to_pyarrow(moves.order_by([moves.total.desc(), moves.activity]).limit(top)))
+            _item(row, whole, **{"from": row["activity"], "to": row["next_activity"]}) for row in ranked[:top]
         ],
     }
 
@@ -43,6 +39,6 @@ def _item(row: dict[str, Any], whole: float, **names: str) -> dict[str, Any]:
         "count": int(row["count"]),
         "total_s": rounded(row["total"]),
         "total_business_s": rounded(row["business"]),
-        "median_s": rounded(row["median"]),
+        "median_s": rounded(row["cal_median"]),
         "share_of_waiting": share(row["total"] or 0.0, whole),
     }

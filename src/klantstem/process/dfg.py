@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import ibis
 import ibis.expr.types as ir
 
 from klantstem.process.stats import rounded, rows, share, summary
@@ -19,15 +18,20 @@ def transitions(events: ir.Table) -> ir.Table:
     return pairs.mutate(wait=pairs.next_t - pairs.t, business_wait=pairs.next_b - pairs.b)
 
 
-def directly_follows(con: Any, events: ir.Table) -> list[dict[str, Any]]:
+def pair_rows(con: Any, events: ir.Table) -> list[dict[str, Any]]:
+    """One row per directly-follows pair with count, total and summary times (calendar and business)."""
     pairs = transitions(events)
     grouped = pairs.group_by([pairs.activity, pairs.next_activity]).aggregate(
         count=pairs.count(),
         total=pairs.wait.sum(),
+        business=pairs.business_wait.sum(),
         **summary(pairs.wait, "cal"),
         **summary(pairs.business_wait, "bus"),
     )
-    ordered = grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])
+    return rows(con.to_pyarrow(grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])))
+
+
+def directly_follows(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {
             "from": row["activity"],
@@ -39,17 +43,19 @@ def directly_follows(con: Any, events: ir.Table) -> list[dict[str, Any]]:
             "median_business_s": rounded(row["bus_median"]),
             "p90_business_s": rounded(row["bus_p90"]),
         }
-        for row in rows(con.to_pyarrow(ordered))
+        for row in pairs
     ]
 
 
 def start_and_end(con: Any, events: ir.Table) -> dict[str, dict[str, int]]:
-    starts = events.filter(events.pos == 1).group_by("activity").aggregate(n=ibis._.count())
-    ends = events.filter(events.next_activity.isnull()).group_by("activity").aggregate(n=ibis._.count())
-    return {
-        "start_activities": {r["activity"]: int(r["n"]) for r in rows(con.to_pyarrow(starts.order_by(ibis.desc("n"))))},
-        "end_activities": {r["activity"]: int(r["n"]) for r in rows(con.to_pyarrow(ends.order_by(ibis.desc("n"))))},
-    }
+    ends = events.filter((events.pos == 1) | events.next_activity.isnull())
+    counted = ends.group_by("activity").aggregate(starts=(ends.pos == 1).sum(), ends=ends.next_activity.isnull().sum())
+    found = rows(con.to_pyarrow(counted))
+    result: dict[str, dict[str, int]] = {}
+    for key in ("starts", "ends"):
+        ranked = sorted((r for r in found if r[key]), key=lambda r: (-int(r[key]), r["activity"]))
+        result[f"{key[:-1]}_activities"] = {r["activity"]: int(r[key]) for r in ranked}
+    return result
 
 
 def variant_table(events: ir.Table) -> ir.Table:

@@ -21,21 +21,27 @@ def reopened(con: Any, events: ir.Table) -> dict[str, Any]:
     closing_names = [name for name in known if re.search(CLOSING, name)] or [""]
     closing = events.activity.isin(closing_names) | events.state.isin(closing_names)
     marked = events.mutate(closing=closing.fill_null(False))
-    first_close = marked.filter(marked.closing).group_by("case").aggregate(closed_at=ibis._.pos.min())
-    after = marked.inner_join(first_close, "case")
-    again = after.filter((after.pos > after.closed_at) & ~after.closing)
-    found = rows(con.to_pyarrow(again.aggregate(cases=again.case.nunique())))[0]
-    closed = rows(con.to_pyarrow(first_close.count().name("n").as_table()))[0]
-    return {"reopened_cases": int(found["cases"] or 0), "closed_cases": int(closed["n"])}
+    per_case = marked.group_by("case").aggregate(
+        closed_at=marked.pos.min(where=marked.closing), last_work=marked.pos.max(where=~marked.closing)
+    )
+    counts = per_case.aggregate(
+        closed=per_case.closed_at.notnull().sum(),
+        reopened=(per_case.last_work > per_case.closed_at).fill_null(False).sum(),
+    )
+    found = rows(con.to_pyarrow(counts))[0]
+    return {"reopened_cases": int(found["reopened"] or 0), "closed_cases": int(found["closed"] or 0)}
 
 
-def repeat_customers(con: Any, cases: ir.Table, days: int) -> dict[str, Any]:
-    """Cases of the same customer that start within `days` days after the end of the customer's previous case."""
+def repeat_customers(con: Any, cases: ir.Table, days: int) -> dict[str, Any] | None:
+    """Cases of the same customer that start within `days` days after the end of the customer's previous case;
+    None when the log names no customers."""
     known = cases.filter(cases.customer.notnull())
+    totals = rows(con.to_pyarrow(known.aggregate(cases=known.count(), customers=known.customer.nunique())))[0]
+    if not totals["cases"]:
+        return None
     window = ibis.window(group_by=known.customer, order_by=[known.start_t, known.case])
     ordered = known.mutate(previous_end=known.end_t.lag().over(window))
     repeat = ordered.filter(ordered.previous_end.notnull() & (ordered.start_t - ordered.previous_end <= days * 86400.0))
-    totals = rows(con.to_pyarrow(known.aggregate(cases=known.count(), customers=known.customer.nunique())))[0]
     found = rows(con.to_pyarrow(repeat.aggregate(cases=repeat.count(), customers=repeat.customer.nunique())))[0]
     return {
         "window_days": days,
@@ -47,7 +53,4 @@ def repeat_customers(con: Any, cases: ir.Table, days: int) -> dict[str, Any]:
 
 
 def repeats(con: Any, events: ir.Table, cases: ir.Table, days: int) -> dict[str, Any]:
-    result: dict[str, Any] = {"same_case": reopened(con, events)}
-    has_customers = rows(con.to_pyarrow(cases.aggregate(n=cases.customer.count())))[0]["n"]
-    result["within_days"] = repeat_customers(con, cases, days) if has_customers else None
-    return result
+    return {"same_case": reopened(con, events), "within_days": repeat_customers(con, cases, days)}

@@ -17,7 +17,7 @@ import pyarrow as pa
 from klantstem.errors import UserInputError
 from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.csvlog import resolve_columns
-from klantstem.process.dfg import directly_follows, start_and_end, variants
+from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
 from klantstem.process.frame import AnalysisOptions, connect, distinct_events, from_arrow, from_parquet, prepare
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
@@ -104,9 +104,10 @@ def build_report(
     report = _header(source, head, options)
     report |= lead_times(con, cases)
     report["variants"] = variants(con, prepared, options.top)
-    report["dfg"] = directly_follows(con, prepared)
+    pairs = pair_rows(con, prepared)
+    report["dfg"] = directly_follows(pairs)
     report |= start_and_end(con, prepared)
-    report["bottlenecks"] = bottlenecks(con, prepared, options.top)
+    report["bottlenecks"] = bottlenecks(con, prepared, pairs, options.top)
     report |= _teams(con, prepared, int(head["cases"]), options)
     report |= waiting_by_cause(con, prepared, options)
     report["repeats"] = repeats(con, prepared, cases, options.repeat_days)
