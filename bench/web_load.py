@@ -1,10 +1,12 @@
 """Benchmark: the web application under a bounded load of concurrent signed-in users on loopback.
 
-Builds the demo organisation scaled to --contacts contacts (customers, stories and events scaled with it; events
-capped by --max-events), analyses its stories, starts `klantstem serve` in a child process, signs in --users
-users, warms the figures, then lets every user request the dashboard (filters varied) and customer pages
-(random customers) as fast as the server answers, for --seconds. Reports latency percentiles per page and
-requests per second.
+Builds the demo organisation at --scale (10: 20,000 customers, 100,000 contacts, 15,000 stories, 500,000 events,
+the largest the generator builds in one go), analyses its stories, copies them onto other customers
+--story-copies times (so there are ten times as many stories, with their steps and labels), tops the contacts
+up to --contacts with generated ones spread over the demo's customers (SQLite), starts `klantstem serve` in a
+child process, signs in --users users, warms the figures, then lets every user request the dashboard (filters
+varied) and customer pages (random customers) as fast as the server answers, for --seconds. Reports latency
+percentiles per page and requests per second.
 
     .venv/bin/python bench/web_load.py [--contacts 1000000] [--users 20] [--seconds 60] [--reuse]
 
@@ -19,11 +21,14 @@ import os
 import random
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,21 +47,85 @@ EMAIL, PASSWORD = "bench@example.nl", "bench password 123"
 DASHBOARDS = ["", "?period=90d", "?period=30d", "?channel=phone", "?channel=email", "?period=all"]
 
 
-def build(db: Path, contacts: int, max_events: int) -> dict[str, Any]:
+def build(db: Path, contacts: int, scale: float, story_copies: int, seed: int) -> dict[str, Any]:
+    """The demo at `scale` (the largest the generator builds in one go), its stories analysed and then copied
+    onto other customers `story_copies` times (steps and labels with them), and contacts topped up to
+    `contacts` with generated ones spread over the demo's customers."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    factor = contacts / DemoSize().contacts
-    base = DemoSize().scaled(factor)
-    size = DemoSize(base.customers, contacts, base.stories, min(base.events, max_events), base.staff_story_share)
     engine = open_database(Settings().with_database(db))
     started = time.perf_counter()
-    report = build_demo(engine, size=size)
+    report = build_demo(engine, size=DemoSize().scaled(scale))
     built = time.perf_counter() - started
     started = time.perf_counter()
     analysed = insights.analyse_stories(engine, SystemClock())
+    analyse_s = time.perf_counter() - started
     engine.dispose()
-    return {"counts": report.counts, "build_s": round(built, 1), "analysed": analysed,
-            "analyse_s": round(time.perf_counter() - started, 1)}  # fmt: skip
+    started = time.perf_counter()
+    with sqlite3.connect(db) as conn:
+        _copy_stories(conn, story_copies)
+        added = _top_up_contacts(conn, contacts, seed)
+    return {"demo": report.counts, "demo_build_s": round(built, 1), "analysed": analysed,
+            "analyse_s": round(analyse_s, 1), "copied_and_topped_up_s": round(time.perf_counter() - started, 1),
+            "contacts_added": added}  # fmt: skip
+
+
+def _copy_stories(conn: sqlite3.Connection, copies: int) -> None:
+    """Every story again on another customer, with its steps and labels (ids stay contiguous per copy)."""
+    last = conn.execute("SELECT max(id) FROM stories").fetchone()[0]
+    customers = conn.execute("SELECT max(id) FROM customers").fetchone()[0]
+    story_cols = "case_id, staff_id, perspective, source, channel, told_at, title, text, summary, " \
+                 "summary_confirmed, confirmed_at"  # fmt: skip
+    for n in range(1, copies + 1):
+        offset = conn.execute("SELECT max(id) FROM stories").fetchone()[0]
+        conn.execute(
+            f"INSERT INTO stories (id, customer_id, {story_cols}, fingerprint) SELECT id + {offset}, "
+            f"(customer_id + {n * 7919}) % {customers} + 1, {story_cols}, fingerprint || ':copy{n}' "
+            f"FROM stories WHERE id <= {last} ORDER BY id"
+        )
+        conn.execute(
+            "INSERT INTO story_steps (story_id, position, description, happened_at, appraisal, department_id) "
+            f"SELECT story_id + {offset}, position, description, happened_at, appraisal, department_id "
+            f"FROM story_steps WHERE story_id <= {last}"
+        )
+        conn.execute(
+            "INSERT INTO annotations (target, target_id, kind, value, model_version, created_at) "
+            f"SELECT target, target_id + {offset}, kind, value, model_version, created_at FROM annotations "
+            f"WHERE target = 'story' AND target_id <= {last}"
+        )
+    conn.execute("UPDATE stories SET case_id = NULL WHERE fingerprint LIKE '%:copy%'")
+
+
+SUBJECTS = ["Vraag over mijn factuur", "Storing", "Levering", "Afspraak", "Klacht", "Terugbelverzoek", None]
+TEXTS = [
+    "Ik heb al twee keer gebeld en wacht nog op een reactie.",
+    "Wanneer komt de monteur?",
+    "Bedankt voor de snelle hulp!",
+    "De brief is mij niet duidelijk.",
+    "Could you call me back please?",
+]
+CHANNELS = ["phone", "email", "whatsapp", "web_form", "letter", "visit", "social_media", "review_site"]
+
+
+def _top_up_contacts(conn: sqlite3.Connection, target: int, seed: int) -> int:
+    have = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+    customers = conn.execute("SELECT max(id) FROM customers").fetchone()[0]
+    rng = random.Random(seed)
+    start = datetime.fromisoformat("2025-11-01T08:00:00+00:00")
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for n in range(target - have):
+            moment = start + timedelta(seconds=rng.randrange(365 * 86400))
+            yield (rng.randint(1, customers), rng.choice(CHANNELS), rng.choice(("inbound", "inbound", "outbound")),
+                   moment.strftime("%Y-%m-%d %H:%M:%S.%f"), rng.choice(SUBJECTS), rng.choice(TEXTS), "bench",
+                   f"bench-{seed}-{n}")  # fmt: skip
+
+    conn.executemany(
+        "INSERT INTO contacts (customer_id, channel, direction, occurred_at, subject, text, source, fingerprint) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows(),
+    )
+    return max(0, target - have)
 
 
 def _free_port() -> int:
@@ -157,7 +226,8 @@ def summarise(results: list[tuple[str, float, int]], seconds: float) -> dict[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=1_000_000)
-    parser.add_argument("--max-events", type=int, default=500_000)
+    parser.add_argument("--scale", type=float, default=10.0, help="Demo scale (10 = 20,000 customers).")
+    parser.add_argument("--story-copies", type=int, default=9, help="Copies of each demo story (9: ten times).")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--db", type=Path, default=OUT / "web_load.db")
@@ -168,7 +238,7 @@ def main() -> None:
     result: dict[str, Any] = {"contacts": args.contacts, "users": args.users, "seconds": args.seconds,
                               "cpus": os.cpu_count(), "load_average_before": os.getloadavg()}  # fmt: skip
     if not (args.reuse and args.db.exists()):
-        result["build"] = build(args.db, args.contacts, args.max_events)
+        result["build"] = build(args.db, args.contacts, args.scale, args.story_copies, args.seed)
         print(json.dumps(result["build"]), flush=True)
     engine = open_database(Settings().with_database(args.db))
     from klantstem.reports import service as reports
