@@ -1,0 +1,113 @@
+"""The data of every page as JSON: an interview told through the API, the story so far with a paginated
+timeline, the promises board, the dashboard, search and corrections."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.contacts import service as contacts
+from klantstem.customers import service as customers
+from klantstem.promises import service as promises
+from klantstem.users import service as users
+
+
+def _token_client(client: TestClient, engine: Engine, role: str) -> TestClient:
+    user = users.add_user(engine, f"{role}-api@example.nl", role.title(), role, "a long password")
+    if not users.can(role, users.Action.use_api_tokens):
+        raise AssertionError(f"{role} has no tokens")
+    client.headers["Authorization"] = f"Bearer {users.create_api_token(engine, user.id, 'test').secret}"
+    return client
+
+
+def test_an_interview_through_the_api(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    customer = customers.add_customer(engine, clock, name="Api Klant", email="api@example.nl")
+    api = _token_client(client, engine, "manager")
+    started = api.post("/api/interviews", json={"customer_id": customer.id, "channel": "phone"})
+    assert started.status_code == 201 and started.json()["stage"] == "steps"
+    story = started.json()["story_id"]
+    step = {"description": "I was transferred three times", "appraisal": "bad", "language": "en"}
+    asked = api.post(f"/api/interviews/{story}/steps", json=step).json()["follow_ups"]
+    assert asked and asked[0]["question"].startswith("How many times")
+    api.post(f"/api/interviews/{story}/answers/{asked[0]['id']}", json={"answer": "Three times, to billing"})
+    summary = api.post(f"/api/interviews/{story}/finish", json={"language": "en"}).json()["summary"]
+    assert "You told us about one step" in summary and "Three times, to billing" in summary
+    confirmed = api.post(f"/api/interviews/{story}/confirm", json={}).json()
+    assert confirmed["stage"] == "confirmed"
+    bad = api.post(f"/api/interviews/{story}/steps", json=step)
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_request"
+    listed = api.get("/api/interviews").json()
+    assert listed["total"] == 1 and listed["items"][0]["stage"] == "confirmed"
+
+
+def test_the_story_so_far_pages_through_the_timeline(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    customer = customers.add_customer(engine, clock, name="Veel Contact", email="veel@example.nl")
+    for n in range(7):
+        moment = clock.now() - timedelta(days=10 - n)
+        contacts.record_contact(engine, clock, contacts.NewContact(customer.id, "email", occurred_at=moment,
+                                                                   subject=f"mail {n}"))  # fmt: skip
+    api = _token_client(client, engine, "analyst")
+    first = api.get(f"/api/customers/{customer.id}", params={"limit": 3}).json()
+    assert first["timeline"]["total"] == 7 and first["timeline"]["next_offset"] == 3
+    assert [e["detail"]["subject"] for e in first["timeline"]["items"]] == ["mail 6", "mail 5", "mail 4"]
+    last = api.get(f"/api/customers/{customer.id}", params={"limit": 3, "offset": 6}).json()
+    assert [e["detail"]["subject"] for e in last["timeline"]["items"]] == ["mail 0"]
+    assert last["summary"]["contacts"]["total"] == 7
+    assert api.get("/api/customers", params={"identity": "veel@example.nl"}).json() == {"customer_id": customer.id}
+    missing = api.get("/api/customers", params={"identity": "nobody@example.nl"})
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
+def test_the_promises_board_as_json(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    customer = customers.add_customer(engine, clock, name="Belofte", email="belofte@example.nl")
+    soon = promises.add_promise(
+        engine,
+        clock,
+        BusinessCalendar(),
+        customer_id=customer.id,
+        kind="callback",
+        description="Terugbellen",
+        due="binnen 1 werkdag",
+        department="Klantenservice",
+    )
+    later = promises.add_promise(
+        engine, clock, BusinessCalendar(), customer_id=customer.id, kind="letter", description="Brief sturen",
+        due="binnen 20 werkdagen", department="Backoffice",
+    )  # fmt: skip
+    api = _token_client(client, engine, "manager")
+    assert [p["id"] for p in api.get("/api/promises").json()["items"]] == [soon.id]
+    assert [p["id"] for p in api.get("/api/promises", params={"status": "open"}).json()["items"]] == [soon.id, later.id]
+    kept = api.post(f"/api/promises/{soon.id}/keep", json={"note": "gebeld"}).json()
+    assert kept["status"] == "kept" and kept["resolution_note"] == "gebeld"
+    assert api.post(f"/api/promises/{later.id}/cancel", json={}).json()["status"] == "cancelled"
+    kinds = {r["name"]: r for r in api.get("/api/promises/stats").json()["rows"] if r["dimension"] == "kind"}
+    assert kinds["callback"]["kept"] == 1 and kinds["letter"]["cancelled"] == 1
+
+
+def test_dashboard_search_and_corrections_as_json(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    customer = customers.add_customer(engine, clock, name="Verteller", email="verteller@example.nl")
+    api = _token_client(client, engine, "admin")
+    story = api.post("/api/interviews", json={"customer_id": customer.id}).json()["story_id"]
+    api.post(f"/api/interviews/{story}/steps", json={"description": "De website werkt al dagen niet",
+                                                     "appraisal": "bad"})  # fmt: skip
+    api.post(f"/api/interviews/{story}/finish", json={})
+    board = api.get("/api/dashboard").json()
+    assert board["totals"]["steps"] == 1 and board["appraisal_by_month"]["bad"] == [1]
+    assert {"months", "facets", "promises", "worst_steps", "process"} <= set(board)
+    found = api.get("/api/stories", params={"q": "website"}).json()
+    assert found["total"] == 1 and found["items"][0]["story_id"] == story
+    queue = api.get("/api/corrections").json()
+    assert queue["items"][0]["story_id"] == story
+    labels = api.post(f"/api/stories/{story}/appraisal", json={"level": "normal"}).json()
+    assert labels["appraisal"] == "normal" and labels["corrected"] is True
+    labels = api.post(f"/api/stories/{story}/facets", json={"facet": "online_systems", "level": "bad"}).json()
+    assert labels["facets"]["online_systems"] == "bad"
+    examples = api.get("/api/training-examples").json()["items"]
+    assert examples == [{"text": "De website werkt al dagen niet", "labels": examples[0]["labels"]}]
+    assert "online_systems=bad" in examples[0]["labels"]
+    wrong = api.post(f"/api/stories/{story}/appraisal", json={"level": "fine"})
+    assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "bad_request"
