@@ -8,9 +8,8 @@ import click
 import typer
 
 from klantstem.cli import customers as customers_cli
-from klantstem.cli import demo, imports, serve, stats, text, users
+from klantstem.cli import demo, imports, process, serve, stats, text, users
 from klantstem.cli import outreach as outreach_cli
-from klantstem.cli import process
 from klantstem.cli import promises as promises_cli
 from klantstem.errors import KlantstemError
 
