@@ -7,9 +7,12 @@ so importing a file again (or a row twice) adds nothing twice. Each import write
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -41,6 +44,7 @@ from klantstem.settings import Settings
 __all__ = ["ImportResult", "column_sets", "import_contacts", "import_stories"]
 
 T = TypeVar("T")
+_SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 
 
 def column_sets() -> dict[str, tuple[ColumnSpec, ...]]:
@@ -62,7 +66,7 @@ def import_contacts(
     mapping = parse_map_options(map_options, CONTACT_COLUMNS)
     reader = ContactReader(DateReader(settings.timezone), settings.default_country)
     now = (clock or SystemClock()).now()
-    with open_tabular(path) as table:
+    with _collector_paused(), open_tabular(path) as table:
         columns = _columns(table, CONTACT_COLUMNS, mapping)
         rows = CheckedRows(table, columns, skip_invalid)
         with import_transaction(engine) as store:
@@ -126,22 +130,45 @@ def _columns(
     return map_columns(str(table.path), table.header, table.header_line, specs, mapping)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during a large import.
+
+    The import keeps growing caches (identities, customers, cases) of many small objects, which the collector
+    would walk again and again (about a third of the reading time on a million rows); the import itself makes
+    no reference cycles, and reference counting still frees everything else at once.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _write_behind(batches: Iterable[list[T]], write: Callable[[list[T]], None], after: Callable[[], object]) -> None:
     """Write each batch in a worker thread while the next one is read and checked.
 
     The database drivers release the GIL while the database works, so reading and writing share the two
-    cores. Batches are written one at a time and in order; an error on either side stops the import (the
-    caller's transaction then rolls back, after the batch being written has finished).
+    cores; a shorter switch interval lets the writer take the GIL back soon after each statement. Batches
+    are written one at a time and in order; an error on either side stops the import (the caller's
+    transaction then rolls back, after the batch being written has finished).
     """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="klantstem-import-writer") as pool:
-        pending: Future[None] | None = None
-        for batch in batches:
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))  # the writer gets the GIL back sooner
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="klantstem-import-writer") as pool:
+            pending: Future[None] | None = None
+            for batch in batches:
+                if pending is not None:
+                    pending.result()
+                pending = pool.submit(write, batch)
+                after()
             if pending is not None:
                 pending.result()
-            pending = pool.submit(write, batch)
-            after()
-        if pending is not None:
-            pending.result()
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

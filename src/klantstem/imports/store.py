@@ -20,6 +20,7 @@ from klantstem.db import schema
 
 NAMED_TABLES = {"departments": schema.departments, "staff": schema.staff, "third_parties": schema.third_parties}
 _IN_CHUNK = 500
+_IMPORT_LOCK = 0x6B6C616E74  # the PostgreSQL advisory lock key of imports ("klant")
 ROWS_PER_STATEMENT = 250  # 12 columns x 250 rows stays far below both databases' limits on parameters
 _SQLITE_BULK_CACHE_KIB = 256 * 1024  # page cache while an import runs (the default is 2 MiB)
 
@@ -31,7 +32,9 @@ def import_transaction(engine: Engine) -> Iterator[ImportStore]:
     With SQLite the connection is tuned for the duration: a larger page cache, so the indexes stay in memory,
     and no foreign-key checks, because every id an import writes is one it has just found or created inside
     this same transaction, which holds the database's write lock from its first statement (BEGIN
-    IMMEDIATE). Both settings are restored before the connection goes back to the pool.
+    IMMEDIATE). Both settings are restored before the connection goes back to the pool. With PostgreSQL an
+    advisory lock held until the transaction ends lets one import run at a time, so two imports never both
+    create the same new customer.
     """
     with engine.connect() as conn:
         raw: Any = conn.connection.driver_connection
@@ -42,6 +45,8 @@ def import_transaction(engine: Engine) -> Iterator[ImportStore]:
             raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
+                if not sqlite:  # one import at a time, as SQLite's write lock does it
+                    raw.execute("SELECT pg_advisory_xact_lock(%s)", (_IMPORT_LOCK,))
                 yield ImportStore(conn)
         finally:
             if sqlite:
