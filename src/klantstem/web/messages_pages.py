@@ -145,6 +145,7 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "dashboard.what_customers_say": ("In de woorden van klanten", "In customers' words"),
     "dashboard.all_stories": ("alle verhalen", "all stories"),
     "dashboard.no_facets": ("Nog geen geanalyseerde verhalen.", "No analysed stories yet."),
+    "dashboard.themes": ("Thema's in de verhalen", "Themes in the stories"),
     "dashboard.worst_steps": ("Slechte stappen, de laatste", "Bad steps, the latest"),
     "dashboard.none": ("Geen.", "None."),
     "dashboard.to_promises": ("Naar alle afspraken", "To all promises"),

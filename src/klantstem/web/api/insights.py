@@ -12,7 +12,7 @@ from klantstem.users import service as users
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
-from klantstem.web.pages.dashboard import figures, process_figures
+from klantstem.web.pages.dashboard import figures, process_figures, top_themes
 from klantstem.web.pages.filters import chosen
 from klantstem.web.pages.themes import theme_result
 from klantstem.web.state import app_state
@@ -45,8 +45,8 @@ def dashboard(
     request: Request, _user: Dashboarder, period: str | None = None, department: str | None = None,
     channel: str | None = None,
 ) -> dict[str, Any]:  # fmt: skip
-    """Appraisal per month, top facets with quotes, worst steps, promises due and broken, and (once computed)
-    the worst bottlenecks and ping-pong team pairs."""
+    """Appraisal per month, top facets with quotes, worst steps, promises due and broken, and (once computed;
+    null until then) the largest themes with quotes and the worst bottlenecks and ping-pong team pairs."""
     state = app_state(request)
     choice = chosen(period, department, channel)
     data = figures(state, choice).as_dict()
@@ -55,6 +55,8 @@ def dashboard(
         "bottlenecks": (report.get("bottlenecks") or {}).get("steps", [])[:5],
         "ping_pong": (report.get("ping_pong") or [])[:5],
     }  # fmt: skip
+    found = top_themes(state)
+    data["themes"] = None if found is None else [t.as_dict() for t in found]
     return data
 
 

@@ -58,6 +58,12 @@ def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, l
     return state.figures.get(("promise lists", filters.key()), compute)
 
 
+def top_themes(state: AppState, n: int = 5) -> list[insights.ThemeSummary] | None:
+    """The largest themes among the newest stories; None while they are first found (in the background)."""
+    found = state.analyses.peek(("themes",), lambda: insights.themes(state.engine))
+    return None if found is None else found.themes[:n]
+
+
 def _charts(board: insights.Dashboard, lang: str) -> dict[str, Any]:
     t = i18n.translator(lang)
     names = {level: t(f"appraisal.{level}") for level in insights.LEVELS} | {"steps": t("dashboard.steps")}
@@ -85,5 +91,6 @@ def dashboard(
         "charts": _charts(board, i18n.language_of(request)),
         "process": process_figures(state, choice, wait=False),
         "promise_lists": promise_lists(state, choice),
+        "themes": top_themes(state),
     }
     return state.renderer.page(request, "dashboard.html", context)
