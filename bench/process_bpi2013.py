@@ -22,8 +22,9 @@ from typing import Any
 
 from klantstem.process.dfg import all_variants, directly_follows, pair_rows
 from klantstem.process.eventlog import read_table
-from klantstem.process.frame import AnalysisOptions, connect, from_arrow, prepare
+from klantstem.process.frame import connect, from_arrow, prepare
 from klantstem.process.leadtimes import case_table
+from klantstem.process.options import AnalysisOptions
 from klantstem.process.report import analyze_file
 from klantstem.process.stats import rows
 

@@ -26,7 +26,7 @@ CASES = {"1m": 50_000, "10m": 500_000, "100m": 5_000_000}
 OURS = """
 import json, sys, time
 from pathlib import Path
-from klantstem.process.frame import AnalysisOptions
+from klantstem.process.options import AnalysisOptions
 from klantstem.process.report import analyze_file
 started = time.perf_counter()
 options = AnalysisOptions(database=sys.argv[2], memory_limit=sys.argv[3])

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from klantstem.db import schema
 
@@ -22,8 +22,33 @@ def insert_events(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
     if conn.dialect.name == "sqlite":
         result = conn.execute(sqlite.insert(table).on_conflict_do_nothing(index_elements=["fingerprint"]), rows)
         return int(result.rowcount)
-    statement = postgresql.insert(table).on_conflict_do_nothing(index_elements=["fingerprint"])
-    return len(conn.execute(statement.returning(table.c.id), rows).all())
+    return _insert_postgres(conn, rows)
+
+
+_COPIED = ("log_name", "case_key", "activity", "occurred_at", "lifecycle", "resource", "team", "status", "fingerprint")
+
+
+def _insert_postgres(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """COPY into a staging table dropped at commit, then insert what is new: several times faster than
+    INSERT .. RETURNING per row, and still inside the caller's transaction."""
+    columns = ", ".join(_COPIED)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS process_events_staging "
+            "(LIKE process_events INCLUDING DEFAULTS) ON COMMIT DROP"
+        )
+        cursor.execute("TRUNCATE process_events_staging")
+        with cursor.copy(f"COPY process_events_staging ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(tuple(row[name] for name in _COPIED))
+        cursor.execute(
+            f"INSERT INTO process_events ({columns}) SELECT {columns} FROM process_events_staging "
+            "ON CONFLICT (fingerprint) DO NOTHING"
+        )
+        return int(cursor.rowcount)
+    finally:
+        cursor.close()
 
 
 def link_cases(conn: Connection, log_name: str) -> int:

@@ -7,8 +7,6 @@ pm4py uses, so equal timestamps keep their written order.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,44 +15,10 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
 from klantstem.errors import UserInputError
 from klantstem.process.business_hours import clock_tables, epoch_seconds, with_clock
 from klantstem.process.eventlog import STANDARD
-
-# Statuses (or lifecycle transitions) that mean waiting, and on whom. First match wins; case ignored.
-DEFAULT_WAITING_RULES: tuple[tuple[str, str], ...] = (
-    (r"wait\w*\W+(user|customer|client)|wacht\w*\W+(op\W+)?(de\W+)?klant", "customer"),
-    (r"wait\w*\W+(vendor|supplier|third|partner)|wacht\w*\W+(op\W+)?(de\W+)?(leverancier|dealer|derde)", "third_party"),
-    (r"^\s*(wait|awaiting|wacht|pending|on hold|in de wacht)", "organisation"),
-)
-# Teams whose name marks them as second or third line; a case that never visits one stays in the first line.
-DEFAULT_SECOND_LINE = r"\b(2nd|3rd|second line|third line|2e lijn|3e lijn|tweede lijn|derde lijn|backoffice)\b"
-CAUSES = ("customer", "organisation", "third_party")
-
-
-@dataclass(frozen=True)
-class AnalysisOptions:
-    timezone: str = "Europe/Amsterdam"
-    opening_hours: str = DEFAULT_OPENING_HOURS
-    holiday_country: str = "NL"
-    repeat_days: int = 7
-    waiting_rules: tuple[tuple[str, str], ...] = DEFAULT_WAITING_RULES
-    second_line_pattern: str = DEFAULT_SECOND_LINE
-    top: int = 20
-    threads: int | None = None
-    memory_limit: str | None = None
-    database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk
-
-    @property
-    def calendar(self) -> BusinessCalendar:
-        return BusinessCalendar(self.opening_hours, self.holiday_country, self.timezone)
-
-    def cause_of(self, status: str) -> str | None:
-        for pattern, cause in self.waiting_rules:
-            if re.search(pattern, status, flags=re.IGNORECASE):
-                return cause
-        return None
+from klantstem.process.options import AnalysisOptions
 
 
 def connect(options: AnalysisOptions) -> Any:

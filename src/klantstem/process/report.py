@@ -19,9 +19,10 @@ from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import AnalysisOptions, connect, distinct_events, from_arrow, from_parquet, prepare
+from klantstem.process.frame import connect, distinct_events, from_arrow, from_parquet, prepare
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
+from klantstem.process.options import AnalysisOptions
 from klantstem.process.repeats import repeats
 from klantstem.process.stats import rows
 from klantstem.process.waiting import waiting_by_cause

@@ -1,14 +1,18 @@
 """What the rest of klantstem uses from process/: reading event logs and analysing them.
 
-Pure: it takes files or Arrow tables and returns plain data; it never touches the app database.
+Pure: it takes files or Arrow tables and returns plain data; it never touches the app database. The
+analysis engine (Ibis, DuckDB, Plotly) is loaded only when an analysis runs, so importing this is cheap.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
 from klantstem.process.eventlog import EVENT_SCHEMA, ColumnMapping, EventLogReader, ReadStats, open_event_log
-from klantstem.process.frame import CAUSES, DEFAULT_SECOND_LINE, DEFAULT_WAITING_RULES, AnalysisOptions
-from klantstem.process.html import render_html
-from klantstem.process.report import analyze_file, analyze_table
+from klantstem.process.options import CAUSES, DEFAULT_SECOND_LINE, DEFAULT_WAITING_RULES, AnalysisOptions
 
 __all__ = [
     "CAUSES",
@@ -24,3 +28,28 @@ __all__ = [
     "open_event_log",
     "render_html",
 ]
+
+
+def analyze_file(
+    path: Path, mapping: ColumnMapping | None = None, options: AnalysisOptions | None = None
+) -> dict[str, Any]:
+    """The full report for an event-log file (XES, XES.gz, CSV, Parquet)."""
+    from klantstem.process import report
+
+    return report.analyze_file(path, mapping, options)
+
+
+def analyze_table(
+    table: pa.Table, options: AnalysisOptions | None = None, warnings: dict[str, int] | None = None, source: str = ""
+) -> dict[str, Any]:
+    """The full report for events in an Arrow table with the standard columns."""
+    from klantstem.process import report
+
+    return report.analyze_table(table, options, warnings, source)
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """The report as one self-contained HTML page (works offline)."""
+    from klantstem.process import html
+
+    return html.render_html(report)

@@ -15,7 +15,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from klantstem.process.dfg import transitions
-from klantstem.process.frame import CAUSES, AnalysisOptions
+from klantstem.process.options import CAUSES, AnalysisOptions
 from klantstem.process.stats import rounded, rows
 
 
