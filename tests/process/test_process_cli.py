@@ -81,3 +81,18 @@ def test_database_events_link_to_cases_and_customers(
     slowest = report["slowest_cases"][0]
     assert (slowest["case"], slowest["case_id"], slowest["customer_id"]) == ("R-1", case_id, customer)
     assert report["repeats"]["within_days"]["customers"] == 1
+
+
+def test_waiting_rules_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "case,activity,timestamp,status\n"
+        "c,in,2024-05-06T09:00:00+02:00,Bij de dealer\n"
+        "c,out,2024-05-06T11:00:00+02:00,Klaar\n"
+    )
+    assert main(["process", "analyze", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["waiting_by_cause_s"]["third_party"] == 0.0
+    assert main(["process", "analyze", str(path), "--format", "json", "--wait", "(?i)dealer=third_party"]) == 0
+    assert json.loads(capsys.readouterr().out)["waiting_by_cause_s"]["third_party"] == 7200.0
+    assert main(["process", "analyze", str(path), "--wait", "dealer=the_moon"]) == 2
+    assert "CAUSE one of" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +12,7 @@ from rich.table import Table
 
 from klantstem.cli.common import DbOption, console, print_json, settings_for
 from klantstem.db.engine import open_database
+from klantstem.errors import UserInputError
 from klantstem.events import service as events
 from klantstem.process import service as process
 
@@ -56,6 +58,19 @@ def analyze(
         str | None, typer.Option("--opening-hours", help="e.g. 'mon-fri 08:30-17:30; sat 10:00-14:00'.")
     ] = None,
     repeat_days: Annotated[int, typer.Option("--repeat-days", help="A new case within N days is a repeat.")] = 7,
+    wait_rule: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--wait",
+            metavar="PATTERN=CAUSE",
+            show_default=False,
+            help="Statuses matching PATTERN (a regular expression) are waiting on CAUSE (customer, organisation, "
+            "third_party); repeat; tried before the defaults.",
+        ),
+    ] = None,
+    second_line: Annotated[
+        str | None, typer.Option("--second-line", help="Regular expression naming second/third-line teams.")
+    ] = None,
     top: Annotated[int, typer.Option("--top", help="How many items each ranking lists.")] = 20,
 ) -> None:
     """Lead times, directly-follows graph, variants, bottlenecks, hand-overs, ping-pong and waiting by cause."""
@@ -66,6 +81,8 @@ def analyze(
         holiday_country=settings.holiday_country,
         repeat_days=repeat_days,
         top=top,
+        waiting_rules=(*_wait_rules(wait_rule or []), *process.DEFAULT_WAITING_RULES),
+        second_line_pattern=second_line or process.DEFAULT_SECOND_LINE,
     )
     if log is not None:
         mapping = process.ColumnMapping().with_overrides(
@@ -80,6 +97,21 @@ def analyze(
         finally:
             engine.dispose()
     _emit(report, format, output)
+
+
+def _wait_rules(options: list[str]) -> list[tuple[str, str]]:
+    rules = []
+    for option in options:
+        pattern, _, cause = option.rpartition("=")
+        if not pattern or cause not in process.CAUSES:
+            causes = ", ".join(process.CAUSES)
+            raise UserInputError(f"--wait {option!r}: write PATTERN=CAUSE with CAUSE one of {causes}")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise UserInputError(f"--wait {option!r}: not a regular expression ({exc})") from None
+        rules.append((pattern, cause))
+    return rules
 
 
 def _emit(report: dict[str, Any], format: ReportFormat, output: Path | None) -> None:
