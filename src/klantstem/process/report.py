@@ -19,7 +19,8 @@ from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import connect, distinct_events, from_arrow, from_parquet, prepare
+from klantstem.process.frame import connect, from_arrow, from_parquet, prepare
+from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
 from klantstem.process.options import AnalysisOptions
@@ -84,7 +85,6 @@ def build_report(
     con: Any, events: ir.Table, options: AnalysisOptions, warnings: dict[str, int], source: str
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    duplicates = int(con.to_pyarrow(distinct_events(events)).column(0)[0].as_py())
     prepared = prepare(con, events, options)
     head = rows(
         con.to_pyarrow(
@@ -98,7 +98,7 @@ def build_report(
     )[0]
     if not head["events"]:
         raise UserInputError("the event log holds no events")
-    duplicates = int(head["events"]) - duplicates
+    duplicates = int(con.to_pyarrow(duplicates_of(prepared)).column(0)[0].as_py() or 0)
     if duplicates:
         warnings["duplicate_events"] = duplicates
     cases = con.create_table("cases", obj=case_table(prepared))
