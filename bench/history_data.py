@@ -42,6 +42,15 @@ TEXTS = [
 # --- the database -------------------------------------------------------------------------------------------
 
 
+def existing_engine(backend: str, sqlite_path: Path) -> Engine:
+    """The database a previous run built (to measure again without building)."""
+    if backend == "sqlite":
+        if not sqlite_path.exists():
+            raise SystemExit(f"{sqlite_path} does not exist: run once without --reuse")
+        return open_database(Settings(database_url=f"sqlite:///{sqlite_path}"))
+    return open_database(Settings(database_url=f"{PG_SERVER}/klantstem_bench?options=-csearch_path%3D{PG_SCHEMA}"))
+
+
 def fresh_engine(backend: str, sqlite_path: Path) -> Engine:
     if backend == "sqlite":
         for suffix in ("", "-wal", "-shm"):

@@ -10,6 +10,7 @@ the services the CLI uses:
 
     .venv/bin/python bench/history_promises.py --backend sqlite
     .venv/bin/python bench/history_promises.py --backend postgres   # database klantstem_bench on 127.0.0.1
+    .venv/bin/python bench/history_promises.py --backend sqlite --reuse   # measure again, without building
 
 PostgreSQL uses its own schema (`history_bench`) inside klantstem_bench, so other benchmarks there are left
 alone. Figures go to stdout and to bench/out/history_promises_<backend>.json; docs/benchmarks.md quotes them.
@@ -29,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from history_data import NOW, OUT, TARGET, build, fresh_engine  # a sibling script in bench/
+from history_data import NOW, OUT, TARGET, build, existing_engine, fresh_engine  # a sibling script in bench/
 from klantstem.clock import FixedClock
 from klantstem.contacts import service as contacts
 from klantstem.promises import service as promises
@@ -71,6 +72,16 @@ def reset_scan(engine: Engine) -> None:
         )
 
 
+def settle(engine: Engine) -> None:
+    """What autovacuum does between scans on PostgreSQL (the resets above leave dead rows); SQLite: statistics."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE promises"))
+    else:
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+
+
 def measure_scans(engine: Engine) -> dict[str, Any]:
     """The catch-up scan (every promise that became overdue during the bulk load, ~50,000) and the steady scan
     of a register scanned every hour (the promises that became due in that hour)."""
@@ -97,6 +108,7 @@ def measure_scans(engine: Engine) -> dict[str, Any]:
             **outcome,
         }
     }
+    settle(engine)
     hourly = []
     for hour in range(1, 6):
         clock = FixedClock(NOW + timedelta(hours=hour))
@@ -134,11 +146,17 @@ def main() -> None:
     parser.add_argument("--promises", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--reuse", action="store_true", help="Measure the database a previous run built.")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    engine = fresh_engine(args.backend, OUT / "history_promises.db")
     start = time.perf_counter()
-    made = build(engine, args.customers, args.contacts, args.promises, args.seed)
+    if args.reuse:
+        engine = existing_engine(args.backend, OUT / "history_promises.db")
+        settle(engine)
+        made: dict[str, int] = {}
+    else:
+        engine = fresh_engine(args.backend, OUT / "history_promises.db")
+        made = build(engine, args.customers, args.contacts, args.promises, args.seed)
     report: dict[str, Any] = {
         "backend": args.backend,
         "built": made,
