@@ -47,3 +47,21 @@ def test_peek_computes_in_the_background_and_clear_forgets() -> None:
     assert cache.peek("k", lambda: "again") == "ready"
     cache.clear()
     assert cache.get("k", lambda: "fresh") == "fresh"
+
+
+def test_after_a_write_quick_figures_are_computed_again_at_once_and_slow_ones_in_the_background() -> None:
+    cache = TtlCache(60, sync_s=0.05)
+    assert cache.get("quick", lambda: 1) == 1
+
+    def slow_first() -> int:
+        time.sleep(0.1)
+        return 1
+
+    assert cache.get("slow", slow_first) == 1
+    cache.invalidate()
+    assert cache.get("quick", lambda: 2) == 2, "quick: the new value at once"
+    assert cache.get("slow", lambda: 2) == 1, "slow: the old value while the new one is computed"
+    deadline = time.monotonic() + 5
+    while cache.get("slow", lambda: 3) != 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert cache.get("slow", lambda: 3) == 2

@@ -5,8 +5,9 @@ examples (`training_examples()` gives them in the labelled-CSV shape `klantstem 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 from sqlalchemy import Engine
@@ -64,6 +65,8 @@ DUE_SOON = timedelta(days=7)
 TOP_FACETS = 8
 QUOTES = 2
 ANALYSE_BATCH = 2000
+EVENT_CHUNK = 50_000
+T = TypeVar("T")
 
 
 def facet_labels() -> dict[str, dict[str, str]]:
@@ -82,12 +85,12 @@ def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
     """Appraisal per month, the facets customers talk about most (with quotes), the worst steps lately and the
     promises due and broken, for the stories the filters keep."""
     now = clock.now()
-    with engine.connect() as conn:
-        by_month = store.appraisal_by_month(conn, filters)
-        totals = store.story_totals(conn, filters)
-        facets = _top_facets(conn, filters)
-        worst = store.worst_steps(conn, filters, 5)
-        promise_figures = store.promise_figures(conn, now, now + DUE_SOON, filters)
+    # one short read per figure, so that a large database is not held by one long transaction
+    by_month = _read(engine, store.appraisal_by_month, filters)
+    totals = _read(engine, store.story_totals, filters)
+    facets = _top_facets(engine, filters)
+    worst = _read(engine, store.worst_steps, filters, 5)
+    promise_figures = _read(engine, store.promise_figures, now, now + DUE_SOON, filters)
     months = sorted({m for m, _, _ in by_month})
     series = {level: [0] * len(months) for level in LEVELS}
     for month, level, count in by_month:
@@ -100,15 +103,21 @@ def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
     return Dashboard(now, filters, months, series, totals, facets, worst, dict(promise_figures))
 
 
-def _top_facets(conn: Any, filters: Filters) -> list[FacetCount]:
+def _read(engine: Engine, query: Callable[..., T], *args: Any) -> T:
+    with engine.connect() as conn:
+        return query(conn, *args)
+
+
+def _top_facets(engine: Engine, filters: Filters) -> list[FacetCount]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LEVELS, 0))
-    for facet, level, n in store.facet_counts(conn, filters):
+    for facet, level, n in _read(engine, store.facet_counts, filters):
         counts[facet][level if level in LEVELS else "normal"] += n
     labels = facet_labels()
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["bad"], -sum(kv[1].values()), kv[0]))[:TOP_FACETS]
+    quotes = _read(engine, store.facet_quotes, [facet for facet, _ in ranked], filters, QUOTES)
     return [
         FacetCount(facet, labels.get(facet, {"nl": facet, "en": facet}), sum(levels.values()), levels,
-                   tuple(store.facet_quotes(conn, facet, filters, QUOTES)))
+                   tuple(quotes[facet]))
         for facet, levels in ranked
     ]  # fmt: skip
 
@@ -125,13 +134,14 @@ def open_promise_ids(
 # --- analysis ------------------------------------------------------------------------------------------------
 
 
-def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None) -> int:
-    """Analyse stories that have words but no labels yet; returns how many were analysed."""
+def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None, newest: int | None = None) -> int:
+    """Analyse stories that have words but no labels yet (only among the `newest` stories when given);
+    returns how many were analysed."""
     done = 0
     while limit is None or done < limit:
         size = ANALYSE_BATCH if limit is None else min(ANALYSE_BATCH, limit - done)
         with engine.connect() as conn:
-            items = store.unanalysed(conn, size)
+            items = store.unanalysed(conn, size, newest)
         if not items:
             break
         rows = _analysis().analyse(items, clock.now())
@@ -290,8 +300,15 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
     database's events in the period and department of the filters; None when there are none."""
     from klantstem.process import service as process
 
-    with engine.connect() as conn:
-        columns = store.process_event_columns(conn, filters)
+    columns: dict[str, list[Any]] = {}
+    after = 0
+    while True:  # in chunks, each its own short read
+        with engine.connect() as conn:
+            chunk, after = store.process_event_columns(conn, filters, after, EVENT_CHUNK)
+        for name, values in chunk.items():
+            columns.setdefault(name, []).extend(values)
+        if not after:
+            break
     if not columns["case"]:
         return None
     # nullable fields: DuckDB would otherwise carry NOT NULL into derived columns such as the next activity

@@ -92,18 +92,29 @@ def facet_counts(conn: Connection, f: Filters) -> list[tuple[str, str | None, in
     return [(str(x), y, int(n)) for x, y, n in conn.execute(stmt)]
 
 
-def facet_quotes(conn: Connection, facet_id: str, f: Filters, n: int) -> list[Quote]:
-    stmt = (
-        select(st.c.id, st.c.customer_id, an.c.value)
-        .select_from(an.join(st, and_(an.c.target == STORY, an.c.target_id == st.c.id)))
-        .where(an.c.kind == "facet", an.c.value["facet"].as_string() == facet_id, *story_conditions(f))
-        .order_by(st.c.told_at.desc(), st.c.id.desc())
-        .limit(n)
+def facet_quotes(
+    conn: Connection, facets: Sequence[str], f: Filters, n: int, scan: int = 5000
+) -> dict[str, list[Quote]]:
+    """Up to `n` quotes per facet from the newest labelled stories (the newest `scan` facet labels are read)."""
+    newest = (  # by id only, so the database walks the newest rows instead of sorting every label
+        select(an.c.id, an.c.target, an.c.target_id, an.c.value)
+        .where(an.c.kind == "facet")
+        .order_by(an.c.id.desc())
+        .limit(scan)
+        .subquery()
     )
-    return [
-        Quote(r.id, r.customer_id, str(r.value.get("quote") or ""), r.value.get("appraisal"))
-        for r in conn.execute(stmt)
-    ]
+    stmt = (
+        select(st.c.id, st.c.customer_id, newest.c.value)
+        .select_from(newest.join(st, newest.c.target_id == st.c.id))
+        .where(newest.c.target == STORY, *story_conditions(f))
+        .order_by(newest.c.id.desc())
+    )
+    found: dict[str, list[Quote]] = {facet: [] for facet in facets}
+    for row in conn.execute(stmt):
+        quotes = found.get(str(row.value.get("facet")))
+        if quotes is not None and len(quotes) < n and row.value.get("quote"):
+            quotes.append(Quote(row.id, row.customer_id, str(row.value["quote"]), row.value.get("appraisal")))
+    return found
 
 
 def worst_steps(conn: Connection, f: Filters, n: int) -> list[Quote]:
@@ -111,7 +122,7 @@ def worst_steps(conn: Connection, f: Filters, n: int) -> list[Quote]:
         select(st.c.id, st.c.customer_id, sp.c.description)
         .select_from(sp.join(st, st.c.id == sp.c.story_id))
         .where(sp.c.appraisal == "bad", *story_conditions(f))
-        .order_by(st.c.told_at.desc(), sp.c.id.desc())
+        .order_by(sp.c.id.desc())
         .limit(n)
     )
     return [Quote(r.id, r.customer_id, r.description, "bad") for r in conn.execute(stmt)]
@@ -157,15 +168,15 @@ def _story_words() -> Any:
     return func.coalesce(st.c.text, st.c.summary, st.c.title, "")
 
 
-def unanalysed(conn: Connection, limit: int) -> list[tuple[int, str]]:
-    """Stories with words and no appraisal annotation yet, oldest first."""
+def unanalysed(conn: Connection, limit: int, newest: int | None = None) -> list[tuple[int, str]]:
+    """Stories with words and no appraisal annotation yet, oldest first; only among the `newest` stories when
+    given (a quick look for what was told lately)."""
     done = exists().where(an.c.target == STORY, an.c.target_id == st.c.id, an.c.kind == "appraisal")
-    stmt = (
-        select(st.c.id, _story_words())
-        .where(~done, or_(st.c.text.is_not(None), st.c.summary.is_not(None)))
-        .order_by(st.c.id)
-        .limit(limit)
-    )
+    where = [~done, or_(st.c.text.is_not(None), st.c.summary.is_not(None))]
+    if newest is not None:
+        last = conn.execute(select(func.max(st.c.id))).scalar_one_or_none() or 0
+        where.append(st.c.id > last - newest)
+    stmt = select(st.c.id, _story_words()).where(*where).order_by(st.c.id).limit(limit)
     return [(int(i), str(t)) for i, t in conn.execute(stmt)]
 
 
@@ -297,11 +308,11 @@ def latest_story_ids(conn: Connection, limit: int, offset: int) -> tuple[int, li
 _EVENT_FIELDS = ("case", "activity", "timestamp", "lifecycle", "resource", "team", "status", "customer", "line")
 
 
-def process_event_columns(conn: Connection, f: Filters, batch: int = 50_000) -> dict[str, list[Any]]:
-    """The app database's process events as columns with the event-log names (`case`, `activity`, ...),
-    in the period and department of the filters."""
+def process_event_columns(conn: Connection, f: Filters, after: int, batch: int) -> tuple[dict[str, list[Any]], int]:
+    """One chunk of the app database's process events (ids above `after`) as columns with the event-log names
+    (`case`, `activity`, ...), in the period and department of the filters; with the last id read (0: done)."""
     e = schema.process_events
-    where: list[ColumnElement[bool]] = []
+    where: list[ColumnElement[bool]] = [e.c.id > after]
     if f.since is not None:
         where.append(e.c.occurred_at >= utc(f.since))
     if f.until is not None:
@@ -315,12 +326,13 @@ def process_event_columns(conn: Connection, f: Filters, batch: int = 50_000) -> 
         )
         .select_from(e.outerjoin(cs, cs.c.id == e.c.case_id))
         .where(*where)
+        .order_by(e.c.id)
+        .limit(batch)
     )  # fmt: skip
     columns: dict[str, list[Any]] = {name: [] for name in _EVENT_FIELDS}
-    result = conn.execution_options(stream_results=True, yield_per=batch).execute(stmt)
-    for row in result:
+    for row in conn.execute(stmt):
         for name, value in zip(_EVENT_FIELDS, row, strict=True):
             columns[name].append(value)
     columns["timestamp"] = [utc(t) for t in columns["timestamp"]]
     columns["customer"] = [None if c is None else str(c) for c in columns["customer"]]
-    return columns
+    return columns, (columns["line"][-1] if len(columns["line"]) == batch else 0)

@@ -1,7 +1,8 @@
 """A small in-process cache for figures that are costly to compute and change slowly (the dashboard, the
 process analysis, themes). Each key is computed by one request at a time. A value older than `ttl_s` is still
-served while a background thread computes its successor (stale while revalidating); `clear()` after a write
-drops everything, so the next request computes afresh."""
+served while a background thread computes its successor (stale while revalidating). After a write,
+`invalidate()` makes every value stale: one that was quick to compute (under `sync_s`) is computed again at
+once, so people see their own change; a slow one is served stale while it is refreshed in the background."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+_INVALID = float("-inf")  # the moment of a value made stale by `invalidate()`
 
 
 class TtlCache:
-    def __init__(self, ttl_s: float, max_items: int = 256) -> None:
+    def __init__(self, ttl_s: float, max_items: int = 256, sync_s: float = 0.5) -> None:
         self.ttl_s = ttl_s
         self.max_items = max_items
+        self.sync_s = sync_s
         self._items: dict[Hashable, tuple[float, Any]] = {}
+        self._cost: dict[Hashable, float] = {}  # seconds the last computation of a key took
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -27,6 +31,8 @@ class TtlCache:
         found = self._items.get(key)
         if found is not None:
             if time.monotonic() - found[0] > self.ttl_s:
+                if found[0] == _INVALID and self._cost.get(key, 0.0) < self.sync_s:
+                    return self._compute(key, compute, started=time.monotonic())
                 self._refresh_in_background(key, compute)
             return found[1]  # type: ignore[no-any-return]
         return self._compute(key, compute)
@@ -45,6 +51,11 @@ class TtlCache:
         with self._guard:
             self._items.clear()
 
+    def invalidate(self) -> None:
+        """Every value is stale from now on (see the module's note)."""
+        with self._guard:
+            self._items = {key: (_INVALID, value) for key, (_, value) in self._items.items()}
+
     def _lock(self, key: Hashable) -> threading.Lock:
         with self._guard:
             return self._locks.setdefault(key, threading.Lock())
@@ -56,6 +67,7 @@ class TtlCache:
                 return found[1]  # type: ignore[no-any-return]
             moment = time.monotonic()
             value = compute()
+            self._cost[key] = time.monotonic() - moment
             with self._guard:
                 if len(self._items) >= self.max_items and key not in self._items:
                     self._items.pop(min(self._items, key=lambda k: self._items[k][0]))

@@ -20,12 +20,12 @@ class AppState:
     clock: Clock
     renderer: Renderer
     link_secret: str  # signs personal interview links
-    figures: TtlCache = field(default_factory=lambda: TtlCache(60))  # dashboard figures; cleared on writes
+    figures: TtlCache = field(default_factory=lambda: TtlCache(300))  # the dashboard's figures
     analyses: TtlCache = field(default_factory=lambda: TtlCache(600))  # process analysis and themes
 
     def changed(self) -> None:
-        """Something was written that the figures show: compute them afresh on the next request."""
-        self.figures.clear()
+        """Something was written that the figures show: they are computed again (at once when that is quick)."""
+        self.figures.invalidate()
 
 
 def app_state(request: Request) -> AppState:

@@ -24,7 +24,7 @@ PAGE = 20
 def queue(request: Request, page: int = 1, problem: str | None = None, status: int = 200) -> Response:
     state = app_state(request)
     page = max(page, 1)
-    insights.analyse_stories(state.engine, state.clock, 200)
+    insights.analyse_stories(state.engine, state.clock, 200, 5000)
     total, hits = insights.correction_queue(state.engine, PAGE, (page - 1) * PAGE)
     context = {"hits": hits, "total": total, "page": page, "pages": max(1, -(-total // PAGE)), "problem": problem,
                "facet_labels": insights.facet_labels(), "levels": insights.LEVELS}  # fmt: skip

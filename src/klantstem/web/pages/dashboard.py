@@ -20,7 +20,8 @@ from klantstem.web.state import AppState, app_state
 
 router = APIRouter(include_in_schema=False)
 Viewer = Annotated[users.User, Depends(require(users.Action.view_dashboard))]
-ANALYSE_ON_VIEW = 500
+ANALYSE_ON_VIEW = 500  # stories told since the last look, analysed before the figures are computed
+RECENT_STORIES = 5000  # where the dashboard looks for them
 
 
 def figures(state: AppState, choice: Chosen) -> insights.Dashboard:
@@ -28,7 +29,7 @@ def figures(state: AppState, choice: Chosen) -> insights.Dashboard:
     filters = choice.filters(state.clock)
 
     def compute() -> insights.Dashboard:
-        insights.analyse_stories(state.engine, state.clock, ANALYSE_ON_VIEW)
+        insights.analyse_stories(state.engine, state.clock, ANALYSE_ON_VIEW, RECENT_STORIES)
         return insights.dashboard(state.engine, state.clock, filters)
 
     return state.figures.get(("dashboard", filters.key()), compute)
