@@ -40,14 +40,15 @@ def story_so_far(
         raise UserInputError("the limit cannot be negative")
     now = clock.now()
     with engine.connect() as conn:  # one connection: few round trips
-        canonical = customers.resolve_id(conn, customer_id)
+        who = customers.profile(conn, customer_id)
+        canonical = who.customer.id
         contacts = store.contacts_of(conn, canonical)
         stories, steps = store.stories_of(conn, canonical)
         cases = store.cases_of(conn, canonical)
         inbound = [int(c["id"]) for c in contacts if c["direction"] == "inbound"]
         history = History(
-            customer=customers.get_customer(conn, canonical),
-            merged_from=customers.merged_from(conn, canonical),
+            customer=who.customer,
+            merged_from=who.merged_from,
             contacts=contacts,
             stories=stories,
             steps=steps,
@@ -55,8 +56,8 @@ def story_so_far(
             events=store.events_of(conn, [int(c["id"]) for c in cases]),
             promises=promises.promises_of(conn, canonical),
             outreach=outreach.outreach_of(conn, canonical),
-            delegates=customers.delegates_of(conn, canonical),
-            merges=customers.merges_of(conn, canonical),
+            delegates=who.delegates,
+            merges=who.merges,
             feelings=store.feelings_of(conn, inbound[-10:]),
             timezone=timezone,
         )

@@ -127,6 +127,16 @@ class Merge:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """A customer as the story so far shows it: itself, who was merged into it, delegates and merges."""
+
+    customer: Customer
+    merged_from: list[int]
+    delegates: list[Delegate]
+    merges: list[Merge]
+
+
+@dataclass(frozen=True)
 class CandidateRow:
     """What duplicate matching looks at for one customer."""
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine
 from klantstem.clock import Clock
 from klantstem.customers import delegation, identities, matching, merges, personal_data, store
 from klantstem.customers.identities import Identity
-from klantstem.customers.model import Customer, Delegate, DelegateCheck, DuplicateSuggestion, Merge
+from klantstem.customers.model import Customer, Delegate, DelegateCheck, DuplicateSuggestion, Merge, Profile
 from klantstem.errors import NotFoundError, UserInputError
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "DuplicateSuggestion",
     "Identity",
     "Merge",
+    "Profile",
     "add_customer",
     "add_identity",
     "authorise_delegate",
@@ -39,6 +40,7 @@ __all__ = [
     "merge",
     "merged_from",
     "merges_of",
+    "profile",
     "resolve_id",
     "set_opted_out",
     "suggest_duplicates",
@@ -135,6 +137,21 @@ def merged_from(db: Engine | Connection, customer_id: int) -> list[int]:
     """Customers merged into this one, directly or through others."""
     with _connection(db) as conn:
         return merges.merged_tree(conn, customer_id)[1:]
+
+
+def profile(db: Engine | Connection, customer_id: int) -> Profile:
+    """The customer behind `customer_id` (after merges) with who was merged into it, its delegates and merges,
+    in few queries (the story so far reads it for every customer shown)."""
+    with _connection(db) as conn:
+        customer = store.get_customer(conn, customer_id)
+        if customer is None:
+            raise NotFoundError(f"customer {customer_id} does not exist")
+        if customer.merged_into_id is not None:
+            customer = store.get_customer(conn, merges.resolve(conn, customer_id))
+            assert customer is not None
+        canonical = customer.id
+        tree = merges.merged_tree(conn, canonical)
+        return Profile(customer, tree[1:], store.delegates_of(conn, canonical), store.merges_of(conn, tree))
 
 
 def merges_of(db: Engine | Connection, customer_id: int) -> list[Merge]:
