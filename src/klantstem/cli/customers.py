@@ -268,13 +268,14 @@ def _render_story(story: contacts.StorySoFar, zone: ZoneInfo) -> None:
     _section("Open promises", [_promise_line(p, zone) for p in s.open_promises])
     _section("Broken promises", [_promise_line(p, zone) for p in s.broken_promises])
     _section(
-        "Told us",
+        "Told us (stories first)",
         [
             f"{_at(t.at, zone)} {t.source}: {t.about}"
             + (f" [{t.feeling}]" if t.feeling else "")
             + (f"; bad: {'; '.join(t.bad_steps)}" if t.bad_steps else "")
             for t in s.told_us
         ],
+        most=8,
     )
     _section(
         "May act for them",
@@ -288,10 +289,13 @@ def _render_story(story: contacts.StorySoFar, zone: ZoneInfo) -> None:
     console.print(table)
 
 
-def _section(title: str, lines: list[str]) -> None:
+def _section(title: str, lines: list[str], most: int = 5) -> None:
+    """A titled list, the first `most` lines (the rest is counted; --format json has everything)."""
     console.print(f"[bold]{title}[/bold]: " + ("none" if not lines else ""), highlight=False)
-    for line in lines:
+    for line in lines[:most]:
         console.print(f"  - {line}", highlight=False, markup=False)
+    if len(lines) > most:
+        console.print(f"  ... and {len(lines) - most} more", highlight=False, markup=False)
 
 
 def _case_line(case: dict[str, Any]) -> str:

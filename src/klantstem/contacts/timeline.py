@@ -164,7 +164,7 @@ def _told_us(history: History, steps: dict[int, list[dict[str, Any]]]) -> list[T
         about = contact.get("subject") or contact.get("text") or ""
         feeling = _feeling(history.feelings.get(int(contact["id"])))
         told.append(ToldUs(contact["occurred_at"], str(contact["channel"]), _short(about), feeling))
-    told.sort(key=lambda t: t.at, reverse=True)
+    told.sort(key=lambda t: (t.source.startswith("story"), t.at), reverse=True)  # stories first, newest first
     return told
 
 

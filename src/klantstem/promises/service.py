@@ -174,7 +174,7 @@ def get_promise(engine: Engine, promise_id: int) -> Promise:
 
 
 def promises_of(db: Engine | Connection, customer_id: int) -> list[Promise]:
-    """Every promise made to a customer (after merges), oldest first."""
+    """Every promise made to this customer id (give the id after merges), oldest first."""
     with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
         return store.promises_of(conn, [customer_id])
 
