@@ -22,7 +22,7 @@ from klantstem.cli.common import (
 )
 from klantstem.db.engine import open_database
 from klantstem.imports import service as imports
-from klantstem.imports.model import ImportResult, ProgressCallback
+from klantstem.imports.service import ImportResult, ProgressCallback
 
 app = typer.Typer(
     help="Import contacts, stories or process events; each import is all or nothing.", no_args_is_help=True

@@ -41,7 +41,7 @@ from klantstem.imports.tabular import TabularFile, open_tabular
 from klantstem.imports.writing import ContactWriter, StoryWriter
 from klantstem.settings import Settings
 
-__all__ = ["ImportResult", "column_sets", "import_contacts", "import_stories"]
+__all__ = ["ImportResult", "ProgressCallback", "column_sets", "import_contacts", "import_stories"]
 
 T = TypeVar("T")
 _SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
@@ -73,7 +73,8 @@ def import_contacts(
             lookups = Lookups(store, now)
             writer = ContactWriter(store, lookups, path.name)
             batches = _batches(rows.read(reader.read), settings.import_batch_size)
-            _write_behind(batches, writer.write, lambda: progress and progress(rows.line, table.total_lines))
+            with store.indexes_deferred("contacts", table.total_lines or 0):
+                _write_behind(batches, writer.write, lambda: progress and progress(rows.line, table.total_lines))
             counts = (writer.added, writer.duplicates, len(rows.rejections))
             store.insert_import_run("contacts", str(path), table.sha256, counts, now)
     return ImportResult(

@@ -14,12 +14,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.schema import CreateIndex, DropIndex
 
 from klantstem.customers.identities import Identity
 from klantstem.db import schema
 
 NAMED_TABLES = {"departments": schema.departments, "staff": schema.staff, "third_parties": schema.third_parties}
 _IN_CHUNK = 500
+DEFER_INDEXES_FROM = 50_000  # rows in a file from which a SQLite import builds non-unique indexes afterwards
 _IMPORT_LOCK = 0x6B6C616E74  # the PostgreSQL advisory lock key of imports ("klant")
 ROWS_PER_STATEMENT = 250  # 12 columns x 250 rows stays far below both databases' limits on parameters
 _SQLITE_BULK_CACHE_KIB = 256 * 1024  # page cache while an import runs (the default is 2 MiB)
@@ -135,6 +137,27 @@ class ImportStore:
         first = self._next_id[table]
         self._next_id[table] = first + count
         return list(range(first, first + count))
+
+    @contextmanager
+    def indexes_deferred(self, table_name: str, expected_rows: int) -> Iterator[None]:
+        """For a load that is large next to the table (SQLite), drop the table's non-unique indexes and build
+        them again at the end of the block, in the same transaction.
+
+        Building an index once from sorted keys costs far less than a million random insertions into it; a
+        failed or killed import rolls the DROP back with everything else. PostgreSQL keeps its indexes (a
+        dropped index would lock the table for readers until the import commits).
+        """
+        table = schema.metadata.tables[table_name]
+        existing = int(self._rows(f"SELECT coalesce(max(id), 0) FROM {table.name}", [])[0][0])
+        if not self.is_sqlite or expected_rows < max(DEFER_INDEXES_FROM, existing):
+            yield
+            return
+        indexes = sorted((index for index in table.indexes if not index.unique), key=lambda index: str(index.name))
+        for index in indexes:
+            self._conn.execute(DropIndex(index))
+        yield
+        for index in indexes:
+            self._conn.execute(CreateIndex(index))
 
     def insert_named(self, table: str, values: dict[str, object]) -> int:
         named = NAMED_TABLES[table]
