@@ -10,7 +10,8 @@ percentiles per page and requests per second.
 
     .venv/bin/python bench/web_load.py [--contacts 1000000] [--users 20] [--seconds 60] [--reuse]
 
-Figures go to stdout and to bench/out/web_load.json; docs/benchmarks.md ("Web") quotes them.
+Figures go to stdout and to bench/out/web_load.json (--out); docs/benchmarks.md ("Web") quotes them.
+--deferred-reads serves with SQLite transactions begun DEFERRED rather than IMMEDIATE (see DEFERRED_LAUNCHER).
 """
 
 from __future__ import annotations
@@ -134,12 +135,31 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+# For --deferred-reads: `klantstem serve` with SQLite transactions begun DEFERRED instead of IMMEDIATE, to measure
+# what readers gain when they no longer take the write lock (a proposed change to klantstem.db.engine).
+DEFERRED_LAUNCHER = """
+import sys
+from sqlalchemy import event
+import klantstem.db.engine as eng
+configure = eng._configure_sqlite
+def deferred(engine, busy_timeout_ms):
+    configure(engine, busy_timeout_ms)
+    for listener in list(engine.dispatch.begin):
+        event.remove(engine, "begin", listener)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+eng._configure_sqlite = deferred
+from klantstem.cli.main import run
+run()
+"""
+
+
+def start_server(db: Path, deferred_reads: bool) -> tuple[subprocess.Popen[bytes], str]:
     subprocess.run([str(KLANTSTEM), "users", "add", EMAIL, "--name", "Bench", "--role", "admin",
                     "--password-stdin", "--db", str(db)], input=(PASSWORD + "\n").encode(),
                    check=False, capture_output=True)  # fmt: skip
     port = _free_port()
-    server = subprocess.Popen([str(KLANTSTEM), "serve", "--db", str(db), "--port", str(port)],
+    command = [sys.executable, "-c", DEFERRED_LAUNCHER] if deferred_reads else [str(KLANTSTEM)]
+    server = subprocess.Popen([*command, "serve", "--db", str(db), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -233,6 +253,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=OUT / "web_load.db")
     parser.add_argument("--reuse", action="store_true", help="Use the database of an earlier run as it is.")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--deferred-reads",
+        action="store_true",
+        help="Serve with SQLite transactions begun DEFERRED (a proposed engine change).",
+    )
+    parser.add_argument("--out", type=Path, default=OUT / "web_load.json")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     result: dict[str, Any] = {"contacts": args.contacts, "users": args.users, "seconds": args.seconds,
@@ -246,7 +272,8 @@ def main() -> None:
     counts = reports.database_stats(engine)["tables"]
     engine.dispose()
     result["tables"] = {k: counts[k] for k in ("customers", "contacts", "stories", "story_steps", "process_events")}
-    server, base = start_server(args.db)
+    result["deferred_reads"] = args.deferred_reads
+    server, base = start_server(args.db, args.deferred_reads)
     try:
         clients = [signed_in(base) for _ in range(args.users)]
         result["cold_ms"] = warm(clients[0])
@@ -257,7 +284,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    (OUT / "web_load.json").write_text(json.dumps(result, indent=2))
+    args.out.write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
 
 
