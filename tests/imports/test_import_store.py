@@ -49,7 +49,7 @@ def test_indexes_are_deferred_and_rebuilt_on_sqlite(engine: Engine, is_postgres:
     before = _index_names(engine)
     assert {"ix_contacts_customer_time", "ix_contacts_case_id"} <= before
     with import_transaction(engine) as store:
-        with store.indexes_deferred("contacts", 10**6):
+        with store.indexes_deferred(["contacts", "customers"], 10**6):
             inside = _indexes_seen_by(store, is_postgres)
             assert ("ix_contacts_customer_time" in inside) == is_postgres
             assert ("ix_contacts_case_id" in inside) == is_postgres
@@ -60,14 +60,18 @@ def test_indexes_are_deferred_and_rebuilt_on_sqlite(engine: Engine, is_postgres:
 
 def test_a_failed_import_keeps_its_indexes(engine: Engine) -> None:
     before = _index_names(engine)
-    with pytest.raises(RuntimeError), import_transaction(engine) as store, store.indexes_deferred("contacts", 10**6):
+    with (
+        pytest.raises(RuntimeError),
+        import_transaction(engine) as store,
+        store.indexes_deferred(["contacts", "customers"], 10**6),
+    ):
         raise RuntimeError("the file turned out to be bad")
     assert _index_names(engine) == before
     assert _schema_differences(engine) == []
 
 
 def test_small_loads_keep_the_indexes(engine: Engine, is_postgres: bool) -> None:
-    with import_transaction(engine) as store, store.indexes_deferred("contacts", 10):
+    with import_transaction(engine) as store, store.indexes_deferred(["contacts"], 10):
         assert {"ix_contacts_customer_time", "ix_contacts_case_id"} <= _indexes_seen_by(store, is_postgres)
 
 

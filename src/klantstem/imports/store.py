@@ -139,24 +139,25 @@ class ImportStore:
         return list(range(first, first + count))
 
     @contextmanager
-    def indexes_deferred(self, table_name: str, expected_rows: int) -> Iterator[None]:
-        """For a load that is large next to the table (SQLite), drop the table's non-unique indexes and build
+    def indexes_deferred(self, table_names: Sequence[str], expected_rows: int) -> Iterator[None]:
+        """For a load that is large next to a table (SQLite), drop the table's non-unique indexes and build
         them again at the end of the block, in the same transaction.
 
         Building an index once from sorted keys costs far less than a million random insertions into it; a
-        failed or killed import rolls the DROP back with everything else. PostgreSQL keeps its indexes (a
-        dropped index would lock the table for readers until the import commits).
+        failed or killed import rolls the DROP back with everything else. Unique indexes stay: the import
+        looks rows up by them. PostgreSQL keeps its indexes (a dropped index would lock the table for
+        readers until the import commits).
         """
-        table = schema.metadata.tables[table_name]
-        existing = int(self._rows(f"SELECT coalesce(max(id), 0) FROM {table.name}", [])[0][0])
-        if not self.is_sqlite or expected_rows < max(DEFER_INDEXES_FROM, existing):
-            yield
-            return
-        indexes = sorted((index for index in table.indexes if not index.unique), key=lambda index: str(index.name))
-        for index in indexes:
+        deferred = []
+        for name in table_names if self.is_sqlite else ():
+            table = schema.metadata.tables[name]
+            existing = int(self._rows(f"SELECT coalesce(max(id), 0) FROM {table.name}", [])[0][0])
+            if expected_rows >= max(DEFER_INDEXES_FROM, existing):
+                deferred += sorted((ix for ix in table.indexes if not ix.unique), key=lambda ix: str(ix.name))
+        for index in deferred:
             self._conn.execute(DropIndex(index))
         yield
-        for index in indexes:
+        for index in deferred:
             self._conn.execute(CreateIndex(index))
 
     def insert_named(self, table: str, values: dict[str, object]) -> int:
