@@ -153,13 +153,13 @@ run()
 """
 
 
-def start_server(db: Path, deferred_reads: bool) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, deferred_reads: bool, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     subprocess.run([str(KLANTSTEM), "users", "add", EMAIL, "--name", "Bench", "--role", "admin",
                     "--password-stdin", "--db", str(db)], input=(PASSWORD + "\n").encode(),
                    check=False, capture_output=True)  # fmt: skip
     port = _free_port()
     command = [sys.executable, "-c", DEFERRED_LAUNCHER] if deferred_reads else [str(KLANTSTEM)]
-    server = subprocess.Popen([*command, "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([*command, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -259,6 +259,7 @@ def main() -> None:
         help="Serve with SQLite transactions begun DEFERRED (a proposed engine change).",
     )
     parser.add_argument("--out", type=Path, default=OUT / "web_load.json")
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (`klantstem serve --workers`).")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     result: dict[str, Any] = {"contacts": args.contacts, "users": args.users, "seconds": args.seconds,
@@ -273,7 +274,8 @@ def main() -> None:
     engine.dispose()
     result["tables"] = {k: counts[k] for k in ("customers", "contacts", "stories", "story_steps", "process_events")}
     result["deferred_reads"] = args.deferred_reads
-    server, base = start_server(args.db, args.deferred_reads)
+    result["workers"] = args.workers
+    server, base = start_server(args.db, args.deferred_reads, args.workers)
     try:
         clients = [signed_in(base) for _ in range(args.users)]
         result["cold_ms"] = warm(clients[0])

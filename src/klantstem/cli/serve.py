@@ -19,14 +19,19 @@ APP_FACTORY = "klantstem.web.app:app_from_env"
 
 HostOption = Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, max=64, help="Server processes; one per CPU core serves the most people.")
+]
 
 
-def serve(db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
+def serve(
+    db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8000, workers: WorkersOption = 1
+) -> None:
     """Start the web application (Dutch and English) on the database."""
-    run_server(settings_for(db), host, port)
+    run_server(settings_for(db), host, port, workers)
 
 
-def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Migrate the database, say where to go, and serve until Ctrl+C. Also used by `klantstem demo --serve`."""
     engine = open_database(settings)
     has_users = bool(users.list_users(engine))
@@ -35,4 +40,4 @@ def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000) ->
     err_console.print(f"klantstem is at http://{host}:{port}/  (Ctrl+C stops it)")
     if not has_users:
         err_console.print("No users yet: add the first admin with `klantstem users add EMAIL --name N --role admin`.")
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning", access_log=False)
