@@ -58,6 +58,14 @@ def test_bom_with_invalid_bytes_is_not_guessed_away(tmp_path: Path) -> None:
     assert info.value.line == 2
 
 
+def test_utf16_gets_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "unicode.csv"
+    path.write_bytes("naam;plaats\nRené;Delft\n".encode("utf-16"))
+    with pytest.raises(ImportFileError, match="UTF-16") as info:
+        inspect_text_file(path)
+    assert info.value.line == 1
+
+
 def test_facts(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(b"a\n1\n2")

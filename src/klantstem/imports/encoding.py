@@ -37,12 +37,13 @@ def inspect_text_file(path: Path) -> FileFacts:
     decoder = codecs.getincrementaldecoder(UTF8)("strict")
     size = newlines = 0
     bad_offset: int | None = None
-    has_bom = False
+    has_bom = utf16 = False
     last = b""
     with _open(path) as handle:
         while chunk := handle.read(_CHUNK):
             if size == 0:
                 has_bom = chunk.startswith(codecs.BOM_UTF8)
+                utf16 = chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
             digest.update(chunk)
             if bad_offset is None:
                 try:
@@ -62,6 +63,8 @@ def inspect_text_file(path: Path) -> FileFacts:
     if bad_offset is None:
         return facts
     line = _line_at(path, bad_offset)
+    if utf16:
+        raise ImportFileError(str(path), "the file is UTF-16; save it as UTF-8 (or CSV UTF-8 in Excel)", line=1)
     if has_bom or not _plausible_windows_1252(path):
         raise ImportFileError(str(path), "not valid UTF-8 (and not Windows-1252 either)", line=line)
     return FileFacts(WINDOWS_1252, facts.sha256, size, lines)
