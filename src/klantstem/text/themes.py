@@ -33,6 +33,7 @@ STOP_WORDS = sorted(
     if "'" not in w
 )
 QUOTE_CHARS = 240
+MAX_THEMES = 60  # the default number of themes stays readable for people; pass k for more
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class ThemeModel:
         if not any(t.strip() for t in texts):
             raise UserInputError("themes need at least one story with words")
         n = len(texts)
-        k = max(1, min(n, k or int(round(math.sqrt(n / 2))), 200))
+        k = max(1, min(n, k or min(MAX_THEMES, int(round(math.sqrt(n / 2)))), 500))
         vectorizer = TfidfVectorizer(
             stop_words=STOP_WORDS,
             min_df=2 if n >= 50 else 1,
@@ -82,7 +83,7 @@ class ThemeModel:
         if embedder is None:
             components = max(1, min(dims, tfidf.shape[1] - 1, n - 1))
             svd = TruncatedSVD(components, random_state=seed, algorithm="randomized", n_iter=4)
-        model = cls(vectorizer, svd, MiniBatchKMeans(k, random_state=seed, n_init=3, batch_size=4096), embedder)
+        model = cls(vectorizer, svd, MiniBatchKMeans(k, random_state=seed, n_init=1, batch_size=4096), embedder)
         space = model._space(texts, tfidf, fitting=True)
         model.labels_ = model.kmeans.fit_predict(space)
         model.themes = model._describe(texts, tfidf, space, quotes)
