@@ -49,18 +49,18 @@ def test_peek_computes_in_the_background_and_clear_forgets() -> None:
     assert cache.get("k", lambda: "fresh") == "fresh"
 
 
-def test_after_a_write_quick_figures_are_computed_again_at_once_and_slow_ones_in_the_background() -> None:
-    cache = TtlCache(60, sync_s=0.05)
+def test_after_a_write_the_new_value_is_awaited_for_a_while_then_the_old_one_is_served() -> None:
+    cache = TtlCache(60, sync_s=0.5)
     assert cache.get("quick", lambda: 1) == 1
-
-    def slow_first() -> int:
-        time.sleep(0.1)
-        return 1
-
-    assert cache.get("slow", slow_first) == 1
+    assert cache.get("slow", lambda: 1) == 1
     cache.invalidate()
-    assert cache.get("quick", lambda: 2) == 2, "quick: the new value at once"
-    assert cache.get("slow", lambda: 2) == 1, "slow: the old value while the new one is computed"
+    assert cache.get("quick", lambda: 2) == 2, "quick: the new value, waited for"
+
+    def slow() -> int:
+        time.sleep(1.5)
+        return 2
+
+    assert cache.get("slow", slow) == 1, "slow: the old value while the new one is computed"
     deadline = time.monotonic() + 5
     while cache.get("slow", lambda: 3) != 2 and time.monotonic() < deadline:
         time.sleep(0.01)

@@ -1,8 +1,8 @@
 """A small in-process cache for figures that are costly to compute and change slowly (the dashboard, the
 process analysis, themes). Each key is computed by one request at a time. A value older than `ttl_s` is still
 served while a background thread computes its successor (stale while revalidating). After a write,
-`invalidate()` makes every value stale: one that was quick to compute (under `sync_s`) is computed again at
-once, so people see their own change; a slow one is served stale while it is refreshed in the background."""
+`invalidate()` makes every value stale: the next request starts computing it again and waits for the new value
+up to `sync_s` seconds (so people see their own change when that is quick), else it gets the old one."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ _INVALID = float("-inf")  # the moment of a value made stale by `invalidate()`
 
 
 class TtlCache:
-    def __init__(self, ttl_s: float, max_items: int = 256, sync_s: float = 0.5) -> None:
+    def __init__(self, ttl_s: float, max_items: int = 256, sync_s: float = 3.0) -> None:
         self.ttl_s = ttl_s
         self.max_items = max_items
         self.sync_s = sync_s
         self._items: dict[Hashable, tuple[float, Any]] = {}
-        self._cost: dict[Hashable, float] = {}  # seconds the last computation of a key took
+        self._running: dict[Hashable, threading.Event] = {}  # refreshes under way, set when done
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -31,9 +31,9 @@ class TtlCache:
         found = self._items.get(key)
         if found is not None:
             if time.monotonic() - found[0] > self.ttl_s:
-                if found[0] == _INVALID and self._cost.get(key, 0.0) < self.sync_s:
-                    return self._compute(key, compute, started=time.monotonic())
-                self._refresh_in_background(key, compute)
+                done = self._refresh_in_background(key, compute)
+                if found[0] == _INVALID and done.wait(self.sync_s):
+                    found = self._items.get(key, found)
             return found[1]  # type: ignore[no-any-return]
         return self._compute(key, compute)
 
@@ -67,19 +67,29 @@ class TtlCache:
                 return found[1]  # type: ignore[no-any-return]
             moment = time.monotonic()
             value = compute()
-            self._cost[key] = time.monotonic() - moment
             with self._guard:
                 if len(self._items) >= self.max_items and key not in self._items:
                     self._items.pop(min(self._items, key=lambda k: self._items[k][0]))
                 self._items[key] = (moment, value)
             return value
 
-    def _refresh_in_background(self, key: Hashable, compute: Callable[[], T]) -> None:
-        if self._lock(key).locked():
-            return  # already being computed
+    def _refresh_in_background(self, key: Hashable, compute: Callable[[], T]) -> threading.Event:
+        """Start computing `key` again unless that is under way; the event is set when it is done."""
+        with self._guard:
+            done = self._running.get(key)
+            if done is not None:
+                return done
+            done = self._running[key] = threading.Event()
+        started = time.monotonic()
 
         def run() -> None:
-            with contextlib.suppress(Exception):  # a failed refresh is tried again on the next look
-                self._compute(key, compute, started=time.monotonic())
+            try:
+                with contextlib.suppress(Exception):  # a failed refresh is tried again on the next look
+                    self._compute(key, compute, started=started)
+            finally:
+                with self._guard:
+                    self._running.pop(key, None)
+                done.set()
 
         threading.Thread(target=run, daemon=True).start()
+        return done
