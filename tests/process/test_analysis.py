@@ -182,3 +182,20 @@ def test_parquet_is_read_by_duckdb_with_incomplete_events_left_out(tmp_path: Pat
 def test_empty_table_is_refused() -> None:
     with pytest.raises(UserInputError, match="no events"):
         analyze_table(log([]))
+
+
+def test_parquet_text_timestamps_that_cannot_be_read_are_left_out_and_counted(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "text.parquet"
+    table = pa.table(
+        {
+            "case": ["a", "a", "a"],
+            "activity": ["in", "out", "lost"],
+            "timestamp": ["2024-05-06 09:00:00+02", "2024-05-06 10:00:00+02", "gisteren"],
+        }
+    )
+    pq.write_table(table, path)
+    report = analyze_file(path)
+    assert report["events"] == 2 and report["case_duration_s"]["median"] == H
+    assert report["warnings"] == {"events_without_timestamp_left_out": 1}

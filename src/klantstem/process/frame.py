@@ -55,7 +55,7 @@ def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
         if name not in picked:
             picked[name] = ibis.null().cast("string")
         elif name == "timestamp":
-            picked[name] = picked[name].cast("timestamp('UTC')")
+            picked[name] = picked[name].try_cast("timestamp('UTC')")  # unreadable: left out, counted
         else:
             picked[name] = picked[name].cast("string")
     return raw.select(**picked, seq=raw.file_row_number)
