@@ -35,7 +35,8 @@ app.add_typer(process.app, name="process")
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of exiting (used by tests and `run`)."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode, click returns the code of a `typer.Exit(code)` instead of exiting.
+        result = app(args=argv, standalone_mode=False)
     except KlantstemError as exc:
         typer.echo(f"error: {exc}", err=True)
         return exc.exit_code
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:
