@@ -32,6 +32,9 @@ SEMEVAL = DATA / "semeval2016-absa-nl" / "restaurants_dutch_training.xml"
 BANKING = DATA / "banking77"
 POLARITY = {"positive": "excellent", "negative": "bad", "neutral": "normal"}
 FOLDS = 10
+GOAL_NOTE = """The goal is stated for the official test set, which this project does not have; the 2016 winner's
+60.2 / 77.8 and the issue's "plain TF-IDF about 68 / 80" are test-set figures and are not directly comparable
+with cross-validation on the training file (our plain baseline, defined below, scores 62.6 / 73.5 here)."""
 PROTOCOL = """Protocol, fixed before the runs: SemEval-2016 Task 5 Dutch restaurant *training* file only (1,711
 in-scope sentences, the official test set is not available), 10-fold cross-validation grouped by review
 (sentences of one review never sit in both train and test; GroupKFold, deterministic). Category detection is
@@ -185,10 +188,12 @@ def main() -> int:
         variants = [False]
     rows = read_semeval()
     lines: list[str] = []
+    scores: list[tuple[str, float, float]] = []
     for use_embed in variants:
         label = "with [embed]" if use_embed else "without [embed]"
         started = time.perf_counter()
         s = semeval_cv(rows, use_embed)
+        scores.append((label, s["f1"], s["accuracy"]))
         print(
             f"SemEval-2016 nl, 10-fold CV by review, {label}: category F1 {100 * s['f1']:.1f} "
             f"(P {100 * s['precision']:.1f}, R {100 * s['recall']:.1f}), polarity accuracy {100 * s['accuracy']:.1f} "
@@ -221,11 +226,11 @@ def main() -> int:
     if args.write:
         from text_report import replace_section
 
-        replace_section("Text quality", _section(lines, args))
+        replace_section("Text quality", _section(lines, args, scores))
     return 0
 
 
-def _section(lines: list[str], args: argparse.Namespace) -> str:
+def _section(lines: list[str], args: argparse.Namespace, scores: list[tuple[str, float, float]]) -> str:
     command = ".venv/bin/python bench/text_quality.py --write" + (" --embed" if args.embed else "")
     head = [
         f"Command: `{command}` (the [embed] rows need the extra installed).",
@@ -235,7 +240,12 @@ def _section(lines: list[str], args: argparse.Namespace) -> str:
         "| data | measure | klantstem model | plain TF-IDF + logistic regression |",
         "|---|---|---|---|",
     ]
-    return "\n".join([*head, *lines, "", PROTOCOL])
+    goal = [
+        f"Goal (issue 4): category F1 >= 72 and polarity accuracy >= 84. {label}: F1 {100 * f1:.1f}, accuracy "
+        f"{100 * acc:.1f}: {'reached' if f1 >= 0.72 and acc >= 0.84 else 'not reached'}."
+        for label, f1, acc in scores
+    ]
+    return "\n".join([*head, *lines, "", *goal, "", GOAL_NOTE, "", PROTOCOL])
 
 
 if __name__ == "__main__":
