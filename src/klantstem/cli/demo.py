@@ -11,6 +11,7 @@ from rich.table import Table
 from klantstem.cli.common import DbOption, console, engine_for, err_console, settings_for
 from klantstem.cli.serve import run_server
 from klantstem.demo import service as demo_service
+from klantstem.users import service as users_service
 
 # commands worth running on the demo: (command path, arguments, options, what it does); printed only when the
 # command exists and takes exactly these arguments
@@ -71,6 +72,10 @@ def demo(
     console.print(f"Built in {seconds:.1f} s.")
     _print_next_steps(ctx.find_root().command, db)
     if serve:
+        accounts = users_service.add_demo_accounts(engine)
+        console.print(f"Demo accounts (password {users_service.DEMO_PASSWORD!r}):")
+        for email, role in accounts:
+            console.print(f"  {role:<12} {email}")
         run_server(settings_for(db))
 
 
