@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from hashlib import sha256
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from klantstem.customers import identities as ids
 from klantstem.errors import UserInputError
@@ -38,28 +38,16 @@ class ContactReader:
         self._phones = _Cached(lambda raw: ids.Identity(ids.PHONE, ids.normalise_phone(raw, default_region)))
         self._names = _Cached(ids.normalise_name)
         self._postcodes = _Cached(ids.normalise_postcode)
+        self._people: dict[tuple[str | None, ...], _Person] = {}
 
     def read(self, line: int, row: Picked) -> ContactRow:
         (ref, email, phone, name, postcode, channel, direction, occurred, department, staff, case_ref, subject,
          body, third_party) = [(v.strip() or None) if type(v) is str else _cell(v) for v in row]  # fmt: skip
-        ref_id = email_id = phone_id = None
-        field = "customer_ref"
+        person = self._people.get((ref, email, phone, name, postcode))
+        if person is None:
+            person = self._person(ref, email, phone, name, postcode)
+        field = "channel"
         try:
-            if ref is not None:
-                ref_id = self._refs.seen.get(ref) or self._refs.add(ref)
-            if email is not None:
-                field = "email"
-                email_id = self._emails.seen.get(email) or self._emails.add(email)
-            if phone is not None:
-                field = "phone"
-                phone_id = self._phones.seen.get(phone) or self._phones.add(phone)
-            if name is not None:
-                field = "name"
-                name = self._names.seen.get(name) or self._names.add(name)
-            if postcode is not None:
-                field = "postcode"
-                postcode = self._postcodes.seen.get(postcode) or self._postcodes.add(postcode)
-            field = "channel"
             channel = self._channel(channel) if channel is not None else _needed("a channel is needed")
             field = "direction"
             direction = "inbound" if direction is None else self._direction(direction)
@@ -73,14 +61,51 @@ class ContactReader:
         if body is not None and "\r" in body:
             body = values.unix_newlines(body)
         key = (
-            "contact", channel, direction, occurred_at, ref_id and ref_id.value,
-            email_id and email_id.value, phone_id and phone_id.value, name, postcode, department, staff,
-            case_ref, subject, body, third_party,
+            "contact", channel, direction, occurred_at, person.ref, person.email, person.phone, person.name,
+            person.postcode, department, staff, case_ref, subject, body, third_party,
         )  # fmt: skip
         return ContactRow(
-            line, tuple(filter(None, (ref_id, email_id, phone_id))), name, postcode, channel, direction,
-            occurred_at, department, staff, case_ref, subject, body, third_party, fingerprint(key),
+            line, person.identities, person.name, person.postcode, channel, direction, occurred_at, department,
+            staff, case_ref, subject, body, third_party, fingerprint(key),
         )  # fmt: skip
+
+    def _person(
+        self, ref: str | None, email: str | None, phone: str | None, name: str | None, postcode: str | None
+    ) -> _Person:
+        """The normal form of a row's customer columns, remembered for the next row that writes them alike."""
+        field = "customer_ref"
+        try:
+            ref_id = None if ref is None else self._refs.get(ref)
+            field = "email"
+            email_id = None if email is None else self._emails.get(email)
+            field = "phone"
+            phone_id = None if phone is None else self._phones.get(phone)
+            field = "name"
+            clean_name = None if name is None else self._names.get(name)
+            field = "postcode"
+            clean_postcode = None if postcode is None else self._postcodes.get(postcode)
+        except UserInputError as exc:
+            raise FieldError(field, str(exc)) from None
+        person = _Person(
+            tuple(identity for identity in (ref_id, email_id, phone_id) if identity is not None),
+            ref_id and ref_id.value, email_id and email_id.value, phone_id and phone_id.value, clean_name,
+            clean_postcode,
+        )  # fmt: skip
+        if len(self._people) >= _CACHE_LIMIT:
+            self._people.clear()
+        self._people[(ref, email, phone, name, postcode)] = person
+        return person
+
+
+class _Person(NamedTuple):
+    """A row's customer columns in normal form: its identities, and the values its fingerprint holds."""
+
+    identities: tuple[ids.Identity, ...]
+    ref: str | None
+    email: str | None
+    phone: str | None
+    name: str | None
+    postcode: str | None
 
 
 def _needed(message: str) -> str:
@@ -113,13 +138,15 @@ class _Cached(Generic[T]):
 
     def __init__(self, normalise: Callable[[str], T]) -> None:
         self._normalise = normalise
-        self.seen: dict[str, T] = {}  # read directly in the hot loop; `add` on a miss
+        self._seen: dict[str, T] = {}
 
-    def add(self, raw: str) -> T:
-        found = self._normalise(raw)
-        if len(self.seen) >= _CACHE_LIMIT:
-            self.seen.clear()
-        self.seen[raw] = found
+    def get(self, raw: str) -> T:
+        found = self._seen.get(raw)
+        if found is None:
+            found = self._normalise(raw)
+            if len(self._seen) >= _CACHE_LIMIT:
+                self._seen.clear()
+            self._seen[raw] = found
         return found
 
 
