@@ -68,3 +68,12 @@ def _backend_version() -> str:
         return version(BACKEND)
     except PackageNotFoundError:
         return "unknown"
+
+
+def nearest(query: np.ndarray, matrix: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
+    """Semantic search: (row, cosine) of the k rows of `matrix` closest to `query` (rows L2-normalised)."""
+    if matrix.shape[0] == 0:
+        return []
+    scores = matrix @ query
+    top = np.argsort(-scores, kind="stable")[:k]
+    return [(int(i), float(scores[i])) for i in top]
