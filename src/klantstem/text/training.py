@@ -30,7 +30,6 @@ from klantstem.text.model import (
 )
 from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
-from klantstem.text.results import Analysis
 
 
 def fit_state(examples: Sequence[LabelledText], settings: Settings) -> dict[str, Any]:
@@ -119,7 +118,3 @@ def fit_appraisal(x: sparse.csr_matrix, examples: Sequence[LabelledText], labels
         if len(mine) >= PER_FACET_MIN and len(set(own)) > 1:
             per_facet[facet] = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(x[[rows[i] for i in mine]], own)
     return {"shared": shared, "per_facet": per_facet}
-
-
-def analyses_for(texts: Sequence[str]) -> list[Analysis]:
-    return list(Pipeline().analyse_many(texts))
