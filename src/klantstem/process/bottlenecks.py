@@ -10,16 +10,21 @@ from typing import Any
 import ibis.expr.types as ir
 
 from klantstem.process.dfg import transitions
-from klantstem.process.stats import rounded, rows, share
+from klantstem.process.stats import rounded, rows, share, summary
 
 
-def bottlenecks(con: Any, events: ir.Table, pairs: list[dict[str, Any]], top: int) -> dict[str, Any]:
+def bottlenecks(
+    con: Any, events: ir.Table, pairs: list[dict[str, Any]], top: int, exact: bool = True
+) -> dict[str, Any]:
     """Steps and transitions by total time; `pairs` are the directly-follows rows (dfg.pair_rows)."""
     whole = sum(float(p["total"] or 0.0) for p in pairs)
     business = sum(float(p["business"] or 0.0) for p in pairs)
     moves = transitions(events)
     per_step = moves.group_by(moves.activity).aggregate(
-        count=moves.count(), total=moves.wait.sum(), business=moves.business_wait.sum(), cal_median=moves.wait.median()
+        count=moves.count(),
+        total=moves.wait.sum(),
+        business=moves.business_wait.sum(),
+        cal_median=summary(moves.wait, "cal", exact)["cal_median"],
     )
     steps = sorted(rows(con.to_pyarrow(per_step)), key=lambda r: (-(r["total"] or 0.0), r["activity"]))
     ranked = sorted(pairs, key=lambda r: (-(r["total"] or 0.0), r["activity"], r["next_activity"]))

@@ -18,15 +18,15 @@ def transitions(events: ir.Table) -> ir.Table:
     return pairs.mutate(wait=pairs.next_t - pairs.t, business_wait=pairs.next_b - pairs.b)
 
 
-def pair_rows(con: Any, events: ir.Table) -> list[dict[str, Any]]:
+def pair_rows(con: Any, events: ir.Table, exact: bool = True) -> list[dict[str, Any]]:
     """One row per directly-follows pair with count, total and summary times (calendar and business)."""
     pairs = transitions(events)
     grouped = pairs.group_by([pairs.activity, pairs.next_activity]).aggregate(
         count=pairs.count(),
         total=pairs.wait.sum(),
         business=pairs.business_wait.sum(),
-        **summary(pairs.wait, "cal"),
-        **summary(pairs.business_wait, "bus"),
+        **summary(pairs.wait, "cal", exact),
+        **summary(pairs.business_wait, "bus", exact),
     )
     return rows(con.to_pyarrow(grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])))
 

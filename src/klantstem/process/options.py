@@ -28,6 +28,7 @@ class AnalysisOptions:
     waiting_rules: tuple[tuple[str, str], ...] = DEFAULT_WAITING_RULES
     second_line_pattern: str = DEFAULT_SECOND_LINE
     top: int = 20
+    exact_quantiles_up_to: int = 20_000_000  # events; above it, step and transition quantiles use a t-digest
     threads: int | None = None
     memory_limit: str | None = None
     database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk

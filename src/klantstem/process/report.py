@@ -105,10 +105,13 @@ def build_report(
     report = _header(source, head, options)
     report |= lead_times(con, cases)
     report["variants"] = variants(con, prepared, options.top)
-    pairs = pair_rows(con, prepared)
+    exact = int(head["events"]) <= options.exact_quantiles_up_to
+    if not exact:
+        warnings["approximate_step_quantiles"] = 1
+    pairs = pair_rows(con, prepared, exact)
     report["dfg"] = directly_follows(pairs)
     report |= start_and_end(con, prepared)
-    report["bottlenecks"] = bottlenecks(con, prepared, pairs, options.top)
+    report["bottlenecks"] = bottlenecks(con, prepared, pairs, options.top, exact)
     report |= _teams(con, prepared, int(head["cases"]), options)
     report |= waiting_by_cause(con, prepared, options)
     report["repeats"] = repeats(con, prepared, cases, options.repeat_days)

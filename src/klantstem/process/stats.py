@@ -5,12 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
 
-def summary(values: ir.NumericColumn, prefix: str) -> dict[str, ir.Scalar]:
-    """count, median, mean and p90 of a column, named `<prefix>_<stat>`."""
+@ibis.udf.agg.builtin(name="approx_quantile")  # type: ignore[untyped-decorator]
+def _approx_quantile(values: float, q: float) -> float:  # type: ignore[empty-body]
+    """DuckDB's t-digest quantile (Spark: percentile_approx)."""
+
+
+def summary(values: ir.NumericColumn, prefix: str, exact: bool = True) -> dict[str, ir.Scalar]:
+    """median, mean and p90 of a column, named `<prefix>_<stat>`. Exact quantiles keep every value of a group
+    in memory; `exact=False` uses a t-digest instead, for very large logs."""
+    if not exact:
+        return {
+            f"{prefix}_median": _approx_quantile(values, 0.5),
+            f"{prefix}_mean": values.mean(),
+            f"{prefix}_p90": _approx_quantile(values, 0.9),
+        }
     return {
         f"{prefix}_median": values.median(),
         f"{prefix}_mean": values.mean(),
