@@ -20,6 +20,7 @@ import platform
 import random
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -126,9 +127,13 @@ def run_import(csv_path: Path, db_path: Path) -> dict[str, object]:
     command = [str(KLANTSTEM), "import", "contacts", str(csv_path), "--db", str(db_path), "--format", "json"]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak: list[float] = [0.0]
+    sampler = threading.Thread(target=_sample_memory, args=(child.pid, peak), daemon=True)
+    sampler.start()
     stdout = child.stdout.read() if child.stdout else b""
     stderr = child.stderr.read() if child.stderr else b""
     _, status, usage = os.wait4(child.pid, 0)
+    sampler.join()
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"import failed: {stderr.decode(errors='replace')}")
@@ -144,8 +149,33 @@ def run_import(csv_path: Path, db_path: Path) -> dict[str, object]:
         "rows_per_second_wall": round(result["rows"] / wall),
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
         "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "peak_pss_all_processes_mib": round(peak[0], 1),
         "load_average_after": [round(load, 2) for load in os.getloadavg()],
     }
+
+
+def _sample_memory(pid: int, peak: list[float]) -> None:
+    """Peak of the summed proportional set size (PSS) of the import and its reading process, every 0.1 s.
+
+    PSS counts memory shared by the two processes (after fork) once, so the sum is what they use together.
+    """
+    while Path(f"/proc/{pid}").exists():
+        total = 0.0
+        for member in _family(pid):
+            try:
+                rollup = Path(f"/proc/{member}/smaps_rollup").read_text()
+                total += int(rollup.split("Pss:")[1].split()[0]) / 1024
+            except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+                continue
+        peak[0] = max(peak[0], total)
+        time.sleep(0.1)
+
+
+def _family(pid: int) -> list[int]:
+    try:
+        return [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    except (FileNotFoundError, ProcessLookupError):
+        return [pid]
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, insert, select, update
 
 from klantstem.db import schema
+from klantstem.imports import reading
 
 Counts = Callable[[], dict[str, int]]
 
@@ -224,3 +225,31 @@ def test_small_batches_share_customers_and_cases(
         conn.execute(insert(schema.customers).values(created_at=datetime.now(UTC)))
         conn.execute(insert(schema.cases).values(external_id="later"))
     assert counts()["customers"] == 4
+
+
+def _large_file(path: Path, rows: int, bad: dict[int, str]) -> Path:
+    """A file above the size from which a second process reads it; `bad` replaces the rows at those indexes."""
+    text = "Ik wacht al drie weken op een antwoord op mijn brief over de vergunning. " * 2
+    lines = [
+        f"K{n % 500},0612{n % 500:06d},telefoon,2026-02-{1 + n % 28:02d} 09:{n % 60:02d},{text}{n}" for n in range(rows)
+    ]
+    for index, line in bad.items():
+        lines[index] = line
+    path.write_text("customer_ref,phone,channel,occurred_at,text\n" + "\n".join(lines) + "\n")
+    assert path.stat().st_size >= reading.CHILD_FROM_BYTES
+    return path
+
+
+def test_a_large_file_is_read_by_a_second_process(cli: Any, tmp_path: Path, counts: Counts) -> None:
+    path = _large_file(
+        tmp_path / "large.csv", 14_000, {10: "K1,12,telefoon,2026-02-01,x", 13_990: "K2,,fax,2026-02-01,x"}
+    )
+    result = cli("contacts", path, "--skip-invalid", "--format", "json")
+    assert result.code == 0, result.err
+    report = result.json()
+    assert (report["rows"], report["added"], report["rejected"]) == (14_000, 13_998, 2)
+    assert [(r["line"], r["field"]) for r in report["rejections"]] == [(12, "phone"), (13_992, "channel")]
+    assert counts()["customers"] == 500
+    failed = cli("contacts", path)
+    assert failed.code == 2 and "line 12, field 'phone'" in failed.err
+    assert counts()["contacts"] == 13_998

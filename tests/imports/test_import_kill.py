@@ -16,7 +16,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 Counts = Callable[[], dict[str, int]]
-ROWS = 20_000
+ROWS = 30_000
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="needs Linux /proc to watch progress")
 
@@ -26,22 +26,49 @@ def _contacts_file(path: Path) -> Path:
         handle.write("customer_ref;phone;channel;direction;occurred_at;department;case_ref;text\n")
         for n in range(ROWS):
             handle.write(
-                f"K{n % 2000};06{20000000 + n % 2000};telefoon;inkomend;{1 + n % 28:02d}-03-2026 {n % 24:02d}:"
+                f"K{n % 3000};06{20000000 + n % 3000};telefoon;inkomend;{1 + n % 28:02d}-03-2026 {n % 24:02d}:"
                 f"{n % 60:02d};Afdeling {n % 7};Z{n % 9000};Bericht {n} over de levering die te laat was\n"
             )
     return path
 
 
-def _read_position(pid: int, path: Path) -> int | None:
-    """How far the process has read in `path` (Linux /proc), or None when it does not have it open."""
+def _family(pid: int) -> list[int]:
+    """The process and its children (a large file is read by a child process)."""
     try:
-        for fd in os.listdir(f"/proc/{pid}/fd"):
-            if os.readlink(f"/proc/{pid}/fd/{fd}") == str(path):
-                info = Path(f"/proc/{pid}/fdinfo/{fd}").read_text()
-                return int(info.split("pos:")[1].split()[0])
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return None
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except (FileNotFoundError, ProcessLookupError):
+        return [pid]
+    return [pid, *(int(child) for child in children)]
+
+
+def _read_position(pid: int, path: Path) -> int | None:
+    """How far the process (or a child of it) has read in `path` (Linux /proc); None when none has it open."""
+    for member in _family(pid):
+        try:
+            for fd in os.listdir(f"/proc/{member}/fd"):
+                if os.readlink(f"/proc/{member}/fd/{fd}") == str(path):
+                    info = Path(f"/proc/{member}/fdinfo/{fd}").read_text()
+                    return int(info.split("pos:")[1].split()[0])
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
     return None
+
+
+def _gone(pids: list[int], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid)]
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0]
+    except (FileNotFoundError, IndexError):
+        return "zombie"
 
 
 def _writing(engine: Engine, db_url: str) -> bool:
@@ -92,8 +119,11 @@ def test_killed_halfway_leaves_the_database_as_before(
             if position is not None and position > size // 2 and _writing(engine, db_url):
                 break
             time.sleep(0.01)
+        family = _family(child.pid)
+        assert len(family) == 2, "a file this size is read by a child process"
         child.send_signal(signal.SIGKILL)
         assert child.wait(timeout=30) == -signal.SIGKILL
+        assert _gone(family[1:], timeout=30), "the reading process ends with the importing one"
     finally:
         if child.poll() is None:
             child.kill()
@@ -106,5 +136,5 @@ def test_killed_halfway_leaves_the_database_as_before(
     assert (again.json()["added"], again.json()["duplicates"]) == (ROWS, 0)
     after = counts()
     assert after["contacts"] == before["contacts"] + ROWS
-    assert after["customers"] == before["customers"] + 2000
+    assert after["customers"] == before["customers"] + 3000
     assert after["import_runs"] == before["import_runs"] + 1

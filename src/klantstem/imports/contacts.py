@@ -16,13 +16,14 @@ from klantstem.errors import UserInputError
 from klantstem.imports import values
 from klantstem.imports.columns import Picked
 from klantstem.imports.dates import DateReader
-from klantstem.imports.model import ContactRow, FieldError
+from klantstem.imports.model import ContactRow, FieldError, IdentityKey
 
 SEPARATOR = "\x1f"  # the ASCII unit separator, which ordinary text does not hold
 NAME_CHARS = 200
 SUBJECT_CHARS = 300
 CASE_REF_CHARS = 100
 _CACHE_LIMIT = 500_000  # normal forms remembered per kind; the cache starts afresh beyond this
+_PEOPLE_LIMIT = 100_000  # combinations of customer columns remembered (each holds five strings)
 T = TypeVar("T")
 
 
@@ -87,11 +88,11 @@ class ContactReader:
         except UserInputError as exc:
             raise FieldError(field, str(exc)) from None
         person = _Person(
-            tuple(identity for identity in (ref_id, email_id, phone_id) if identity is not None),
+            tuple((identity.kind, identity.value) for identity in (ref_id, email_id, phone_id) if identity),
             ref_id and ref_id.value, email_id and email_id.value, phone_id and phone_id.value, clean_name,
             clean_postcode,
         )  # fmt: skip
-        if len(self._people) >= _CACHE_LIMIT:
+        if len(self._people) >= _PEOPLE_LIMIT:
             self._people.clear()
         self._people[(ref, email, phone, name, postcode)] = person
         return person
@@ -100,7 +101,7 @@ class ContactReader:
 class _Person(NamedTuple):
     """A row's customer columns in normal form: its identities, and the values its fingerprint holds."""
 
-    identities: tuple[ids.Identity, ...]
+    identities: tuple[IdentityKey, ...]  # plain tuples: see model.IdentityKey
     ref: str | None
     email: str | None
     phone: str | None

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from klantstem.customers.identities import Identity
 from klantstem.imports.dates import stored_text
+from klantstem.imports.model import IdentityKey
 from klantstem.imports.store import ImportStore
 
 _ID_BLOCK = 1000
@@ -22,7 +22,7 @@ class Lookups:
     def __init__(self, store: ImportStore, now: datetime) -> None:
         self._store = store
         self._now = stored_text(now)
-        self._identities: dict[Identity, int] = {}
+        self._identities: dict[IdentityKey, int] = {}
         self._cases: dict[str, int] = {}
         self._named: dict[str, dict[str, int]] = {}
         self._free_ids: dict[str, list[int]] = {"customers": [], "cases": []}
@@ -35,7 +35,7 @@ class Lookups:
         self._search_identities = store.has_rows("customer_identities")
         self._search_cases = store.has_rows("cases")
 
-    def prefetch(self, identities: Iterable[Identity], case_refs: Iterable[str]) -> None:
+    def prefetch(self, identities: Iterable[IdentityKey], case_refs: Iterable[str]) -> None:
         """Look up, in a few queries, the identities and case refs of a batch not seen before.
 
         Must run before `customer_for` / `case_for` for the same batch: afterwards an identity or ref that
@@ -50,7 +50,7 @@ class Lookups:
             if refs:
                 self._cases.update(self._store.find_cases(refs))
 
-    def customer_for(self, identities: tuple[Identity, ...], name: str | None, postcode: str | None) -> int | None:
+    def customer_for(self, identities: tuple[IdentityKey, ...], name: str | None, postcode: str | None) -> int | None:
         """The customer with the first known identity, or a new customer; None for an anonymous row."""
         if not identities:
             return None
@@ -67,7 +67,7 @@ class Lookups:
         for identity in identities:
             if identity not in cache:
                 cache[identity] = customer
-                self._new_identities.append((customer, identity.kind, identity.value))
+                self._new_identities.append((customer, *identity))
         return customer
 
     def case_for(self, ref: str, customer: int | None, department: int | None, opened_at: str) -> int:

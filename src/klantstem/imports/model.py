@@ -6,8 +6,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
-from klantstem.customers.identities import Identity
 from klantstem.errors import UserInputError
+
+# A normalised identity, (kind, value), as `klantstem.customers.identities.Identity` holds it; plain tuples
+# travel between processes far faster than named ones.
+IdentityKey = tuple[str, str]
 
 # Called now and then with (lines done, total lines or None); the CLI draws a progress bar with it.
 ProgressCallback = Callable[[int, int | None], None]
@@ -26,7 +29,7 @@ class ContactRow(NamedTuple):
     """One contact as checked and normalised (a named tuple: a million of them are made per large file)."""
 
     line: int
-    identities: tuple[Identity, ...]
+    identities: tuple[IdentityKey, ...]
     name: str | None
     postcode: str | None
     channel: str
@@ -54,7 +57,7 @@ class StepRow:
 class StoryFields:
     """The story-level values of one line (in a flat file they repeat on every line of the story)."""
 
-    identities: tuple[Identity, ...]
+    identities: tuple[IdentityKey, ...]
     name: str | None
     postcode: str | None
     story_ref: str | None

@@ -6,11 +6,12 @@ field, or (with --skip-invalid) is set aside as a Rejection while the rest goes 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import TypeVar
 
 from klantstem.errors import ImportFileError
-from klantstem.imports.columns import ColumnMap, Picked
+from klantstem.imports.columns import ColumnMap, ColumnSpec, Picked, map_columns, map_keys
 from klantstem.imports.model import FieldError, Rejection
 from klantstem.imports.tabular import TabularFile
 
@@ -70,3 +71,18 @@ class CheckedRows:
             return
         missing = self.table.header[len(record)] if len(record) < len(self.table.header) else None
         raise FieldError(missing, f"the row has {len(record)} fields but the header {width}; is the delimiter right?")
+
+
+def columns_for(
+    table: TabularFile, specs: Sequence[ColumnSpec], mapping: Mapping[str, str], nested: tuple[str, ...] = ()
+) -> ColumnMap:
+    """A header row is matched (and required columns checked) up front; JSON Lines keys row by row."""
+    if table.kind == "jsonl":
+        return map_keys(table.header, specs, mapping, nested)
+    return map_columns(str(table.path), table.header, table.header_line, specs, mapping)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, max(size, 1))):
+        yield batch

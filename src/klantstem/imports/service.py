@@ -8,43 +8,28 @@ so importing a file again (or a row twice) adds nothing twice. Each import write
 from __future__ import annotations
 
 import gc
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock, SystemClock
 from klantstem.imports import stories as story_rows
-from klantstem.imports.columns import (
-    CONTACT_COLUMNS,
-    STEP_COLUMNS,
-    STORY_COLUMNS,
-    ColumnMap,
-    ColumnSpec,
-    map_columns,
-    map_keys,
-    parse_map_options,
-)
-from klantstem.imports.contacts import ContactReader
+from klantstem.imports.columns import CONTACT_COLUMNS, STEP_COLUMNS, STORY_COLUMNS, ColumnSpec, parse_map_options
 from klantstem.imports.dates import DateReader
 from klantstem.imports.lookups import Lookups
-from klantstem.imports.model import ImportResult, ProgressCallback
-from klantstem.imports.rows import CheckedRows
+from klantstem.imports.model import ImportResult, ProgressCallback, Rejection
+from klantstem.imports.reading import Batch, Finished, ReadRequest, Started, contact_messages
+from klantstem.imports.rows import CheckedRows, batched, columns_for
 from klantstem.imports.store import import_transaction
-from klantstem.imports.tabular import TabularFile, open_tabular
+from klantstem.imports.tabular import open_tabular
 from klantstem.imports.writing import ContactWriter, StoryWriter
 from klantstem.settings import Settings
 
 __all__ = ["ImportResult", "ProgressCallback", "column_sets", "import_contacts", "import_stories"]
 
-T = TypeVar("T")
-_SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
 _BULK_TABLES = ("contacts", "customers", "customer_identities", "cases")  # what a contact import fills
 
 
@@ -64,25 +49,35 @@ def import_contacts(
 ) -> ImportResult:
     """Import contacts from `path`; raises ImportFileError (file, line, field) and then changes nothing."""
     started = time.perf_counter()
-    mapping = parse_map_options(map_options, CONTACT_COLUMNS)
-    reader = ContactReader(DateReader(settings.timezone), settings.default_country)
+    request = ReadRequest(
+        str(path), parse_map_options(map_options, CONTACT_COLUMNS), skip_invalid, settings.timezone,
+        settings.default_country, settings.import_batch_size,
+    )  # fmt: skip
     now = (clock or SystemClock()).now()
-    with _collector_paused(), open_tabular(path) as table:
-        columns = _columns(table, CONTACT_COLUMNS, mapping)
-        rows = CheckedRows(table, columns, skip_invalid)
+    rejections: list[Rejection] = []
+    count = 0
+    with _collector_paused(), contact_messages(request) as messages:
+        start = next(messages)
+        assert isinstance(start, Started)
         with import_transaction(engine) as store:
             lookups = Lookups(store, now)
             writer = ContactWriter(store, lookups, path.name)
-            batches = _batches(rows.read(reader.read), settings.import_batch_size)
-            with store.indexes_deferred(_BULK_TABLES, table.total_lines or 0):
-                _write_behind(batches, writer.write, lambda: progress and progress(rows.line, table.total_lines))
-            counts = (writer.added, writer.duplicates, len(rows.rejections))
-            store.insert_import_run("contacts", str(path), table.sha256, counts, now)
+            with store.indexes_deferred(_BULK_TABLES, start.total_lines or 0):
+                for message in messages:
+                    rejections += message.rejections  # type: ignore[union-attr]
+                    if isinstance(message, Batch):
+                        writer.write(message.rows)
+                        if progress:
+                            progress(message.line, start.total_lines)
+                    elif isinstance(message, Finished):
+                        count = message.count
+            counts = (writer.added, writer.duplicates, len(rejections))
+            store.insert_import_run("contacts", str(path), start.sha256, counts, now)
     return ImportResult(
-        kind="contacts", file=str(path), rows=rows.count, added=writer.added, duplicates=writer.duplicates,
-        rejected=len(rows.rejections), customers_added=lookups.customers_added,
-        seconds=round(time.perf_counter() - started, 3), ignored_columns=list(columns.ignored),
-        rejections=rows.rejections,
+        kind="contacts", file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
+        rejected=len(rejections), customers_added=lookups.customers_added,
+        seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
+        rejections=rejections,
     )  # fmt: skip
 
 
@@ -100,7 +95,7 @@ def import_stories(
     mapping = parse_map_options(map_options, STORY_COLUMNS + STEP_COLUMNS)
     now = (clock or SystemClock()).now()
     with open_tabular(path) as table:
-        columns = _columns(table, STORY_COLUMNS + STEP_COLUMNS, mapping, nested=("steps",))
+        columns = columns_for(table, STORY_COLUMNS + STEP_COLUMNS, mapping, nested=("steps",))
         reader = story_rows.StoryLineReader(
             DateReader(settings.timezone), settings.default_country, mapping, columns.names
         )
@@ -111,7 +106,7 @@ def import_stories(
         with import_transaction(engine) as store:
             lookups = Lookups(store, now)
             writer = StoryWriter(store, lookups)
-            for batch in _batches(stories, settings.import_batch_size):
+            for batch in batched(stories, settings.import_batch_size):
                 writer.write(batch)
             counts = (writer.added, writer.duplicates, len(rows.rejections))
             store.insert_import_run("stories", str(path), table.sha256, counts, now)
@@ -121,15 +116,6 @@ def import_stories(
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(columns.ignored),
         rejections=sorted(rows.rejections, key=lambda rejection: rejection.line),
     )  # fmt: skip
-
-
-def _columns(
-    table: TabularFile, specs: tuple[ColumnSpec, ...], mapping: dict[str, str], nested: tuple[str, ...] = ()
-) -> ColumnMap:
-    """A header row is matched (and required columns checked) up front; JSON Lines keys row by row."""
-    if table.kind == "jsonl":
-        return map_keys(table.header, specs, mapping, nested)
-    return map_columns(str(table.path), table.header, table.header_line, specs, mapping)
 
 
 @contextmanager
@@ -147,33 +133,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _write_behind(batches: Iterable[list[T]], write: Callable[[list[T]], None], after: Callable[[], object]) -> None:
-    """Write each batch in a worker thread while the next one is read and checked.
-
-    The database drivers release the GIL while the database works, so reading and writing share the two
-    cores; a shorter switch interval lets the writer take the GIL back soon after each statement. Batches
-    are written one at a time and in order; an error on either side stops the import (the caller's
-    transaction then rolls back, after the batch being written has finished).
-    """
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))  # the writer gets the GIL back sooner
-    try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="klantstem-import-writer") as pool:
-            pending: Future[None] | None = None
-            for batch in batches:
-                if pending is not None:
-                    pending.result()
-                pending = pool.submit(write, batch)
-                after()
-            if pending is not None:
-                pending.result()
-    finally:
-        sys.setswitchinterval(interval)
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, max(size, 1))):
-        yield batch

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.schema import CreateIndex, DropIndex
 
-from klantstem.customers.identities import Identity
 from klantstem.db import schema
 
 NAMED_TABLES = {"departments": schema.departments, "staff": schema.staff, "third_parties": schema.third_parties}
@@ -24,7 +23,7 @@ _IN_CHUNK = 500
 DEFER_INDEXES_FROM = 50_000  # rows in a file from which a SQLite import builds non-unique indexes afterwards
 _IMPORT_LOCK = 0x6B6C616E74  # the PostgreSQL advisory lock key of imports ("klant")
 ROWS_PER_STATEMENT = 250  # 12 columns x 250 rows stays far below both databases' limits on parameters
-_SQLITE_BULK_CACHE_KIB = 256 * 1024  # page cache while an import runs (the default is 2 MiB)
+_SQLITE_BULK_CACHE_KIB = 192 * 1024  # page cache while an import runs (the default is 2 MiB)
 
 
 @contextmanager
@@ -77,12 +76,12 @@ class ImportStore:
 
     # --- reading --------------------------------------------------------------------------------------------
 
-    def find_identities(self, keys: Iterable[Identity]) -> dict[Identity, int]:
+    def find_identities(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """Which of these identities belong to a customer already (a merged customer answers for its target)."""
         by_kind: dict[str, list[str]] = {}
         for kind, value in keys:
             by_kind.setdefault(kind, []).append(value)
-        found: dict[Identity, int] = {}
+        found: dict[tuple[str, str], int] = {}
         for kind, wanted in by_kind.items():
             for chunk in _chunks(wanted):
                 sql = (
@@ -91,7 +90,7 @@ class ImportStore:
                     f"AND i.value IN ({self._marks(len(chunk))})"
                 )
                 for value, customer_id in self._rows(sql, [kind, *chunk]):
-                    found[Identity(kind, value)] = int(customer_id)
+                    found[(kind, str(value))] = int(customer_id)
         return found
 
     def has_rows(self, table: str) -> bool:

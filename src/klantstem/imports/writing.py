@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from klantstem.imports.lookups import Lookups
-from klantstem.imports.model import ContactRow, Story
+from klantstem.imports.model import Story
 from klantstem.imports.store import ImportStore
 
 
@@ -18,31 +18,35 @@ class ContactWriter:
         self.added = 0
         self.duplicates = 0
 
-    def write(self, batch: Sequence[ContactRow]) -> None:
-        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped)."""
+    def write(self, batch: Sequence[tuple[Any, ...]]) -> None:
+        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped).
+
+        Rows are ContactRows, or the plain tuples they travel as between processes: they are unpacked in
+        ContactRow's order.
+        """
         lookups = self._lookups
-        lookups.prefetch(
-            (identity for row in batch for identity in row.identities),
-            (row.case_ref for row in batch if row.case_ref),
-        )
+        lookups.prefetch((key for row in batch for key in row[1]), (row[9] for row in batch if row[9]))
         customer_for, case_for, named = lookups.customer_for, lookups.case_for, lookups.named
         departments, staff_ids = lookups.named_ids("departments"), lookups.named_ids("staff")
         moment = None if self._store.is_sqlite else self._store.moment  # SQLite takes the UTC text as it is
         source = self._source
         values: list[Any] = []
         extend = values.extend
-        for row in batch:
-            customer = customer_for(row.identities, row.name, row.postcode) if row.identities else None
-            department = staff = None
-            if row.department:
-                department = departments.get(row.department) or named("departments", row.department)
-            if row.staff:
-                staff = staff_ids.get(row.staff) or named("staff", row.staff, department)
-            third_party = named("third_parties", row.third_party) if row.third_party else None
-            case = case_for(row.case_ref, customer, department, row.occurred_at) if row.case_ref else None
+        for (_, identities, name, postcode, channel, direction, occurred_at, department_name, staff_name, case_ref,
+             subject, text, third_party_name, fingerprint) in batch:  # fmt: skip
+            customer = customer_for(identities, name, postcode) if identities else None
+            department = staff = third_party = case = None
+            if department_name:
+                department = departments.get(department_name) or named("departments", department_name)
+            if staff_name:
+                staff = staff_ids.get(staff_name) or named("staff", staff_name, department)
+            if third_party_name:
+                third_party = named("third_parties", third_party_name)
+            if case_ref:
+                case = case_for(case_ref, customer, department, occurred_at)
             extend((
-                customer, case, row.channel, row.direction, moment(row.occurred_at) if moment else row.occurred_at,
-                staff, department, third_party, row.subject, row.text, source, row.fingerprint,
+                customer, case, channel, direction, moment(occurred_at) if moment else occurred_at, staff,
+                department, third_party, subject, text, source, fingerprint,
             ))  # fmt: skip
         lookups.flush()
         added = self._store.insert_contacts(values)

@@ -1,0 +1,159 @@
+"""Reading a contact file into checked batches: in this process, or for a large file in a second process.
+
+Reading and checking rows is pure Python, and so is much of writing them; in one process the two would take
+turns on the GIL. A large file is therefore read by a child process that sends the checked rows through a
+pipe, batch by batch, while this process writes the previous batch: the two cores work side by side. Either
+way the caller sees the same messages: `Started` (after the header was matched), then `Batch`es, then
+`Finished`; a bad file or row raises ImportFileError at the point it is found.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from klantstem.errors import ImportFileError
+from klantstem.imports.columns import CONTACT_COLUMNS
+from klantstem.imports.contacts import ContactReader
+from klantstem.imports.dates import DateReader
+from klantstem.imports.model import Rejection
+from klantstem.imports.rows import CheckedRows, batched, columns_for
+from klantstem.imports.tabular import open_tabular
+
+CHILD_FROM_BYTES = 2 * 1024 * 1024  # smaller files are read in this process: starting a second costs more
+
+
+@dataclass(frozen=True)
+class ReadRequest:
+    path: str
+    mapping: Mapping[str, str]
+    skip_invalid: bool
+    timezone: str
+    default_region: str
+    batch_size: int
+
+
+@dataclass(frozen=True)
+class Started:
+    sha256: str
+    total_lines: int | None
+    ignored_columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Batch:
+    rows: Sequence[tuple[Any, ...]]  # ContactRows, or plain tuples in ContactRow's order
+    line: int  # the line read last, for progress
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Finished:
+    count: int  # data records read
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Failed:
+    path: str
+    reason: str
+    line: int | None
+    field: str | None
+
+
+@dataclass(frozen=True)
+class _Crashed:
+    what: str  # the exception's type and where it happened; never its message, which may hold a value
+
+
+Message = Started | Batch | Finished
+
+
+def read_contacts(request: ReadRequest) -> Iterator[Message]:
+    """The messages for a contact file, read in this process; raises ImportFileError."""
+    reader = ContactReader(DateReader(request.timezone), request.default_region)
+    with open_tabular(Path(request.path)) as table:
+        columns = columns_for(table, CONTACT_COLUMNS, request.mapping)
+        rows = CheckedRows(table, columns, request.skip_invalid)
+        yield Started(table.sha256, table.total_lines, columns.ignored)
+        reported = 0
+        for batch in batched(rows.read(reader.read), request.batch_size):
+            yield Batch(batch, rows.line, rows.rejections[reported:])
+            reported = len(rows.rejections)
+        yield Finished(rows.count, rows.rejections[reported:])
+
+
+@contextmanager
+def contact_messages(request: ReadRequest) -> Iterator[Iterator[Message]]:
+    """The messages for a contact file, from a child process when the file is large."""
+    if Path(request.path).is_file() and Path(request.path).stat().st_size >= CHILD_FROM_BYTES:
+        with _from_child(request) as messages:
+            yield messages
+    else:
+        yield read_contacts(request)
+
+
+@contextmanager
+def _from_child(request: ReadRequest) -> Iterator[Iterator[Message]]:
+    # fork on Linux: the child starts at once with everything imported, and only reads the file
+    context: Any = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_read_in_child, args=(sender, receiver, request), name="klantstem-import-reader", daemon=True
+    )
+    process.start()
+    sender.close()
+    try:
+        yield _received(receiver, process)
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+
+def _received(receiver: Connection, process: BaseProcess) -> Iterator[Message]:
+    while True:
+        try:
+            message = receiver.recv()
+        except EOFError:
+            raise RuntimeError(f"the process reading the file stopped (exit code {process.exitcode})") from None
+        if isinstance(message, _Failed):
+            raise ImportFileError(message.path, message.reason, line=message.line, field=message.field)
+        if isinstance(message, _Crashed):
+            raise RuntimeError(f"the process reading the file failed: {message.what}")
+        yield message
+        if isinstance(message, Finished):
+            return
+
+
+def _read_in_child(sender: Connection, receiver: Connection, request: ReadRequest) -> None:
+    # A forked child holds a copy of the pipe's reading end: closed, so that a send fails (and this process
+    # ends) as soon as the importing process is gone, even when it was killed.
+    receiver.close()
+    gc.disable()  # see service._collector_paused
+    try:
+        for message in read_contacts(request):
+            if isinstance(message, Batch):  # plain tuples unpickle several times faster than named ones
+                message = Batch([tuple(row) for row in message.rows], message.line, message.rejections)
+            sender.send(message)
+    except ImportFileError as exc:
+        sender.send(_Failed(exc.path, exc.reason, exc.line, exc.field))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the importing process has gone (stopped or killed): nothing to tell
+    except Exception as exc:  # a bug: say what and where, so the parent can stop with it
+        where = exc.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        location = f"{where.tb_frame.f_code.co_filename}:{where.tb_lineno}" if where else "unknown"
+        sender.send(_Crashed(f"{type(exc).__name__} at {location}"))
+    finally:
+        sender.close()
