@@ -58,18 +58,20 @@ def import_contacts(
     count = 0
     with _collector_paused(), contact_messages(request) as messages:
         start = next(messages)
-        assert isinstance(start, Started)
+        if not isinstance(start, Started):
+            raise RuntimeError("the file's reader did not start with its header")
         with import_transaction(engine) as store:
             lookups = Lookups(store, now)
             writer = ContactWriter(store, lookups, path.name)
             with store.indexes_deferred(_BULK_TABLES, start.total_lines or 0):
                 for message in messages:
-                    rejections += message.rejections  # type: ignore[union-attr]
                     if isinstance(message, Batch):
+                        rejections += message.rejections
                         writer.write(message.rows)
                         if progress:
                             progress(message.line, start.total_lines)
                     elif isinstance(message, Finished):
+                        rejections += message.rejections
                         count = message.count
             counts = (writer.added, writer.duplicates, len(rejections))
             store.insert_import_run("contacts", str(path), start.sha256, counts, now)
