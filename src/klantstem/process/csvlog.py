@@ -61,10 +61,12 @@ def _normal(name: str) -> str:
 class _TableReader:
     """What CSV and Parquet share: turning source batches into EVENT_SCHEMA batches."""
 
-    path: Path
-    stats: ReadStats
-    _columns: dict[str, str]
-    _zone: str
+    def __init__(self, path: Path, mapping: ColumnMapping, default_timezone: str) -> None:
+        self.path = path
+        self.stats = ReadStats()
+        self._mapping = mapping
+        self._zone = default_timezone
+        self._columns: dict[str, str] = {}
 
     @property
     def source_names(self) -> dict[str, str]:
@@ -114,11 +116,7 @@ class CsvReader(_TableReader):
         batch_size: int = 50_000,
         default_timezone: str = "Europe/Amsterdam",
     ) -> None:
-        self.path = path
-        self.stats = ReadStats()
-        self._mapping = mapping
-        self._zone = default_timezone
-        self._columns = {}
+        super().__init__(path, mapping, default_timezone)
         self._raw: pa.NativeFile | None = None
         self._block = max(1 << 16, min(batch_size * 200, 1 << 23))
 
@@ -205,12 +203,8 @@ class ParquetReader(_TableReader):
         batch_size: int = 50_000,
         default_timezone: str = "Europe/Amsterdam",
     ) -> None:
-        self.path = path
-        self.stats = ReadStats()
-        self._mapping = mapping
-        self._zone = default_timezone
+        super().__init__(path, mapping, default_timezone)
         self._batch_size = batch_size
-        self._columns = {}
         self._done = 0
 
     @property
