@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-ENTRY_KINDS = ("contact", "story", "promise", "event", "outreach", "delegate", "merge")
+ENTRY_KINDS = ("contact", "note", "story", "promise", "event", "outreach", "delegate", "merge")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from klantstem.contacts.model import NewContact, StorySoFar, Summary, TimelineEn
 from klantstem.contacts.timeline import History
 from klantstem.contacts.timeline import story_so_far as assemble
 from klantstem.customers import service as customers
+from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS, DIRECTIONS
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
@@ -39,7 +40,7 @@ def story_so_far(
     if limit is not None and limit < 0:
         raise UserInputError("the limit cannot be negative")
     now = clock.now()
-    with engine.connect() as conn:  # one connection: few round trips
+    with reading(engine) as conn:  # one connection: few round trips
         who = customers.profile(conn, customer_id)
         canonical = who.customer.id
         contacts = store.contacts_of(conn, canonical)

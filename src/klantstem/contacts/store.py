@@ -82,7 +82,9 @@ STORIES = (
         _ST.c.summary,
         _ST.c.summary_confirmed,
         _ST.c.text,
+        schema.staff.c.name.label("staff"),
     )
+    .select_from(_ST.outerjoin(schema.staff, schema.staff.c.id == _ST.c.staff_id))
     .where(_ST.c.customer_id == bindparam("customer_id"))
     .order_by(_ST.c.told_at, _ST.c.id)
 )

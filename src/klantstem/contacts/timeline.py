@@ -12,6 +12,7 @@ from klantstem.contacts.model import StorySoFar, Summary, TimelineEntry, ToldUs
 from klantstem.customers.service import Customer, Delegate, Merge
 from klantstem.outreach.service import OutreachRecord
 from klantstem.promises.service import BROKEN, OPEN, Promise
+from klantstem.stories.service import NOTE_SOURCE
 
 CLOSED_CASE_STATUSES = ("closed", "resolved", "cancelled", "done", "gesloten", "afgehandeld")
 APPRAISAL_ORDER = ("bad", "normal", "excellent")  # worse first: ties lean to the worse feeling
@@ -91,6 +92,9 @@ def _contact_entry(contact: dict[str, Any]) -> TimelineEntry:
 
 
 def _story_entry(story: dict[str, Any], steps: list[dict[str, Any]]) -> TimelineEntry:
+    if story["source"] == NOTE_SOURCE:
+        by = f" by {story['staff']}" if story.get("staff") else ""
+        return TimelineEntry(story["told_at"], "note", f"note{by}: {_short(story.get('text') or '')}", story)
     about = story.get("title") or _short(story.get("summary") or story.get("text") or "")
     title = f"{story['perspective']} story ({story['source']})" + (f": {about}" if about else "")
     detail = {**story, "steps": [{k: v for k, v in s.items() if k != "story_id"} for s in steps]}

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine
 from klantstem.clock import Clock
 from klantstem.customers import identities, merges, store
 from klantstem.customers.model import ALL_TOPICS, Delegate, DelegateCheck, normalise_topic, parse_scope
+from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})-(\d{1,2})-(\d{4})")
@@ -85,7 +86,7 @@ def end(engine: Engine, clock: Clock, delegate_id: int) -> Delegate:
 
 
 def delegates_of(db: Engine | Connection, customer_id: int) -> list[Delegate]:
-    with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
+    with nullcontext(db) if isinstance(db, Connection) else reading(db) as conn:
         return store.delegates_of(conn, merges.resolve(conn, customer_id))
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from klantstem.clock import Clock
 from klantstem.customers import merges, store
 from klantstem.db import schema
+from klantstem.db.engine import reading
 from klantstem.errors import KlantstemError, NotFoundError, UserInputError
 
 EXPORTED = ("contacts", "stories", "promises", "cases", "outreach", "delegates", "customer_identities")
@@ -24,7 +25,7 @@ EXPORTED = ("contacts", "stories", "promises", "cases", "outreach", "delegates",
 
 def export(engine: Engine, clock: Clock, customer_id: int) -> dict[str, Any]:
     """Everything held about the person behind `customer_id`, as JSON-ready data."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         canonical = merges.resolve(conn, customer_id)
         tree = merges.merged_tree(conn, canonical)
         data: dict[str, Any] = {"exported_at": clock.now().isoformat(), "customer_id": canonical}

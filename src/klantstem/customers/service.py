@@ -16,6 +16,7 @@ from klantstem.clock import Clock
 from klantstem.customers import delegation, identities, matching, merges, personal_data, store
 from klantstem.customers.identities import Identity
 from klantstem.customers.model import Customer, Delegate, DelegateCheck, DuplicateSuggestion, Merge, Profile
+from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 
 __all__ = [
@@ -165,7 +166,7 @@ def find_customer(engine: Engine, kind: str, raw: str, default_region: str = "NL
     found = identities.identities_of(external, email, phone, default_region)
     if not found:
         raise UserInputError(f"unknown identity kind {kind!r}: use email, phone or external")
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         owner = store.identity_owner(conn, found[0])
         return None if owner is None else store.get_customer(conn, merges.resolve(conn, owner))
 
@@ -184,11 +185,11 @@ def suggest_duplicates(engine: Engine, threshold: float = 85) -> list[DuplicateS
     """Pairs of customers that may be one person (similar name, same postcode or address); nothing is merged."""
     if not 0 <= threshold <= 100:
         raise UserInputError("the name threshold is a score from 0 to 100")
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         rows = store.duplicate_candidates(conn)
     return matching.suggest_duplicates(rows, threshold)
 
 
 def _connection(db: Engine | Connection) -> AbstractContextManager[Connection]:
     """Reads share the caller's connection when given one (the story so far reads many domains at once)."""
-    return nullcontext(db) if isinstance(db, Connection) else db.connect()
+    return nullcontext(db) if isinstance(db, Connection) else reading(db)

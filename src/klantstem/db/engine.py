@@ -1,10 +1,17 @@
-"""Opening the app database: SQLite with WAL, foreign keys and a busy timeout, or PostgreSQL via psycopg 3."""
+"""Opening the app database: SQLite with WAL, foreign keys and a busy timeout, or PostgreSQL via psycopg 3.
+
+On SQLite every transaction begins IMMEDIATE (it holds the write lock from its first statement, so a write never
+fails half-way with SQLITE_BUSY_SNAPSHOT), except on a connection opened with `reading(engine)`: those begin
+DEFERRED and with `PRAGMA query_only`, so they read beside a writer (WAL) and can never write.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -47,8 +54,26 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    def _on_begin(conn: Connection) -> None:
+        read_only = bool(conn.get_execution_options().get(_READ_ONLY))
+        # query_only lives on the pooled DBAPI connection: switch it only when the kind of work changes.
+        if conn.info.get(_READ_ONLY, False) != read_only:
+            conn.exec_driver_sql(f"PRAGMA query_only={int(read_only)}")
+            conn.info[_READ_ONLY] = read_only
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+_READ_ONLY = "klantstem_read_only"
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for read-only work. On SQLite its transactions begin DEFERRED, so readers never wait for the
+    write lock, and it cannot write (`PRAGMA query_only`); writes go through `engine.begin()`, which begins
+    IMMEDIATE. On PostgreSQL it is an ordinary connection."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_READ_ONLY: True})
+        yield conn
 
 
 def open_database(settings: Settings) -> Engine:

@@ -13,6 +13,7 @@ import pyarrow as pa
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock
+from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.insights import store
@@ -29,6 +30,7 @@ from klantstem.insights.model import (
     ThemeSummary,
 )
 from klantstem.insights.themes import ThemeResult
+from klantstem.promises import service as promises
 from klantstem.settings import Settings
 
 # The text analysis, themes and process analysis load scikit-learn, Ibis and DuckDB: imported when first used,
@@ -61,7 +63,7 @@ __all__ = [
     "training_examples",
 ]
 
-DUE_SOON = timedelta(days=7)
+DUE_SOON = promises.DUE_SOON
 TOP_FACETS = 8
 QUOTES = 2
 ANALYSE_BATCH = 2000
@@ -77,7 +79,7 @@ def facet_labels() -> dict[str, dict[str, str]]:
 
 
 def departments(engine: Engine) -> list[Option]:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return store.departments(conn)
 
 
@@ -104,7 +106,7 @@ def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
 
 
 def _read(engine: Engine, query: Callable[..., T], *args: Any) -> T:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return query(conn, *args)
 
 
@@ -127,7 +129,7 @@ def open_promise_ids(
 ) -> tuple[int, list[int]]:
     """(total, ids) of open promises not yet due, soonest first; only those due `within` when given."""
     now = clock.now()
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return store.open_promise_ids(conn, now, now + within if within else None, filters, limit, offset)
 
 
@@ -140,7 +142,7 @@ def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None, newe
     done = 0
     while limit is None or done < limit:
         size = ANALYSE_BATCH if limit is None else min(ANALYSE_BATCH, limit - done)
-        with engine.connect() as conn:
+        with reading(engine) as conn:
             items = store.unanalysed(conn, size, newest)
         if not items:
             break
@@ -153,7 +155,7 @@ def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None, newe
 
 def reanalyse_story(engine: Engine, clock: Clock, story_id: int) -> None:
     """Analyse one story again (after it changed); labels a person set are kept."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         text = store.story_words(conn, story_id)
     if text is None:
         raise NotFoundError(f"story {story_id} does not exist")
@@ -165,7 +167,7 @@ def reanalyse_story(engine: Engine, clock: Clock, story_id: int) -> None:
 
 
 def labels_of(engine: Engine, story_ids: list[int]) -> dict[int, Labels]:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         rows = store.annotations_of(conn, story_ids)
     found: dict[int, Labels] = {}
     for story_id in story_ids:
@@ -237,7 +239,7 @@ def correct_facet(engine: Engine, clock: Clock, story_id: int, facet: str, level
 
 def correction_queue(engine: Engine, limit: int = 20, offset: int = 0) -> tuple[int, list[StoryHit]]:
     """Analysed stories, newest first, with their current labels, for people to check."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         total, ids = store.latest_story_ids(conn, limit, offset)
         hits = store.stories_by_ids(conn, ids)
     return total, _with_labels(engine, hits)
@@ -245,7 +247,7 @@ def correction_queue(engine: Engine, limit: int = 20, offset: int = 0) -> tuple[
 
 def training_examples(engine: Engine) -> list[dict[str, str]]:
     """Every story a person corrected, as {text, labels} with labels `FACET=appraisal;...`."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         ids = store.corrected_story_ids(conn)
         texts = {i: store.story_words(conn, i) or "" for i in ids}
     labels = labels_of(engine, ids)
@@ -268,7 +270,7 @@ def search(
     words = [w for w in query.split() if w][:8]
     if facet and facet not in facet_labels():
         raise UserInputError(f"unknown facet {facet!r}")
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         total, hits = store.search_stories(conn, words, facet or None, story_ids, filters, limit, offset)
     return total, _with_labels(engine, hits)
 
@@ -285,7 +287,7 @@ def _with_labels(engine: Engine, hits: list[StoryHit]) -> list[StoryHit]:
 
 def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
     """Themes beyond the taxonomy among the newest stories (deterministic for a seed)."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         items = store.newest_texts(conn, newest)
     from klantstem.insights.themes import fit_themes
 
@@ -303,7 +305,7 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
     columns: dict[str, list[Any]] = {}
     after = 0
     while True:  # in chunks, each its own short read
-        with engine.connect() as conn:
+        with reading(engine) as conn:
             chunk, after = store.process_event_columns(conn, filters, after, EVENT_CHUNK)
         for name, values in chunk.items():
             columns.setdefault(name, []).extend(values)

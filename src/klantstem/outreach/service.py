@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
+from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import ConfigurationError, NotFoundError, UserInputError
 from klantstem.outreach import store
@@ -68,7 +69,7 @@ def check(
     clean_topic, clean_channel = _topic(topic), _channel(channel)
     canonical = customers.resolve_id(engine, customer_id)
     asked = _Asked(canonical, customer_id, clean_topic, clean_channel, rules or GuardRules(), ZoneInfo(timezone))
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return _decide(conn, clock, asked)
 
 
@@ -111,7 +112,7 @@ def log(
 
 
 def outreach_of(db: Engine | Connection, customer_id: int) -> list[OutreachRecord]:
-    with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
+    with nullcontext(db) if isinstance(db, Connection) else reading(db) as conn:
         return store.outreach_of(conn, customer_id)
 
 

@@ -1,9 +1,9 @@
-"""Plain data of the promise register: a promise, the overdue list, a scan's result and kept rates."""
+"""Plain data of the promise register: a promise, the due-soon and overdue lists, a scan's result and kept rates."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 OPEN, KEPT, BROKEN, CANCELLED = "open", "kept", "broken", "cancelled"
@@ -85,6 +85,25 @@ class OverdueList:
     def as_dict(self) -> dict[str, Any]:
         return {
             "at": self.at.isoformat(),
+            "total": self.total,
+            "shown": len(self.promises),
+            "promises": [p.as_dict(self.at) for p in self.promises],
+        }
+
+
+@dataclass(frozen=True)
+class DueList:
+    """Open promises not yet due: those due within `within` of `at` (all of them when `within` is None)."""
+
+    at: datetime
+    within: timedelta | None
+    total: int
+    promises: list[Promise]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "at": self.at.isoformat(),
+            "within_hours": None if self.within is None else self.within.total_seconds() / 3600,
             "total": self.total,
             "shown": len(self.promises),
             "promises": [p.as_dict(self.at) for p in self.promises],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from contextlib import nullcontext
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
 from klantstem.db import schema
+from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.promises import store
 from klantstem.promises.due import due_from_phrase
@@ -29,6 +30,7 @@ from klantstem.promises.model import (
     CANCELLED,
     KEPT,
     OPEN,
+    DueList,
     OverdueList,
     Promise,
     PromiseStats,
@@ -40,9 +42,11 @@ from klantstem.promises.rules import KEEP_RULES, normalise_kind, rule_groups
 __all__ = [
     "BROKEN",
     "CANCELLED",
+    "DUE_SOON",
     "KEEP_RULES",
     "KEPT",
     "OPEN",
+    "DueList",
     "OverdueList",
     "Promise",
     "PromiseStats",
@@ -51,6 +55,7 @@ __all__ = [
     "add_promise",
     "cancel",
     "due_from_phrase",
+    "due_soon",
     "find_in_texts",
     "get_promise",
     "keep",
@@ -62,6 +67,7 @@ __all__ = [
 ]
 
 MAX_LISTED = 100
+DUE_SOON = timedelta(days=7)  # "due soon" on the promises board and the dashboard
 
 
 def add_promise(
@@ -169,21 +175,35 @@ def cancel(engine: Engine, clock: Clock, promise_id: int, reason: str | None = N
 
 
 def get_promise(engine: Engine, promise_id: int) -> Promise:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return _require(conn, promise_id)
 
 
 def promises_of(db: Engine | Connection, customer_id: int) -> list[Promise]:
     """Every promise made to this customer id (give the id after merges), oldest first."""
-    with nullcontext(db) if isinstance(db, Connection) else db.connect() as conn:
+    with nullcontext(db) if isinstance(db, Connection) else reading(db) as conn:
         return store.promises_of(conn, [customer_id])
+
+
+def due_soon(
+    engine: Engine, clock: Clock, within: timedelta | None = DUE_SOON, limit: int = MAX_LISTED, offset: int = 0
+) -> DueList:
+    """Open promises due within `within` from now (every open one not yet due when None), the soonest first."""
+    if limit < 0 or offset < 0:
+        raise UserInputError("the limit and offset cannot be negative")
+    if within is not None and within <= timedelta(0):
+        raise UserInputError("'due within' must be a positive period")
+    now = clock.now()
+    with reading(engine) as conn:
+        total, found = store.due_soon(conn, now, now + within if within is not None else None, limit, offset)
+    return DueList(now, within, total, found)
 
 
 def overdue(engine: Engine, clock: Clock, limit: int = MAX_LISTED) -> OverdueList:
     if limit < 0:
         raise UserInputError("the limit cannot be negative")
     now = clock.now()
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         total, found = store.overdue(conn, now, limit)
     return OverdueList(now, total, found)
 
@@ -262,7 +282,7 @@ def keep_matching(engine: Engine, customer_id: int) -> int:
 def stats(engine: Engine, clock: Clock, since: datetime | None = None) -> PromiseStats:
     """Kept rate per kind of promise, per department and per third party."""
     now = clock.now()
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return PromiseStats(now, store.stats(conn, now, since))
 
 
@@ -279,7 +299,7 @@ def _require(conn: Connection, promise_id: int) -> Promise:
 
 def _check_case(engine: Engine, case_id: int, customer_id: int) -> None:
     """The case exists and belongs to the customer (or to nobody); read before the writing transaction."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         exists, owner = store.case_customer(conn, case_id)
     if not exists:
         raise NotFoundError(f"case {case_id} does not exist")

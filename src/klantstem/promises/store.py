@@ -125,6 +125,18 @@ def overdue(conn: Connection, now: datetime, limit: int) -> tuple[int, list[Prom
     return total, found[:limit]
 
 
+def due_soon(
+    conn: Connection, now: datetime, until: datetime | None, limit: int, offset: int
+) -> tuple[int, list[Promise]]:
+    """Open promises not yet due (only those due before `until` when given), the soonest first."""
+    when = and_(_is_open(), P.c.due_at >= to_utc(now))
+    if until is not None:
+        when = and_(when, P.c.due_at < to_utc(until))
+    total = int(conn.execute(select(func.count()).select_from(P).where(when)).scalar_one())
+    query = WITH_NAMES.where(when).order_by(P.c.due_at, P.c.id).limit(limit).offset(offset)
+    return total, [_promise(row) for row in conn.execute(query).mappings()]
+
+
 def set_status(
     conn: Connection, promise_id: int, status: str, at: datetime, note: str | None, contact_id: int | None = None
 ) -> None:

@@ -6,11 +6,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from klantstem.db.engine import reading
 from klantstem.reports import store
 
 
 def database_stats(engine: Engine) -> dict[str, Any]:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return {
             "tables": store.table_counts(conn),
             "contacts_per_channel": store.contacts_per_channel(conn),

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
+from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
@@ -42,6 +43,8 @@ __all__ = [
     "LinkExpiredError",
     "LinkUsedError",
     "Step",
+    "NOTE_SOURCE",
+    "add_note",
     "add_step",
     "answer",
     "confirm",
@@ -60,6 +63,7 @@ MAX_STEPS = 30
 MAX_TEXT = 4000
 LINK_DAYS = 14
 INVITE_TOPIC = "interview"
+NOTE_SOURCE = "note"  # a note by a staff member on a customer's history: a staff story from this source
 
 
 def _text(value: str | None, label: str, required: bool = True) -> str | None:
@@ -112,8 +116,26 @@ def start_interview(
 
 
 def get_interview(engine: Engine, story_id: int) -> Interview:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return _load(conn, story_id)
+
+
+def add_note(engine: Engine, clock: Clock, *, customer_id: int, staff_id: int | None, text: str) -> int:
+    """A note a staff member writes on the history of a customer (after merges); returns its id. It is kept as a
+    staff story (source `note`): it shows on the timeline, moves with merges and goes with the personal data,
+    and is never counted as what the customer told us."""
+    owner = customers.resolve_id(engine, customer_id)
+    values = {
+        "customer_id": owner,
+        "staff_id": staff_id,
+        "perspective": "staff",
+        "source": NOTE_SOURCE,
+        "told_at": clock.now(),
+        "text": _text(text, "note"),
+        "fingerprint": f"{NOTE_SOURCE}:{uuid.uuid4().hex}",
+    }
+    with engine.begin() as conn:
+        return store.insert_story(conn, values)
 
 
 def add_step(
@@ -200,7 +222,7 @@ def confirm(engine: Engine, clock: Clock, story_id: int, corrected_summary: str 
 
 def recent_interviews(engine: Engine, limit: int = 50, offset: int = 0) -> tuple[int, list[InterviewListing]]:
     """(total, newest interviews first)."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return store.recent_interviews(conn, limit, offset)
 
 
@@ -241,13 +263,13 @@ def invite(
 
 
 def links_of(engine: Engine, customer_id: int) -> list[InterviewLink]:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return store.links_of(conn, customer_id)
 
 
 def link_for_use(engine: Engine, clock: Clock, link_id: int) -> InterviewLink:
     """The link, if it can still be used: not expired and its story not yet confirmed."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         link = store.link(conn, link_id)
     if link is None:
         raise NotFoundError("this link does not exist")

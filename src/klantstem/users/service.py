@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from klantstem.clock import Clock, SystemClock
+from klantstem.db.engine import reading
 from klantstem.db.schema import ROLES
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.users import store
@@ -119,13 +120,13 @@ def add_demo_accounts(engine: Engine, password: str = DEMO_PASSWORD) -> list[tup
 
 def get_user(engine: Engine, user_id: int) -> User | None:
     """The active user with this id, or None."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         user = store.user_by_id(conn, user_id)
     return user if user is not None and user.active else None
 
 
 def list_users(engine: Engine) -> list[User]:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return store.list_users(conn)
 
 
@@ -244,7 +245,7 @@ def create_api_token(engine: Engine, user_id: int, name: str, clock: Clock | Non
 
 
 def list_api_tokens(engine: Engine, user_id: int) -> list[ApiToken]:
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         return store.tokens_of(conn, user_id)
 
 
@@ -259,7 +260,7 @@ def user_for_token(engine: Engine, secret: str, clock: Clock | None = None) -> U
     """The active user a live token belongs to, or None. Notes the last use at most once a minute."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         owner = store.token_owner(conn, _token_hash(secret))
         if owner is None:
             return None
@@ -279,7 +280,7 @@ def user_for_token(engine: Engine, secret: str, clock: Clock | None = None) -> U
 def secret_value(engine: Engine, name: str, clock: Clock | None = None) -> str:
     """A random secret kept in the database (e.g. the key that signs session cookies), made on first use;
     every process serving the same database gets the same one."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         value = store.secret(conn, name)
     if value is not None:
         return value
