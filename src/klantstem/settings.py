@@ -14,6 +14,7 @@ from pathlib import Path
 from klantstem.errors import ConfigurationError
 
 ENV_PREFIX = "KLANTSTEM_"
+SECURE_COOKIE_CHOICES = ("auto", "yes", "no")
 
 
 def _setting(default: object, help: str) -> object:
@@ -60,6 +61,20 @@ class Settings:
     duplicate_name_threshold: int = _setting(
         85, "Duplicate suggestions: how similar two names must be (0-100) at the same postcode or address."
     )  # type: ignore[assignment]
+
+    secure_cookies: str = _setting(
+        "auto",
+        "The Secure flag of the session cookie: 'auto' sets it on requests that came over HTTPS (directly, or "
+        "through a proxy on this machine that sends X-Forwarded-Proto), so plain http://127.0.0.1 still signs "
+        "in; 'yes' always sets it (serve behind HTTPS only); 'no' never does.",
+    )  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.secure_cookies not in SECURE_COOKIE_CHOICES:
+            raise ConfigurationError(
+                f"{ENV_PREFIX}SECURE_COOKIES must be one of {', '.join(SECURE_COOKIE_CHOICES)}, "
+                f"not {self.secure_cookies!r}"
+            )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

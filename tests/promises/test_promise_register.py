@@ -292,3 +292,26 @@ def test_overdue_lists_open_past_due_and_broken_longest_first(
     assert listed.total == 2
     assert [p.id for p in listed.promises] == [ids[1]]
     assert listed.promises[0].status_at(clock.now()) == "broken"
+
+
+def test_due_soon_lists_open_promises_due_within_the_period_soonest_first(
+    engine: Engine, clock: FixedClock, customer_id: int
+) -> None:
+    made = {
+        due: promises.add_promise(
+            engine, clock, CAL, customer_id=customer_id, kind="callback", description=due, due=due, department="KCC"
+        ).id
+        for due in ["binnen 3 werkdagen", "binnen 2 uur", "binnen 10 werkdagen", "binnen 1 werkdag"]
+    }
+    promises.cancel(engine, clock, made["binnen 1 werkdag"], "not needed")
+    listed = promises.due_soon(engine, clock)
+    assert listed.total == 2  # ten working days is beyond the week; the cancelled one is not open
+    assert [p.id for p in listed.promises] == [made["binnen 2 uur"], made["binnen 3 werkdagen"]]
+    assert listed.promises[0].department_name == "KCC"
+    page = promises.due_soon(engine, clock, within=None, limit=1, offset=1)
+    assert page.total == 3 and [p.id for p in page.promises] == [made["binnen 3 werkdagen"]]
+    clock.set(ams(2026, 11, 23, 10))  # Monday: the two-hour callback is now past due, so no longer due soon
+    assert [p.id for p in promises.due_soon(engine, clock).promises] == [made["binnen 3 werkdagen"]]
+    assert promises.due_soon(engine, clock).as_dict()["within_hours"] == 168
+    with pytest.raises(UserInputError):
+        promises.due_soon(engine, clock, within=timedelta(0))

@@ -62,6 +62,17 @@ def test_the_story_so_far_pages_through_the_timeline(client: TestClient, engine:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
+def test_a_note_through_the_api(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    customer = customers.add_customer(engine, clock, name="Notitie Klant", email="notitie@example.nl")
+    api = _token_client(client, engine, "manager")
+    made = api.post(f"/api/customers/{customer.id}/notes", json={"text": "Terugbellen na 14:00"})
+    assert made.status_code == 201 and made.json()["note_id"] > 0
+    newest = api.get(f"/api/customers/{customer.id}").json()["timeline"]["items"][0]
+    assert newest["kind"] == "note" and newest["detail"]["text"] == "Terugbellen na 14:00"
+    assert api.post(f"/api/customers/{customer.id}/notes", json={"text": ""}).status_code == 422
+    assert api.post("/api/customers/999/notes", json={"text": "x"}).status_code == 404
+
+
 def test_the_promises_board_as_json(client: TestClient, engine: Engine, clock: FixedClock) -> None:
     customer = customers.add_customer(engine, clock, name="Belofte", email="belofte@example.nl")
     soon = promises.add_promise(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -12,8 +13,10 @@ from sqlalchemy import Engine, select
 
 from klantstem.clock import FixedClock
 from klantstem.db import schema
-from klantstem.errors import UserInputError
+from klantstem.errors import ConfigurationError, UserInputError
+from klantstem.settings import Settings
 from klantstem.users import service as users
+from klantstem.web.app import create_app
 
 
 def _post_signin(client: TestClient, web: Any, email: str, password: str, next: str = "") -> object:
@@ -43,6 +46,39 @@ def test_sign_in_sets_a_signed_httponly_samesite_cookie(password: str, client: T
     cookie = response.headers["set-cookie"].lower()
     assert "ks_session=" in cookie and "httponly" in cookie and "samesite=lax" in cookie
     assert client.get("/api/me").json()["email"] == "manager@example.nl"
+
+
+@pytest.mark.parametrize(
+    ("setting", "base_url", "secure"),
+    [
+        ("auto", "http://127.0.0.1", False),  # `klantstem serve` on loopback: plain http still signs in
+        ("auto", "https://klantstem.example.nl", True),
+        ("yes", "http://127.0.0.1", True),
+        ("no", "https://klantstem.example.nl", False),
+    ],
+)
+def test_the_secure_flag_of_the_session_cookie_follows_the_setting(
+    settings: Settings, clock: FixedClock, setting: str, base_url: str, secure: bool
+) -> None:
+    app = create_app(replace(settings, secure_cookies=setting), clock=clock)
+    with TestClient(app, base_url=base_url) as client:
+        cookie = client.get("/signin").headers["set-cookie"].lower()  # the session holding the form's CSRF token
+        assert "ks_session=" in cookie and "httponly" in cookie and ("; secure" in cookie) is secure
+
+
+def test_signing_in_over_https_with_the_secure_cookie(
+    settings: Settings, clock: FixedClock, password: str, web: Any, make_user
+) -> None:
+    make_user("manager")
+    app = create_app(replace(settings, secure_cookies="yes"), clock=clock)
+    with TestClient(app, base_url="https://klantstem.example.nl") as client:
+        assert _post_signin(client, web, "manager@example.nl", password).status_code == 303  # type: ignore[attr-defined]
+        assert client.get("/api/me").json()["email"] == "manager@example.nl"
+
+
+def test_an_unknown_secure_cookies_value_is_a_clear_error() -> None:
+    with pytest.raises(ConfigurationError, match="KLANTSTEM_SECURE_COOKIES"):
+        Settings.from_env({"KLANTSTEM_SECURE_COOKIES": "maybe"})
 
 
 def test_a_tampered_cookie_is_not_a_session(password: str, client: TestClient, web: Any, make_user) -> None:

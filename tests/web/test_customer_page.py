@@ -61,6 +61,37 @@ def test_an_agent_records_a_contact(client: TestClient, signed_in, web: Any, eng
     assert len([e for e in contacts.story_so_far(engine, clock, customer_id).entries if e.kind == "contact"]) == 1
 
 
+def test_an_agent_adds_a_note_that_shows_on_the_timeline(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer_id = _customer(engine, clock)
+    agent = signed_in("agent")
+    page = client.get(f"/customers/{customer_id}").text
+    assert f'action="/customers/{customer_id}/notes"' in page
+    csrf = web.csrf_of(page)
+    note = "Wil alles <b>schriftelijk</b> bevestigd; belt liever niet na 17:00."
+    response = client.post(f"/customers/{customer_id}/notes", data={"csrf": csrf, "text": note}, follow_redirects=False)
+    assert response.status_code == 303
+    story = contacts.story_so_far(engine, clock, customer_id)
+    notes = [e for e in story.entries if e.kind == "note"]
+    assert [e.detail["text"] for e in notes] == [note] and notes[0].detail["staff"] == agent.name
+    assert story.summary.told_us == []  # a note is ours, not what the customer told us
+    timeline = client.get(f"/customers/{customer_id}").text.split('id="timeline"')[1]
+    assert "schriftelijk" in timeline and "<b>schriftelijk" not in timeline and "&lt;b&gt;" in timeline
+    assert client.post(f"/customers/{customer_id}/notes", data={"csrf": csrf, "text": "  "}).status_code == 400
+    assert client.post(f"/customers/{customer_id}/notes", data={"text": "no token"}).status_code == 403
+    assert len([e for e in contacts.story_so_far(engine, clock, customer_id).entries if e.kind == "note"]) == 1
+
+
+def test_an_analyst_cannot_add_a_note(client: TestClient, signed_in, web: Any, engine: Engine, clock) -> None:
+    customer_id = _customer(engine, clock)
+    signed_in("analyst")
+    page = client.get(f"/customers/{customer_id}").text
+    assert "/notes" not in page
+    response = client.post(f"/customers/{customer_id}/notes", data={"csrf": web.csrf_of(page), "text": "x"})
+    assert response.status_code == 403
+
+
 def test_an_interviewer_invites_once_then_the_guard_holds_back(
     client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
 ) -> None:

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware.sessions import SessionMiddleware
 
 import klantstem
 from klantstem.clock import Clock, SystemClock
@@ -53,7 +52,8 @@ def create_app(settings: Settings, clock: Clock | None = None) -> FastAPI:
     )
     app.state.klantstem = state
     app.add_middleware(
-        SessionMiddleware,
+        sessions.SessionCookies,
+        secure=settings.secure_cookies,
         secret_key=users.secret_value(engine, "session_signing_key"),
         session_cookie=sessions.SESSION_COOKIE,
         max_age=sessions.SESSION_MAX_AGE_S,

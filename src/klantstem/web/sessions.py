@@ -1,18 +1,37 @@
-"""The signed session cookie's contents: who is signed in, when, and the CSRF token of their forms.
+"""The signed session cookie and its contents: who is signed in, when, and the CSRF token of their forms.
 
 The cookie itself is written by Starlette's SessionMiddleware (signed with itsdangerous, HttpOnly,
-SameSite=Lax); the signing key lives in the database so every worker shares it.
+SameSite=Lax, Secure as the `secure_cookies` setting says); the signing key lives in the database so every
+worker shares it.
 """
 
 from __future__ import annotations
 
 import secrets
 import time
+from typing import Any
 
 from fastapi import Request
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 SESSION_COOKIE = "ks_session"
 SESSION_MAX_AGE_S = 12 * 3600  # one working day; signing in again starts a new session
+
+
+class SessionCookies:
+    """Starlette's session middleware, writing the cookie with the Secure flag always (`secure="yes"`), never
+    ("no"), or when the request came over HTTPS ("auto"; behind a proxy uvicorn takes the scheme from
+    X-Forwarded-Proto)."""
+
+    def __init__(self, app: ASGIApp, /, *, secure: str, **options: Any) -> None:
+        self.secure = secure
+        self._plain = SessionMiddleware(app, https_only=False, **options)
+        self._https = SessionMiddleware(app, https_only=True, **options)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        https = self.secure == "yes" or (self.secure == "auto" and scope.get("scheme") in ("https", "wss"))
+        await (self._https if https else self._plain)(scope, receive, send)
 
 
 def csrf_token(request: Request) -> str:

@@ -49,6 +49,10 @@ class NewContact(BaseModel):
     case_id: int | None = None
 
 
+class NewNote(BaseModel):
+    text: str = Field(min_length=1, max_length=4000)
+
+
 class Invitation(BaseModel):
     allowed: bool
     reasons: list[str]
@@ -91,6 +95,15 @@ def add_contact(request: Request, customer_id: int, user: Writer, body: NewConta
     contact_id = contacts.record_contact(state.engine, state.clock, new)
     state.changed()
     return {"contact_id": contact_id}
+
+
+@router.post("/customers/{customer_id}/notes", status_code=201, response_model=dict[str, int])
+def add_note(request: Request, customer_id: int, user: Writer, body: NewNote) -> dict[str, int]:
+    """Write a note on the customer's history (it shows on the timeline as a `note` entry)."""
+    state = app_state(request)
+    note_id = stories.add_note(state.engine, state.clock, customer_id=customer_id, staff_id=user.id, text=body.text)
+    state.changed()
+    return {"note_id": note_id}
 
 
 @router.post("/customers/{customer_id}/interview-links", response_model=Invitation)

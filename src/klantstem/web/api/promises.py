@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from klantstem.insights import service as insights
 from klantstem.promises import service as promises
 from klantstem.users import service as users
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
@@ -37,10 +36,9 @@ def board(
         listed = promises.overdue(state.engine, state.clock, paging.offset + paging.limit)
         items = [p.as_dict(now) for p in listed.promises[paging.offset :]]
         return page_of(items, listed.total, paging)
-    within = insights.DUE_SOON if status == "due_soon" else None
-    total, ids = insights.open_promise_ids(state.engine, state.clock, within, insights.Filters(), paging.limit,
-                                           paging.offset)  # fmt: skip
-    return page_of([promises.get_promise(state.engine, i).as_dict(now) for i in ids], total, paging)
+    within = promises.DUE_SOON if status == "due_soon" else None
+    due = promises.due_soon(state.engine, state.clock, within, paging.limit, paging.offset)
+    return page_of([p.as_dict(now) for p in due.promises], due.total, paging)
 
 
 @router.get("/promises/stats", response_model=dict[str, Any])

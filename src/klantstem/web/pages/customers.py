@@ -1,4 +1,4 @@
-"""The customer page: the story so far (summary and timeline), the delegates, adding a contact, starting an
+"""The customer page: the story so far (summary and timeline), the delegates, adding a contact or a note, starting an
 interview and inviting the customer to tell their story through a personal link."""
 
 from __future__ import annotations
@@ -83,6 +83,17 @@ def add_contact(
     )  # fmt: skip
     try:
         contacts.record_contact(state.engine, state.clock, new)
+    except UserInputError as exc:
+        return customer_page(request, customer_id, problem=str(exc))
+    state.changed()
+    return RedirectResponse(f"/customers/{customer_id}#timeline", status_code=303)
+
+
+@router.post("/customers/{customer_id}/notes", dependencies=[Depends(check_csrf)])
+def add_note(request: Request, customer_id: int, user: Writer, text: Annotated[str, Form()] = "") -> Response:
+    state = app_state(request)
+    try:
+        stories.add_note(state.engine, state.clock, customer_id=customer_id, staff_id=user.id, text=text)
     except UserInputError as exc:
         return customer_page(request, customer_id, problem=str(exc))
     state.changed()

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from klantstem.errors import NotFoundError, UserInputError
-from klantstem.insights import service as insights
 from klantstem.promises import service as promises
 from klantstem.users import service as users
 from klantstem.web.auth import check_csrf, require
@@ -26,11 +25,10 @@ def board(
 ) -> Response:
     state = app_state(request)
     page = max(page, 1)
-    total, ids = insights.open_promise_ids(
-        state.engine, state.clock, insights.DUE_SOON, insights.Filters(), PAGE, (page - 1) * PAGE
-    )
+    due = promises.due_soon(state.engine, state.clock, limit=PAGE, offset=(page - 1) * PAGE)
+    total = due.total
     context = {
-        "due": [promises.get_promise(state.engine, i) for i in ids],
+        "due": due.promises,
         "due_total": total,
         "overdue": promises.overdue(state.engine, state.clock, PAGE),
         "stats": promises.stats(state.engine, state.clock),
