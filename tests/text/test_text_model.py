@@ -89,3 +89,41 @@ def test_bad_labelled_csv_names_line_and_field(tmp_path: Path, content: str, lin
 def test_loading_a_missing_model_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserInputError):
         TextModel.load(tmp_path)
+
+
+BAD_INPUT = {
+    "empty": "",
+    "only emoji": "😡😡🙄",
+    "html": "<p>Slechte&nbsp;service, <b>niemand</b> belde terug</p><script>alert(1)</script>",
+    "quoted e-mail": "Nog steeds niets gehoord!\n\nOp 3 mei 2024 schreef Klantenservice <ks@x.nl>:\n> wij bellen u",
+    "1 MB": ("Ik heb 47 minuten in de wacht gestaan en niemand belde terug. " * 17_000)[:1_000_000],
+    "mixed nl/en": "The service was terrible, ik heb drie kwartier in de wacht gestaan and nobody called back.",
+    "mojibake": "Ik ben echt geÃ¯rriteerd, voor de derde keer â€“ niemand belt terug",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+def test_a_trained_model_handles_bad_input(model: TextModel, name: str) -> None:
+    raw = BAD_INPUT[name]
+    analysis = Pipeline(model=model).analyse(raw)
+    assert analysis.versions["model"] == model.version
+    assert analysis.appraisal.level in ("bad", "normal", "excellent")
+    for facet in analysis.facets:
+        assert facet.appraisal.level in ("bad", "normal", "excellent")
+    assert "<" not in "".join(s.span.text for s in analysis.sentences)
+    analysis.to_dict()
+    if name in ("empty", "only emoji"):
+        assert not [f for f in analysis.facets if f.source == "rules"]
+    if name in ("1 MB", "mojibake", "html"):
+        assert analysis.appraisal.level == "bad"
+    if name == "quoted e-mail":
+        assert not any("bellen u" in s.span.text for s in analysis.sentences)
+    if name == "mojibake":
+        assert any("geïrriteerd" in s.span.text for s in analysis.sentences)
+
+
+def test_training_on_bad_input_works(examples: list[LabelledText]) -> None:
+    noisy = [LabelledText(raw, {"waiting_time": "bad"} if "wacht" in raw else {}) for raw in BAD_INPUT.values()]
+    trained = TextModel.train([*examples[:20], *noisy], Settings(seed=0))
+    predictions = trained.predict([""], list(Pipeline().analyse_many([""])))
+    assert len(predictions) == 1
