@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, insert, select, text
@@ -34,3 +37,34 @@ def test_foreign_keys_and_checks_are_enforced(engine: Engine) -> None:
         conn.execute(text("INSERT INTO staff (name, role) VALUES ('a', 'king')"))
     with engine.connect() as conn:
         assert conn.execute(select(schema.teams)).all() == []
+
+
+def test_the_contact_fingerprint_migration_keeps_rows_references_and_uniqueness(engine: Engine) -> None:
+    """0006 turns the fingerprint constraint into a unique index: on SQLite by rebuilding a table that
+    promises refer to, which works only with foreign keys off during the migration and on again after."""
+    config = migrations.alembic_config(engine)
+    command.downgrade(config, "0005")
+    moment = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)
+    with engine.begin() as conn:
+        contact_id = conn.execute(
+            insert(schema.contacts)
+            .values(channel="phone", occurred_at=moment, text="Bel me terug", fingerprint="a" * 64)
+            .returning(schema.contacts.c.id)
+        ).scalar_one()
+        conn.execute(
+            insert(schema.promises).values(
+                contact_id=contact_id, kind="callback", description="terugbellen", made_at=moment, due_at=moment,
+                fingerprint="p" * 64,
+            )
+        )  # fmt: skip
+    command.upgrade(config, "head")
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.contacts.c.id, schema.contacts.c.text)).all() == [
+            (contact_id, "Bel me terug")
+        ]
+        assert conn.execute(select(schema.promises.c.contact_id)).scalar_one() == contact_id
+        if conn.dialect.name == "sqlite":
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(insert(schema.contacts).values(channel="email", occurred_at=moment, fingerprint="a" * 64))
+    assert migrations.current_revision(engine) == migrations.head_revision()

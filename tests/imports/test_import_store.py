@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
 from klantstem.db import schema
+from klantstem.imports import store as import_store
 from klantstem.imports.store import ROWS_PER_STATEMENT, import_transaction
 
 Counts = Callable[[], dict[str, int]]
@@ -53,8 +54,35 @@ def test_indexes_are_deferred_and_rebuilt_on_sqlite(engine: Engine, is_postgres:
             inside = _indexes_seen_by(store, is_postgres)
             assert ("ix_contacts_customer_time" in inside) == is_postgres
             assert ("ix_contacts_case_id" in inside) == is_postgres
-        assert {"ix_contacts_customer_time", "ix_contacts_case_id"} <= _indexes_seen_by(store, is_postgres)
+            assert ("uq_contacts_fingerprint" in inside) == is_postgres
+        rebuilt = _indexes_seen_by(store, is_postgres)
+        assert {"ix_contacts_customer_time", "ix_contacts_case_id", "uq_contacts_fingerprint"} <= rebuilt
     assert _index_names(engine) == before
+    assert _schema_differences(engine) == []
+
+
+def test_without_the_fingerprint_index_duplicates_are_still_skipped(
+    cli: Any, tmp_path: Path, counts: Counts, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From 10 rows on the index is deferred (SQLite): the import then skips fingerprints the table holds
+    and those seen earlier in the file itself, exactly as the unique index does on PostgreSQL."""
+    monkeypatch.setattr(import_store, "DEFER_INDEXES_FROM", 10)
+
+    def write(name: str, numbers: list[int]) -> Path:
+        lines = [f"K{n % 7},mail,2026-01-01 {n % 24:02d}:{n % 60:02d},bericht {n}" for n in numbers]
+        path = tmp_path / name
+        path.write_text("customer_ref,channel,occurred_at,text\n" + "\n".join(lines) + "\n")
+        return path
+
+    first = cli("contacts", write("first.csv", list(range(20))), "--format", "json").json()
+    assert (first["added"], first["duplicates"]) == (20, 0)
+    second_file = write("second.csv", [*range(10, 60), *range(30, 40)])
+    second = cli("contacts", second_file, "--format", "json").json()
+    assert (second["added"], second["duplicates"]) == (40, 20)
+    again = cli("contacts", second_file, "--format", "json").json()
+    assert (again["added"], again["duplicates"]) == (0, 60)
+    assert counts()["contacts"] == 60
+    assert "uq_contacts_fingerprint" in _index_names(engine)
     assert _schema_differences(engine) == []
 
 

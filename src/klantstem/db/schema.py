@@ -173,10 +173,13 @@ contacts = Table(
     Column("subject", String(300), nullable=True),
     Column("text", Text, nullable=True),
     Column("source", String(100), nullable=True),  # the file or system it came from
-    Column("fingerprint", String(64), nullable=False, unique=True),
+    Column("fingerprint", String(64), nullable=False),
     _in("channel", CHANNELS, "channel"),
     _in("direction", DIRECTIONS, "direction"),
     Index("ix_contacts_customer_time", "customer_id", "occurred_at"),
+    # A unique index rather than a constraint: SQLite can drop and rebuild it, so a large import builds it
+    # once from sorted keys (see imports.store) instead of inserting a million random keys one by one.
+    Index("uq_contacts_fingerprint", "fingerprint", unique=True),
 )
 
 # --- stories ------------------------------------------------------------------------------------------------

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from hashlib import sha256
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from klantstem.customers import identities as ids
 from klantstem.errors import UserInputError
 from klantstem.imports import values
 from klantstem.imports.columns import Picked
 from klantstem.imports.dates import DateReader
-from klantstem.imports.model import ContactRow, FieldError, IdentityKey
+from klantstem.imports.model import FieldError, IdentityKey
 
 SEPARATOR = "\x1f"  # the ASCII unit separator, which ordinary text does not hold
 NAME_CHARS = 200
@@ -24,24 +24,26 @@ SUBJECT_CHARS = 300
 CASE_REF_CHARS = 100
 _CACHE_LIMIT = 500_000  # normal forms remembered per kind; the cache starts afresh beyond this
 _PEOPLE_LIMIT = 100_000  # combinations of customer columns remembered (each holds five strings)
+_LONE_SURROGATE = "contains an invalid character (a lone surrogate)"
 T = TypeVar("T")
 
 
 class ContactReader:
-    """Reads rows (values in CONTACT_COLUMNS order) into ContactRows; raises FieldError naming the field."""
+    """Reads rows (values in CONTACT_COLUMNS order) into tuples in ContactRow's order (plain tuples: they are
+    made and sent between processes a million times per large file); raises FieldError naming the field."""
 
     def __init__(self, dates: DateReader, default_region: str) -> None:
         self._read_date = dates.utc_text
         self._channel = values.channels().read
         self._direction = values.directions().read
-        self._refs = _Cached(lambda raw: ids.Identity(ids.EXTERNAL, ids.normalise_external_id(raw)))
-        self._emails = _Cached(lambda raw: ids.Identity(ids.EMAIL, ids.normalise_email(raw)))
-        self._phones = _Cached(lambda raw: ids.Identity(ids.PHONE, ids.normalise_phone(raw, default_region)))
+        self._refs = _Cached(lambda raw: (ids.EXTERNAL, ids.normalise_external_id(raw)))
+        self._emails = _Cached(lambda raw: (ids.EMAIL, ids.normalise_email(raw)))
+        self._phones = _Cached(lambda raw: (ids.PHONE, ids.normalise_phone(raw, default_region)))
         self._names = _Cached(ids.normalise_name)
         self._postcodes = _Cached(ids.normalise_postcode)
         self._people: dict[tuple[str | None, ...], _Person] = {}
 
-    def read(self, line: int, row: Picked) -> ContactRow:
+    def read(self, line: int, row: Picked) -> tuple[Any, ...]:
         (ref, email, phone, name, postcode, channel, direction, occurred, department, staff, case_ref, subject,
          body, third_party) = [(v.strip() or None) if type(v) is str else _cell(v) for v in row]  # fmt: skip
         person = self._people.get((ref, email, phone, name, postcode))
@@ -56,18 +58,30 @@ class ContactReader:
             occurred_at = self._read_date(occurred if occurred is not None else _needed("a date and time is needed"))
         except UserInputError as exc:
             raise FieldError(field, str(exc)) from None
-        _check_lengths(department, staff, case_ref, subject, body, third_party)
+        if (
+            (department is not None and len(department) > NAME_CHARS)
+            or (staff is not None and len(staff) > NAME_CHARS)
+            or (case_ref is not None and len(case_ref) > CASE_REF_CHARS)
+            or (subject is not None and len(subject) > SUBJECT_CHARS)
+            or (body is not None and len(body) > values.MAX_TEXT_CHARS)
+            or (third_party is not None and len(third_party) > NAME_CHARS)
+        ):
+            _check_lengths(department, staff, case_ref, subject, body, third_party)
         if subject is not None and "\r" in subject:
             subject = values.unix_newlines(subject)
         if body is not None and "\r" in body:
             body = values.unix_newlines(body)
-        key = (
-            "contact", channel, direction, occurred_at, person.ref, person.email, person.phone, person.name,
-            person.postcode, department, staff, case_ref, subject, body, third_party,
-        )  # fmt: skip
-        return ContactRow(
+        try:  # the fingerprint's parts (see `fingerprint`), joined here without a list of them
+            digest = sha256(
+                f"contact{SEPARATOR}{channel}{SEPARATOR}{direction}{SEPARATOR}{occurred_at}{SEPARATOR}{person.key}"
+                f"{SEPARATOR}{department or ''}{SEPARATOR}{staff or ''}{SEPARATOR}{case_ref or ''}"
+                f"{SEPARATOR}{subject or ''}{SEPARATOR}{body or ''}{SEPARATOR}{third_party or ''}".encode()
+            ).hexdigest()
+        except UnicodeEncodeError:
+            raise FieldError(None, _LONE_SURROGATE) from None
+        return (
             line, person.identities, person.name, person.postcode, channel, direction, occurred_at, department,
-            staff, case_ref, subject, body, third_party, fingerprint(key),
+            staff, case_ref, subject, body, third_party, digest,
         )  # fmt: skip
 
     def _person(
@@ -87,11 +101,14 @@ class ContactReader:
             clean_postcode = None if postcode is None else self._postcodes.get(postcode)
         except UserInputError as exc:
             raise FieldError(field, str(exc)) from None
-        person = _Person(
-            tuple((identity.kind, identity.value) for identity in (ref_id, email_id, phone_id) if identity),
-            ref_id and ref_id.value, email_id and email_id.value, phone_id and phone_id.value, clean_name,
-            clean_postcode,
+        identities = tuple(identity for identity in (ref_id, email_id, phone_id) if identity is not None)
+        key = SEPARATOR.join(
+            [
+                ref_id[1] if ref_id else "", email_id[1] if email_id else "", phone_id[1] if phone_id else "",
+                clean_name or "", clean_postcode or "",
+            ]
         )  # fmt: skip
+        person = _Person(identities, clean_name, clean_postcode, key)
         if len(self._people) >= _PEOPLE_LIMIT:
             self._people.clear()
         self._people[(ref, email, phone, name, postcode)] = person
@@ -99,14 +116,12 @@ class ContactReader:
 
 
 class _Person(NamedTuple):
-    """A row's customer columns in normal form: its identities, and the values its fingerprint holds."""
+    """A row's customer columns in normal form: its identities, and the part of its fingerprint they give."""
 
     identities: tuple[IdentityKey, ...]  # plain tuples: see model.IdentityKey
-    ref: str | None
-    email: str | None
-    phone: str | None
     name: str | None
     postcode: str | None
+    key: str  # the normalised ref, e-mail, phone, name and postcode, joined as `fingerprint` joins parts
 
 
 def _needed(message: str) -> str:
@@ -157,4 +172,4 @@ def fingerprint(parts: Sequence[str | None]) -> str:
     try:
         return sha256(joined.encode()).hexdigest()
     except UnicodeEncodeError:
-        raise FieldError(None, "contains an invalid character (a lone surrogate)") from None
+        raise FieldError(None, _LONE_SURROGATE) from None

@@ -26,7 +26,8 @@ class FieldError(UserInputError):
 
 
 class ContactRow(NamedTuple):
-    """One contact as checked and normalised (a named tuple: a million of them are made per large file)."""
+    """One contact as checked and normalised: the order of the plain tuples the reader makes and the writer
+    unpacks (plain, because a million of them are made and sent between processes per large file)."""
 
     line: int
     identities: tuple[IdentityKey, ...]

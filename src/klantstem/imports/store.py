@@ -62,6 +62,8 @@ class ImportStore:
         self._raw: Any = conn.connection.driver_connection
         self._mark = "?" if self.is_sqlite else "%s"
         self._next_id: dict[str, int] = {}
+        # While the contacts' unique fingerprint index is deferred: every fingerprint the table holds.
+        self._contact_fingerprints: set[str] | None = None
 
     # --- values ---------------------------------------------------------------------------------------------
 
@@ -143,9 +145,13 @@ class ImportStore:
         them again at the end of the block, in the same transaction.
 
         Building an index once from sorted keys costs far less than a million random insertions into it; a
-        failed or killed import rolls the DROP back with everything else. Unique indexes stay: the import
-        looks rows up by them. PostgreSQL keeps its indexes (a dropped index would lock the table for
-        readers until the import commits).
+        failed or killed import rolls the DROP back with everything else. Unique indexes stay, as the import
+        looks rows up by them, except the contacts' fingerprint index: while it is away the fingerprints
+        the table holds are kept in memory (at most about as many as the load brings) and `insert_contacts`
+        leaves out the rows whose fingerprint is among them, as ON CONFLICT DO NOTHING would. Rebuilding it
+        at the end also proves that nothing slipped through: a duplicate would fail the import. No other
+        connection can write meanwhile (the import holds the write lock). PostgreSQL keeps its indexes (a
+        dropped index would lock the table for readers until the import commits).
         """
         deferred = []
         for name in table_names if self.is_sqlite else ():
@@ -153,9 +159,14 @@ class ImportStore:
             existing = int(self._rows(f"SELECT coalesce(max(id), 0) FROM {table.name}", [])[0][0])
             if expected_rows >= max(DEFER_INDEXES_FROM, existing):
                 deferred += sorted((ix for ix in table.indexes if not ix.unique), key=lambda ix: str(ix.name))
+                if table is schema.contacts:
+                    deferred.append(_CONTACT_FINGERPRINT_INDEX)
+                    found = self._rows("SELECT fingerprint FROM contacts", [])
+                    self._contact_fingerprints = {str(row[0]) for row in found}
         for index in deferred:
             self._conn.execute(DropIndex(index))
         yield
+        self._contact_fingerprints = None
         for index in deferred:
             self._conn.execute(CreateIndex(index))
 
@@ -177,7 +188,21 @@ class ImportStore:
     def insert_contacts(self, values: list[Any]) -> int:
         """Insert contacts given as one flat list of values, CONTACT_COLUMNS for each in turn; returns how many
         were new (the others have a fingerprint the table already holds)."""
-        return self._insert_flat("contacts", CONTACT_COLUMNS, values, " ON CONFLICT (fingerprint) DO NOTHING")
+        seen = self._contact_fingerprints
+        if seen is None:
+            return self._insert_flat("contacts", CONTACT_COLUMNS, values, " ON CONFLICT (fingerprint) DO NOTHING")
+        width = len(CONTACT_COLUMNS)
+        fingerprints = values[width - 1 :: width]
+        if seen.isdisjoint(fingerprints) and len(set(fingerprints)) == len(fingerprints):
+            seen.update(fingerprints)  # the common case: all new, checked in C
+        else:
+            kept: list[Any] = []
+            for at, key in zip(range(0, len(values), width), fingerprints, strict=True):
+                if key not in seen:
+                    seen.add(key)
+                    kept += values[at : at + width]
+            values = kept
+        return self._insert_flat("contacts", CONTACT_COLUMNS, values)
 
     def insert_stories(self, rows: Sequence[tuple[Any, ...]]) -> None:
         self._insert("stories", STORY_COLUMNS, rows)
@@ -252,6 +277,7 @@ STORY_COLUMNS = (
 )  # fmt: skip
 STEP_COLUMNS = ("story_id", "position", "description", "happened_at", "appraisal", "department_id")
 _RESERVABLE = frozenset({"customers", "cases", "stories"})
+_CONTACT_FINGERPRINT_INDEX = next(ix for ix in schema.contacts.indexes if ix.name == "uq_contacts_fingerprint")
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:

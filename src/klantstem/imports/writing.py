@@ -21,8 +21,7 @@ class ContactWriter:
     def write(self, batch: Sequence[tuple[Any, ...]]) -> None:
         """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped).
 
-        Rows are ContactRows, or the plain tuples they travel as between processes: they are unpacked in
-        ContactRow's order.
+        Rows are plain tuples in ContactRow's order.
         """
         lookups = self._lookups
         lookups.prefetch((key for row in batch for key in row[1]), (row[9] for row in batch if row[9]))
