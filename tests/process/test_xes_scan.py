@@ -118,3 +118,17 @@ def test_event_lines_are_the_lines_of_the_file(tmp_path: Path) -> None:
     lines = _read_text(tmp_path, text).column("line").to_pylist()
     written = text.splitlines()
     assert len(lines) == 7 and all(written[line - 1].strip() == "<event>" for line in lines)
+
+
+def test_parallel_reading_of_chunks_lxml_must_parse(tmp_path: Path) -> None:
+    """Chunks the scanner refuses go to worker processes, and read the same as in one process."""
+    text = SMALL.read_text()
+    head, body = text[: text.index("\t<trace>")], text[text.index("\t<trace>") : text.rindex("</log>")]
+    body = body.replace("<event>", "<event><!-- kept apart -->")
+    path = tmp_path / "irregular.xes"
+    path.write_text(head + "".join(body.replace("R-", f"R{n}-") for n in range(60)) + "</log>\n")
+    serial = XesReader(path, ColumnMapping(), workers=1, chunk_bytes=2048)
+    parallel = XesReader(path, ColumnMapping(), workers=2, chunk_bytes=2048, parallel_from_bytes=0)
+    expected = pa.Table.from_batches(list(serial.batches()), schema=EVENT_SCHEMA)
+    assert expected.num_rows == 7 * 60
+    assert pa.Table.from_batches(list(parallel.batches()), schema=EVENT_SCHEMA).equals(expected)

@@ -1,7 +1,8 @@
 """Business hours as a relational expression: every event gets a business clock.
 
 The business clock of a moment is the number of open seconds (opening hours, not on public holidays) from a
-fixed origin until that moment, as defined by klantstem.business_calendar. The business time between two
+fixed origin (local midnight two days before the log's first event) until that moment, by the days and hours
+of klantstem.business_calendar. The business time between two
 events is then the difference of their clocks, so every duration an analysis computes in calendar seconds
 it can compute in business seconds the same way.
 
@@ -25,13 +26,18 @@ import pyarrow as pa
 
 from klantstem.business_calendar import BusinessCalendar, parse_opening_hours
 
-EPOCH = ibis.timestamp("1970-01-01 00:00:00", timezone="UTC")
 DAY = 86400
+
+
+@ibis.udf.scalar.builtin(name="epoch")  # type: ignore[untyped-decorator]
+def _epoch(moment: datetime) -> float:  # type: ignore[empty-body]
+    """DuckDB's seconds since 1970 with microseconds (Spark: unix_micros(moment) / 1e6). About ten times faster
+    than a time difference, which goes through the calendar."""
 
 
 def epoch_seconds(moment: ir.TimestampValue) -> ir.FloatingValue:
     """Seconds since 1970 with microseconds, as a float."""
-    return moment.delta(EPOCH, unit="microsecond") / 1e6
+    return _epoch(moment)
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class ClockTables:
     offset_before: list[int]  # UTC offset in seconds at 00:00 UTC of each day
     offset_switch: list[int]  # second of the UTC day at which the offset changes (DAY when it does not)
     offset_after: list[int]
-    open_before: list[float]  # open seconds from the calendar's origin to local midnight of each day
+    open_before: list[float]  # open seconds from local midnight of the first day to local midnight of each day
     opens: list[float]  # opening second of each local day (equal to closes when closed)
     closes: list[float]
 
@@ -57,18 +63,15 @@ def clock_tables(calendar: BusinessCalendar, first: date, last: date) -> ClockTa
         before.append(offsets[0])
         after.append(offsets[1])
         switch.append(_switch_second(zone, start, offsets[0]) if offsets[0] != offsets[1] else DAY)
-    midnights = np.array(
-        [datetime(d.year, d.month, d.day, tzinfo=zone).astimezone(UTC).replace(tzinfo=None) for d in days],
-        dtype="datetime64[us]",
-    )
     hours = parse_opening_hours(calendar.opening_hours)
     spans = [hours.get(d.weekday(), (0, 0)) if calendar.is_working_day(d) else (0, 0) for d in days]
+    open_before = np.concatenate(([0.0], np.cumsum([float(e - s) for s, e in spans])[:-1]))
     return ClockTables(
         first_day=(first - date(1970, 1, 1)).days,
         offset_before=before,
         offset_switch=switch,
         offset_after=after,
-        open_before=[float(v) for v in calendar.business_clock_array(midnights)],
+        open_before=open_before.tolist(),
         opens=[float(s) for s, _ in spans],
         closes=[float(e) for _, e in spans],
     )
@@ -95,21 +98,19 @@ def _constants(tables: ClockTables) -> ir.Table:
 
 
 def with_clock(events: ir.Table, tables: ClockTables) -> ir.Table:
-    """`events` (with epoch seconds `t`) plus `local` (wall-clock seconds) and `b` (business clock)."""
+    """`events` (with epoch seconds `t`) plus `local` (wall-clock seconds) and `b` (business clock). Each step
+    is a column of its own, so the SQL computes every index once."""
     constants = _constants(tables)
     joined = events.cross_join(constants)
-    utc_day = (joined.t / DAY).floor().cast("int64")
-    i = utc_day - tables.first_day
-    offset = ibis.ifelse(
-        joined.t - utc_day * DAY >= joined.offset_switch[i], joined.offset_after[i], joined.offset_before[i]
-    )
-    local = joined.t + offset
-    local_day = (local / DAY).floor().cast("int64")
-    j = local_day - tables.first_day
-    opens = joined.opens[j]
-    within = ibis.greatest(ibis.least(local - local_day * DAY - opens, joined.closes[j] - opens), 0.0)
-    clocked = joined.mutate(local=local, b=joined.open_before[j] + within)
-    return clocked.drop(*constants.columns)
+    day = joined.mutate(_i=(joined.t / DAY).floor().cast("int64") - tables.first_day)  # the UTC day
+    after_switch = day.t - (day._i + tables.first_day) * DAY >= day.offset_switch[day._i]
+    zoned = day.mutate(local=day.t + ibis.ifelse(after_switch, day.offset_after[day._i], day.offset_before[day._i]))
+    local = zoned.mutate(_j=(zoned.local / DAY).floor().cast("int64") - tables.first_day)  # the local day
+    opened = local.mutate(_opens=local.opens[local._j], _closes=local.closes[local._j])
+    since = opened.local - (opened._j + tables.first_day) * DAY - opened._opens
+    within = ibis.greatest(ibis.least(since, opened._closes - opened._opens), 0.0)
+    clocked = opened.mutate(b=opened.open_before[opened._j] + within)
+    return clocked.drop(*constants.columns, "_i", "_j", "_opens", "_closes")
 
 
 def month_of(local: ir.FloatingValue) -> ir.StringValue:

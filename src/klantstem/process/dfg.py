@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import ibis
 import ibis.expr.types as ir
 
 from klantstem.process.stats import rounded, rows, share, summary
@@ -67,16 +68,17 @@ def variant_table(events: ir.Table) -> ir.Table:
 
 
 def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
-    table = con.create_table("variants", obj=variant_table(events))
-    total = rows(con.to_pyarrow(table.aggregate(n=table.count(), cases=table.cases.sum())))[0]
-    found = rows(con.to_pyarrow(table.order_by([table.cases.desc(), table.variant]).limit(top)))
+    table = variant_table(events)
+    everything = ibis.window()
+    counted = table.mutate(n=table.count().over(everything), all_cases=table.cases.sum().over(everything))
+    found = rows(con.to_pyarrow(counted.order_by([counted.cases.desc(), counted.variant]).limit(top)))
     return {
-        "count": int(total["n"]),
+        "count": int(found[0]["n"]) if found else 0,
         "top": [
             {
                 "activities": row["variant"].split(SEPARATOR),
                 "cases": int(row["cases"]),
-                "share": share(row["cases"], total["cases"]),
+                "share": share(row["cases"], row["all_cases"]),
             }
             for row in found
         ],

@@ -46,14 +46,17 @@ def ping_pong(con: Any, visits: ir.Table, top: int) -> dict[str, Any]:
     """A -> B -> A: the case went back to the team it had just left; counted per pair (A, B)."""
     back = visits.filter(visits.two_back == visits.team)
     per_pair = back.group_by([back.team, back.came_from]).aggregate(count=back.count(), cases=back.case.nunique())
+    everything = ibis.window()
+    per_pair = per_pair.mutate(all_count=per_pair["count"].sum().over(everything))
     ordered = per_pair.order_by([per_pair["count"].desc(), per_pair.team, per_pair.came_from]).limit(top)
-    total = rows(con.to_pyarrow(back.aggregate(cases=back.case.nunique(), count=back.count())))[0]
+    found = rows(con.to_pyarrow(ordered))
+    cases = int(rows(con.to_pyarrow(back.aggregate(cases=back.case.nunique())))[0]["cases"] or 0) if found else 0
     return {
-        "ping_pong_cases": int(total["cases"] or 0),
-        "ping_pong_count": int(total["count"] or 0),
+        "ping_pong_cases": cases,
+        "ping_pong_count": int(found[0]["all_count"]) if found else 0,
         "ping_pong": [
             {"team": r["team"], "other_team": r["came_from"], "count": int(r["count"]), "cases": int(r["cases"])}
-            for r in rows(con.to_pyarrow(ordered))
+            for r in found
         ],
     }
 
@@ -64,24 +67,28 @@ def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> 
         visits=visits.count(),
         left_first_line=visits.team.re_search(f"(?i){second_line}").any(),
     )
-    buckets = per_case.mutate(bucket=ibis.least(per_case.teams, TEAM_BUCKETS))
-    histogram = buckets.group_by(buckets.bucket).aggregate(cases=buckets.count()).order_by("bucket")
+    buckets = {
+        str(n): (per_case.teams == n).sum() if n < TEAM_BUCKETS else (per_case.teams >= n).sum()
+        for n in range(1, TEAM_BUCKETS + 1)
+    }
     totals = per_case.aggregate(
         mean=per_case.teams.mean(),
+        with_team=per_case.count(),
         returned=(per_case.visits > per_case.teams).sum(),
-        one_team=(per_case.teams == 1).sum(),
         left=per_case.left_first_line.sum(),
+        **{f"bucket_{n}": count for n, count in buckets.items()},
     )
     total = rows(con.to_pyarrow(totals))[0]
-    with_team = sum(int(r["cases"]) for r in rows(con.to_pyarrow(histogram)))
+    with_team = int(total["with_team"] or 0)
     named_lines = int(total["left"] or 0) > 0
-    stayed = with_team - int(total["left"] or 0) if named_lines else int(total["one_team"] or 0)
+    stayed = with_team - int(total["left"] or 0) if named_lines else int(total["bucket_1"] or 0)
     return {
         "teams_per_case": {
             "mean": None if total["mean"] is None else round(float(total["mean"]), 3),
             "histogram": {
-                (f"{TEAM_BUCKETS}+" if r["bucket"] == TEAM_BUCKETS else str(r["bucket"])): int(r["cases"])
-                for r in rows(con.to_pyarrow(histogram))
+                (f"{TEAM_BUCKETS}+" if n == str(TEAM_BUCKETS) else n): int(total[f"bucket_{n}"])
+                for n in buckets
+                if total[f"bucket_{n}"]
             },
         },
         "cases_returning_to_a_team": int(total["returned"] or 0),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
 
@@ -35,10 +36,16 @@ class AnalysisOptions:
 
     @property
     def calendar(self) -> BusinessCalendar:
-        return BusinessCalendar(self.opening_hours, self.holiday_country, self.timezone)
+        return _calendar(self.opening_hours, self.holiday_country, self.timezone)
 
     def cause_of(self, status: str) -> str | None:
         for pattern, cause in self.waiting_rules:
             if re.search(pattern, status, flags=re.IGNORECASE):
                 return cause
         return None
+
+
+@lru_cache(maxsize=8)
+def _calendar(opening_hours: str, country: str, timezone: str) -> BusinessCalendar:
+    """One calendar per setting, so its public holidays are looked up once per process."""
+    return BusinessCalendar(opening_hours, country, timezone)

@@ -8,6 +8,7 @@ report = analyze_table(arrow_table, options)              # e.g. the app databas
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import connect, from_arrow, from_parquet, prepare
+from klantstem.process.frame import arrow_span, connect, from_arrow, from_parquet, prepare
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
@@ -50,7 +51,8 @@ def analyze_table(
     """The report for events in an Arrow table with the standard columns."""
     options = options or AnalysisOptions()
     con = connect(options)
-    return build_report(con, from_arrow(table), options, dict(warnings or {}), source)
+    events = from_arrow(table)
+    return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))
 
 
 def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOptions) -> dict[str, Any]:
@@ -82,10 +84,15 @@ def _drop_incomplete(con: Any, events: ir.Table) -> dict[str, int]:
 
 
 def build_report(
-    con: Any, events: ir.Table, options: AnalysisOptions, warnings: dict[str, int], source: str
+    con: Any,
+    events: ir.Table,
+    options: AnalysisOptions,
+    warnings: dict[str, int],
+    source: str,
+    span: tuple[datetime | None, datetime | None] | None = None,
 ) -> dict[str, Any]:
     started = time.perf_counter()
-    prepared = prepare(con, events, options)
+    prepared = prepare(con, events, options, span)
     head = rows(
         con.to_pyarrow(
             prepared.aggregate(
@@ -93,12 +100,13 @@ def build_report(
                 cases=prepared.case.nunique(),
                 activities=prepared.activity.nunique(),
                 teams=prepared.team.nunique(),
+                duplicates=duplicates_of(prepared),
             )
         )
     )[0]
     if not head["events"]:
         raise UserInputError("the event log holds no events")
-    duplicates = int(con.to_pyarrow(duplicates_of(prepared)).column(0)[0].as_py() or 0)
+    duplicates = int(head["duplicates"] or 0)
     if duplicates:
         warnings["duplicate_events"] = duplicates
     cases = con.create_table("cases", obj=case_table(prepared))

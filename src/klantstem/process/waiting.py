@@ -12,7 +12,6 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
-import pyarrow as pa
 
 from klantstem.process.dfg import transitions
 from klantstem.process.options import CAUSES, AnalysisOptions
@@ -20,34 +19,32 @@ from klantstem.process.stats import rounded, rows
 
 
 def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> dict[str, Any]:
+    """Time per status (one query, grouped by status; there are few), put down to its cause here."""
     pairs = transitions(events).filter(ibis._.state.notnull())
-    states = [r["state"] for r in rows(con.to_pyarrow(pairs.select("state").distinct()))]
-    mapping = {state: cause for state in states if (cause := options.cause_of(state)) is not None}
-    empty: dict[str, Any] = {
+    per_state = pairs.group_by(pairs.state).aggregate(
+        count=pairs.count(), total=pairs.wait.sum(), business=pairs.business_wait.sum()
+    )
+    result: dict[str, Any] = {
         "waiting_by_cause_s": dict.fromkeys(CAUSES, 0.0),
         "waiting_by_cause_business_s": dict.fromkeys(CAUSES, 0.0),
         "waiting_by_status": [],
     }
-    if not mapping:
-        return empty
-    causes = ibis.memtable(pa.table({"state": list(mapping), "cause": list(mapping.values())}))
-    joined = pairs.inner_join(causes, "state")
-    per_state = joined.group_by([joined.state, joined.cause]).aggregate(
-        count=joined.count(), total=joined.wait.sum(), business=joined.business_wait.sum()
-    )
-    found = rows(con.to_pyarrow(per_state.order_by([per_state.total.desc(), per_state.state])))
+    found = sorted(rows(con.to_pyarrow(per_state)), key=lambda r: (-(r["total"] or 0.0), r["state"]))
     for row in found:
-        empty["waiting_by_cause_s"][row["cause"]] += float(row["total"] or 0.0)
-        empty["waiting_by_cause_business_s"][row["cause"]] += float(row["business"] or 0.0)
-        empty["waiting_by_status"].append(
+        cause = options.cause_of(row["state"])
+        if cause is None:
+            continue
+        result["waiting_by_cause_s"][cause] += float(row["total"] or 0.0)
+        result["waiting_by_cause_business_s"][cause] += float(row["business"] or 0.0)
+        result["waiting_by_status"].append(
             {
                 "status": row["state"],
-                "cause": row["cause"],
+                "cause": cause,
                 "count": int(row["count"]),
                 "total_s": rounded(row["total"]),
                 "total_business_s": rounded(row["business"]),
             }
         )
     for key in ("waiting_by_cause_s", "waiting_by_cause_business_s"):
-        empty[key] = {cause: rounded(value) for cause, value in empty[key].items()}
-    return empty
+        result[key] = {cause: rounded(value) for cause, value in result[key].items()}
+    return result

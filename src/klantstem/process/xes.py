@@ -1,14 +1,16 @@
 """A streaming XES reader (.xes and .xes.gz) into Arrow batches.
 
-The file is decompressed block by block and cut after a `</trace>` into chunks of a few megabytes; lxml
-parses each chunk (wrapped in the log's own start and end tag) as a document of its own, and the chunk is
-dropped once its events are taken, so memory stays at a few chunks whatever the file size. On a large file
-two worker processes parse chunks side by side. Every byte still passes through lxml, so a file that is
-not well-formed is refused with the line lxml names.
+The file is decompressed block by block and cut after a `</trace>` into chunks of a few megabytes, and each
+chunk is read on its own and dropped once its events are taken, so memory stays at a few chunks whatever
+the file size. A chunk in the regular shape most XES writers produce is read by a strict scanner built on
+Arrow's string kernels (xes_scan); any other chunk, and any chunk with a problem, is parsed by lxml
+(wrapped in the log's own start and end tag), which also words the error and names the line. Either way
+every byte is checked, so a file that is not well-formed is refused. On a large file two threads (scanned
+chunks) or two worker processes (lxml chunks) read chunks side by side.
 
 Why not `iterparse` with cleared elements: on BPI 2013 its per-element callbacks alone cost about as much
-as parsing and reading every event this way (measured in docs/benchmarks.md).
-"""
+as parsing and reading every event with lxml chunk by chunk, and the scanner needs about a third of that
+(measured in docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import re
 import zlib
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -110,8 +112,21 @@ class XesReader:
             return size * _GZIP_RATIO if raw.read(2) == _GZIP_MAGIC else size
 
     def _parallel(self, plan: ChunkPlan, chunks: Iterator[_Chunk]) -> Iterator[ChunkResult]:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(self._workers, mp_context=context) as pool:
+        """The first chunk here; the rest in threads when it was scanned (the scanner's work runs outside the
+        GIL, and threads cost nothing to start), else in worker processes (lxml's Python-level work)."""
+        first = next(chunks, None)
+        if first is None:
+            return
+        result = read_chunk(plan, first.data, first.first_line, first.last)
+        yield result
+        if result.failure is not None:
+            return
+        pool: Executor
+        if result.scanned:
+            pool = ThreadPoolExecutor(self._workers)
+        else:
+            pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
+        with pool:
             running: deque[Future[ChunkResult]] = deque()
             for chunk in chunks:
                 running.append(pool.submit(read_chunk, plan, chunk.data, chunk.first_line, chunk.last))

@@ -7,7 +7,7 @@ here is plain data in, plain data out, so that chunks can be read in worker proc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pyarrow as pa
@@ -71,6 +71,7 @@ class ChunkResult:
     batch: pa.RecordBatch | None
     without_zone: int = 0
     failure: Failure | None = None
+    scanned: bool = False  # read by the scanner (Arrow kernels, which run outside the GIL), not by lxml
 
 
 @cache
@@ -103,7 +104,7 @@ def read_chunk(plan: ChunkPlan, data: bytes, first_line: int, last: bool) -> Chu
         if scanned is not None:
             result = _batch(plan, *scanned) if len(scanned[1]) else ChunkResult(None)
             if result.failure is None:
-                return result
+                return replace(result, scanned=True)
     return parse_chunk(plan, data, first_line, last)
 
 
