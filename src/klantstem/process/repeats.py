@@ -4,6 +4,7 @@ with a new case within N days of the previous one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import ibis
@@ -14,11 +15,10 @@ from klantstem.process.stats import rows, share
 CLOSING = r"(?i)\b(closed|resolved|completed|cancelled|afgesloten|opgelost|gesloten|afgehandeld)\b"
 
 
-def reopened(con: Any, events: ir.Table) -> dict[str, Any]:
-    """Cases with work after their first closing event: the customer came back about the same case."""
-    names = events.select(name=events.activity).union(events.select(name=events.state)).distinct()
-    known = [r["name"] for r in rows(con.to_pyarrow(names)) if r["name"] is not None]
-    closing_names = [name for name in known if re.search(CLOSING, name)] or [""]
+def reopened(con: Any, events: ir.Table, names: Iterable[str]) -> dict[str, Any]:
+    """Cases with work after their first closing event: the customer came back about the same case. `names`
+    are the log's activities and statuses (the closing ones are picked here)."""
+    closing_names = sorted({name for name in names if re.search(CLOSING, name)}) or [""]
     closing = events.activity.isin(closing_names) | events.state.isin(closing_names)
     marked = events.mutate(closing=closing.fill_null(False))
     per_case = marked.group_by("case").aggregate(
@@ -52,5 +52,5 @@ def repeat_customers(con: Any, cases: ir.Table, days: int) -> dict[str, Any] | N
     }
 
 
-def repeats(con: Any, events: ir.Table, cases: ir.Table, days: int) -> dict[str, Any]:
-    return {"same_case": reopened(con, events), "within_days": repeat_customers(con, cases, days)}
+def repeats(con: Any, events: ir.Table, cases: ir.Table, days: int, names: Iterable[str]) -> dict[str, Any]:
+    return {"same_case": reopened(con, events, names), "within_days": repeat_customers(con, cases, days)}

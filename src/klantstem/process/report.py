@@ -121,8 +121,10 @@ def build_report(
     report |= start_and_end(con, prepared)
     report["bottlenecks"] = bottlenecks(con, prepared, pairs, options.top, exact)
     report |= _teams(con, prepared, int(head["cases"]), options)
-    report |= waiting_by_cause(con, prepared, options)
-    report["repeats"] = repeats(con, prepared, cases, options.repeat_days)
+    waiting, states = waiting_by_cause(con, prepared, options)
+    report |= waiting
+    activities = {p["activity"] for p in pairs} | set(report["end_activities"])
+    report["repeats"] = repeats(con, prepared, cases, options.repeat_days, activities | set(states))
     report["slowest_cases"] = slowest_cases(con, cases, options.top)
     report["warnings"] = warnings
     report["seconds"] = round(time.perf_counter() - started, 3)

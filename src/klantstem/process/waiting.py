@@ -10,19 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-import ibis
 import ibis.expr.types as ir
 
-from klantstem.process.dfg import transitions
 from klantstem.process.options import CAUSES, AnalysisOptions
 from klantstem.process.stats import rounded, rows
 
 
-def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> dict[str, Any]:
-    """Time per status (one query, grouped by status; there are few), put down to its cause here."""
-    pairs = transitions(events).filter(ibis._.state.notnull())
-    per_state = pairs.group_by(pairs.state).aggregate(
-        count=pairs.count(), total=pairs.wait.sum(), business=pairs.business_wait.sum()
+def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[dict[str, Any], list[str]]:
+    """Time per status (one query, grouped by status; there are few), put down to its cause here; and every
+    status in the log, also those only a case's last event has."""
+    known = events.filter(events.state.notnull())
+    follows = known.next_activity.notnull()
+    per_state = known.group_by(known.state).aggregate(
+        count=follows.sum(),
+        total=(known.next_t - known.t).sum(),
+        business=(known.next_b - known.b).sum(),
     )
     result: dict[str, Any] = {
         "waiting_by_cause_s": dict.fromkeys(CAUSES, 0.0),
@@ -32,7 +34,7 @@ def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> di
     found = sorted(rows(con.to_pyarrow(per_state)), key=lambda r: (-(r["total"] or 0.0), r["state"]))
     for row in found:
         cause = options.cause_of(row["state"])
-        if cause is None:
+        if cause is None or not row["count"]:
             continue
         result["waiting_by_cause_s"][cause] += float(row["total"] or 0.0)
         result["waiting_by_cause_business_s"][cause] += float(row["business"] or 0.0)
@@ -47,4 +49,4 @@ def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> di
         )
     for key in ("waiting_by_cause_s", "waiting_by_cause_business_s"):
         result[key] = {cause: rounded(value) for cause, value in result[key].items()}
-    return result
+    return result, [row["state"] for row in found]
