@@ -88,6 +88,26 @@ def test_the_same_row_twice_in_one_file(cli: Any, tmp_path: Path, counts: Counts
     assert counts()["contacts"] == 2
 
 
+def test_a_value_holding_the_separator_keeps_its_columns(cli: Any, tmp_path: Path, engine: Engine) -> None:
+    """Checked rows travel to the writer as one text joined with the unit separator; a row whose own text
+    holds that character travels as separate values and arrives unchanged."""
+    path = tmp_path / "separator.csv"
+    path.write_text(
+        "customer_ref,channel,occurred_at,subject,text\n"
+        "K1,mail,2026-01-05 09:00,Factuur,een\x1ftwee\n"
+        "K1,mail,2026-01-05 09:00,,gewoon\n",
+        encoding="utf-8",
+    )
+    assert cli("contacts", path, "--format", "json").json()["added"] == 2
+    stored = _rows(engine, schema.contacts, schema.contacts.c.id)
+    assert [(c.subject, c.text, c.channel) for c in stored] == [
+        ("Factuur", "een\x1ftwee", "email"),
+        (None, "gewoon", "email"),
+    ]
+    assert stored[0].customer_id == stored[1].customer_id == _customer_of(engine, "external", "K1")
+    assert cli("contacts", path, "--format", "json").json()["duplicates"] == 2
+
+
 def test_identities_written_differently_meet_one_customer(cli: Any, tmp_path: Path, engine: Engine) -> None:
     first = tmp_path / "first.csv"
     first.write_text(

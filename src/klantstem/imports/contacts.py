@@ -9,41 +9,40 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from hashlib import sha256
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from klantstem.customers import identities as ids
 from klantstem.errors import UserInputError
 from klantstem.imports import values
 from klantstem.imports.columns import Picked
 from klantstem.imports.dates import DateReader
-from klantstem.imports.model import FieldError, IdentityKey
+from klantstem.imports.model import PACKED_FIELDS, SEPARATOR, FieldError, PackedContact
 
-SEPARATOR = "\x1f"  # the ASCII unit separator, which ordinary text does not hold
 NAME_CHARS = 200
 SUBJECT_CHARS = 300
 CASE_REF_CHARS = 100
 _CACHE_LIMIT = 500_000  # normal forms remembered per kind; the cache starts afresh beyond this
 _PEOPLE_LIMIT = 100_000  # combinations of customer columns remembered (each holds five strings)
 _LONE_SURROGATE = "contains an invalid character (a lone surrogate)"
+_SEPARATORS = len(PACKED_FIELDS) - 1
 T = TypeVar("T")
 
 
 class ContactReader:
-    """Reads rows (values in CONTACT_COLUMNS order) into tuples in ContactRow's order (plain tuples: they are
-    made and sent between processes a million times per large file); raises FieldError naming the field."""
+    """Reads rows (values in CONTACT_COLUMNS order) into PackedContacts; raises FieldError naming the field."""
 
     def __init__(self, dates: DateReader, default_region: str) -> None:
         self._read_date = dates.utc_text
         self._channel = values.channels().read
         self._direction = values.directions().read
-        self._refs = _Cached(lambda raw: (ids.EXTERNAL, ids.normalise_external_id(raw)))
-        self._emails = _Cached(lambda raw: (ids.EMAIL, ids.normalise_email(raw)))
-        self._phones = _Cached(lambda raw: (ids.PHONE, ids.normalise_phone(raw, default_region)))
+        self._refs = _Cached(ids.normalise_external_id)
+        self._emails = _Cached(ids.normalise_email)
+        self._phones = _Cached(lambda raw: ids.normalise_phone(raw, default_region))
         self._names = _Cached(ids.normalise_name)
         self._postcodes = _Cached(ids.normalise_postcode)
         self._people: dict[tuple[str | None, ...], _Person] = {}
 
-    def read(self, line: int, row: Picked) -> tuple[Any, ...]:
+    def read(self, line: int, row: Picked) -> PackedContact:
         (ref, email, phone, name, postcode, channel, direction, occurred, department, staff, case_ref, subject,
          body, third_party) = [(v.strip() or None) if type(v) is str else _cell(v) for v in row]  # fmt: skip
         person = self._people.get((ref, email, phone, name, postcode))
@@ -71,18 +70,21 @@ class ContactReader:
             subject = values.unix_newlines(subject)
         if body is not None and "\r" in body:
             body = values.unix_newlines(body)
-        try:  # the fingerprint's parts (see `fingerprint`), joined here without a list of them
-            digest = sha256(
-                f"contact{SEPARATOR}{channel}{SEPARATOR}{direction}{SEPARATOR}{occurred_at}{SEPARATOR}{person.key}"
-                f"{SEPARATOR}{department or ''}{SEPARATOR}{staff or ''}{SEPARATOR}{case_ref or ''}"
-                f"{SEPARATOR}{subject or ''}{SEPARATOR}{body or ''}{SEPARATOR}{third_party or ''}".encode()
-            ).hexdigest()
+        # The fingerprint's parts (see `fingerprint`) joined at once, without a list of them.
+        packed = (
+            f"contact{SEPARATOR}{channel}{SEPARATOR}{direction}{SEPARATOR}{occurred_at}{SEPARATOR}{person.joined}"
+            f"{SEPARATOR}{department or ''}{SEPARATOR}{staff or ''}{SEPARATOR}{case_ref or ''}"
+            f"{SEPARATOR}{subject or ''}{SEPARATOR}{body or ''}{SEPARATOR}{third_party or ''}"
+        )
+        try:
+            digest = sha256(packed.encode()).hexdigest()
         except UnicodeEncodeError:
             raise FieldError(None, _LONE_SURROGATE) from None
-        return (
-            line, person.identities, person.name, person.postcode, channel, direction, occurred_at, department,
-            staff, case_ref, subject, body, third_party, digest,
-        )  # fmt: skip
+        if packed.count(SEPARATOR) != _SEPARATORS:  # a value holds the separator: the values go apart
+            parts = ("contact", channel, direction, occurred_at, *person.values, department, staff, case_ref, subject,
+                     body, third_party)  # fmt: skip
+            return tuple(part or "" for part in parts), digest
+        return packed, digest
 
     def _person(
         self, ref: str | None, email: str | None, phone: str | None, name: str | None, postcode: str | None
@@ -90,25 +92,19 @@ class ContactReader:
         """The normal form of a row's customer columns, remembered for the next row that writes them alike."""
         field = "customer_ref"
         try:
-            ref_id = None if ref is None else self._refs.get(ref)
+            clean_ref = "" if ref is None else self._refs.get(ref)
             field = "email"
-            email_id = None if email is None else self._emails.get(email)
+            clean_email = "" if email is None else self._emails.get(email)
             field = "phone"
-            phone_id = None if phone is None else self._phones.get(phone)
+            clean_phone = "" if phone is None else self._phones.get(phone)
             field = "name"
-            clean_name = None if name is None else self._names.get(name)
+            clean_name = "" if name is None else self._names.get(name)
             field = "postcode"
-            clean_postcode = None if postcode is None else self._postcodes.get(postcode)
+            clean_postcode = "" if postcode is None else self._postcodes.get(postcode)
         except UserInputError as exc:
             raise FieldError(field, str(exc)) from None
-        identities = tuple(identity for identity in (ref_id, email_id, phone_id) if identity is not None)
-        key = SEPARATOR.join(
-            [
-                ref_id[1] if ref_id else "", email_id[1] if email_id else "", phone_id[1] if phone_id else "",
-                clean_name or "", clean_postcode or "",
-            ]
-        )  # fmt: skip
-        person = _Person(identities, clean_name, clean_postcode, key)
+        normal = (clean_ref, clean_email, clean_phone, clean_name, clean_postcode)
+        person = _Person(SEPARATOR.join(normal), normal)
         if len(self._people) >= _PEOPLE_LIMIT:
             self._people.clear()
         self._people[(ref, email, phone, name, postcode)] = person
@@ -116,12 +112,10 @@ class ContactReader:
 
 
 class _Person(NamedTuple):
-    """A row's customer columns in normal form: its identities, and the part of its fingerprint they give."""
+    """A row's customer columns in normal form ("" for a value not given)."""
 
-    identities: tuple[IdentityKey, ...]  # plain tuples: see model.IdentityKey
-    name: str | None
-    postcode: str | None
-    key: str  # the normalised ref, e-mail, phone, name and postcode, joined as `fingerprint` joins parts
+    joined: str  # joined as `fingerprint` joins its parts
+    values: tuple[str, str, str, str, str]  # external id, e-mail, phone, name, postcode
 
 
 def _needed(message: str) -> str:

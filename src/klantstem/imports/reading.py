@@ -24,7 +24,7 @@ from klantstem.errors import ImportFileError
 from klantstem.imports.columns import CONTACT_COLUMNS
 from klantstem.imports.contacts import ContactReader
 from klantstem.imports.dates import DateReader
-from klantstem.imports.model import Rejection
+from klantstem.imports.model import PackedContact, Rejection
 from klantstem.imports.rows import CheckedRows, batched, columns_for
 from klantstem.imports.tabular import open_tabular
 
@@ -50,7 +50,7 @@ class Started:
 
 @dataclass(frozen=True)
 class Batch:
-    rows: Sequence[tuple[Any, ...]]  # plain tuples in ContactRow's order
+    rows: Sequence[PackedContact]
     line: int  # the line read last, for progress
     rejections: list[Rejection] = field(default_factory=list)
 

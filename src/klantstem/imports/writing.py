@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from klantstem.customers import identities as ids
 from klantstem.imports.lookups import Lookups
-from klantstem.imports.model import Story
+from klantstem.imports.model import SEPARATOR, IdentityKey, PackedContact, Story
 from klantstem.imports.store import ImportStore
 
 
@@ -18,23 +19,30 @@ class ContactWriter:
         self.added = 0
         self.duplicates = 0
 
-    def write(self, batch: Sequence[tuple[Any, ...]]) -> None:
-        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped).
-
-        Rows are plain tuples in ContactRow's order.
-        """
+    def write(self, batch: Sequence[PackedContact]) -> None:
+        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped)."""
+        rows = [(packed.split(SEPARATOR) if isinstance(packed, str) else packed, key) for packed, key in batch]
         lookups = self._lookups
-        lookups.prefetch((key for row in batch for key in row[1]), (row[9] for row in batch if row[9]))
+        lookups.prefetch(
+            (identity for values, _ in rows for identity in _identities(values[4], values[5], values[6])),
+            (values[11] for values, _ in rows if values[11]),
+        )
         customer_for, case_for, named = lookups.customer_for, lookups.case_for, lookups.named
         departments, staff_ids = lookups.named_ids("departments"), lookups.named_ids("staff")
         moment = None if self._store.is_sqlite else self._store.moment  # SQLite takes the UTC text as it is
         source = self._source
         values: list[Any] = []
         extend = values.extend
-        for (_, identities, name, postcode, channel, direction, occurred_at, department_name, staff_name, case_ref,
-             subject, text, third_party_name, fingerprint) in batch:  # fmt: skip
-            customer = customer_for(identities, name, postcode) if identities else None
-            department = staff = third_party = case = None
+        for (_, channel, direction, occurred_at, ref, email, phone, name, postcode, department_name, staff_name,
+             case_ref, subject, text, third_party_name), fingerprint in rows:  # fmt: skip
+            customer = department = staff = third_party = case = None
+            if ref or email or phone:  # as `_identities`, inline: this loop runs a million times per large file
+                identities: tuple[IdentityKey, ...] = ((ids.EXTERNAL, ref),) if ref else ()
+                if email:
+                    identities += ((ids.EMAIL, email),)
+                if phone:
+                    identities += ((ids.PHONE, phone),)
+                customer = customer_for(identities, name or None, postcode or None)
             if department_name:
                 department = departments.get(department_name) or named("departments", department_name)
             if staff_name:
@@ -45,12 +53,19 @@ class ContactWriter:
                 case = case_for(case_ref, customer, department, occurred_at)
             extend((
                 customer, case, channel, direction, moment(occurred_at) if moment else occurred_at, staff,
-                department, third_party, subject, text, source, fingerprint,
+                department, third_party, subject or None, text or None, source, fingerprint,
             ))  # fmt: skip
         lookups.flush()
         added = self._store.insert_contacts(values)
         self.added += added
         self.duplicates += len(batch) - added
+
+
+def _identities(ref: str, email: str, phone: str) -> tuple[IdentityKey, ...]:
+    """A packed contact's identities in match order ("" is an identity not given)."""
+    return tuple(
+        (kind, value) for kind, value in ((ids.EXTERNAL, ref), (ids.EMAIL, email), (ids.PHONE, phone)) if value
+    )
 
 
 class StoryWriter:
