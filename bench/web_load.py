@@ -11,7 +11,9 @@ percentiles per page and requests per second.
     .venv/bin/python bench/web_load.py [--contacts 1000000] [--users 20] [--seconds 60] [--reuse]
 
 Figures go to stdout and to bench/out/web_load.json (--out); docs/benchmarks.md ("Web") quotes them.
---deferred-reads serves with SQLite transactions begun DEFERRED rather than IMMEDIATE (see DEFERRED_LAUNCHER).
+The load comes from Debian's wrk (`apt-get install wrk`; one process per page kind, so each has its own
+latency figures) when it is installed, else from Python threads (--client python), which on a 2-core machine
+take CPU from the server they measure.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -29,6 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -135,32 +139,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-# For --deferred-reads: `klantstem serve` with SQLite transactions begun DEFERRED instead of IMMEDIATE, to measure
-# what readers gain when they no longer take the write lock (a proposed change to klantstem.db.engine).
-DEFERRED_LAUNCHER = """
-import sys
-from sqlalchemy import event
-import klantstem.db.engine as eng
-configure = eng._configure_sqlite
-def deferred(engine, busy_timeout_ms):
-    configure(engine, busy_timeout_ms)
-    for listener in list(engine.dispatch.begin):
-        event.remove(engine, "begin", listener)
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-eng._configure_sqlite = deferred
-from klantstem.cli.main import run
-run()
-"""
-
-
-def start_server(db: Path, deferred_reads: bool, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     subprocess.run([str(KLANTSTEM), "users", "add", EMAIL, "--name", "Bench", "--role", "admin",
                     "--password-stdin", "--db", str(db)], input=(PASSWORD + "\n").encode(),
                    check=False, capture_output=True)  # fmt: skip
     port = _free_port()
-    command = [sys.executable, "-c", DEFERRED_LAUNCHER] if deferred_reads else [str(KLANTSTEM)]
-    server = subprocess.Popen([*command, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    command = [str(KLANTSTEM), "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -198,7 +183,31 @@ def warm(client: httpx.Client) -> dict[str, float]:
             break
         time.sleep(2)
     cold["process analyses (background)"] = round((time.perf_counter() - started) * 1000, 1)
+    started = time.perf_counter()
+    cold["rounds until every worker answers fast"] = _warm_every_worker(client)
+    cold["other workers (ms)"] = round((time.perf_counter() - started) * 1000, 1)
     return cold
+
+
+def _warm_every_worker(signed: httpx.Client, fast_s: float = 1.0, connections: int = 8) -> int:
+    """Each server process keeps its own figures: ask for every dashboard variant over several new connections
+    at once (the kernel spreads them over the processes) until a whole round answers within `fast_s`."""
+    cookies = dict(signed.cookies.items())
+
+    def slowest(variant: str) -> float:
+        with httpx.Client(base_url=str(signed.base_url), cookies=cookies, timeout=1800) as fresh:
+            started = time.perf_counter()
+            fresh.get("/dashboard" + variant).raise_for_status()
+            while fresh.get("/api/dashboard" + variant).json().get("process") is None:
+                time.sleep(1)
+            return time.perf_counter() - started
+
+    asks = [v for v in DASHBOARDS for _ in range(connections)]
+    for rounds in range(1, 30):
+        with ThreadPoolExecutor(len(asks)) as pool:
+            if max(pool.map(slowest, asks)) < fast_s:
+                return rounds
+    return -1
 
 
 def load(clients: list[httpx.Client], customers: int, seconds: float, seed: int) -> list[tuple[str, float, int]]:
@@ -228,6 +237,63 @@ def load(clients: list[httpx.Client], customers: int, seconds: float, seed: int)
     return results
 
 
+# wrk's Lua script for one page kind: every request a random dashboard variant or a random customer, with the
+# session cookie of a signed-in user; any answer but 200 counts as an error.
+WRK_SCRIPT = """
+math.randomseed(%(seed)d)
+local dashboards = {%(dashboards)s}
+local threads = {}
+bad = 0
+function setup(thread) table.insert(threads, thread) end
+function request()
+  local path
+  if "%(kind)s" == "dashboard" then path = "/dashboard" .. dashboards[math.random(#dashboards)]
+  else path = "/customers/" .. math.random(%(customers)d) end
+  return wrk.format("GET", path, {["Cookie"] = "%(cookie)s"})
+end
+function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function done(summary, latency, requests)
+  local errors = 0
+  for _, thread in ipairs(threads) do errors = errors + thread:get("bad") end
+  local e = summary.errors
+  errors = errors + e.connect + e.read + e.write + e.timeout
+  io.write(string.format('{"requests": %%d, "duration_s": %%.3f, "p50_ms": %%.1f, "p95_ms": %%.1f, ' ..
+    '"p99_ms": %%.1f, "max_ms": %%.1f, "errors": %%d}\\n', summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1e3, latency:percentile(95) / 1e3, latency:percentile(99) / 1e3,
+    latency.max / 1e3, errors))
+end
+"""
+
+
+def load_wrk(
+    base: str, clients: list[httpx.Client], users: int, customers: int, seconds: float, seed: int
+) -> dict[str, Any]:
+    """Half the users on dashboards, half on customer pages: one wrk process each (one thread, users / 2
+    connections), run side by side, so each page kind has its own latency distribution."""
+    runs: dict[str, subprocess.Popen[str]] = {}
+    for n, kind in enumerate(("dashboard", "customer")):
+        script = OUT / f"web_load_{kind}.lua"
+        values = {"seed": seed + n, "kind": kind, "customers": customers, "cookie": _cookie(clients[n]),
+                  "dashboards": ", ".join(json.dumps(v) for v in DASHBOARDS)}  # fmt: skip
+        script.write_text(WRK_SCRIPT % values)
+        command = ["wrk", "-t1", f"-c{users // 2}", f"-d{int(seconds)}s", "--timeout", "30s", "-s", str(script), base]
+        runs[kind] = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    out: dict[str, Any] = {}
+    for kind, run in runs.items():
+        lines = [line for line in run.communicate()[0].splitlines() if line.startswith("{")]
+        figures = json.loads(lines[-1])
+        figures["per_second"] = round(figures["requests"] / figures["duration_s"], 1)
+        out[kind] = figures
+    out["all"] = {"requests": sum(out[k]["requests"] for k in runs),
+                  "per_second": round(sum(out[k]["per_second"] for k in runs), 1)}  # fmt: skip
+    out["errors"] = sum(out[k]["errors"] for k in runs)
+    return out
+
+
+def _cookie(client: httpx.Client) -> str:
+    return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+
+
 def summarise(results: list[tuple[str, float, int]], seconds: float) -> dict[str, Any]:
     def figures(times: list[float]) -> dict[str, float]:
         ordered = sorted(times)
@@ -254,9 +320,11 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="Use the database of an earlier run as it is.")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
-        "--deferred-reads",
-        action="store_true",
-        help="Serve with SQLite transactions begun DEFERRED (a proposed engine change).",
+        "--client",
+        choices=("wrk", "python"),
+        default="wrk" if shutil.which("wrk") else "python",
+        help="Load generator: wrk (Debian's, in C, with a Lua script; the default when installed) or Python "
+        "threads with httpx (which take CPU from the server on a small machine).",
     )
     parser.add_argument("--out", type=Path, default=OUT / "web_load.json")
     parser.add_argument("--workers", type=int, default=1, help="Server processes (`klantstem serve --workers`).")
@@ -273,15 +341,18 @@ def main() -> None:
     counts = reports.database_stats(engine)["tables"]
     engine.dispose()
     result["tables"] = {k: counts[k] for k in ("customers", "contacts", "stories", "story_steps", "process_events")}
-    result["deferred_reads"] = args.deferred_reads
     result["workers"] = args.workers
-    server, base = start_server(args.db, args.deferred_reads, args.workers)
+    result["client"] = args.client
+    server, base = start_server(args.db, args.workers)
     try:
-        clients = [signed_in(base) for _ in range(args.users)]
+        clients = [signed_in(base) for _ in range(args.users if args.client == "python" else 2)]
         result["cold_ms"] = warm(clients[0])
         print(json.dumps(result["cold_ms"]), flush=True)
-        results = load(clients, counts["customers"], args.seconds, args.seed)
-        result["load"] = summarise(results, args.seconds)
+        if args.client == "wrk":
+            result["load"] = load_wrk(base, clients, args.users, counts["customers"], args.seconds, args.seed)
+        else:
+            results = load(clients, counts["customers"], args.seconds, args.seed)
+            result["load"] = summarise(results, args.seconds)
         result["load_average_after"] = os.getloadavg()
     finally:
         server.terminate()

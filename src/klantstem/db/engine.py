@@ -19,6 +19,8 @@ from klantstem.db import migrations
 from klantstem.errors import ConfigurationError
 from klantstem.settings import Settings
 
+SQLITE_POOL_SIZE = 40  # as many as the web server's worker threads, so none waits for a connection
+
 
 def make_engine(settings: Settings) -> Engine:
     """An engine for the configured database; does not touch the schema."""
@@ -28,7 +30,10 @@ def make_engine(settings: Settings) -> Engine:
     except ArgumentError:
         raise ConfigurationError(f"cannot read the database URL {url_text!r}") from None
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000})
+        # A connection per server thread (40 by default) stays open: opening one costs four PRAGMAs.
+        engine = create_engine(
+            url, connect_args={"timeout": settings.sqlite_busy_timeout_ms / 1000}, pool_size=SQLITE_POOL_SIZE
+        )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
     if url.get_backend_name() == "postgresql":

@@ -48,6 +48,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # templates are part of the package: never stat them on every page
         )
         self.env.filters["script_json"] = json_for_script
         self.env.filters["when"] = lambda value, pattern="%d-%m-%Y %H:%M": local_time(value, timezone, pattern)
