@@ -50,7 +50,8 @@ def scan_chunk(
             return None
         data = data[:end]
     try:
-        lines = pc.split_pattern(pa.array([data], pa.binary()), b"\n").values.cast(pa.string())
+        whole = pa.array([data], pa.binary())
+        lines = pc.split_pattern(whole, b"\n").values.cast(pa.string())
     except pa.ArrowInvalid:  # not UTF-8
         return None
     if not pc.all(pc.match_substring_regex(lines, _LINE)).as_py():
@@ -68,10 +69,14 @@ def scan_chunk(
     trace_no = np.cumsum(opens_trace) - 1
     trace_of_event = pa.array(trace_no[opens_event])
     traces, events = int(opens_trace.sum()), len(trace_of_event)
-    # An attribute line has exactly four quotes: <string key="KEY" value="VALUE"/>
+    # Only attribute lines hold quotes, four each (<string key="KEY" value="VALUE"/>), so cut at every quote
+    # the k-th attribute's key and value are pieces 4k+1 and 4k+3. The bytes were checked as UTF-8 above.
     at = np.flatnonzero(attributes)
-    parts = pc.split_pattern(lines.take(pa.array(at)), '"', max_splits=4)
-    attribute_keys, attribute_values = pc.list_element(parts, 1), pc.list_element(parts, 3)
+    pieces = pc.split_pattern(whole, b'"').values
+    if len(pieces) != 4 * len(at) + 1:
+        return None
+    attribute_keys = pieces.take(pa.array(np.arange(1, len(pieces), 4))).view(pa.string())
+    attribute_values = pieces.take(pa.array(np.arange(3, len(pieces), 4))).view(pa.string())
     in_event = depth[at] == 2
     owner_event, owner_trace = event_no[at], trace_no[at]
     columns: list[pa.Array] = []
