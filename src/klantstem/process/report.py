@@ -8,6 +8,7 @@ report = analyze_table(arrow_table, options)              # e.g. the app databas
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from klantstem.process.frame import arrow_span, connect, from_arrow, from_parque
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
-from klantstem.process.options import AnalysisOptions
+from klantstem.process.options import ONE_THREAD_BELOW, AnalysisOptions
 from klantstem.process.repeats import repeats
 from klantstem.process.stats import rows
 from klantstem.process.waiting import waiting_by_cause
@@ -50,6 +51,8 @@ def analyze_table(
 ) -> dict[str, Any]:
     """The report for events in an Arrow table with the standard columns."""
     options = options or AnalysisOptions()
+    if options.threads is None and table.num_rows < ONE_THREAD_BELOW:
+        options = replace(options, threads=1)
     con = connect(options)
     events = from_arrow(table)
     return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))

@@ -34,7 +34,7 @@ from klantstem.process.xes_chunk import ChunkPlan, ChunkResult, Failure, parser,
 
 _BLOCK = 1 << 16
 _GZIP_MAGIC = b"\x1f\x8b"
-_PARALLEL_FROM_BYTES = 24 << 20  # decompressed size from which worker processes pay off
+_PARALLEL_FROM_BYTES = 64 << 20  # decompressed size from which a second thread or process pays off
 _GZIP_RATIO = 25
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 
