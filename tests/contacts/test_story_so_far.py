@@ -17,6 +17,7 @@ from klantstem.db import schema
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
 from klantstem.promises import service as promises
+from klantstem.stories import service as stories
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -197,3 +198,25 @@ def test_recording_contacts_checks_its_input(engine: Engine, clock: FixedClock) 
     with pytest.raises(NotFoundError):
         contacts.story_so_far(engine, clock, 404)
     assert contacts.story_so_far(engine, clock, customer).summary.contacts["total"] == 1
+
+
+def test_a_note_is_on_the_timeline_moves_with_a_merge_and_is_not_the_customers_voice(
+    engine: Engine, clock: FixedClock
+) -> None:
+    ids = _test_drive(engine, clock)
+    other = customers.add_customer(engine, clock, name="S. Visser", phone="0611122233").id
+    staff = _insert(engine, schema.staff, name="Noor Agent", role="agent")
+    note_id = stories.add_note(engine, clock, customer_id=other, staff_id=staff, text="  Belt liever na 14:00. ")
+    told_before = contacts.story_so_far(engine, clock, ids["customer"]).summary.told_us
+    customers.merge(engine, clock, other, ids["customer"])
+    story = contacts.story_so_far(engine, clock, ids["customer"])
+    notes = [e for e in story.entries if e.kind == "note"]
+    assert [(e.detail["id"], e.detail["text"], e.detail["staff"]) for e in notes] == [
+        (note_id, "Belt liever na 14:00.", "Noor Agent")
+    ]
+    assert notes[0].title == "note by Noor Agent: Belt liever na 14:00."
+    assert story.summary.told_us == told_before
+    with pytest.raises(UserInputError):
+        stories.add_note(engine, clock, customer_id=other, staff_id=staff, text=" ")
+    with pytest.raises(NotFoundError):
+        stories.add_note(engine, clock, customer_id=999, staff_id=None, text="x")
