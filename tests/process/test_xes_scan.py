@@ -58,6 +58,7 @@ def test_windows_line_ends_and_a_greater_than_sign_are_scanned() -> None:
         ('<string key="org:group" value="Front"/>', "<string key='org:group' value='Front'/>"),
         ('<string key="org:group" value="Front"/>', '<string value="Front" key="org:group"/>'),
         ("<event>\n\t\t\t<string", "<event><string"),  # two tags on a line
+        ("<event>\n", "<event>\r\r\n"),  # a carriage return alone, which XML counts as a line end
         (
             '<string key="org:resource" value="Anna"/>',
             '<string key="org:resource" value="Anna"/>\n<string key="org:resource" value="Bo"/>',

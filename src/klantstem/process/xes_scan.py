@@ -26,9 +26,9 @@ import pyarrow.compute as pc
 
 _TEXT = r'[^"<&\x00-\x1f\x{FFFE}\x{FFFF}]*'  # a key or value that reads the same in XML and here
 _LINE = (
-    r"^[ \t\r]*(?:<(?:/?trace|/?event)>"
+    r"^[ \t]*(?:<(?:/?trace|/?event)>"
     r"|<(?:string|date|int|float|boolean|id)[ \t]+key=\"" + _TEXT + r"\"[ \t]+value=\"" + _TEXT + r"\"[ \t]*/>"
-    r")?[ \t\r]*$"
+    r")?[ \t]*\r?$"  # a carriage return only before the line end, so lines count as XML counts them
 )
 _PLAIN_KEY = re.compile(r'[^"<&\x00-\x1f\ufffe\uffff]+')
 _WHITESPACE = b" \t\r\n"
