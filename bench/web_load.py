@@ -333,7 +333,7 @@ def main() -> None:
         "threads with httpx (which take CPU from the server on a small machine).",
     )
     parser.add_argument("--out", type=Path, default=OUT / "web_load.json")
-    parser.add_argument("--workers", type=int, default=1, help="Server processes (`klantstem serve --workers`).")
+    parser.add_argument("--workers", type=int, default=2, help="Server processes (`klantstem serve --workers`).")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     result: dict[str, Any] = {"contacts": args.contacts, "users": args.users, "seconds": args.seconds,
