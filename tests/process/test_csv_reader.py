@@ -103,3 +103,11 @@ def test_truncated_gzip_csv(tmp_path: Path) -> None:
     path.write_bytes(packed[: len(packed) // 2])
     with pytest.raises(ImportFileError, match="gzip"):
         list(CsvReader(path, ColumnMapping()).batches())
+
+
+def test_a_file_in_no_readable_encoding_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes(b"case;activity;timestamp\nA;Start;2024-01-02T10:00:00Z\nA;\x81\x00;2024-01-03T10:00:00Z\n")
+    with pytest.raises(ImportFileError, match="not valid UTF-8") as info:
+        read_table(path)
+    assert info.value.line == 3

@@ -1,8 +1,7 @@
 """One pass over a file's bytes before it is read: its encoding, SHA-256, size and number of lines.
 
-UTF-8 (with or without a byte-order mark) is read as UTF-8. A file that is not valid UTF-8 but reads as
-plausible Windows-1252 (no undefined bytes, no control characters) is read as Windows-1252. Anything else,
-or a UTF-8 byte-order mark followed by invalid bytes, is an error naming the line of the first bad byte.
+The encoding follows klantstem.encoding, applied to the whole file; a refused file is an error naming the line
+of the first bad byte.
 """
 
 from __future__ import annotations
@@ -13,14 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from klantstem.encoding import (
+    NEITHER_REFUSED,
+    UTF8,
+    UTF8_BOM,
+    UTF16_REFUSED,
+    WINDOWS_1252,
+    is_utf16,
+    plausible_windows_1252,
+    utf8_codec,
+)
 from klantstem.errors import ImportFileError
 
-UTF8 = "utf-8"
-UTF8_BOM = "utf-8-sig"
-WINDOWS_1252 = "cp1252"
-
 _CHUNK = 1 << 20
-_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 13)) + b"\x7f"
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,14 @@ def inspect_text_file(path: Path) -> FileFacts:
     decoder = codecs.getincrementaldecoder(UTF8)("strict")
     size = newlines = 0
     bad_offset: int | None = None
-    has_bom = utf16 = False
+    codec = UTF8
+    utf16 = False
     last = b""
     with _open(path) as handle:
         while chunk := handle.read(_CHUNK):
             if size == 0:
-                has_bom = chunk.startswith(codecs.BOM_UTF8)
-                utf16 = chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                codec = utf8_codec(chunk)
+                utf16 = is_utf16(chunk)
             digest.update(chunk)
             if bad_offset is None:
                 try:
@@ -59,14 +64,14 @@ def inspect_text_file(path: Path) -> FileFacts:
         except UnicodeDecodeError:
             bad_offset = max(size - 1, 0)
     lines = newlines + (1 if last not in (b"", b"\n") else 0)
-    facts = FileFacts(UTF8_BOM if has_bom else UTF8, digest.hexdigest(), size, lines)
+    facts = FileFacts(codec, digest.hexdigest(), size, lines)
     if bad_offset is None:
         return facts
     line = _line_at(path, bad_offset)
     if utf16:
-        raise ImportFileError(str(path), "the file is UTF-16; save it as UTF-8 (or CSV UTF-8 in Excel)", line=1)
-    if has_bom or not _plausible_windows_1252(path):
-        raise ImportFileError(str(path), "not valid UTF-8 (and not Windows-1252 either)", line=line)
+        raise ImportFileError(str(path), UTF16_REFUSED, line=1)
+    if codec == UTF8_BOM or not _whole_file_windows_1252(path):
+        raise ImportFileError(str(path), NEITHER_REFUSED, line=line)
     return FileFacts(WINDOWS_1252, facts.sha256, size, lines)
 
 
@@ -81,15 +86,10 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _plausible_windows_1252(path: Path) -> bool:
-    decoder = codecs.getincrementaldecoder(WINDOWS_1252)("strict")
+def _whole_file_windows_1252(path: Path) -> bool:
     with _open(path) as handle:
         while chunk := handle.read(_CHUNK):
-            if any(c in chunk for c in _CONTROL):
-                return False
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError:
+            if not plausible_windows_1252(chunk):
                 return False
     return True
 

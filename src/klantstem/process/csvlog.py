@@ -1,8 +1,8 @@
 """Streaming CSV (.csv, .csv.gz, .txt) and Parquet event-log readers into Arrow batches.
 
 Columns are found by the mapping the user gave, else by common names (CSV_CANDIDATES). CSV is read by
-Arrow's streaming reader, all columns as text; the delimiter (; , tab |) and the encoding (UTF-8 with or
-without BOM, else Windows-1252) are detected from the start of the file.
+Arrow's streaming reader, all columns as text; the delimiter (; , tab |) is detected from the start of the file,
+and so is the encoding, by klantstem.encoding's rule (UTF-8 with or without BOM, else Windows-1252).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
 from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
 from klantstem.process.timestamps import TimestampError, to_utc
@@ -141,13 +142,14 @@ class CsvReader(_TableReader):
                 raise ImportFileError(str(self.path), f"cannot read the file ({exc})") from None
         if not start.strip():
             raise ImportFileError(str(self.path), "the file is empty")
-        encoding = "utf-8"
         try:
-            text = start.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(start) - 4:  # not just a character cut at the end of the sample
-                encoding = "cp1252"
-            text = start.decode(encoding, errors="ignore")
+            encoding = sample_encoding(start, complete=len(start) < _SNIFF_BYTES)
+        except EncodingRefused as refused:
+            line = start[: refused.offset].count(b"\n") + 1
+            raise ImportFileError(str(self.path), refused.message, line=line) from None
+        text = start.decode(encoding, errors="ignore")
+        if encoding == UTF8_BOM:
+            encoding = UTF8  # Arrow's UTF-8 reading skips the byte-order mark itself
         header = text.splitlines()[0] if text else ""
         delimiter = max(_DELIMITERS, key=header.count)
         names = next(csv.reader(io.StringIO(header), delimiter=delimiter), [])
