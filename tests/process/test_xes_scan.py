@@ -104,6 +104,13 @@ def _read_text(tmp_path: Path, text: str | bytes) -> pa.Table:
         (SMALL.read_bytes().replace(b'value="Anna"', b'value="An\xffna"', 1), "not well-formed"),
         (SMALL.read_text().replace('value="Anna"', 'value="A<B"', 1).encode(), "not well-formed"),
         (SMALL.read_text().replace("</event>", "</trace>", 1).encode(), "not well-formed"),
+        (  # a value given twice, its quotes made up for by an attribute without a value
+            SMALL.read_text()
+            .replace('value="Anna"', 'value="Anna" value="Bo"', 1)
+            .replace('<string key="org:group" value="Front"/>', '<string key="org:group"/>', 1)
+            .encode(),
+            "not well-formed",
+        ),
         (SMALL.read_text().replace('key="concept:name" value="R-2"', 'key="other" value="R-2"').encode(), "case"),
     ],
 )

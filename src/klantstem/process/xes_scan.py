@@ -1,8 +1,7 @@
 """A strict scanner for the regular shape of XES traces: reads a chunk without building a tree.
 
 Most XES files are written the same way: one tag per line, `<trace>`, `<event>`, and attributes as single
-self-closing elements such as `<string key="..." value="..."/>`. Such a chunk is read line by line with
-Arrow's vectorised string functions (RE2 regular expressions), and accepted only when
+self-closing elements such as `<string key="..." value="..."/>`. Such a chunk is accepted only when
 
 - every line is blank or holds exactly one such tag, with nothing but XML whitespace around it;
 - the tags nest as traces holding attributes and events, and events holding attributes;
@@ -13,6 +12,14 @@ which makes the chunk well-formed XML, read exactly as lxml reads it. Anything e
 nested or list attributes, a namespace prefix, two tags on a line, a key given twice in one event, another
 encoding) returns None, and the caller reads the chunk with lxml, which also words any error and names
 its line.
+
+How the lines are checked without a regular expression per line: the chunk is cut at its double quotes. With
+four quotes to an attribute, the pieces are in turn a key, the text between key and value (`" value="`),
+a value, and the text from one value to the next key (`"/>`, the tag lines between, `<string key="`).
+Only those in-between pieces hold structure, and they come in a few dozen shapes however long the chunk, so
+each distinct one is checked once with a regular expression. Keys and values are checked by counting: the
+chunk's markup and control bytes must all lie in the in-between pieces. The tags are then told apart by the
+byte after each `<`, with numpy.
 """
 
 from __future__ import annotations
@@ -24,14 +31,21 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-_TEXT = r'[^"<&\x00-\x1f\x{FFFE}\x{FFFF}]*'  # a key or value that reads the same in XML and here
-_LINE = (
-    r"^[ \t]*(?:<(?:/?trace|/?event)>"
-    r"|<(?:string|date|int|float|boolean|id)[ \t]+key=\"" + _TEXT + r"\"[ \t]+value=\"" + _TEXT + r"\"[ \t]*/>"
-    r")?[ \t]*\r?$"  # a carriage return only before the line end, so lines count as XML counts them
-)
 _PLAIN_KEY = re.compile(r'[^"<&\x00-\x1f\ufffe\uffff]+')
 _WHITESPACE = b" \t\r\n"
+_NON_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE and U+FFFF in UTF-8
+_QUOTE, _LT, _SLASH, _NEWLINE = 34, 60, 47, 10
+
+_TAG_LINE = rb"[ \t]*(?:<(?:/?trace|/?event)>)?[ \t]*\r?"  # blank, or one trace or event tag
+_KEY_OPENS = rb'[ \t]*<(?:string|date|int|float|boolean|id)[ \t]+key="'
+_VALUE_CLOSES = rb'"[ \t]*/>[ \t]*\r?'
+_HEAD = re.compile(rb"(?:" + _TAG_LINE + rb"\n)*" + _KEY_OPENS)  # up to the first key
+_BETWEEN = re.compile(rb'"[ \t]+value="')  # from a key to its value
+_NEXT = re.compile(_VALUE_CLOSES + rb"\n(?:" + _TAG_LINE + rb"\n)*" + _KEY_OPENS)  # from a value to the next key
+_TAIL = re.compile(_VALUE_CLOSES + rb"(?:\n" + _TAG_LINE + rb")*")  # from the last value on
+_NO_ATTRIBUTES = re.compile(rb"(?:" + _TAG_LINE + rb"\n)*" + _TAG_LINE)
+_MARKUP = re.compile(rb"[<&\x00-\x1f]")
+_INT32_MAX = 2**31 - 1
 
 Bools = npt.NDArray[np.bool_]
 
@@ -49,85 +63,124 @@ def scan_chunk(
         if end < 0 or data[end + len(close_tag) :].strip(_WHITESPACE):
             return None
         data = data[:end]
+    if len(data) >= _INT32_MAX or (b"\xef" in data and any(c in data for c in _NON_CHARACTERS)):
+        return None
     try:
-        whole = pa.array([data], pa.binary())
-        lines = pc.split_pattern(whole, b"\n").values.cast(pa.string())
+        pa.array([data], pa.binary()).cast(pa.string())
     except pa.ArrowInvalid:  # not UTF-8
         return None
-    if not pc.all(pc.match_substring_regex(lines, _LINE)).as_py():
+    raw = np.frombuffer(data, np.uint8)
+    quotes = np.flatnonzero(raw == _QUOTE)
+    tags = _Tags(raw)
+    pieces = _pieces(data, quotes, len(tags.at))
+    if pieces is None:
         return None
-    tags = pc.utf8_trim(lines, " \t\r")
-    opens_trace, closes_trace, opens_event, closes_event = (
-        pc.equal(tags, tag).to_numpy(zero_copy_only=False) for tag in ("<trace>", "</trace>", "<event>", "</event>")
-    )
-    step = opens_trace.astype(np.int64) + opens_event - closes_trace - closes_event
-    depth = np.cumsum(step) - step  # the depth each line starts at
-    attributes = pc.starts_with(tags, "<").to_numpy(zero_copy_only=False) & (step == 0)
-    if not _nests(depth, step, attributes, opens_trace, closes_trace, opens_event, closes_event):
+    if not tags.nest():
         return None
-    event_no = np.cumsum(opens_event) - 1
-    trace_no = np.cumsum(opens_trace) - 1
-    trace_of_event = pa.array(trace_no[opens_event])
-    traces, events = int(opens_trace.sum()), len(trace_of_event)
-    # Only attribute lines hold quotes, four each (<string key="KEY" value="VALUE"/>), so cut at every quote
-    # the k-th attribute's key and value are pieces 4k+1 and 4k+3. The bytes were checked as UTF-8 above.
-    at = np.flatnonzero(attributes)
-    pieces = pc.split_pattern(whole, b'"').values
-    if len(pieces) != 4 * len(at) + 1:
+    at = np.flatnonzero(tags.attribute)
+    if len(at) * 4 != len(quotes):
         return None
-    attribute_keys = pieces.take(pa.array(np.arange(1, len(pieces), 4))).view(pa.string())
-    attribute_values = pieces.take(pa.array(np.arange(3, len(pieces), 4))).view(pa.string())
-    in_event = depth[at] == 2
-    owner_event, owner_trace = event_no[at], trace_no[at]
+    trace_of_event = tags.trace_no[tags.opens_event]
+    traces, events = int(tags.opens_trace.sum()), len(trace_of_event)
+    in_event = tags.depth[at] == 2
+    owner_event, owner_trace = tags.event_no[at], tags.trace_no[at]
+    sources = sorted({key for _, key in keys if key})
+    attribute_keys = pieces.take(pa.array(np.arange(0, len(pieces), 4)))
+    which = pc.index_in(attribute_keys, value_set=pa.array(sources, pa.string())).fill_null(-1)
+    which_key = which.to_numpy(zero_copy_only=False)
     columns: list[pa.Array] = []
+    trace_index = pa.array(trace_of_event)
     for name, source in keys:
         if not source:
             columns.append(pa.nulls(events, pa.string()))
             continue
-        picked = pc.equal(attribute_keys, source).to_numpy(zero_copy_only=False)
-        from_trace = _spread(attribute_values, picked & ~in_event, owner_trace, traces)
-        from_event = _spread(attribute_values, picked & in_event, owner_event, events)
+        picked = which_key == sources.index(source)
+        from_trace = _spread(pieces, picked & ~in_event, owner_trace, traces)
+        from_event = _spread(pieces, picked & in_event, owner_event, events)
         if from_trace is None or from_event is None:
             return None
         if name == "case":
-            case = from_trace.take(trace_of_event)
+            case = from_trace.take(trace_index)
             if case.null_count:  # a trace without a case id: lxml words the error
                 return None
             columns.append(case)
         else:
-            columns.append(pc.coalesce(from_event, from_trace.take(trace_of_event)))
-    return columns, pa.array(first_line + 1 + np.flatnonzero(opens_event))
+            columns.append(pc.coalesce(from_event, from_trace.take(trace_index)))
+    newlines = np.flatnonzero(raw == _NEWLINE)
+    lines = first_line + 1 + np.searchsorted(newlines, tags.at[tags.opens_event])
+    return columns, pa.array(lines)
 
 
-def _nests(
-    depth: npt.NDArray[np.int64],
-    step: npt.NDArray[np.int64],
-    attributes: Bools,
-    opens_trace: Bools,
-    closes_trace: Bools,
-    opens_event: Bools,
-    closes_event: Bools,
-) -> bool:
-    """Traces at the top, events in traces, attributes in either, every tag closed by its own end tag."""
-    if not len(step):
-        return True
-    return bool(
-        (depth[opens_trace] == 0).all()
-        and (depth[closes_trace] == 1).all()
-        and (depth[opens_event] == 1).all()
-        and (depth[closes_event] == 2).all()
-        and (depth[attributes] >= 1).all()
-        and depth[-1] + step[-1] == 0
-    )
+def _pieces(data: bytes, quotes: npt.NDArray[np.intp], less_than: int) -> pa.StringArray | None:
+    """The chunk cut at its quotes (no copy): piece 4k is the k-th attribute's key, 4k+2 its value, and the odd
+    pieces the text between (each with its quotes). None unless every line is blank, one trace or event tag,
+    or one attribute, and no key or value holds markup or a control byte. `less_than` counts the `<` in the
+    chunk."""
+    if not len(quotes):
+        return pa.array([], pa.string()) if _NO_ATTRIBUTES.fullmatch(data) else None
+    if len(quotes) % 4:
+        return None
+    if not _HEAD.fullmatch(data, 0, quotes[0] + 1) or not _TAIL.fullmatch(data, quotes[-1]):
+        return None
+    offsets = quotes.astype(np.int32)
+    offsets[0::2] += 1
+    pieces = pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
+    markup = len(_MARKUP.findall(data, 0, quotes[0])) + len(_MARKUP.findall(data, quotes[-1]))
+    for first, shape in ((1, _BETWEEN), (3, _NEXT)):
+        counted = pc.value_counts(pieces.take(pa.array(np.arange(first, len(pieces), 4))))
+        for text, count in zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True):
+            found = text.encode()
+            if not shape.fullmatch(found):
+                return None
+            markup += count * len(_MARKUP.findall(found))
+    control = int(np.count_nonzero(np.frombuffer(data, np.uint8) < 0x20))
+    if markup != less_than + data.count(b"&") + control:  # some key or value holds markup or a control byte
+        return None
+    return pieces
+
+
+class _Tags:
+    """Every tag of a chunk (each line holds at most one, so a `<` starts each), told apart by the bytes after
+    the `<`: `<trace>`, `</trace>`, `<event>`, `</event>`, or an attribute; with its depth and the number of
+    the trace and event it is in."""
+
+    def __init__(self, raw: npt.NDArray[np.uint8]) -> None:
+        self.at = np.flatnonzero(raw == _LT)
+        padded = np.concatenate((raw, np.zeros(2, np.uint8)))
+        first, second = padded[self.at + 1], padded[self.at + 2]
+        closes = first == _SLASH
+        self.opens_trace = first == ord("t")
+        self.closes_trace = closes & (second == ord("t"))
+        self.opens_event = first == ord("e")
+        self.closes_event = closes & (second == ord("e"))
+        self.step = self.opens_trace.astype(np.int64) + self.opens_event - self.closes_trace - self.closes_event
+        self.depth = np.cumsum(self.step) - self.step  # the depth each tag starts at
+        self.attribute = ~closes & ~self.opens_trace & ~self.opens_event
+        self.event_no = np.cumsum(self.opens_event) - 1
+        self.trace_no = np.cumsum(self.opens_trace) - 1
+
+    def nest(self) -> bool:
+        """Traces at the top, events in traces, attributes in either, every tag closed by its own end tag."""
+        if not len(self.step):
+            return True
+        depth = self.depth
+        return bool(
+            (depth[self.opens_trace] == 0).all()
+            and (depth[self.closes_trace] == 1).all()
+            and (depth[self.opens_event] == 1).all()
+            and (depth[self.closes_event] == 2).all()
+            and (depth[self.attribute] >= 1).all()
+            and depth[-1] + self.step[-1] == 0
+        )
 
 
 def _spread(values: pa.Array, picked: Bools, owner: npt.NDArray[np.int64], size: int) -> pa.Array | None:
     """One value per trace or event (`size` of them) from its picked attribute (null when it has none); None
-    when an owner has the key twice."""
+    when an owner has the key twice. `values` are the chunk's pieces: attribute k's value is piece 4k+2."""
     where = np.flatnonzero(picked)
     owners = owner[where]
     if len(owners) > 1 and not (np.diff(owners) > 0).all():
         return None
     index = np.full(size, -1, dtype=np.int64)
-    index[owners] = where
+    index[owners] = 4 * where + 2
     return values.take(pa.array(index, mask=index < 0))
