@@ -23,7 +23,9 @@ from klantstem.process.eventlog import EVENT_SCHEMA, ColumnMapping
 from klantstem.process.xes import XesReader
 
 ROOT = Path(__file__).resolve().parent.parent
-LOG = ROOT.parent / "shared" / "data" / "bpi2013" / "bpi_challenge_2013_incidents.xes.gz"
+_RELATIVE = Path("shared", "data", "bpi2013", "bpi_challenge_2013_incidents.xes.gz")
+# ../shared beside the checkout, or further up (a worktree such as /work/wt/NAME)
+LOG = next((p / _RELATIVE for p in ROOT.parents if (p / _RELATIVE).exists()), ROOT.parent / _RELATIVE)
 PM4PY = ROOT / "bench" / ".venv-pm4py" / "bin" / "python"
 
 
