@@ -9,6 +9,7 @@ from typing import Any
 
 import ibis.expr.types as ir
 
+from klantstem.process.compiled import query
 from klantstem.process.dfg import transitions
 from klantstem.process.stats import rounded, rows, share, summary
 
@@ -19,14 +20,8 @@ def bottlenecks(
     """Steps and transitions by total time; `pairs` are the directly-follows rows (dfg.pair_rows)."""
     whole = sum(float(p["total"] or 0.0) for p in pairs)
     business = sum(float(p["business"] or 0.0) for p in pairs)
-    moves = transitions(events)
-    per_step = moves.group_by(moves.activity).aggregate(
-        count=moves.count(),
-        total=moves.wait.sum(),
-        business=moves.business_wait.sum(),
-        cal_median=summary(moves.wait, "cal", exact)["cal_median"],
-    )
-    steps = sorted(rows(con.to_pyarrow(per_step)), key=lambda r: (-(r["total"] or 0.0), r["activity"]))
+    per_step = rows(query(con, _per_step, events, exact=exact))
+    steps = sorted(per_step, key=lambda r: (-(r["total"] or 0.0), r["activity"]))
     ranked = sorted(pairs, key=lambda r: (-(r["total"] or 0.0), r["activity"], r["next_activity"]))
     return {
         "total_waiting_s": rounded(whole),
@@ -36,6 +31,16 @@ def bottlenecks(
             _item(row, whole, **{"from": row["activity"], "to": row["next_activity"]}) for row in ranked[:top]
         ],
     }
+
+
+def _per_step(events: ir.Table, exact: bool) -> ir.Table:
+    moves = transitions(events)
+    return moves.group_by(moves.activity).aggregate(
+        count=moves.count(),
+        total=moves.wait.sum(),
+        business=moves.business_wait.sum(),
+        cal_median=summary(moves.wait, "cal", exact)["cal_median"],
+    )
 
 
 def _item(row: dict[str, Any], whole: float, **names: str) -> dict[str, Any]:

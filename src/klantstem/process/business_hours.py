@@ -90,27 +90,31 @@ def _switch_second(zone: ZoneInfo, start: datetime, first_offset: int) -> int:
     return DAY
 
 
-def _constants(tables: ClockTables) -> ir.Table:
+def days_table(tables: ClockTables) -> pa.Table:
     """The per-day arrays as one row of list columns (kept out of the SQL text, which stays small)."""
     names = ("offset_before", "offset_switch", "offset_after", "open_before", "opens", "closes")
     kinds = {name: pa.list_(pa.int64() if name.startswith("offset") else pa.float64()) for name in names}
-    return ibis.memtable(pa.table({name: pa.array([getattr(tables, name)], kinds[name]) for name in names}))
+    return pa.table({name: pa.array([getattr(tables, name)], kinds[name]) for name in names})
 
 
 def with_clock(events: ir.Table, tables: ClockTables) -> ir.Table:
-    """`events` (with epoch seconds `t`) plus `local` (wall-clock seconds) and `b` (business clock). Each step
-    is a column of its own, so the SQL computes every index once."""
-    constants = _constants(tables)
-    joined = events.cross_join(constants)
-    day = joined.mutate(_i=(joined.t / DAY).floor().cast("int64") - tables.first_day)  # the UTC day
-    after_switch = day.t - (day._i + tables.first_day) * DAY >= day.offset_switch[day._i]
+    """`events` (with epoch seconds `t`) plus `local` (wall-clock seconds) and `b` (business clock)."""
+    return clock_from_days(events, ibis.memtable(days_table(tables)), tables.first_day)
+
+
+def clock_from_days(events: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
+    """with_clock, given the days table (`days_table`, e.g. stored in the database) and its first day. Each
+    step is a column of its own, so the SQL computes every index once."""
+    joined = events.cross_join(days)
+    day = joined.mutate(_i=(joined.t / DAY).floor().cast("int64") - first_day)  # the UTC day
+    after_switch = day.t - (day._i + first_day) * DAY >= day.offset_switch[day._i]
     zoned = day.mutate(local=day.t + ibis.ifelse(after_switch, day.offset_after[day._i], day.offset_before[day._i]))
-    local = zoned.mutate(_j=(zoned.local / DAY).floor().cast("int64") - tables.first_day)  # the local day
+    local = zoned.mutate(_j=(zoned.local / DAY).floor().cast("int64") - first_day)  # the local day
     opened = local.mutate(_opens=local.opens[local._j], _closes=local.closes[local._j])
-    since = opened.local - (opened._j + tables.first_day) * DAY - opened._opens
+    since = opened.local - (opened._j + first_day) * DAY - opened._opens
     within = ibis.greatest(ibis.least(since, opened._closes - opened._opens), 0.0)
     clocked = opened.mutate(b=opened.open_before[opened._j] + within)
-    return clocked.drop(*constants.columns, "_i", "_j", "_opens", "_closes")
+    return clocked.drop(*days.columns, "_i", "_j", "_opens", "_closes")
 
 
 def month_of(local: ir.FloatingValue) -> ir.StringValue:

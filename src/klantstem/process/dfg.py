@@ -8,6 +8,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from klantstem.process.compiled import query
 from klantstem.process.stats import rounded, rows, share, summary
 
 SEPARATOR = "\x1f"
@@ -21,6 +22,10 @@ def transitions(events: ir.Table) -> ir.Table:
 
 def pair_rows(con: Any, events: ir.Table, exact: bool = True) -> list[dict[str, Any]]:
     """One row per directly-follows pair with count, total and summary times (calendar and business)."""
+    return rows(query(con, _pairs, events, exact=exact))
+
+
+def _pairs(events: ir.Table, exact: bool) -> ir.Table:
     pairs = transitions(events)
     grouped = pairs.group_by([pairs.activity, pairs.next_activity]).aggregate(
         count=pairs.count(),
@@ -29,7 +34,7 @@ def pair_rows(con: Any, events: ir.Table, exact: bool = True) -> list[dict[str, 
         **summary(pairs.wait, "cal", exact),
         **summary(pairs.business_wait, "bus", exact),
     )
-    return rows(con.to_pyarrow(grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])))
+    return grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])
 
 
 def directly_follows(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -49,14 +54,17 @@ def directly_follows(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def start_and_end(con: Any, events: ir.Table) -> dict[str, dict[str, int]]:
-    ends = events.filter((events.pos == 1) | events.next_activity.isnull())
-    counted = ends.group_by("activity").aggregate(starts=(ends.pos == 1).sum(), ends=ends.next_activity.isnull().sum())
-    found = rows(con.to_pyarrow(counted))
+    found = rows(query(con, _starts_and_ends, events))
     result: dict[str, dict[str, int]] = {}
     for key in ("starts", "ends"):
         ranked = sorted((r for r in found if r[key]), key=lambda r: (-int(r[key]), r["activity"]))
         result[f"{key[:-1]}_activities"] = {r["activity"]: int(r[key]) for r in ranked}
     return result
+
+
+def _starts_and_ends(events: ir.Table) -> ir.Table:
+    ends = events.filter((events.pos == 1) | events.next_activity.isnull())
+    return ends.group_by("activity").aggregate(starts=(ends.pos == 1).sum(), ends=ends.next_activity.isnull().sum())
 
 
 def variant_table(events: ir.Table) -> ir.Table:
@@ -68,10 +76,7 @@ def variant_table(events: ir.Table) -> ir.Table:
 
 
 def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
-    table = variant_table(events)
-    everything = ibis.window()
-    counted = table.mutate(n=table.count().over(everything), all_cases=table.cases.sum().over(everything))
-    found = rows(con.to_pyarrow(counted.order_by([counted.cases.desc(), counted.variant]).limit(top)))
+    found = rows(query(con, _top_variants, events, top=top))
     return {
         "count": int(found[0]["n"]) if found else 0,
         "top": [
@@ -85,7 +90,14 @@ def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
     }
 
 
+def _top_variants(events: ir.Table, top: int) -> ir.Table:
+    table = variant_table(events)
+    everything = ibis.window()
+    counted = table.mutate(n=table.count().over(everything), all_cases=table.cases.sum().over(everything))
+    return counted.order_by([counted.cases.desc(), counted.variant]).limit(top)
+
+
 def all_variants(con: Any, events: ir.Table) -> dict[tuple[str, ...], int]:
     """Every variant with its number of cases (for comparisons)."""
-    found = rows(con.to_pyarrow(variant_table(events)))
+    found = rows(query(con, variant_table, events))
     return {tuple(row["variant"].split(SEPARATOR)): int(row["cases"]) for row in found}

@@ -12,14 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from klantstem.errors import UserInputError
-from klantstem.process.business_hours import clock_tables, epoch_seconds, with_clock
+from klantstem.process.business_hours import clock_from_days, clock_tables, days_table, epoch_seconds
+from klantstem.process.compiled import materialize, named, query, view
 from klantstem.process.eventlog import STANDARD
 from klantstem.process.options import AnalysisOptions
+
+SOURCE = "source_events"  # the events as given (an Arrow table, a Parquet file, a query)
+DAYS = "clock_days"  # the business clock's per-day constants
 
 
 def connect(options: AnalysisOptions) -> Any:
@@ -43,6 +48,18 @@ def arrow_span(table: pa.Table) -> tuple[datetime | None, datetime | None]:
 
 def from_arrow(table: pa.Table) -> ir.Table:
     """Events from an Arrow table with the standard columns (as the readers give them)."""
+    return ibis.memtable(standard_arrow(table))
+
+
+def register_arrow(con: Any, table: pa.Table) -> ir.Table:
+    """Events from an Arrow table, given to DuckDB by name without a copy (what `prepare` reads fastest)."""
+    standard = standard_arrow(table)
+    con.con.register(SOURCE, standard)
+    return named(SOURCE, ibis.Schema.from_pyarrow(standard.schema))
+
+
+def standard_arrow(table: pa.Table) -> pa.Table:
+    """The standard columns, every one nullable, with `seq` (the order in the source) and without `line`."""
     if table.num_rows == 0:
         raise UserInputError("the event log holds no events")
     if "seq" not in table.column_names:
@@ -52,7 +69,7 @@ def from_arrow(table: pa.Table) -> ir.Table:
             table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
     table = table.drop_columns([c for c in ("line",) if c in table.column_names])
     nullable = pa.schema([f.with_nullable(True) for f in table.schema])  # lead() of a required column is not
-    return ibis.memtable(table.cast(nullable))
+    return table.cast(nullable)
 
 
 def from_parquet(con: Any, path: Path, columns: dict[str, str]) -> ir.Table:
@@ -75,30 +92,54 @@ def prepare(
     """Materialise the events each analysis reads: case, activity, team, state (status, else lifecycle),
     customer, t (epoch seconds), local (wall-clock seconds), b (business clock), pos (1, 2, ... within the
     case) and the next event's activity, t and b. Only these columns go through the sort, which is what
-    costs time on a large log. `span` is the first and last timestamp when the caller knows them."""
+    costs time on a large log. `span` is the first and last timestamp when the caller knows them. The
+    result is a named table (compiled.named) of the connection."""
+    if not isinstance(events.op(), ops.UnboundTable | ops.DatabaseTable):
+        con.create_view(SOURCE, obj=events, overwrite=True)
+        events = named(SOURCE, events.schema())
     if span is None:
-        found = con.to_pyarrow(events.aggregate(first=events.timestamp.min(), last=events.timestamp.max()))
+        found = query(con, _span, events)
         span = found["first"][0].as_py(), found["last"][0].as_py()
     first, last = span
     if first is None or last is None:
         raise UserInputError("the event log holds no events")
     tables = clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
-    t = epoch_seconds(events.timestamp)
+    days = days_table(tables)
+    con.con.register(DAYS, days)
+    # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); DuckDB runs it as one.
+    days_named = named(DAYS, ibis.Schema.from_pyarrow(days.schema))
+    timed = view(con, "clocked_events", _clocked, events, days_named, first_day=tables.first_day)
+    return materialize(con, "prepared_events", _ordered, timed)
+
+
+def _span(events: ir.Table) -> ir.Table:
+    return events.aggregate(first=events.timestamp.min(), last=events.timestamp.max())
+
+
+def _clocked(events: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
     links = [name for name in ("case_id", "customer_id") if name in events.columns]
     timed = events.select(
-        "case", "activity", "team", "customer", "seq", *links, t=t, state=ibis.coalesce(events.status, events.lifecycle)
+        "case",
+        "activity",
+        "team",
+        "customer",
+        "seq",
+        *links,
+        t=epoch_seconds(events.timestamp),
+        state=ibis.coalesce(events.status, events.lifecycle),
     )
-    # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); DuckDB runs it as one.
-    timed = con.create_view("clocked_events", obj=with_clock(timed, tables), overwrite=True)
+    return clock_from_days(timed, days, first_day)
+
+
+def _ordered(timed: ir.Table) -> ir.Table:
     window = ibis.window(group_by=timed.case, order_by=[timed.t, timed.seq])
-    ordered = timed.mutate(
+    return timed.mutate(
         pos=ibis.row_number().over(window) + 1,
         next_activity=timed.activity.lead().over(window),
         next_t=timed.t.lead().over(window),
         next_b=timed.b.lead().over(window),
         next_state=timed.state.lead().over(window),
     )
-    return con.create_table("prepared_events", obj=ordered)
 
 
 def duplicates(events: ir.Table) -> ir.IntegerScalar:

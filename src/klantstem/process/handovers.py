@@ -11,6 +11,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
+from klantstem.process.compiled import query
 from klantstem.process.stats import rows, share
 
 TEAM_BUCKETS = 5  # teams per case are counted 1, 2, 3, 4 and "5 or more"
@@ -33,24 +34,39 @@ def team_visits(events: ir.Table) -> ir.Table:
 
 
 def handovers(con: Any, visits: ir.Table, top: int) -> list[dict[str, Any]]:
-    moves = visits.filter(visits.came_from.notnull())
-    pairs = moves.group_by([moves.came_from, moves.team]).aggregate(count=moves.count(), cases=moves.case.nunique())
-    ordered = pairs.order_by([pairs["count"].desc(), pairs.came_from, pairs.team]).limit(top)
     return [
         {"from_team": r["came_from"], "to_team": r["team"], "count": int(r["count"]), "cases": int(r["cases"])}
-        for r in rows(con.to_pyarrow(ordered))
+        for r in rows(query(con, _handover_pairs, visits, top=top))
     ]
+
+
+def _handover_pairs(visits: ir.Table, top: int) -> ir.Table:
+    moves = visits.filter(visits.came_from.notnull())
+    pairs = moves.group_by([moves.came_from, moves.team]).aggregate(count=moves.count(), cases=moves.case.nunique())
+    return pairs.order_by([pairs["count"].desc(), pairs.came_from, pairs.team]).limit(top)
+
+
+def _back(visits: ir.Table) -> ir.Table:
+    return visits.filter(visits.two_back == visits.team)
+
+
+def _ping_pong_pairs(visits: ir.Table, top: int) -> ir.Table:
+    back = _back(visits)
+    per_pair = back.group_by([back.team, back.came_from]).aggregate(count=back.count(), cases=back.case.nunique())
+    everything = ibis.window()
+    per_pair = per_pair.mutate(all_count=per_pair["count"].sum().over(everything))
+    return per_pair.order_by([per_pair["count"].desc(), per_pair.team, per_pair.came_from]).limit(top)
+
+
+def _ping_pong_cases(visits: ir.Table) -> ir.Table:
+    back = _back(visits)
+    return back.aggregate(cases=back.case.nunique())
 
 
 def ping_pong(con: Any, visits: ir.Table, top: int) -> dict[str, Any]:
     """A -> B -> A: the case went back to the team it had just left; counted per pair (A, B)."""
-    back = visits.filter(visits.two_back == visits.team)
-    per_pair = back.group_by([back.team, back.came_from]).aggregate(count=back.count(), cases=back.case.nunique())
-    everything = ibis.window()
-    per_pair = per_pair.mutate(all_count=per_pair["count"].sum().over(everything))
-    ordered = per_pair.order_by([per_pair["count"].desc(), per_pair.team, per_pair.came_from]).limit(top)
-    found = rows(con.to_pyarrow(ordered))
-    cases = int(rows(con.to_pyarrow(back.aggregate(cases=back.case.nunique())))[0]["cases"] or 0) if found else 0
+    found = rows(query(con, _ping_pong_pairs, visits, top=top))
+    cases = int(rows(query(con, _ping_pong_cases, visits))[0]["cases"] or 0) if found else 0
     return {
         "ping_pong_cases": cases,
         "ping_pong_count": int(found[0]["all_count"]) if found else 0,
@@ -62,23 +78,7 @@ def ping_pong(con: Any, visits: ir.Table, top: int) -> dict[str, Any]:
 
 
 def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> dict[str, Any]:
-    per_case = visits.group_by(visits.case).aggregate(
-        teams=visits.team.nunique(),
-        visits=visits.count(),
-        left_first_line=visits.team.re_search(f"(?i){second_line}").any(),
-    )
-    buckets = {
-        str(n): (per_case.teams == n).sum() if n < TEAM_BUCKETS else (per_case.teams >= n).sum()
-        for n in range(1, TEAM_BUCKETS + 1)
-    }
-    totals = per_case.aggregate(
-        mean=per_case.teams.mean(),
-        with_team=per_case.count(),
-        returned=(per_case.visits > per_case.teams).sum(),
-        left=per_case.left_first_line.sum(),
-        **{f"bucket_{n}": count for n, count in buckets.items()},
-    )
-    total = rows(con.to_pyarrow(totals))[0]
+    total = rows(query(con, _team_totals, visits, second_line=second_line))[0]
     with_team = int(total["with_team"] or 0)
     named_lines = int(total["left"] or 0) > 0
     stayed = with_team - int(total["left"] or 0) if named_lines else int(total["bucket_1"] or 0)
@@ -86,8 +86,8 @@ def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> 
         "teams_per_case": {
             "mean": None if total["mean"] is None else round(float(total["mean"]), 3),
             "histogram": {
-                (f"{TEAM_BUCKETS}+" if n == str(TEAM_BUCKETS) else n): int(total[f"bucket_{n}"])
-                for n in buckets
+                (f"{TEAM_BUCKETS}+" if n == TEAM_BUCKETS else str(n)): int(total[f"bucket_{n}"])
+                for n in range(1, TEAM_BUCKETS + 1)
                 if total[f"bucket_{n}"]
             },
         },
@@ -97,3 +97,22 @@ def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> 
         "cases_with_team": with_team,
         "cases_without_team": cases - with_team,
     }
+
+
+def _team_totals(visits: ir.Table, second_line: str) -> ir.Table:
+    per_case = visits.group_by(visits.case).aggregate(
+        teams=visits.team.nunique(),
+        visits=visits.count(),
+        left_first_line=visits.team.re_search(f"(?i){second_line}").any(),
+    )
+    buckets = {
+        str(n): (per_case.teams == n).sum() if n < TEAM_BUCKETS else (per_case.teams >= n).sum()
+        for n in range(1, TEAM_BUCKETS + 1)
+    }
+    return per_case.aggregate(
+        mean=per_case.teams.mean(),
+        with_team=per_case.count(),
+        returned=(per_case.visits > per_case.teams).sum(),
+        left=per_case.left_first_line.sum(),
+        **{f"bucket_{n}": count for n, count in buckets.items()},
+    )

@@ -7,6 +7,7 @@ from typing import Any
 import ibis.expr.types as ir
 
 from klantstem.process.business_hours import month_of
+from klantstem.process.compiled import query
 from klantstem.process.stats import pick, rounded, rows, summary
 
 LINK_COLUMNS = ("case_id", "customer_id")
@@ -29,11 +30,8 @@ def case_table(events: ir.Table) -> ir.Table:
 
 
 def lead_times(con: Any, cases: ir.Table) -> dict[str, Any]:
-    totals = rows(con.to_pyarrow(cases.aggregate(**summary(cases.duration, "cal"), **summary(cases.business, "bus"))))
-    trend = cases.group_by(cases.month).aggregate(
-        cases=cases.count(), **summary(cases.duration, "cal"), **summary(cases.business, "bus")
-    )
-    months = rows(con.to_pyarrow(trend.order_by(trend.month)))
+    totals = rows(query(con, _totals, cases))
+    months = rows(query(con, _trend, cases))
     return {
         "case_duration_s": pick(totals[0], "cal"),
         "case_duration_business_s": pick(totals[0], "bus"),
@@ -49,10 +47,20 @@ def lead_times(con: Any, cases: ir.Table) -> dict[str, Any]:
     }
 
 
+def _totals(cases: ir.Table) -> ir.Table:
+    return cases.aggregate(**summary(cases.duration, "cal"), **summary(cases.business, "bus"))
+
+
+def _trend(cases: ir.Table) -> ir.Table:
+    trend = cases.group_by(cases.month).aggregate(
+        cases=cases.count(), **summary(cases.duration, "cal"), **summary(cases.business, "bus")
+    )
+    return trend.order_by(trend.month)
+
+
 def slowest_cases(con: Any, cases: ir.Table, top: int) -> list[dict[str, Any]]:
     """The longest-running cases, with their case and customer in the app database when known."""
-    columns = ["case", "duration", "business", "events", "customer", *[c for c in LINK_COLUMNS if c in cases.columns]]
-    found = rows(con.to_pyarrow(cases.order_by([cases.duration.desc(), cases.case]).limit(top).select(*columns)))
+    found = rows(query(con, _slowest, cases, top=top))
     result = []
     for row in found:
         item = {
@@ -64,3 +72,8 @@ def slowest_cases(con: Any, cases: ir.Table, top: int) -> list[dict[str, Any]]:
         item |= {k: row[k] for k in ("customer", *LINK_COLUMNS) if row.get(k) is not None}
         result.append(item)
     return result
+
+
+def _slowest(cases: ir.Table, top: int) -> ir.Table:
+    columns = ["case", "duration", "business", "events", "customer", *[c for c in LINK_COLUMNS if c in cases.columns]]
+    return cases.order_by([cases.duration.desc(), cases.case]).limit(top).select(*columns)

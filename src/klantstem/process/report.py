@@ -18,10 +18,11 @@ import pyarrow as pa
 
 from klantstem.errors import UserInputError
 from klantstem.process.bottlenecks import bottlenecks
+from klantstem.process.compiled import materialize, query
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import arrow_span, connect, from_arrow, from_parquet, prepare
+from klantstem.process.frame import arrow_span, connect, from_parquet, prepare, register_arrow
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
@@ -54,7 +55,7 @@ def analyze_table(
     if options.threads is None and table.num_rows < ONE_THREAD_BELOW:
         options = replace(options, threads=1)
     con = connect(options)
-    events = from_arrow(table)
+    events = register_arrow(con, table)
     return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))
 
 
@@ -96,23 +97,13 @@ def build_report(
 ) -> dict[str, Any]:
     started = time.perf_counter()
     prepared = prepare(con, events, options, span)
-    head = rows(
-        con.to_pyarrow(
-            prepared.aggregate(
-                events=prepared.count(),
-                cases=prepared.case.nunique(),
-                activities=prepared.activity.nunique(),
-                teams=prepared.team.nunique(),
-                duplicates=duplicates_of(prepared),
-            )
-        )
-    )[0]
+    head = rows(query(con, _head, prepared))[0]
     if not head["events"]:
         raise UserInputError("the event log holds no events")
     duplicates = int(head["duplicates"] or 0)
     if duplicates:
         warnings["duplicate_events"] = duplicates
-    cases = con.create_table("cases", obj=case_table(prepared))
+    cases = materialize(con, "cases", case_table, prepared)
     report = _header(source, head, options)
     report |= lead_times(con, cases)
     report["variants"] = variants(con, prepared, options.top)
@@ -134,6 +125,16 @@ def build_report(
     return report
 
 
+def _head(events: ir.Table) -> ir.Table:
+    return events.aggregate(
+        events=events.count(),
+        cases=events.case.nunique(),
+        activities=events.activity.nunique(),
+        teams=events.team.nunique(),
+        duplicates=duplicates_of(events),
+    )
+
+
 def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict[str, Any]:
     return {
         "source": source,
@@ -150,7 +151,7 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
 
 
 def _teams(con: Any, prepared: ir.Table, cases: int, options: AnalysisOptions) -> dict[str, Any]:
-    visits = con.create_table("team_visits", obj=team_visits(prepared))
+    visits = materialize(con, "team_visits", team_visits, prepared)
     result: dict[str, Any] = {"handovers": handovers(con, visits, options.top)}
     result |= ping_pong(con, visits, options.top)
     result |= teams_per_case(con, visits, cases, options.second_line_pattern)

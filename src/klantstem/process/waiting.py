@@ -12,6 +12,7 @@ from typing import Any
 
 import ibis.expr.types as ir
 
+from klantstem.process.compiled import query
 from klantstem.process.options import CAUSES, AnalysisOptions
 from klantstem.process.stats import rounded, rows
 
@@ -19,19 +20,12 @@ from klantstem.process.stats import rounded, rows
 def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[dict[str, Any], list[str]]:
     """Time per status (one query, grouped by status; there are few), put down to its cause here; and every
     status in the log, also those only a case's last event has."""
-    known = events.filter(events.state.notnull())
-    follows = known.next_activity.notnull()
-    per_state = known.group_by(known.state).aggregate(
-        count=follows.sum(),
-        total=(known.next_t - known.t).sum(),
-        business=(known.next_b - known.b).sum(),
-    )
     result: dict[str, Any] = {
         "waiting_by_cause_s": dict.fromkeys(CAUSES, 0.0),
         "waiting_by_cause_business_s": dict.fromkeys(CAUSES, 0.0),
         "waiting_by_status": [],
     }
-    found = sorted(rows(con.to_pyarrow(per_state)), key=lambda r: (-(r["total"] or 0.0), r["state"]))
+    found = sorted(rows(query(con, _per_state, events)), key=lambda r: (-(r["total"] or 0.0), r["state"]))
     for row in found:
         cause = options.cause_of(row["state"])
         if cause is None or not row["count"]:
@@ -50,3 +44,13 @@ def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> tu
     for key in ("waiting_by_cause_s", "waiting_by_cause_business_s"):
         result[key] = {cause: rounded(value) for cause, value in result[key].items()}
     return result, [row["state"] for row in found]
+
+
+def _per_state(events: ir.Table) -> ir.Table:
+    known = events.filter(events.state.notnull())
+    follows = known.next_activity.notnull()
+    return known.group_by(known.state).aggregate(
+        count=follows.sum(),
+        total=(known.next_t - known.t).sum(),
+        business=(known.next_b - known.b).sum(),
+    )

@@ -1,0 +1,65 @@
+"""SQL compiled once per shape of log: a second report reuses it and still answers for its own events."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+import pytest
+
+from klantstem.process import compiled
+from klantstem.process.compiled import named, query
+from klantstem.process.frame import connect
+from klantstem.process.options import AnalysisOptions
+from klantstem.process.report import analyze_table
+
+
+def log(cases: int, start: datetime, closing: str) -> pa.Table:
+    rows = [(f"c{i}", a, start + timedelta(hours=i + k)) for i in range(cases) for k, a in enumerate(("open", closing))]
+    return pa.table(
+        {
+            "case": [r[0] for r in rows],
+            "activity": [r[1] for r in rows],
+            "timestamp": pa.array([r[2] for r in rows], pa.timestamp("us", tz="UTC")),
+        }
+    )
+
+
+def test_a_second_report_of_the_same_shape_compiles_nothing_and_reads_its_own_events() -> None:
+    first = analyze_table(log(3, datetime(2024, 5, 6, 9, tzinfo=UTC), "closed"))
+    kept = {key: id(statement) for key, statement in compiled._kept.items()}
+    again = analyze_table(log(3, datetime(2024, 5, 6, 9, tzinfo=UTC), "closed"))
+    assert {key: id(statement) for key, statement in compiled._kept.items()} == kept  # none compiled again
+    assert {k: v for k, v in again.items() if k != "seconds"} == {k: v for k, v in first.items() if k != "seconds"}
+    other = analyze_table(log(5, datetime(2024, 5, 6, 9, tzinfo=UTC), "closed"))
+    assert (other["cases"], other["events"], other["dfg"][0]["count"]) == (5, 10, 5)
+    assert other["repeats"]["same_case"]["closed_cases"] == 5
+
+
+def test_parameters_and_data_that_shape_the_sql_are_part_of_the_key() -> None:
+    # Another span (the business clock's first day) and other closing activities give statements of their own.
+    late = analyze_table(log(2, datetime(2025, 1, 6, 9, tzinfo=UTC), "afgesloten"))
+    assert late["repeats"]["same_case"]["closed_cases"] == 2
+    assert late["case_duration_business_s"]["median"] == 3600.0
+    top1 = analyze_table(log(4, datetime(2024, 5, 6, 9, tzinfo=UTC), "closed"), AnalysisOptions(top=1))
+    assert len(top1["slowest_cases"]) == 1
+
+
+def _count(events: ir.Table, least: int) -> ir.Table:
+    kept = events.filter(events.n >= least)
+    return kept.aggregate(rows=kept.count())
+
+
+def test_query_functions_take_named_tables_and_no_closures() -> None:
+    con = connect(AnalysisOptions(threads=1))
+    con.con.register("numbers", pa.table({"n": [1, 2, 3]}))
+    numbers = named("numbers", ibis.schema({"n": "int64"}))
+    assert query(con, _count, numbers, least=2).to_pylist() == [{"rows": 2}]
+    assert query(con, _count, numbers, least=3).to_pylist() == [{"rows": 1}]
+    with pytest.raises(TypeError, match="by name"):
+        query(con, _count, ibis.memtable({"n": [1]}), least=1)
+    limit = 2
+    with pytest.raises(TypeError, match="closure"):
+        query(con, lambda t: t.limit(limit), numbers)
