@@ -121,8 +121,16 @@ def test_what_the_scanner_refuses_lxml_reports_with_its_line(tmp_path: Path, bro
     assert caught.value.line is not None
 
 
-def test_event_lines_are_the_lines_of_the_file(tmp_path: Path) -> None:
-    text = SMALL.read_text().replace("\t<trace>", "\n\n\t<trace>")
+@pytest.mark.parametrize(
+    "text",
+    [
+        SMALL.read_text(),  # one tag to a line: the lines are counted from the tags
+        SMALL.read_text().replace("\t<trace>", "\n\n\t<trace>"),  # blank lines: the line ends are looked up
+        SMALL.read_text().replace("\n", "\r\n"),
+    ],
+)
+def test_event_lines_are_the_lines_of_the_file(tmp_path: Path, text: str) -> None:
+    assert scan_chunk(PLAN.keys, PLAN.close_tag, _traces(text), 0, last=True) is not None
     lines = _read_text(tmp_path, text).column("line").to_pylist()
     written = text.splitlines()
     assert len(lines) == 7 and all(written[line - 1].strip() == "<event>" for line in lines)

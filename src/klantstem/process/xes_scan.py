@@ -65,8 +65,9 @@ def scan_chunk(
         data = data[:end]
     if len(data) >= _INT32_MAX or (b"\xef" in data and any(c in data for c in _NON_CHARACTERS)):
         return None
+    whole = pa.StringArray.from_buffers(1, pa.py_buffer(np.array([0, len(data)], np.int32)), pa.py_buffer(data))
     try:
-        pa.array([data], pa.binary()).cast(pa.string())
+        whole.validate(full=True)
     except pa.ArrowInvalid:  # not UTF-8
         return None
     raw = np.frombuffer(data, np.uint8)
@@ -88,27 +89,45 @@ def scan_chunk(
     attribute_keys = pieces.take(pa.array(np.arange(0, len(pieces), 4)))
     which = pc.index_in(attribute_keys, value_set=pa.array(sources, pa.string())).fill_null(-1)
     which_key = which.to_numpy(zero_copy_only=False)
-    columns: list[pa.Array] = []
     trace_index = pa.array(trace_of_event)
+    spread: dict[str, tuple[pa.Array | None, pa.Array | None]] = {}
+    columns: list[pa.Array] = []
     for name, source in keys:
         if not source:
             columns.append(pa.nulls(events, pa.string()))
             continue
-        picked = which_key == sources.index(source)
-        from_trace = _spread(pieces, picked & ~in_event, owner_trace, traces)
-        from_event = _spread(pieces, picked & in_event, owner_event, events)
-        if from_trace is None or from_event is None:
-            return None
-        if name == "case":
-            case = from_trace.take(trace_index)
-            if case.null_count:  # a trace without a case id: lxml words the error
+        if source not in spread:
+            picked = which_key == sources.index(source)
+            from_trace = _spread(pieces, picked & ~in_event, owner_trace, traces)
+            from_event = _spread(pieces, picked & in_event, owner_event, events)
+            if from_trace is _TWICE or from_event is _TWICE:
                 return None
-            columns.append(case)
+            per_event = None if from_trace is None else from_trace.take(trace_index)
+            spread[source] = (per_event, from_event)
+        per_event, from_event = spread[source]
+        if name == "case":
+            if per_event is None or per_event.null_count:  # a trace without a case id: lxml words the error
+                return None
+            columns.append(per_event)
+        elif from_event is None:
+            columns.append(pa.nulls(events, pa.string()) if per_event is None else per_event)
         else:
-            columns.append(pc.coalesce(from_event, from_trace.take(trace_index)))
+            columns.append(from_event if per_event is None else pc.coalesce(from_event, per_event))
+    return columns, pa.array(first_line + 1 + _lines_before(data, raw, tags.at, tags.opens_event))
+
+
+def _lines_before(
+    data: bytes, raw: npt.NDArray[np.uint8], at: npt.NDArray[np.intp], picked: Bools
+) -> npt.NDArray[np.intp]:
+    """The number of line ends before each picked tag. Every line holds at most one tag, so when the tags
+    are as many line ends apart as they are tags apart (no blank lines between), no line end is looked for."""
+    if not len(at):
+        return np.zeros(0, np.intp)
+    first = data.count(b"\n", 0, int(at[0]))
+    if int(np.count_nonzero(raw[at[0] : at[-1]] == _NEWLINE)) == len(at) - 1:
+        return first + np.flatnonzero(picked)
     newlines = np.flatnonzero(raw == _NEWLINE)
-    lines = first_line + 1 + np.searchsorted(newlines, tags.at[tags.opens_event])
-    return columns, pa.array(lines)
+    return np.searchsorted(newlines, at[picked])
 
 
 def _pieces(data: bytes, quotes: npt.NDArray[np.intp], less_than: int) -> pa.StringArray | None:
@@ -134,7 +153,8 @@ def _pieces(data: bytes, quotes: npt.NDArray[np.intp], less_than: int) -> pa.Str
                 return None
             markup += count * len(_MARKUP.findall(found))
     control = int(np.count_nonzero(np.frombuffer(data, np.uint8) < 0x20))
-    if markup != less_than + data.count(b"&") + control:  # some key or value holds markup or a control byte
+    ampersands = data.count(b"&") if b"&" in data else 0  # `in` is a quick scan; count is not
+    if markup != less_than + ampersands + control:  # some key or value holds markup or a control byte
         return None
     return pieces
 
@@ -146,7 +166,7 @@ class _Tags:
 
     def __init__(self, raw: npt.NDArray[np.uint8]) -> None:
         self.at = np.flatnonzero(raw == _LT)
-        padded = np.concatenate((raw, np.zeros(2, np.uint8)))
+        padded = raw if not len(self.at) or self.at[-1] + 2 < len(raw) else np.concatenate((raw, np.zeros(2, np.uint8)))
         first, second = padded[self.at + 1], padded[self.at + 2]
         closes = first == _SLASH
         self.opens_trace = first == ord("t")
@@ -174,13 +194,21 @@ class _Tags:
         )
 
 
+_TWICE = pa.array([], pa.string())  # _spread's answer when an owner has the key twice
+
+
 def _spread(values: pa.Array, picked: Bools, owner: npt.NDArray[np.int64], size: int) -> pa.Array | None:
     """One value per trace or event (`size` of them) from its picked attribute (null when it has none); None
-    when an owner has the key twice. `values` are the chunk's pieces: attribute k's value is piece 4k+2."""
+    when no owner has the key, _TWICE when an owner has it twice. `values` are the chunk's pieces: attribute
+    k's value is piece 4k+2."""
     where = np.flatnonzero(picked)
+    if not len(where):
+        return None
     owners = owner[where]
     if len(owners) > 1 and not (np.diff(owners) > 0).all():
-        return None
+        return _TWICE
+    if len(owners) == size:  # every owner has it (owners ascend, so they are 0, 1, ..., size - 1)
+        return values.take(pa.array(4 * where + 2))
     index = np.full(size, -1, dtype=np.int64)
     index[owners] = 4 * where + 2
     return values.take(pa.array(index, mask=index < 0))
