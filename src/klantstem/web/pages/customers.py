@@ -48,7 +48,6 @@ def customer_page(request: Request, customer_id: int, **extra: object) -> Respon
         "everything": everything,
         "channels": CHANNELS,
         "directions": DIRECTIONS,
-        "links": stories.links_of(state.engine, story.customer_id),
         "problem": None,
         "invited": None,
         "blocked": None,
