@@ -54,7 +54,7 @@ def story_so_far(
             stories=stories,
             steps=steps,
             cases=cases,
-            events=store.events_of(conn, [int(c["id"]) for c in cases]),
+            events=store.events_of(conn, canonical) if cases else [],
             promises=promises.promises_of(conn, canonical),
             outreach=outreach.outreach_of(conn, canonical),
             delegates=who.delegates,

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
 
 from klantstem.customers.identities import Identity
 from klantstem.customers.model import MERGED_TABLES, CandidateRow, Customer, Delegate, Merge
@@ -51,14 +51,26 @@ def identity_owner(conn: Connection, identity: Identity) -> int | None:
     return None if owner is None else int(owner)
 
 
+_C, _CI, _D, _M = schema.customers, schema.customer_identities, schema.delegates, schema.customer_merges
+# Built once: the story so far reads these for every customer shown (building a statement costs more than
+# running it).
+_CUSTOMER = select(_C).where(_C.c.id == bindparam("id"))
+_IDENTITIES = select(_CI.c.kind, _CI.c.value).where(_CI.c.customer_id == bindparam("id")).order_by(_CI.c.kind, _CI.c.id)
+_MERGED_INTO = select(_C.c.merged_into_id).where(_C.c.id == bindparam("id"))
+_MERGED_FROM = select(_C.c.id).where(_C.c.merged_into_id.in_(bindparam("ids", expanding=True)))
+_DELEGATES = select(_D).where(_D.c.customer_id == bindparam("id")).order_by(_D.c.valid_from, _D.c.id)
+_MERGES = select(_M).where(
+    or_(_M.c.source_id.in_(bindparam("ids", expanding=True)), _M.c.target_id.in_(bindparam("ids", expanding=True)))
+)
+_ALL_MERGES = _MERGES.order_by(_M.c.merged_at, _M.c.id)
+_ACTIVE_MERGES = _MERGES.where(_M.c.undone_at.is_(None)).order_by(_M.c.merged_at, _M.c.id)
+
+
 def get_customer(conn: Connection, customer_id: int) -> Customer | None:
-    c, ci = schema.customers, schema.customer_identities
-    row = conn.execute(select(c).where(c.c.id == customer_id)).mappings().first()
+    row = conn.execute(_CUSTOMER, {"id": customer_id}).mappings().first()
     if row is None:
         return None
-    found = conn.execute(
-        select(ci.c.kind, ci.c.value).where(ci.c.customer_id == customer_id).order_by(ci.c.kind, ci.c.id)
-    )
+    found = conn.execute(_IDENTITIES, {"id": customer_id})
     return Customer(
         id=int(row["id"]),
         display_name=row["display_name"],
@@ -74,14 +86,12 @@ def get_customer(conn: Connection, customer_id: int) -> Customer | None:
 
 def merged_into(conn: Connection, customer_id: int) -> tuple[bool, int | None]:
     """(exists, merged_into_id) of one customer."""
-    c = schema.customers
-    row = conn.execute(select(c.c.merged_into_id).where(c.c.id == customer_id)).first()
+    row = conn.execute(_MERGED_INTO, {"id": customer_id}).first()
     return (False, None) if row is None else (True, row[0])
 
 
 def merged_from(conn: Connection, customer_ids: Sequence[int]) -> list[int]:
-    c = schema.customers
-    return [int(i) for i in conn.execute(select(c.c.id).where(c.c.merged_into_id.in_(customer_ids))).scalars()]
+    return [int(i) for i in conn.execute(_MERGED_FROM, {"ids": list(customer_ids)}).scalars()]
 
 
 def set_fields(conn: Connection, customer_id: int, **values: Any) -> None:
@@ -118,9 +128,7 @@ def insert_delegate(conn: Connection, values: dict[str, Any]) -> int:
 
 
 def delegates_of(conn: Connection, customer_id: int) -> list[Delegate]:
-    d = schema.delegates
-    rows = conn.execute(select(d).where(d.c.customer_id == customer_id).order_by(d.c.valid_from, d.c.id))
-    return [_delegate(row) for row in rows.mappings()]
+    return [_delegate(row) for row in conn.execute(_DELEGATES, {"id": customer_id}).mappings()]
 
 
 def get_delegate(conn: Connection, delegate_id: int) -> Delegate | None:
@@ -185,11 +193,8 @@ def insert_merge(
 
 
 def merges_of(conn: Connection, customer_ids: Sequence[int], active_only: bool = False) -> list[Merge]:
-    m = schema.customer_merges
-    query = select(m).where(or_(m.c.source_id.in_(customer_ids), m.c.target_id.in_(customer_ids)))
-    if active_only:
-        query = query.where(m.c.undone_at.is_(None))
-    return [_merge(row) for row in conn.execute(query.order_by(m.c.merged_at, m.c.id)).mappings()]
+    query = _ACTIVE_MERGES if active_only else _ALL_MERGES
+    return [_merge(row) for row in conn.execute(query, {"ids": list(customer_ids)}).mappings()]
 
 
 def active_merge_of_source(conn: Connection, source_id: int) -> Merge | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, or_, select
+from sqlalchemy import Connection, bindparam, func, insert, or_, select
 
 from klantstem.db import schema
 from klantstem.outreach.model import BLOCKED, OutreachRecord
@@ -81,9 +81,11 @@ def staff_exists(conn: Connection, staff_id: int) -> bool:
     return conn.execute(select(schema.staff.c.id).where(schema.staff.c.id == staff_id)).first() is not None
 
 
+_OF_CUSTOMER = select(O).where(O.c.customer_id == bindparam("id")).order_by(O.c.asked_at, O.c.id)  # built once
+
+
 def outreach_of(conn: Connection, customer_id: int) -> list[OutreachRecord]:
-    rows = conn.execute(select(O).where(O.c.customer_id == customer_id).order_by(O.c.asked_at, O.c.id))
-    return [_record(row) for row in rows.mappings()]
+    return [_record(row) for row in conn.execute(_OF_CUSTOMER, {"id": customer_id}).mappings()]
 
 
 def get_outreach(conn: Connection, outreach_id: int) -> OutreachRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, insert, select, update
+from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from klantstem.db import schema
@@ -35,8 +35,11 @@ def insert_user(conn: Connection, email: str, name: str, role: str, password_has
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
+_BY_ID = select(*_USER_COLUMNS).where(_s.c.id == bindparam("id"))  # built once: read on every signed-in request
+
+
 def user_by_id(conn: Connection, user_id: int) -> User | None:
-    row = conn.execute(select(*_USER_COLUMNS).where(_s.c.id == user_id)).first()
+    row = conn.execute(_BY_ID, {"id": user_id}).first()
     return _user(row) if row is not None and row.email is not None else None
 
 
