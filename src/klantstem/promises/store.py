@@ -108,8 +108,8 @@ def get_promise(conn: Connection, promise_id: int) -> Promise | None:
 
 
 # Built once: the story so far reads it for every customer shown.
-_CUSTOMER_IDS = bindparam("ids", expanding=True)
-_OF_CUSTOMERS = WITH_NAMES.where(P.c.customer_id.in_(_CUSTOMER_IDS)).order_by(P.c.made_at, P.c.id)
+_OF_CUSTOMERS = WITH_NAMES.where(P.c.customer_id.in_(bindparam("ids", expanding=True)))
+_OF_CUSTOMERS = _OF_CUSTOMERS.order_by(P.c.made_at, P.c.id)
 
 
 def promises_of(conn: Connection, customer_ids: Sequence[int]) -> list[Promise]:
