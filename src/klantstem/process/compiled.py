@@ -32,7 +32,8 @@ class _Statement:
 
 
 _kept: OrderedDict[Hashable, _Statement] = OrderedDict()
-_lock = threading.Lock()  # reports may run in several threads of one process (the web app)
+_lock = threading.Lock()  # queries run in several threads (the report's, and the web app's)
+_compiling = threading.Lock()
 
 
 def named(name: str, schema: ibis.Schema) -> ir.Table:
@@ -79,9 +80,10 @@ def _statement(
         if found is not None:
             _kept.move_to_end(key)
             return found
-    expr = build(*tables, **params)
-    schema = expr.schema()
-    found = _Statement(con.compile(expr), schema, schema.to_pyarrow())
+    with _compiling:  # one at a time: Ibis is not known to compile safely in several threads
+        expr = build(*tables, **params)
+        schema = expr.schema()
+        found = _Statement(con.compile(expr), schema, schema.to_pyarrow())
     with _lock:
         _kept[key] = found
         if len(_kept) > _KEEP:

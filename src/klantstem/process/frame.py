@@ -35,9 +35,35 @@ def connect(options: AnalysisOptions) -> Any:
     if options.memory_limit:
         config["memory_limit"] = options.memory_limit
     con = ibis.duckdb.connect(options.database, **config)
-    con.raw_sql("SET TimeZone = 'UTC'")
-    con.raw_sql("SET preserve_insertion_order = false")  # no result here relies on it; it costs memory and time
+    con.raw_sql(_SESSION)
     return con
+
+
+_SESSION = (
+    "SET TimeZone = 'UTC'; "
+    "SET preserve_insertion_order = false"  # no result here relies on it; it costs memory and time
+)
+
+
+class Cursor:
+    """Another connection to a backend's database, for queries run in another thread (compiled.query and
+    its kin take it as they take the backend). Tables are shared; registered Arrow tables and views over them
+    are not."""
+
+    def __init__(self, backend: Any) -> None:
+        self.backend = backend
+        self.con = backend.con.cursor()
+        self.con.execute(_SESSION)
+
+    def compile(self, expr: ir.Expr) -> str:
+        return str(self.backend.compile(expr))
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def cursor(con: Any) -> Cursor:
+    return Cursor(con)
 
 
 def arrow_span(table: pa.Table) -> tuple[datetime | None, datetime | None]:

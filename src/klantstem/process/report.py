@@ -8,6 +8,8 @@ report = analyze_table(arrow_table, options)              # e.g. the app databas
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -22,12 +24,12 @@ from klantstem.process.compiled import materialize, query
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import arrow_span, connect, from_parquet, prepare, register_arrow
+from klantstem.process.frame import arrow_span, connect, cursor, from_parquet, prepare, register_arrow
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
 from klantstem.process.options import ONE_THREAD_BELOW, AnalysisOptions
-from klantstem.process.repeats import repeats
+from klantstem.process.repeats import reopened, repeat_customers
 from klantstem.process.stats import rows
 from klantstem.process.waiting import waiting_by_cause
 
@@ -95,34 +97,83 @@ def build_report(
     source: str,
     span: tuple[datetime | None, datetime | None] | None = None,
 ) -> dict[str, Any]:
+    """Every analysis on the prepared events. The queries after `prepare` are independent of each other, so
+    they run two at a time, each on a connection of its own (DuckDB runs a query without holding the GIL)."""
     started = time.perf_counter()
     prepared = prepare(con, events, options, span)
-    head = rows(query(con, _head, prepared))[0]
-    if not head["events"]:
-        raise UserInputError("the event log holds no events")
-    duplicates = int(head["duplicates"] or 0)
-    if duplicates:
-        warnings["duplicate_events"] = duplicates
-    cases = materialize(con, "cases", case_table, prepared)
-    report = _header(source, head, options)
-    report |= lead_times(con, cases)
-    report["variants"] = variants(con, prepared, options.top)
-    exact = int(head["events"]) <= options.exact_quantiles_up_to
-    if not exact:
-        warnings["approximate_step_quantiles"] = 1
-    pairs = pair_rows(con, prepared, exact)
-    report["dfg"] = directly_follows(pairs)
-    report |= start_and_end(con, prepared)
-    report["bottlenecks"] = bottlenecks(con, prepared, pairs, options.top, exact)
-    report |= _teams(con, prepared, int(head["cases"]), options)
-    waiting, states = waiting_by_cause(con, prepared, options)
-    report |= waiting
-    activities = {p["activity"] for p in pairs} | set(report["end_activities"])
-    report["repeats"] = repeats(con, prepared, cases, options.repeat_days, activities | set(states))
-    report["slowest_cases"] = slowest_cases(con, cases, options.top)
+    with ThreadPoolExecutor(_SIDE_BY_SIDE) as pool:
+
+        def side(work: Callable[..., Any], *args: Any) -> Future[Any]:
+            return pool.submit(_on_cursor, con, work, *args)
+
+        # Submitted in order (a task may wait for an earlier one) and the longest first.
+        head = side(_head_row, prepared)
+        teams = side(_teams, prepared, head, options)
+        cases = side(_cases, prepared, options)
+        top_variants = side(variants, prepared, options.top)
+        pairs = side(_pairs_and_bottlenecks, prepared, head, options)
+        ends = side(start_and_end, prepared)
+        waiting = side(waiting_by_cause, prepared, options)
+        found = head.result()
+        if not found["events"]:
+            raise UserInputError("the event log holds no events")
+        duplicates = int(found["duplicates"] or 0)
+        if duplicates:
+            warnings["duplicate_events"] = duplicates
+        if int(found["events"]) > options.exact_quantiles_up_to:
+            warnings["approximate_step_quantiles"] = 1
+        report = _header(source, found, options)
+        per_case = cases.result()
+        report |= per_case["lead_times"]
+        report["variants"] = top_variants.result()
+        pair_list, ranked = pairs.result()
+        report["dfg"] = directly_follows(pair_list)
+        report |= ends.result()
+        report["bottlenecks"] = ranked
+        report |= teams.result()
+        by_cause, states = waiting.result()
+        report |= by_cause
+    activities = {p["activity"] for p in pair_list} | set(report["end_activities"]) | set(states)
+    report["repeats"] = {
+        "same_case": reopened(con, prepared, activities),
+        "within_days": per_case["within_days"],
+    }
+    report["slowest_cases"] = per_case["slowest_cases"]
     report["warnings"] = warnings
     report["seconds"] = round(time.perf_counter() - started, 3)
     return report
+
+
+_SIDE_BY_SIDE = 2
+
+
+def _on_cursor(con: Any, work: Callable[..., Any], *args: Any) -> Any:
+    session = cursor(con)
+    try:
+        return work(session, *args)
+    finally:
+        session.close()
+
+
+def _head_row(con: Any, prepared: ir.Table) -> dict[str, Any]:
+    return rows(query(con, _head, prepared))[0]
+
+
+def _cases(con: Any, prepared: ir.Table, options: AnalysisOptions) -> dict[str, Any]:
+    cases = materialize(con, "cases", case_table, prepared)
+    return {
+        "lead_times": lead_times(con, cases),
+        "within_days": repeat_customers(con, cases, options.repeat_days),
+        "slowest_cases": slowest_cases(con, cases, options.top),
+    }
+
+
+def _pairs_and_bottlenecks(
+    con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    exact = int(head.result()["events"]) <= options.exact_quantiles_up_to
+    pairs = pair_rows(con, prepared, exact)
+    return pairs, bottlenecks(con, prepared, pairs, options.top, exact)
 
 
 def _head(events: ir.Table) -> ir.Table:
@@ -150,9 +201,9 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
     }
 
 
-def _teams(con: Any, prepared: ir.Table, cases: int, options: AnalysisOptions) -> dict[str, Any]:
+def _teams(con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions) -> dict[str, Any]:
     visits = materialize(con, "team_visits", team_visits, prepared)
     result: dict[str, Any] = {"handovers": handovers(con, visits, options.top)}
     result |= ping_pong(con, visits, options.top)
-    result |= teams_per_case(con, visits, cases, options.second_line_pattern)
+    result |= teams_per_case(con, visits, int(head.result()["cases"]), options.second_line_pattern)
     return result
