@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import ibis
@@ -53,7 +54,9 @@ class ClockTables:
     closes: list[float]
 
 
+@lru_cache(maxsize=16)
 def clock_tables(calendar: BusinessCalendar, first: date, last: date) -> ClockTables:
+    """The per-day constants (kept per calendar and span: a span of years costs about 10 ms of lookups)."""
     zone = ZoneInfo(calendar.timezone)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     before, switch, after = [], [], []

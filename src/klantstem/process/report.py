@@ -24,7 +24,7 @@ from klantstem.process.compiled import materialize, query
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import arrow_span, connect, cursor, from_parquet, prepare, register_arrow
+from klantstem.process.frame import Cursor, arrow_span, cursors, from_parquet, prepare, register_arrow, session
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
@@ -56,9 +56,9 @@ def analyze_table(
     options = options or AnalysisOptions()
     if options.threads is None and table.num_rows < ONE_THREAD_BELOW:
         options = replace(options, threads=1)
-    con = connect(options)
-    events = register_arrow(con, table)
-    return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))
+    with session(options) as con:
+        events = register_arrow(con, table)
+        return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))
 
 
 def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOptions) -> dict[str, Any]:
@@ -69,11 +69,11 @@ def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOption
     except (OSError, pa.ArrowException) as exc:
         raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
     columns = resolve_columns(path, names, mapping)
-    con = connect(options)
-    events = from_parquet(con, path, columns)
-    warnings = _drop_incomplete(con, events)
-    complete = events.filter(events.case.notnull() & events.activity.notnull() & events.timestamp.notnull())
-    return build_report(con, complete, options, warnings, str(path))
+    with session(options) as con:
+        events = from_parquet(con, path, columns)
+        warnings = _drop_incomplete(con, events)
+        complete = events.filter(events.case.notnull() & events.activity.notnull() & events.timestamp.notnull())
+        return build_report(con, complete, options, warnings, str(path))
 
 
 def _drop_incomplete(con: Any, events: ir.Table) -> dict[str, int]:
@@ -101,10 +101,11 @@ def build_report(
     they run two at a time, each on a connection of its own (DuckDB runs a query without holding the GIL)."""
     started = time.perf_counter()
     prepared = prepare(con, events, options, span)
+    new_cursor = cursors(con)
     with ThreadPoolExecutor(_SIDE_BY_SIDE) as pool:
 
         def side(work: Callable[..., Any], *args: Any) -> Future[Any]:
-            return pool.submit(_on_cursor, con, work, *args)
+            return pool.submit(_on_cursor, new_cursor(), work, *args)
 
         # Submitted in order (a task may wait for an earlier one) and the longest first.
         head = side(_head_row, prepared)
@@ -147,12 +148,11 @@ def build_report(
 _SIDE_BY_SIDE = 2
 
 
-def _on_cursor(con: Any, work: Callable[..., Any], *args: Any) -> Any:
-    session = cursor(con)
+def _on_cursor(own: Cursor, work: Callable[..., Any], *args: Any) -> Any:
     try:
-        return work(session, *args)
+        return work(own, *args)
     finally:
-        session.close()
+        own.close()
 
 
 def _head_row(con: Any, prepared: ir.Table) -> dict[str, Any]:
