@@ -7,6 +7,7 @@ pm4py uses, so equal timestamps keep their written order.
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -50,7 +51,7 @@ _SESSION = (
 )
 
 
-_databases: dict[tuple[int | None, str | None], Any] = {}
+_databases: dict[tuple[int, int | None, str | None], Any] = {}
 _databases_lock = threading.Lock()
 
 
@@ -62,7 +63,7 @@ def session(options: AnalysisOptions) -> Iterator[Any]:
     if options.database != ":memory:":
         yield connect(options)
         return
-    key = (options.threads, options.memory_limit)
+    key = (os.getpid(), options.threads, options.memory_limit)  # a forked child makes its own
     with _databases_lock:
         if key not in _databases:
             _databases[key] = connect(options).con
@@ -73,8 +74,10 @@ def session(options: AnalysisOptions) -> Iterator[Any]:
         own.execute(f'CREATE SCHEMA "{schema}"; USE memory."{schema}"; {_SESSION}')
         yield ibis.duckdb.from_connection(own)
     finally:
-        own.execute(f'USE memory.main; DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        own.close()
+        own.close()  # first: it may hold an unfinished result when the report failed
+        cleaner = database.cursor()
+        cleaner.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        cleaner.close()
 
 
 class Cursor:
