@@ -30,13 +30,6 @@ sys.path.insert(0, str(HERE))
 import web_load  # noqa: E402 - the sibling bench script: server start, wrk script, sign-in details
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process (its threads included) from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    return (int(fields[11]) + int(fields[12])) / ticks
-
-
 def signed_in_cookie(base: str) -> str:
     client = httpx.Client(base_url=base, timeout=60)
     page = client.get("/signin").text
@@ -62,9 +55,9 @@ def measure(
         return dict(json.loads([line for line in out.splitlines() if line.startswith("{")][-1]))
 
     run(3)  # warm: templates compiled, connections opened, statements cached
-    before, started = cpu_seconds(pid), time.perf_counter()
+    before, started = web_load.cpu_seconds(pid), time.perf_counter()
     figures = run(seconds)
-    cpu, wall = cpu_seconds(pid) - before, time.perf_counter() - started
+    cpu, wall = web_load.cpu_seconds(pid) - before, time.perf_counter() - started
     figures["server_cpu_s"] = round(cpu, 2)
     figures["cpu_ms_per_request"] = round(cpu * 1000 / max(1, figures["requests"]), 2)
     figures["server_cpu_share"] = round(cpu / wall, 2)

@@ -133,6 +133,23 @@ def _top_up_contacts(conn: sqlite3.Connection, target: int, seed: int) -> int:
     return max(0, target - have)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its threads, from /proc (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time of the server process and its worker processes (its children)."""
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        children += [int(c) for c in task.read_text().split()]
+    return cpu_seconds(pid) + sum(cpu_seconds(c) for c in children)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -354,11 +371,16 @@ def main() -> None:
         clients = [signed_in(base) for _ in range(args.users if args.client == "python" else 2)]
         result["cold_ms"] = warm(clients[0])
         print(json.dumps(result["cold_ms"]), flush=True)
+        cpu_before = server_cpu_seconds(server.pid)
         if args.client == "wrk":
             result["load"] = load_wrk(base, clients, args.users, counts["customers"], args.seconds, args.seed)
         else:
             results = load(clients, counts["customers"], args.seconds, args.seed)
             result["load"] = summarise(results, args.seconds)
+        # The server's CPU time per answer (both page kinds): on a shared machine it varies far less than latency.
+        cpu = server_cpu_seconds(server.pid) - cpu_before
+        result["load"]["server_cpu_s"] = round(cpu, 1)
+        result["load"]["server_cpu_ms_per_request"] = round(cpu * 1000 / max(1, result["load"]["all"]["requests"]), 2)
         result["load_average_after"] = os.getloadavg()
     finally:
         server.terminate()
