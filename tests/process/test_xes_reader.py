@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -166,3 +167,29 @@ def test_root_must_be_a_log(tmp_path: Path) -> None:
     path.write_text("<catalogue>\n</catalogue>")
     with pytest.raises(ImportFileError, match="not an XES log"):
         _read(path)
+
+
+def _inflating_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "xes-inflate"]
+
+
+def test_gzip_is_inflated_ahead_and_the_thread_ends_with_the_reader(tmp_path: Path) -> None:
+    text = generated_xes(3000)
+    packed = tmp_path / "log.xes.gz"
+    packed.write_bytes(gzip.compress(text.encode()))
+    plain = tmp_path / "log.xes"
+    plain.write_text(text)
+    assert _read(packed, chunk_bytes=4096).equals(_read(plain, chunk_bytes=4096))
+    reader = XesReader(packed, ColumnMapping(), chunk_bytes=4096, batch_size=10)
+    batches = reader.batches()
+    assert next(batches).num_rows >= 10
+    batches.close()  # the reader stops early: the thread must not wait for it forever
+    assert not _inflating_threads()
+    lines = text.splitlines(keepends=True)
+    at = next(i for i in range(len(lines) // 3, len(lines)) if "/>" in lines[i])
+    lines[at] = lines[at].replace("/>", ">")
+    broken = tmp_path / "broken.xes.gz"
+    broken.write_bytes(gzip.compress("".join(lines).encode()))
+    with pytest.raises(ImportFileError):
+        _read(broken, chunk_bytes=4096)
+    assert not _inflating_threads()

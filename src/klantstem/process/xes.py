@@ -14,9 +14,12 @@ as parsing and reading every event with lxml chunk by chunk, and the scanner nee
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import queue
 import re
+import threading
 import zlib
 from collections import deque
 from collections.abc import Iterator
@@ -37,6 +40,7 @@ _BLOCK = 1 << 16
 _GZIP_MAGIC = b"\x1f\x8b"
 _PARALLEL_FROM_BYTES = 64 << 20  # decompressed size from which a second thread or process pays off
 _GZIP_RATIO = 25
+_INFLATED_AHEAD = 8  # blocks of about 2 MB of XML (64 KB of gzip each)
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 _NEWLINE = 10
 
@@ -149,7 +153,7 @@ class XesReader:
             if not first:
                 return
             if first.startswith(_GZIP_MAGIC):
-                yield from self._inflate(first, raw)
+                yield from _ahead(self._inflate(first, raw), _INFLATED_AHEAD)
                 return
             block = first
             while block:
@@ -187,6 +191,13 @@ class XesReader:
             size += len(block)
             if size < self._chunk_bytes and header_done:
                 continue
+            if header_done and (cut := _after_last_trace_end(block)) > 0:
+                # The usual case: a trace ends in the newest block, so the chunk is made with one copy.
+                chunk = b"".join([*pending[:-1], memoryview(block)[:cut]])
+                yield _Chunk(chunk, lines)
+                lines += _line_ends(chunk, len(chunk))
+                pending, size = [block[cut:]], len(block) - cut
+                continue
             data = b"".join(pending)
             cut = _after_last_trace_end(data) if header_done else _trace_start(data)
             if cut <= 0:
@@ -220,6 +231,47 @@ class XesReader:
             encoding = None
         empty = etree.tostring(etree.Element(root.tag, nsmap=root.nsmap))
         return replace(self._plan, open_tag=empty[:-2].rstrip() + b">", close_tag=close, encoding=encoding)
+
+
+_DONE = object()
+
+
+def _ahead(blocks: Iterator[bytes], depth: int) -> Iterator[bytes]:
+    """`blocks`, made by a thread of its own up to `depth` blocks ahead: zlib inflates without holding the
+    GIL, so a second core inflates while this one scans. An error in the thread is raised here; when the
+    reader stops early, the thread stops too."""
+    made: queue.Queue[object] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def make() -> None:
+        item: object = _DONE
+        try:
+            for block in blocks:
+                while not stop.is_set():
+                    try:
+                        made.put(block, timeout=0.05)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, which raises it
+            item = exc
+        made.put(item)
+
+    maker = threading.Thread(target=make, name="xes-inflate", daemon=True)
+    maker.start()
+    try:
+        while (item := made.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        while maker.is_alive():  # it may wait to hand over one last block
+            with contextlib.suppress(queue.Empty):
+                made.get_nowait()
+            maker.join(0.01)
 
 
 def _line_ends(data: bytes, end: int) -> int:
