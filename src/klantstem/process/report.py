@@ -115,6 +115,7 @@ def build_report(
         pairs = side(_pairs_and_bottlenecks, prepared, head, options)
         ends = side(start_and_end, prepared)
         waiting = side(waiting_by_cause, prepared, options)
+        same_case = side(_reopened, prepared, pairs, ends, waiting)
         found = head.result()
         if not found["events"]:
             raise UserInputError("the event log holds no events")
@@ -132,13 +133,8 @@ def build_report(
         report |= ends.result()
         report["bottlenecks"] = ranked
         report |= teams.result()
-        by_cause, states = waiting.result()
-        report |= by_cause
-    activities = {p["activity"] for p in pair_list} | set(report["end_activities"]) | set(states)
-    report["repeats"] = {
-        "same_case": reopened(con, prepared, activities),
-        "within_days": per_case["within_days"],
-    }
+        report |= waiting.result()[0]
+        report["repeats"] = {"same_case": same_case.result(), "within_days": per_case["within_days"]}
     report["slowest_cases"] = per_case["slowest_cases"]
     report["warnings"] = warnings
     report["seconds"] = round(time.perf_counter() - started, 3)
@@ -199,6 +195,19 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
             "timezone": options.timezone,
         },
     }
+
+
+def _reopened(
+    con: Any,
+    prepared: ir.Table,
+    pairs: Future[tuple[list[dict[str, Any]], dict[str, Any]]],
+    ends: Future[dict[str, dict[str, int]]],
+    waiting: Future[tuple[dict[str, Any], list[str]]],
+) -> dict[str, Any]:
+    """Reopened cases; the closing activities and statuses are picked from every activity (each is in a
+    directly-follows pair or ends a case) and every status."""
+    names = {p["activity"] for p in pairs.result()[0]} | set(ends.result()["end_activities"]) | set(waiting.result()[1])
+    return reopened(con, prepared, names)
 
 
 def _teams(con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions) -> dict[str, Any]:
