@@ -89,3 +89,9 @@ class Renderer:
         }
         html = self.env.get_template(name).render(values)
         return HTMLResponse(html, status_code=status_code)
+
+    def fragment(self, lang: str, name: str, context: dict[str, Any]) -> Markup:
+        """A part of a page from `context` and the language alone: no request, user or session token (a
+        template that asks for them fails), so the part can be kept and shown to anyone allowed the page."""
+        values = {"lang": lang, "t": i18n.translator(lang), "tv": i18n.labeller(lang), **context}
+        return Markup(self.env.get_template(name).render(values))  # noqa: S704 - rendered with autoescape

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from klantstem.clock import Clock
 from klantstem.settings import Settings
 from klantstem.web.cache import TtlCache
+from klantstem.web.parts import KeptParts
 from klantstem.web.rendering import Renderer
 
 
@@ -22,6 +23,7 @@ class AppState:
     link_secret: str  # signs personal interview links
     figures: TtlCache = field(default_factory=lambda: TtlCache(300))  # the dashboard's figures
     analyses: TtlCache = field(default_factory=lambda: TtlCache(600))  # process analysis and themes
+    parts: KeptParts = field(default_factory=KeptParts)  # rendered parts of pages, kept with their sources
 
     def changed(self) -> None:
         """Something was written that the figures show: they are computed again (at once when that is quick)."""

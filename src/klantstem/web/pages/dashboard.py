@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from klantstem.db.schema import CHANNELS
 from klantstem.insights import service as insights
@@ -59,9 +60,13 @@ def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, l
     return state.figures.get(("promise lists", filters.key()), compute)
 
 
+def _themes(state: AppState) -> insights.ThemeResult | None:
+    return state.analyses.peek(("themes",), lambda: insights.themes(state.engine))
+
+
 def top_themes(state: AppState, n: int = 5) -> list[insights.ThemeSummary] | None:
     """The largest themes among the newest stories; None while they are first found (in the background)."""
-    found = state.analyses.peek(("themes",), lambda: insights.themes(state.engine))
+    found = _themes(state)
     return None if found is None else found.themes[:n]
 
 
@@ -81,17 +86,30 @@ def dashboard(
     channel: str | None = None,
 ) -> Response:  # fmt: skip
     state = app_state(request)
+    lang = i18n.language_of(request)
     choice = chosen(period, department, channel)
     board = figures(state, choice)
-    context = {
-        "board": board,
-        "choice": choice,
-        "periods": list(PERIODS),
-        "departments": state.figures.get(("departments",), lambda: insights.departments(state.engine)),
-        "channels": CHANNELS,
-        "charts": _charts(board, i18n.language_of(request)),
-        "process": process_figures(state, choice, wait=False),
-        "promise_lists": promise_lists(state, choice),
-        "themes": top_themes(state),
-    }
-    return state.renderer.page(request, "dashboard.html", context)
+    departments = state.figures.get(("departments",), lambda: insights.departments(state.engine))
+    process = process_figures(state, choice, wait=False)
+    promises_shown = promise_lists(state, choice)
+    themes = _themes(state)
+
+    def render() -> Markup:
+        context = {
+            "board": board,
+            "choice": choice,
+            "periods": list(PERIODS),
+            "departments": departments,
+            "channels": CHANNELS,
+            "charts": _charts(board, lang),
+            "process": process,
+            "promise_lists": promises_shown,
+            "themes": None if themes is None else themes.themes[:5],
+        }
+        return state.renderer.fragment(lang, "_dashboard_main.html", context)
+
+    # The main part comes from the cached figures and the language alone: rendered again only when one of them
+    # was computed again.
+    sources = (board, departments, process, promises_shown, themes)
+    main = state.parts.get(("dashboard", lang, choice), sources, render)
+    return state.renderer.page(request, "dashboard.html", {"main": main})
