@@ -128,6 +128,29 @@ def test_identities_written_differently_meet_one_customer(cli: Any, tmp_path: Pa
     assert {c.customer_id for c in _rows(engine, schema.contacts, schema.contacts.c.id)} == {customer}
 
 
+def test_repeated_identities_keep_the_customer_they_matched_first(cli: Any, tmp_path: Path, engine: Engine) -> None:
+    """Rows with the same identities (however written) are matched once and then get the same customer,
+    also when a later row links two customers' identities."""
+    source = tmp_path / "repeated.csv"
+    source.write_text(
+        "customer_ref,email,phone,channel,occurred_at\n"
+        ",a@example.nl,,mail,2026-01-05 09:00\n"
+        ",,0612345678,phone,2026-01-05 09:01\n"
+        "K1,A@Example.nl,,mail,2026-01-05 09:02\n"
+        "K1,,06-12345678,phone,2026-01-05 09:03\n"
+        ",,+31 6 1234 5678,phone,2026-01-05 09:04\n"
+        "K1, a@example.nl ,,mail,2026-01-05 09:05\n"
+        "K1,,,letter,2026-01-05 09:06\n"
+    )
+    report = cli("contacts", source, "--format", "json").json()
+    assert (report["added"], report["customers_added"]) == (7, 2)
+    by_mail, by_phone = _customer_of(engine, "email", "a@example.nl"), _customer_of(engine, "phone", "+31612345678")
+    assert by_mail != by_phone
+    assert _customer_of(engine, "external", "K1") == by_mail  # K1 joined the customer its row matched first
+    customers = [c.customer_id for c in _rows(engine, schema.contacts, schema.contacts.c.occurred_at)]
+    assert customers == [by_mail, by_phone, by_mail, by_mail, by_phone, by_mail, by_mail]
+
+
 def test_a_merged_customer_answers_for_its_target(cli: Any, tmp_path: Path, engine: Engine) -> None:
     with engine.begin() as conn:
         target = conn.execute(insert(schema.customers).values(created_at=datetime.now(UTC))).inserted_primary_key[0]

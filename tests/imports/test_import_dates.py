@@ -121,3 +121,28 @@ def test_stored_text_is_what_sqlalchemy_writes() -> None:
     assert (
         stored_text(datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC) + timedelta(hours=1)) == "2026-01-02 04:04:05.000006"
     )
+
+
+def test_remembered_hours_give_what_a_fresh_reader_gives() -> None:
+    """Once an hour is remembered, other minutes of it are rewritten directly; they must read as before,
+    and minutes or seconds that do not exist must still fail."""
+    warm = DateReader("Europe/Amsterdam")
+    texts = [
+        "2026-11-23T14:05", "2026-11-23 14:05:33", "23-11-2026 14:05", "23/11/2026 14:59:59",
+        "2026-11-23 14:05:33+01:00", "2026-11-23 14:05:33+05:30", "2026-11-23T14:05:33Z", "2026-11-23 14:05:33-02:00",
+        "2026-10-25 02:30", "2026-10-25 02:45:10", "2026-03-29 02:30",
+    ]  # fmt: skip
+    for text in texts:
+        warm.utc_text(text)
+    for text in texts + [text[:14] + "17" + text[16:] for text in texts]:
+        assert warm.utc_text(text) == DateReader("Europe/Amsterdam").utc_text(text), text
+    for bad in ("2026-11-23T14:60", "2026-11-23 14:05:60", "23-11-2026 14:5x", "2026-11-23 14:05:33+01:00x"):
+        with pytest.raises(UserInputError):
+            warm.utc_text(bad)
+
+
+def test_a_zone_of_half_hours_is_not_remembered_as_whole_hours() -> None:
+    reader = DateReader("Europe/Amsterdam")
+    assert reader.utc_text("2026-11-23 14:05:33+05:30") == "2026-11-23 08:35:33.000000"
+    assert reader.utc_text("2026-11-23 14:45:00+05:30") == "2026-11-23 09:15:00.000000"
+    assert DateReader("Asia/Kolkata").utc_text("2026-11-23 14:45") == "2026-11-23 09:15:00.000000"

@@ -52,6 +52,10 @@ _MONTH_DAY = re.compile(
     _WEEKDAY + r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME
 )
 _HOURS_CACHED = 200_000
+# Valid minutes, or minutes and seconds, after an hour (":05", ":05:33") and how they end a stored text.
+_TAILS = {f":{m:02d}": f":{m:02d}:00.000000" for m in range(60)} | {
+    f":{m:02d}:{s:02d}": f":{m:02d}:{s:02d}.000000" for m in range(60) for s in range(60)
+}
 _HINT = "write it as 2026-11-23 14:05, 23-11-2026 14:05 or 23 november 2026"
 
 
@@ -64,19 +68,44 @@ class DateReader:
         except (ZoneInfoNotFoundError, ValueError):
             raise ConfigurationError(f"unknown time zone {timezone!r}") from None
         self._offsets: dict[datetime, timedelta] = {}
-        self._utc_hours: dict[str, str] = {}  # "2026-11-23T14" (local) -> "2026-11-23 13" (UTC)
+        # The UTC hour of a text's first 13 characters ("2026-11-23T14" or "23-11-2026 14", local time), or of
+        # those with the zone after the seconds ("2026-11-23T14+01:00"): "2026-11-23 13"
+        self._utc_hours: dict[str, str] = {}
 
     def utc_text(self, value: object) -> str:
         """The moment as the UTC text the database keeps, "2026-11-23 13:05:00.000000"; see `read`.
 
-        Local ISO text to the minute or second is the common case of large exports: it is checked with
-        `fromisoformat` and rewritten with its hour's cached UTC hour, without building a zoned datetime.
+        Large exports write their dates in one or two forms to the minute or second, so the UTC hour of each
+        text's first 13 characters ("2026-11-23T14", "23-11-2026 14", or those with a zone such as "+01:00"
+        after the seconds) is remembered once a text with it was read and found valid; a later text with
+        the same hour only needs its minutes (and seconds) checked against the list of valid ones.
+        """
+        if type(value) is str:
+            tail = _TAILS.get(value[13:])
+            if tail is not None:
+                prefix = self._utc_hours.get(value[:13])
+                if prefix is not None:
+                    return prefix + tail
+            elif len(value) > 19 and value[19] in "+-Z":
+                tail = _TAILS.get(value[13:19])
+                if tail is not None:
+                    prefix = self._utc_hours.get(value[:13] + value[19:])
+                    if prefix is not None:
+                        return prefix + tail
+        return self._utc_text(value)
+
+    def _utc_text(self, value: object) -> str:
+        """`utc_text` without the remembered hours; learns the hour of a text in one of their forms.
+
+        Local ISO text to the minute or second ("23-11-2026 14:05" as well) is checked with `fromisoformat`
+        and rewritten with its hour's UTC hour, without building a zoned datetime.
         """
         iso = value
         if type(iso) is str and len(iso) >= 16 and iso[2] == iso[5] and iso[2] in "-/.":
             iso = f"{iso[6:10]}-{iso[3:5]}-{iso[:2]}{iso[10:]}"  # 23-11-2026 14:05 as 2026-11-23 14:05
         if (
-            type(iso) is str
+            type(value) is str
+            and type(iso) is str
             and (len(iso) == 16 or (len(iso) == 19 and iso[16] == ":"))
             and iso[13] == ":"
             and iso[10] in "T "
@@ -86,21 +115,32 @@ class DateReader:
             except ValueError:
                 moment = None
             if moment is not None and moment.tzinfo is None:
-                prefix = self._utc_hours.get(iso[:13]) or self._utc_hour(iso[:13], moment)
+                prefix = self._utc_hour(moment)
                 if prefix is not None:
+                    self._remember(value[:13], prefix)  # value[13:] is valid minutes (and seconds)
                     return prefix + iso[13:] + (":00.000000" if len(iso) == 16 else ".000000")
-        return stored_text(self.read(value))
+        text = stored_text(self.read(value))
+        if (
+            type(value) is str
+            and len(value) > 19
+            and value[19] in "+-Z"
+            and value[13:19] in _TAILS
+            and text[13:] == value[13:19] + ".000000"
+        ):  # a zone written after the seconds that moved neither minutes nor seconds: whole hours, all hour
+            self._remember(value[:13] + value[19:], text[:13])
+        return text
 
-    def _utc_hour(self, key: str, moment: datetime) -> str | None:
+    def _remember(self, key: str, prefix: str) -> None:
+        if len(self._utc_hours) < _HOURS_CACHED:
+            self._utc_hours[key] = prefix
+
+    def _utc_hour(self, moment: datetime) -> str | None:
         """ "2026-11-23 13" for the local hour of `moment`, when the zone's offset is whole hours all hour."""
         hour = moment.replace(minute=0, second=0, microsecond=0)
         offset = self._offset_of_hour(hour)
         if offset is None or offset % timedelta(hours=1):
             return None
-        prefix = (hour - offset).isoformat(" ")[:13]
-        if len(self._utc_hours) < _HOURS_CACHED:
-            self._utc_hours[key] = prefix
-        return prefix
+        return (hour - offset).isoformat(" ")[:13]
 
     def read(self, value: object) -> datetime:
         """A timezone-aware UTC datetime; raises UserInputError when the value is not a date."""

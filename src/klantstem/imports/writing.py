@@ -16,16 +16,29 @@ class ContactWriter:
         self._store = store
         self._lookups = lookups
         self._source = source[:100]
+        # The customer of each identity number the reader gave (see PackedContact). Once a row's identities
+        # have been matched they are all cached, and a cached identity keeps its customer, so every later row
+        # with the same identities gets the same customer: it is looked up here instead of matched again.
+        self._customers: dict[int, int | None] = {}
         self.added = 0
         self.duplicates = 0
 
     def write(self, batch: Sequence[PackedContact]) -> None:
         """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped)."""
-        rows = [(packed.split(SEPARATOR) if isinstance(packed, str) else packed, key) for packed, key in batch]
+        rows = [
+            (packed.split(SEPARATOR) if isinstance(packed, str) else packed, key, number)
+            for packed, key, number in batch
+        ]
         lookups = self._lookups
+        customers = self._customers
         lookups.prefetch(
-            (identity for values, _ in rows for identity in _identities(values[4], values[5], values[6])),
-            (values[11] for values, _ in rows if values[11]),
+            (
+                identity
+                for values, _, number in rows
+                if number and number not in customers
+                for identity in _identities(values[4], values[5], values[6])
+            ),
+            (values[11] for values, _, _ in rows if values[11]),
         )
         customer_for, case_for, named = lookups.customer_for, lookups.case_for, lookups.named
         departments, staff_ids = lookups.named_ids("departments"), lookups.named_ids("staff")
@@ -34,15 +47,17 @@ class ContactWriter:
         values: list[Any] = []
         extend = values.extend
         for (_, channel, direction, occurred_at, ref, email, phone, name, postcode, department_name, staff_name,
-             case_ref, subject, text, third_party_name), fingerprint in rows:  # fmt: skip
+             case_ref, subject, text, third_party_name), fingerprint, number in rows:  # fmt: skip
             customer = department = staff = third_party = case = None
-            if ref or email or phone:  # as `_identities`, inline: this loop runs a million times per large file
-                identities: tuple[IdentityKey, ...] = ((ids.EXTERNAL, ref),) if ref else ()
-                if email:
-                    identities += ((ids.EMAIL, email),)
-                if phone:
-                    identities += ((ids.PHONE, phone),)
-                customer = customer_for(identities, name or None, postcode or None)
+            if number:
+                customer = customers.get(number)
+                if customer is None:  # as `_identities`, inline: this loop runs a million times per large file
+                    identities: tuple[IdentityKey, ...] = ((ids.EXTERNAL, ref),) if ref else ()
+                    if email:
+                        identities += ((ids.EMAIL, email),)
+                    if phone:
+                        identities += ((ids.PHONE, phone),)
+                    customer = customers[number] = customer_for(identities, name or None, postcode or None)
             if department_name:
                 department = departments.get(department_name) or named("departments", department_name)
             if staff_name:
