@@ -5,7 +5,8 @@ imports it); the bench scripts start this file as a subprocess and read one JSON
 
 Commands:
     read FILE                  time pm4py.read_xes
-    analyze FILE OUT.json      read_xes + discover_performance_dfg + get_variants (timed), then write the
+    analyze FILE OUT.json      read_xes + discover_performance_dfg + get_variants (timed, twice: the first and
+                               a second time in the process), then write the
                                figures to compare (not timed): cases, events, case durations, DFG, variants
     frame FILE.parquet         the same analysis timed on a Parquet event table (case, activity, timestamp)
 """
@@ -54,6 +55,9 @@ def analyze(path: str, out: str) -> dict[str, Any]:
     read_s = time.perf_counter() - start
     dfg, variants = _analysis(log)
     total_s = time.perf_counter() - start
+    start = time.perf_counter()  # the same again in this process: what a process that keeps running pays
+    _analysis(pm4py.read_xes(path))
+    again_s = time.perf_counter() - start
     frequency, _s, _e = pm4py.discover_dfg(log)
     durations = pm4py.get_all_case_durations(log)
     figures = {
@@ -66,7 +70,13 @@ def analyze(path: str, out: str) -> dict[str, Any]:
     }
     with open(out, "w", encoding="utf-8") as f:
         json.dump(figures, f)
-    return {"pm4py": pm4py.__version__, "read_s": read_s, "total_s": total_s, "peak_mb": _peak_mb()}
+    return {
+        "pm4py": pm4py.__version__,
+        "read_s": read_s,
+        "total_s": total_s,
+        "again_s": again_s,
+        "peak_mb": _peak_mb(),
+    }
 
 
 def frame(path: str) -> dict[str, Any]:
