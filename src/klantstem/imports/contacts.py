@@ -39,7 +39,7 @@ class ContactReader:
         self._phones: dict[str, str] = {}
         self._names: dict[str, str] = {}
         self._postcodes: dict[str, str] = {}
-        self._numbers: dict[tuple[str, str, str], int] = {}  # see PackedContact
+        self._numbers: dict[tuple[str, str, str], str] = {}  # see PackedContact
         self._numbered = 0
 
     def read(self, line: int, row: Picked) -> PackedContact:
@@ -75,9 +75,9 @@ class ContactReader:
             occurred_at = self._read_date(occurred if occurred else _needed("a date and time is needed"))
         except UserInputError as exc:
             raise FieldError(field, str(exc)) from None
-        number = 0
+        number = ""
         if ref or email or phone:
-            number = self._numbers.get((ref, email, phone), 0) or self._number(ref, email, phone)
+            number = self._numbers.get((ref, email, phone)) or self._number(ref, email, phone)
         if (
             len(department) > NAME_CHARS
             or len(staff) > NAME_CHARS
@@ -119,14 +119,14 @@ class ContactReader:
     def _normalise_phone(self, raw: str) -> str:
         return ids.normalise_phone(raw, self._region)
 
-    def _number(self, ref: str, email: str, phone: str) -> int:
+    def _number(self, ref: str, email: str, phone: str) -> str:
         """A new number for these identities (normal forms); numbers are never given twice, also after the
         remembered ones start afresh."""
         if len(self._numbers) >= _CACHE_LIMIT:
             self._numbers.clear()
         self._numbered += 1
-        self._numbers[(ref, email, phone)] = self._numbered
-        return self._numbered
+        number = self._numbers[(ref, email, phone)] = str(self._numbered)
+        return number
 
 
 def _needed(message: str) -> str:

@@ -28,15 +28,16 @@ class FieldError(UserInputError):
 # A checked contact as the reader hands it to the writer: its normalised values joined with SEPARATOR in
 # PACKED_FIELDS order, which is the very text its fingerprint hashes (or, in the rare row where a value holds
 # the separator, the values themselves); then its fingerprint; then the number the reader gave the row's
-# identities (external id, e-mail, phone as normalised: the same identities, the same number; 0 for none),
+# identities (external id, e-mail, phone as normalised: the same identities, the same number; "" for none),
 # so that the writer matches each set of identities to a customer once. An empty value is one not given.
 # Two strings and a number travel between processes several times faster than a tuple of fifteen values.
-PackedContact = tuple[str | tuple[str, ...], str, int]
+PackedContact = tuple[str | tuple[str, ...], str, str]
 SEPARATOR = "\x1f"  # the ASCII unit separator, which ordinary text does not hold
 PACKED_FIELDS = (
     "kind", "channel", "direction", "occurred_at", "customer_ref", "email", "phone", "name", "postcode",
     "department", "staff", "case_ref", "subject", "text", "third_party",
 )  # fmt: skip
+FLAT_WIDTH = len(PACKED_FIELDS) + 2  # a row in a flattened batch: its packed values, fingerprint, number
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from klantstem.customers import identities as ids
 from klantstem.imports.lookups import Lookups
-from klantstem.imports.model import SEPARATOR, IdentityKey, PackedContact, Story
+from klantstem.imports.model import FLAT_WIDTH, SEPARATOR, IdentityKey, PackedContact, Story
 from klantstem.imports.store import ImportStore
 
 
@@ -19,26 +19,36 @@ class ContactWriter:
         # The customer of each identity number the reader gave (see PackedContact). Once a row's identities
         # have been matched they are all cached, and a cached identity keeps its customer, so every later row
         # with the same identities gets the same customer: it is looked up here instead of matched again.
-        self._customers: dict[int, int | None] = {}
+        self._customers: dict[str, int | None] = {}
         self.added = 0
         self.duplicates = 0
 
-    def write(self, batch: Sequence[PackedContact]) -> None:
-        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped)."""
-        rows = [
-            (packed.split(SEPARATOR) if isinstance(packed, str) else packed, key, number)
-            for packed, key, number in batch
-        ]
+    def write(self, batch: str | Sequence[PackedContact]) -> None:
+        """Resolve the batch's customers, cases and names, then insert it (known fingerprints are skipped).
+
+        The batch is one text of FLAT_WIDTH fields a row (see `reading.flattened`), or a list of rows.
+        """
+        rows: list[Any]
+        if isinstance(batch, str):
+            fields = batch.split(SEPARATOR) if batch else []
+            if len(fields) % FLAT_WIDTH:
+                raise RuntimeError("a batch of contacts came apart in the wrong number of fields")
+            rows = list(zip(*[iter(fields)] * FLAT_WIDTH, strict=True))
+        else:
+            rows = [
+                (*(packed.split(SEPARATOR) if isinstance(packed, str) else packed), key, number)
+                for packed, key, number in batch
+            ]
         lookups = self._lookups
         customers = self._customers
         lookups.prefetch(
             (
                 identity
-                for values, _, number in rows
-                if number and number not in customers
+                for values in rows
+                if values[16] and values[16] not in customers
                 for identity in _identities(values[4], values[5], values[6])
             ),
-            (values[11] for values, _, _ in rows if values[11]),
+            (values[11] for values in rows if values[11]),
         )
         customer_for, case_for, named = lookups.customer_for, lookups.case_for, lookups.named
         departments, staff_ids = lookups.named_ids("departments"), lookups.named_ids("staff")
@@ -47,7 +57,7 @@ class ContactWriter:
         values: list[Any] = []
         extend = values.extend
         for (_, channel, direction, occurred_at, ref, email, phone, name, postcode, department_name, staff_name,
-             case_ref, subject, text, third_party_name), fingerprint, number in rows:  # fmt: skip
+             case_ref, subject, text, third_party_name, fingerprint, number) in rows:  # fmt: skip
             customer = department = staff = third_party = case = None
             if number:
                 customer = customers.get(number)
@@ -73,7 +83,7 @@ class ContactWriter:
         lookups.flush()
         added = self._store.insert_contacts(values)
         self.added += added
-        self.duplicates += len(batch) - added
+        self.duplicates += len(rows) - added
 
 
 def _identities(ref: str, email: str, phone: str) -> tuple[IdentityKey, ...]:
