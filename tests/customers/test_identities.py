@@ -68,6 +68,17 @@ def test_phone_parses_are_cached_across_spellings() -> None:
     assert ids.phone_parses() == before + 2
 
 
+def test_an_international_spelling_first_also_covers_the_national_one() -> None:
+    before = ids.phone_parses()
+    spellings = ["+31 6 87654371", "06-87654371", "0687654371", "+32 470 12 34 56"]
+    assert [ids.normalise_phone(raw, "NL") for raw in spellings] == [
+        "+31687654371", "+31687654371", "+31687654371", "+32470123456",
+    ]  # fmt: skip
+    assert ids.phone_parses() == before + 2  # the Belgian number has no national form in NL
+    assert ids.normalise_phone("0470123456", "BE") == "+32470123456"
+    assert ids.phone_parses() == before + 3
+
+
 def test_external_id_name_postcode() -> None:
     assert ids.normalise_external_id("  K 1001  ") == "K 1001"
     assert ids.normalise_external_id("k1001") != ids.normalise_external_id("K1001")  # case is kept

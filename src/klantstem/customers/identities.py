@@ -67,8 +67,9 @@ def normalise_phone(raw: str, default_region: str = "NL") -> str:
     """A phone number in E.164 (`"06-12345678"` -> `"+31612345678"`); raises UserInputError when invalid.
 
     Numbers without a country code are read as numbers of `default_region` (ISO 3166 alpha-2). Parses are
-    cached on the number without separators; a valid number's E.164 form is cached as well, so "06 1234
-    5678", "06-12345678" and "+31 6 12345678" cost one parse together.
+    cached on the number without separators; a valid number's E.164 form is cached as well, and so is its
+    national form when the number is one of `default_region`, so "06 1234 5678", "06-12345678" and "+31 6
+    12345678" cost one parse together, whichever comes first.
     """
     text = raw.strip()
     if text[:4].lower() == "tel:":
@@ -82,6 +83,9 @@ def normalise_phone(raw: str, default_region: str = "NL") -> str:
         _PHONES[key] = e164
         if e164 is not None:
             _PHONES[(e164, key[1])] = e164
+            national = _national_form(e164, key[1])
+            if national is not None:
+                _PHONES[(national, key[1])] = e164
     if e164 is None:
         raise UserInputError("not a valid phone number")
     return e164
@@ -108,6 +112,29 @@ def _parse_phone(digits: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def _national_form(e164: str, region: str) -> str | None:
+    """ "0612345678" for "+31612345678" in NL: the national text that `_national_fast_path` reads as this
+    same valid number (its national number, without leading zeros, after the region's plain prefix)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None or not _plain_national_prefix(metadata):
+        return None
+    country = f"+{metadata.country_code}"
+    rest = e164[len(country) :]
+    if not e164.startswith(country) or not rest.isdigit() or rest[0] == "0":
+        return None
+    return f"{metadata.national_prefix}{rest}"
+
+
+def _plain_national_prefix(metadata: phonenumbers.PhoneMetadata) -> bool:
+    """Whether the region's national prefix is stripped as it is (no parsing rule)."""
+    prefix = metadata.national_prefix
+    return (
+        bool(prefix)
+        and metadata.national_prefix_for_parsing == prefix
+        and metadata.national_prefix_transform_rule is None
+    )
+
+
 def _national_fast_path(digits: str, region: str) -> str | None:
     """E.164 of a plain national number ("0612345678" in NL) when it is valid, without the general parser.
 
@@ -119,8 +146,7 @@ def _national_fast_path(digits: str, region: str) -> str | None:
     if (
         not prefix
         or metadata is None
-        or metadata.national_prefix_for_parsing != prefix
-        or metadata.national_prefix_transform_rule is not None
+        or not _plain_national_prefix(metadata)
         or not digits.isdigit()
         or not digits.startswith(prefix)
         or digits[len(prefix) : len(prefix) + 1] in ("", "0")
