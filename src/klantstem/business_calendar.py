@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 import holidays
 import numpy as np
-import pandas as pd
 
 from klantstem.errors import ConfigurationError
 from klantstem.settings import Settings
@@ -150,6 +149,8 @@ class BusinessCalendar:
 
     def business_clock_array(self, moments: np.ndarray) -> np.ndarray:
         """Open seconds from the origin to each UTC datetime64 moment, as float64 (NaT gives NaN)."""
+        import pandas as pd  # here, not at the top: it costs every command a quarter second to import
+
         index = pd.DatetimeIndex(moments)
         index = index.tz_localize("UTC") if index.tz is None else index.tz_convert("UTC")
         local = index.tz_convert(self._zone).tz_localize(None)
