@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -15,6 +17,10 @@ def _run(capsys: Capture, *argv: str) -> str:
     capsys.readouterr()
     assert main(list(argv)) == 0, capsys.readouterr().err
     return capsys.readouterr().out
+
+
+def _yesterday() -> str:
+    return (datetime.now(ZoneInfo("Europe/Amsterdam")) - timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
 
 
 def test_promises_session(db_url: str, capsys: Capture) -> None:
@@ -50,7 +56,7 @@ def test_promises_session(db_url: str, capsys: Capture) -> None:
         "--department",
         "Post",
         "--made-at",
-        "2026-11-20 10:00",
+        _yesterday(),  # made earlier than now, yet due in the future whatever day the test runs
         *db,
     )
     overdue = json.loads(_run(capsys, "promises", "overdue", "--format", "json", *db))
