@@ -5,22 +5,23 @@
 Speed: klantstem from the file to the full JSON report (read + every analysis), against pm4py's read_xes +
 discover_performance_dfg + get_variants on the same file (pm4py runs from bench/.venv-pm4py, see
 bench/pm4py_peer.py). The runs alternate (klantstem, pm4py, klantstem, pm4py, ...) so that both meet the
-same load; best and median are given for both, and klantstem's CPU time. klantstem's first run in the
-process is shown apart: it also compiles the report's SQL, which later reports of a log of the same shape
-reuse (klantstem.process.compiled). Both sides are also timed as a command run once: the first report in a
-new process after the imports (pm4py's analysis is timed twice in its process for this; klantstem imports
-first what the report would load on first use: pandas through pyarrow, the holidays package's countries), and
-the whole command from starting Python to the end (`klantstem process analyze LOG --format json` against a
-Python process that imports pm4py and runs the same three calls).
-Correctness: case and event counts, every case duration, every
-directly-follows count and median time, and every variant must equal pm4py's; the script prints each
-comparison and exits 1 when one differs.
+same load; best and median are given for both, and klantstem's CPU time. Three comparisons, each like with
+like: in a running process (klantstem's reports after its first, which compiles the SQL and is shown apart;
+pm4py's analysis timed a second time in its process); the first report in a new process after the imports
+(klantstem imports first what the report would load on first use: pandas through pyarrow, the holidays
+package's countries; its compiled SQL comes from a folder, KLANTSTEM_SQL_CACHE, which the run's first new
+process fills and which is shown apart); and the whole command from starting Python to the end
+(`klantstem process analyze LOG --format json` against a Python process that imports pm4py and runs the same
+three calls). Correctness: case and event counts, every case duration, every directly-follows count and
+median time, and every variant must equal pm4py's; the script prints each comparison and exits 1 when one
+differs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -53,17 +54,21 @@ def ours_timed() -> tuple[float, float, dict[str, Any]]:
     return time.perf_counter() - start, time.process_time() - cpu, report
 
 
-def ours_new_process() -> tuple[float, float]:
-    """Wall and CPU seconds of the first report in a new process, after the imports."""
-    done = subprocess.run([sys.executable, __file__, "--new-process"], capture_output=True, text=True, check=True)
+def ours_new_process(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of the first report in a new process, after the imports; compiled SQL is kept in
+    `folder` (KLANTSTEM_SQL_CACHE), as the command keeps it between runs."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--new-process", str(folder)], capture_output=True, text=True, check=True
+    )
     wall, cpu = json.loads(done.stdout.strip().splitlines()[-1])
     return float(wall), float(cpu)
 
 
-def whole_command(argv: list[str]) -> float:
+def whole_command(argv: list[str], folder: Path | None = None) -> float:
     """Wall seconds of a command from starting Python to its end."""
+    env = {**os.environ, "KLANTSTEM_SQL_CACHE": str(folder)} if folder else None
     start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=True)
+    subprocess.run(argv, capture_output=True, check=True, env=env)
     return time.perf_counter() - start
 
 
@@ -75,8 +80,9 @@ def _one_report() -> None:
 
     from klantstem.process import xes_scan  # noqa: F401
 
+    options = AnalysisOptions(sql_cache=sys.argv[-1])  # the folder given by ours_new_process
     cpu, start = time.process_time(), time.perf_counter()
-    json.dumps(analyze_file(LOG))
+    json.dumps(analyze_file(LOG, options=options))
     print(json.dumps([time.perf_counter() - start, time.process_time() - cpu]))
 
 
@@ -140,7 +146,7 @@ def _ratio(theirs: list[float], ours: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--new-process", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--new-process", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not LOG.exists():
         print(f"skipped: {LOG} is not there (the shared data is not on this machine)")
@@ -162,6 +168,9 @@ def main() -> int:
     theirs: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "pm4py.json"
+        sql = Path(folder) / "sql"
+        wall, _ = ours_new_process(sql)
+        print(f"klantstem, first report in a new process that compiles the SQL and keeps it: {wall:.3f} s")
         for _ in range(args.runs):
             wall, cpu, report = ours_timed()
             walls.append(wall)
@@ -169,8 +178,8 @@ def main() -> int:
             if PM4PY.exists():
                 peers.append(pm4py_figures(out))
                 theirs = json.loads(out.read_text())
-            new_walls.append(ours_new_process()[0])
-            commands.append(whole_command([str(KLANTSTEM), "process", "analyze", str(LOG), "--format", "json"]))
+            new_walls.append(ours_new_process(sql)[0])
+            commands.append(whole_command([str(KLANTSTEM), "process", "analyze", str(LOG), "--format", "json"], sql))
             if PM4PY.exists():
                 peer_commands.append(
                     whole_command([str(PM4PY), str(ROOT / "bench" / "pm4py_peer.py"), "once", str(LOG)])

@@ -20,6 +20,12 @@ DATA = Path(__file__).parent / "data"
 _pg_engine: Engine | None = None
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _sql_cache_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled process SQL goes to a folder of the test run, not to the user's cache."""
+    os.environ["KLANTSTEM_SQL_CACHE"] = str(tmp_path_factory.mktemp("sql-cache"))
+
+
 def _postgres_engine() -> Engine:
     global _pg_engine
     if _pg_engine is None:

@@ -32,3 +32,10 @@ def test_every_setting_is_documented() -> None:
     for name, _default, help_text in describe():
         assert name in text, f"{name} is missing from docs/settings.md"
         assert help_text in text, f"the help of {name} differs from docs/settings.md"
+
+
+def test_the_sql_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert Settings.from_env({}).sql_cache_folder == str(tmp_path / "klantstem")
+    assert Settings.from_env({"KLANTSTEM_SQL_CACHE": "off"}).sql_cache_folder is None
+    assert Settings.from_env({"KLANTSTEM_SQL_CACHE": str(tmp_path / "sql")}).sql_cache_folder == str(tmp_path / "sql")

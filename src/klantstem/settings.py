@@ -62,6 +62,11 @@ class Settings:
         85, "Duplicate suggestions: how similar two names must be (0-100) at the same postcode or address."
     )  # type: ignore[assignment]
 
+    sql_cache: str = _setting(
+        "auto",
+        "Folder where the process analysis keeps its compiled SQL, so that a command run once need not compile "
+        "it again: 'auto' is klantstem under $XDG_CACHE_HOME (or ~/.cache); 'off' keeps nothing.",
+    )  # type: ignore[assignment]
     secure_cookies: str = _setting(
         "auto",
         "The Secure flag of the session cookie: 'auto' sets it on requests that came over HTTPS (directly, or "
@@ -94,6 +99,15 @@ class Settings:
         text = str(db)
         url = text if "://" in text else f"sqlite:///{Path(text).expanduser()}"
         return replace(self, database_url=url)
+
+    @property
+    def sql_cache_folder(self) -> str | None:
+        if self.sql_cache == "off":
+            return None
+        if self.sql_cache != "auto":
+            return str(Path(self.sql_cache).expanduser())
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return str(Path(base) / "klantstem")
 
     @property
     def resolved_database_url(self) -> str:

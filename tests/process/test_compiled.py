@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import ibis
 import ibis.expr.types as ir
@@ -63,3 +65,80 @@ def test_query_functions_take_named_tables_and_no_closures() -> None:
     limit = 2
     with pytest.raises(TypeError, match="closure"):
         query(con, lambda t: t.limit(limit), numbers)
+
+
+def _fresh_process(monkeypatch: pytest.MonkeyPatch, folder: Path | None) -> None:
+    """What a new process knows: no statement in memory, the folder's file not yet read."""
+    monkeypatch.setattr(compiled, "_kept", type(compiled._kept)())
+    compiled.keep_in(None)
+    compiled.keep_in(folder)
+
+
+def test_statements_kept_in_a_folder_serve_a_new_process_without_compiling(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    options = AnalysisOptions(sql_cache=str(tmp_path))
+    _fresh_process(monkeypatch, tmp_path)
+    first = analyze_table(log(4, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
+    [stored] = list(tmp_path.glob("process-sql-*.json"))
+    made = dict(compiled._kept)
+    assert len(json.loads(stored.read_text())) == len(made) > 10
+
+    _fresh_process(monkeypatch, tmp_path)
+    monkeypatch.setattr(compiled, "_compiling", _NoCompiling())
+    again = analyze_table(log(4, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
+    assert {k: v for k, v in again.items() if k != "seconds"} == {k: v for k, v in first.items() if k != "seconds"}
+    assert set(compiled._kept) == set(made)
+    for key, statement in compiled._kept.items():  # the same SQL and result types as compiled
+        assert (statement.sql, statement.schema, statement.arrow) == (made[key].sql, made[key].schema, made[key].arrow)
+
+
+class _NoCompiling:
+    """In place of the lock taken around compiling: any compiling fails the test."""
+
+    def __enter__(self) -> None:
+        raise AssertionError("compiled although the folder holds the statement")
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def test_a_damaged_or_foreign_file_means_compiling_again(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    options = AnalysisOptions(sql_cache=str(tmp_path))
+    _fresh_process(monkeypatch, tmp_path)
+    expected = analyze_table(log(2, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
+    [stored] = list(tmp_path.glob("process-sql-*.json"))
+    kept = json.loads(stored.read_text())
+    for damage in ("{not json", json.dumps({key: {"sql": "SELECT 1"} for key in kept})):
+        stored.write_text(damage)
+        _fresh_process(monkeypatch, tmp_path)
+        report = analyze_table(log(2, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
+        assert {k: v for k, v in report.items() if k != "seconds"} == {
+            k: v for k, v in expected.items() if k != "seconds"
+        }
+
+
+def test_other_code_reads_another_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    options = AnalysisOptions(sql_cache=str(tmp_path))
+    _fresh_process(monkeypatch, tmp_path)
+    analyze_table(log(2, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
+    monkeypatch.setattr(compiled, "_digest", "0" * 16)  # as if klantstem or a library had changed
+    _fresh_process(monkeypatch, tmp_path)
+    analyze_table(log(2, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
+    assert len(list(tmp_path.glob("process-sql-*.json"))) == 2
+
+
+def test_an_unwritable_folder_only_means_compiling(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    _fresh_process(monkeypatch, blocked / "cache")
+    report = analyze_table(
+        log(3, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), AnalysisOptions(sql_cache=str(blocked / "cache"))
+    )
+    assert report["cases"] == 3
+
+
+def test_parameters_without_a_lasting_text_stay_in_memory() -> None:
+    assert compiled._plain((1, "a", None, datetime(2024, 1, 1, tzinfo=UTC))) is not None
+    assert compiled._plain(frozenset({"a", "b"})) is None  # its order is not the same in every process
+    assert compiled._plain(object()) is None

@@ -83,6 +83,7 @@ def analyze(
         top=top,
         waiting_rules=(*_wait_rules(wait_rule or []), *process.DEFAULT_WAITING_RULES),
         second_line_pattern=second_line or process.DEFAULT_SECOND_LINE,
+        sql_cache=settings.sql_cache_folder,
     )
     if log is not None:
         mapping = process.ColumnMapping().with_overrides(

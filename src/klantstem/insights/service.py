@@ -317,7 +317,10 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
     schema = pa.schema([f.with_nullable(True) for f in process.EVENT_SCHEMA])
     table = pa.Table.from_pydict(columns, schema=schema)
     options = process.AnalysisOptions(
-        timezone=settings.timezone, opening_hours=settings.opening_hours, holiday_country=settings.holiday_country
+        timezone=settings.timezone,
+        opening_hours=settings.opening_hours,
+        holiday_country=settings.holiday_country,
+        sql_cache=settings.sql_cache_folder,
     )
     report = process.analyze_table(table, options, source="klantstem database")
     return report

@@ -6,14 +6,25 @@ run them. So a query is written as a pure, module-level function of named tables
 and schema, bound to no connection) and plain parameters, and its SQL is kept per (function, the tables'
 names and schemas, the parameters). A later report on a log of the same shape runs the kept SQL as it is.
 The key holds everything the function is given, so a kept statement is the one the function would build.
+
+A command run once (`klantstem process analyze`) would compile every statement again in each new process, so
+statements can also be kept in a folder (`keep_in(folder)`, the setting KLANTSTEM_SQL_CACHE). The file's name
+holds a digest of the source that builds the SQL and of the versions of Ibis, sqlglot, DuckDB and pyarrow: SQL
+compiled by other code is never read. A folder that cannot be read or written only means compiling again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import date, datetime
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import ibis
@@ -34,6 +45,17 @@ class _Statement:
 _kept: OrderedDict[Hashable, _Statement] = OrderedDict()
 _lock = threading.Lock()  # queries run in several threads (the report's, and the web app's)
 _compiling = threading.Lock()
+_folder: Path | None = None  # where statements are also kept across processes (keep_in)
+_on_disk: dict[str, dict[str, Any]] | None = None  # the folder's statements, read once
+_LIBRARIES = ("ibis-framework", "sqlglot", "duckdb", "pyarrow")
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep compiled statements in `folder` too (None: in this process only)."""
+    global _folder, _on_disk
+    with _lock:
+        if folder != _folder:
+            _folder, _on_disk = folder, None
 
 
 def named(name: str, schema: ibis.Schema) -> ir.Table:
@@ -80,12 +102,98 @@ def _statement(
         if found is not None:
             _kept.move_to_end(key)
             return found
-    with _compiling:  # one at a time: Ibis is not known to compile safely in several threads
-        expr = build(*tables, **params)
-        schema = expr.schema()
-        found = _Statement(con.compile(expr), schema, schema.to_pyarrow())
+    text = _key_text(key) if _folder is not None else None
+    found = _read(text) if text is not None else None
+    if found is None:
+        with _compiling:  # one at a time: Ibis is not known to compile safely in several threads
+            expr = build(*tables, **params)
+            schema = expr.schema()
+            found = _Statement(con.compile(expr), schema, schema.to_pyarrow())
+        if text is not None:
+            _write(text, found)
     with _lock:
         _kept[key] = found
         if len(_kept) > _KEEP:
             _kept.popitem(last=False)
     return found
+
+
+def _key_text(key: tuple[Any, ...]) -> str | None:
+    """The key as text that means the same in every process, or None when a parameter has no such text."""
+    module, qualname, shapes, params = key
+    values = [_plain(value) for _, value in params]
+    if any(value is None for value in values):
+        return None
+    columns = [[name, [[column, str(dtype)] for column, dtype in schema.items()]] for name, schema in shapes]
+    names = [name for name, _ in params]
+    return json.dumps([module, qualname, columns, names, values], separators=(",", ":"))
+
+
+def _plain(value: Any) -> str | None:
+    if value is None or isinstance(value, bool | int | float | str | date | datetime):
+        return repr(value)  # a datetime's repr holds its time zone too
+    if isinstance(value, tuple):
+        parts = [_plain(v) for v in value]
+        return None if any(p is None for p in parts) else "(" + ",".join(parts) + ")"  # type: ignore[arg-type]
+    return None
+
+
+def _read(text: str) -> _Statement | None:
+    global _on_disk
+    with _lock:
+        if _on_disk is None:
+            try:
+                _on_disk = json.loads(_file().read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                _on_disk = {}
+        stored = _on_disk.get(text)
+    if not isinstance(stored, dict):
+        return None
+    try:
+        schema = ibis.schema([(name, dtype) for name, dtype in stored["schema"]])
+        return _Statement(str(stored["sql"]), schema, schema.to_pyarrow())
+    except Exception:  # written by something else: compile instead
+        return None
+
+
+def _write(text: str, statement: _Statement) -> None:
+    """Add the statement to the folder's file (written whole and renamed into place, so a reader never sees
+    half a file; two processes writing at once may lose one's statement, which is then compiled again)."""
+    stored = {"sql": statement.sql, "schema": [[n, str(t)] for n, t in statement.schema.items()]}
+    with _lock:
+        if _on_disk is None or _folder is None:
+            return
+        _on_disk[text] = stored
+        content = json.dumps(_on_disk)
+        path = _file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+        partial.write_text(content, encoding="utf-8")
+        os.replace(partial, path)
+    except OSError:
+        return
+
+
+def _file() -> Path:
+    assert _folder is not None
+    return _folder / f"process-sql-{_code_digest()}.json"
+
+
+_digest: str | None = None
+
+
+def _code_digest() -> str:
+    """A digest of the source that builds the SQL (klantstem.process and the business calendar) and of the
+    versions of the libraries that compile and run it."""
+    global _digest
+    if _digest is None:
+        digest = hashlib.sha256()
+        package = Path(__file__).resolve().parents[1]
+        for source in [*sorted((package / "process").rglob("*.py")), package / "business_calendar.py"]:
+            digest.update(source.relative_to(package).as_posix().encode())
+            digest.update(source.read_bytes())
+        for library in _LIBRARIES:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        _digest = digest.hexdigest()[:16]
+    return _digest

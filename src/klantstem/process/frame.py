@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 
 from klantstem.errors import UserInputError
 from klantstem.process.business_hours import clock_from_days, clock_tables, days_table, epoch_seconds
-from klantstem.process.compiled import materialize, named, query, view
+from klantstem.process.compiled import keep_in, materialize, named, query, view
 from klantstem.process.eventlog import STANDARD
 from klantstem.process.options import AnalysisOptions
 
@@ -60,6 +60,7 @@ def session(options: AnalysisOptions) -> Iterator[Any]:
     """A DuckDB backend through Ibis for one report. In memory it is a schema of its own in a database the
     process keeps per setting (a new DuckDB database costs about 15 ms of CPU), dropped afterwards; a
     database file gets a connection of its own."""
+    keep_in(Path(options.sql_cache) if options.sql_cache else None)
     if options.database != ":memory:":
         yield connect(options)
         return

@@ -36,6 +36,7 @@ class AnalysisOptions:
     threads: int | None = None
     memory_limit: str | None = None
     database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk
+    sql_cache: str | None = None  # a folder where compiled SQL is kept for the next process (compiled.keep_in)
 
     @property
     def calendar(self) -> BusinessCalendar:
