@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Engine, insert, select, update
 
 from klantstem.db import schema
-from klantstem.imports import reading
+from klantstem.imports import reading, writing
 
 Counts = Callable[[], dict[str, int]]
 
@@ -128,9 +128,15 @@ def test_identities_written_differently_meet_one_customer(cli: Any, tmp_path: Pa
     assert {c.customer_id for c in _rows(engine, schema.contacts, schema.contacts.c.id)} == {customer}
 
 
-def test_repeated_identities_keep_the_customer_they_matched_first(cli: Any, tmp_path: Path, engine: Engine) -> None:
+@pytest.mark.parametrize("kept", [None, 1], ids=["remembered", "forgotten at once"])
+def test_repeated_identities_keep_the_customer_they_matched_first(
+    cli: Any, tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch, kept: int | None
+) -> None:
     """Rows with the same identities (however written) are matched once and then get the same customer,
-    also when a later row links two customers' identities."""
+    also when a later row links two customers' identities, and also when the writer forgets which customer
+    an identity number had (its memory is bounded)."""
+    if kept is not None:
+        monkeypatch.setattr(writing, "_CUSTOMERS_KEPT", kept)
     source = tmp_path / "repeated.csv"
     source.write_text(
         "customer_ref,email,phone,channel,occurred_at\n"

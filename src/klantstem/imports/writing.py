@@ -10,6 +10,8 @@ from klantstem.imports.lookups import Lookups
 from klantstem.imports.model import FLAT_WIDTH, SEPARATOR, IdentityKey, PackedContact, Story
 from klantstem.imports.store import ImportStore
 
+_CUSTOMERS_KEPT = 500_000  # identity numbers whose customer is remembered (see ContactWriter)
+
 
 class ContactWriter:
     def __init__(self, store: ImportStore, lookups: Lookups, source: str) -> None:
@@ -67,7 +69,10 @@ class ContactWriter:
                         identities += ((ids.EMAIL, email),)
                     if phone:
                         identities += ((ids.PHONE, phone),)
-                    customer = customers[number] = customer_for(identities, name or None, postcode or None)
+                    customer = customer_for(identities, name or None, postcode or None)
+                    if len(customers) >= _CUSTOMERS_KEPT:  # numbers are never given twice: bounded as the reader's
+                        customers.clear()
+                    customers[number] = customer
             if department_name:
                 department = departments.get(department_name) or named("departments", department_name)
             if staff_name:
