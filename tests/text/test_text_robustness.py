@@ -3,7 +3,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klantstem.text import embed
 from klantstem.text.pipeline import Pipeline
 from klantstem.text.results import Analysis
 
@@ -56,22 +55,6 @@ def test_any_text_gives_consistent_spans(raw: str) -> None:
     assert_spans_consistent(analysis, clean(raw).text)
 
 
-def test_embed_extra_is_optional() -> None:
-    if embed.available():
-        embedder = embed.load_embedder()
-        vectors = embedder.encode(["Lange wachttijd.", "Long waiting time.", "Het eten was heerlijk."])
-        assert vectors.shape == (3, 512)
-        query = embedder.encode(["Ik moest heel lang wachten."])[0]
-        assert embed.nearest(query, vectors, k=1)[0][0] in (0, 1)
-    else:
-        import pytest
-
-        from klantstem.errors import ConfigurationError
-
-        with pytest.raises(ConfigurationError):
-            embed.load_embedder()
-
-
 def test_mixed_dutch_and_english_story_is_analysed_with_both_lexicons() -> None:
     analysis = PIPELINE.analyse(
         "The service was terrible, ik heb drie kwartier in de wacht gestaan and nobody called me back."
@@ -80,16 +63,3 @@ def test_mixed_dutch_and_english_story_is_analysed_with_both_lexicons() -> None:
     assert analysis.appraisal.level == "bad"
     kinds = {c.span.text.lower() for c in analysis.appraisal.cues}
     assert "terrible" in kinds and "in de wacht" in kinds
-
-
-def test_training_with_embed_needs_the_extra() -> None:
-    if embed.available():
-        return
-    import pytest
-
-    from klantstem.errors import ConfigurationError
-    from klantstem.text.labelled import LabelledText
-    from klantstem.text.model import Settings, TextModel
-
-    with pytest.raises(ConfigurationError):
-        TextModel.train([LabelledText("a", {"x": "bad"}), LabelledText("b", {"x": "normal"})], Settings(embed=True))

@@ -31,13 +31,16 @@ def train(
     out: Annotated[Path, typer.Option("--out", help="Directory to write the model to.")],
     seed: Annotated[int, typer.Option(help="Random seed; the same data and seed give the same model.")] = 0,
     embed: Annotated[bool, typer.Option("--embed", help="Add sentence embeddings (needs the [embed] extra).")] = False,
+    embedder: Annotated[
+        str, typer.Option(help="Embedding backend with --embed: e5 (multilingual-e5-small) or use (USE v3).")
+    ] = "e5",
 ) -> None:
     """Train a facet and appraisal model from labelled texts."""
     from klantstem.text.labelled import read_labelled_csv
     from klantstem.text.model import Settings, TextModel
 
     examples = read_labelled_csv(file)
-    model = TextModel.train(examples, Settings(seed=seed, embed=embed))
+    model = TextModel.train(examples, Settings(seed=seed, embed=embed, embedder=embedder))
     model.save(out)
     typer.echo(f"model {model.version}: {len(examples)} texts, {len(model.labels)} facets -> {out}")
 

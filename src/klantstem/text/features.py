@@ -1,9 +1,10 @@
-"""Features for learned models: TF-IDF word and character n-grams, rule outputs, optional embeddings."""
+"""Features for learned models: TF-IDF word and character n-grams, rule outputs, optional sentence embeddings."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -55,12 +56,32 @@ def rule_matrix(analyses: Sequence[Analysis], facet_ids: Sequence[str]) -> np.nd
     return rows
 
 
+@dataclass
+class Features:
+    """What a model sees of some texts: sparse text features and, with [embed], one sentence embedding each."""
+
+    text: sparse.csr_matrix
+    embeddings: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(self.text.shape[0])
+
+    def rows(self, idx: Sequence[int] | np.ndarray) -> Features:
+        index = list(idx)
+        return Features(self.text[index], None if self.embeddings is None else self.embeddings[index])
+
+    def joined(self, embed_weight: float) -> sparse.csr_matrix:
+        """The text features with the embeddings (scaled by `embed_weight`) as extra columns."""
+        if self.embeddings is None or not embed_weight:
+            return self.text
+        return sparse.hstack([self.text, sparse.csr_matrix(self.embeddings * embed_weight)], format="csr")
+
+
 class Featuriser:
     """Fits on training texts once; transforms any texts the same way afterwards."""
 
-    def __init__(self, facet_ids: Sequence[str], embed_weight: float = 0.0) -> None:
+    def __init__(self, facet_ids: Sequence[str]) -> None:
         self.facet_ids = tuple(facet_ids)
-        self.embed_weight = embed_weight
         self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True, dtype=np.float32)
         self.chars = TfidfVectorizer(
             analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, dtype=np.float32
@@ -80,13 +101,11 @@ class Featuriser:
 
     def transform(
         self, texts: Sequence[str], analyses: Sequence[Analysis], embeddings: np.ndarray | None = None
-    ) -> sparse.csr_matrix:
+    ) -> Features:
         blocks = [
             self.words.transform(texts),
             self.chars.transform(texts),
             self.negated.transform(texts),
             sparse.csr_matrix(rule_matrix(analyses, self.facet_ids) * RULE_SCALE),
         ]
-        if self.embed_weight and embeddings is not None:
-            blocks.append(sparse.csr_matrix(embeddings * self.embed_weight))
-        return sparse.hstack(blocks, format="csr")
+        return Features(sparse.hstack(blocks, format="csr"), embeddings)

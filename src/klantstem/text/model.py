@@ -1,8 +1,10 @@
 """A model learned from labels: which facets a text is about and how each was appraised.
 
-Facets: one logistic regression per facet on word + character TF-IDF, rule outputs and (with [embed])
-sentence embeddings; one decision threshold for all facets is chosen by an inner cross-validation on the
-training data only. Appraisal: a multinomial logistic regression on the same features plus the facet.
+Facets: one logistic regression per facet on word + character TF-IDF and rule outputs; with [embed], also one
+per facet on the sentence embedding alone, and the two probabilities are blended. The blend and one decision
+threshold for all facets are chosen by an inner cross-validation on the training data only. Appraisal: a
+multinomial logistic regression on the same features (with [embed], the embedding as extra columns) plus the
+facet, blended with a per-facet model where a facet has enough examples.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
 Each model has a version (a hash of its training data and settings); annotations carry it.
 """
@@ -22,19 +24,21 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 
 from klantstem.errors import UserInputError
-from klantstem.text.embed import Embedder, load_embedder
-from klantstem.text.features import Featuriser
+from klantstem.text.embed import DEFAULT, Embedder, load_embedder
+from klantstem.text.features import Features, Featuriser
 from klantstem.text.labelled import LabelledText
 from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
 
-FORMAT = 2
+FORMAT = 3
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0
 APPRAISAL_C = 3.0
 THRESHOLDS = tuple(round(0.15 + 0.05 * i, 2) for i in range(10))
 FLOORS = (None, 0.1, 0.2)
-EMBED_WEIGHT = 1.0
+EMBED_WEIGHT = 2.0  # scale of the embedding columns in the appraisal model
+EMBED_FACET_C = 16.0
+BLENDS = (0.25, 0.4, 0.5, 0.6, 0.75)  # share of the embedding model in a facet's probability
 PER_FACET_MIN = 30
 PER_FACET_BLEND = 0.5
 
@@ -44,6 +48,7 @@ class Settings:
     seed: int = 0
     inner_folds: int = 3
     embed: bool = False
+    embedder: str = DEFAULT  # the [embed] backend, when embed is on
 
 
 @dataclass
@@ -79,7 +84,8 @@ class TextModel:
             "threshold": s["threshold"],
             "floor": s["floor"],
             "examples": s["examples"],
-            "embed": self.uses_embed,
+            "embed": self.state["settings"].embedder if self.uses_embed else None,
+            "blend": s["blend"],
             "seed": s["settings"].seed,
         }
 
@@ -110,7 +116,7 @@ class TextModel:
             raise UserInputError(f"{path}: not a klantstem text model of format {FORMAT}")
         model = cls(state)
         if model.uses_embed:
-            load_embedder()
+            load_embedder(model.state["settings"].embedder)
         return model
 
     # ---- training -------------------------------------------------------------------------------------
@@ -121,24 +127,25 @@ class TextModel:
         return cls(fit_state(examples, settings or Settings()))
 
     # ---- prediction -----------------------------------------------------------------------------------
-    def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> sparse.csr_matrix:
+    def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Features:
         embeddings = self._embed(texts) if self.uses_embed else None
         featuriser: Featuriser = self.state["featuriser"]
         return featuriser.transform(texts, analyses, embeddings)
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         if self._embedder is None:
-            self._embedder = load_embedder()
+            self._embedder = load_embedder(self.state["settings"].embedder)
         return self._embedder.encode(list(texts))
 
-    def facet_probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
-        return facet_probabilities(self.state["facet_models"], x)
+    def facet_probabilities(self, x: Features) -> np.ndarray:
+        s = self.state
+        return blended_probabilities(s["facet_models"], s["embed_models"], s["blend"], x)
 
     def choose(self, probabilities: np.ndarray) -> np.ndarray:
         return decide(probabilities, self.state["threshold"], self.state["floor"])
 
-    def appraise(self, x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str]) -> list[Level]:
-        return appraise_pairs(self.state["appraisal_model"], self.labels, x, rows, facets)
+    def appraise(self, x: Features, rows: Sequence[int], facets: Sequence[str]) -> list[Level]:
+        return appraise_pairs(self.state["appraisal_model"], self.labels, x.joined(EMBED_WEIGHT), rows, facets)
 
     def predict(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[Prediction]:
         x = self.features(texts, analyses)
@@ -176,7 +183,7 @@ class TextModel:
         return out
 
 
-def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix) -> np.ndarray:
+def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix | np.ndarray) -> np.ndarray:
     probabilities = np.zeros((x.shape[0], len(models)), dtype=np.float64)
     for j, model in enumerate(models):
         if isinstance(model, float):
@@ -184,6 +191,16 @@ def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix) -> np.ndarr
         else:
             probabilities[:, j] = model.predict_proba(x)[:, 1]
     return probabilities
+
+
+def blended_probabilities(
+    facet_models: Sequence[Any], embed_models: Sequence[Any] | None, blend: float, x: Features
+) -> np.ndarray:
+    """Each facet's probability from the text features, blended with the embedding model's where there is one."""
+    probabilities = facet_probabilities(facet_models, x.text)
+    if embed_models is None or x.embeddings is None or not blend:
+        return probabilities
+    return (1 - blend) * probabilities + blend * facet_probabilities(embed_models, x.embeddings)
 
 
 def decide(probabilities: np.ndarray, threshold: float, floor: float | None) -> np.ndarray:
@@ -225,15 +242,16 @@ def appraise_pairs(
     return [classes[i] for i in probabilities.argmax(axis=1)]
 
 
-def new_classifier(c: float, seed: int, multinomial: bool = False) -> LogisticRegression:
-    if multinomial:
+def new_classifier(c: float, seed: int, multinomial: bool = False, dense: bool = False) -> LogisticRegression:
+    if multinomial or dense:
         return LogisticRegression(C=c, max_iter=2000, random_state=seed)
     return LogisticRegression(C=c, solver="liblinear", random_state=seed)
 
 
 def version_of(examples: Sequence[LabelledText], settings: Settings) -> str:
     digest = hashlib.sha256()
-    digest.update(json.dumps([FORMAT, settings.seed, settings.inner_folds, settings.embed]).encode())
+    embedder = settings.embedder if settings.embed else None
+    digest.update(json.dumps([FORMAT, settings.seed, settings.inner_folds, embedder]).encode())
     for ex in examples:
         digest.update(json.dumps([ex.text, sorted(ex.labels.items()), ex.overall], ensure_ascii=False).encode())
     return f"m{FORMAT}-{digest.hexdigest()[:12]}"

@@ -10,10 +10,12 @@ from scipy import sparse
 
 from klantstem.errors import UserInputError
 from klantstem.text.embed import load_embedder
-from klantstem.text.features import Featuriser
+from klantstem.text.features import Features, Featuriser
 from klantstem.text.labelled import LabelledText
 from klantstem.text.model import (
     APPRAISAL_C,
+    BLENDS,
+    EMBED_FACET_C,
     EMBED_WEIGHT,
     FACET_C,
     FLOORS,
@@ -43,58 +45,72 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings) -> dict[str,
     analyses = list(pipeline.analyse_many(texts))
     facet_ids = pipeline.taxonomy.ids
     y = np.array([[facet in ex.labels for facet in labels] for ex in examples], dtype=np.int8)
-    embeddings = load_embedder().encode(texts) if settings.embed else None
-    weight = EMBED_WEIGHT if settings.embed else 0.0
+    embeddings = load_embedder(settings.embedder).encode(texts) if settings.embed else None
 
-    def build(idx: np.ndarray) -> tuple[Featuriser, sparse.csr_matrix]:
+    def build(idx: np.ndarray) -> tuple[Featuriser, Features]:
         sub = [texts[i] for i in idx]
-        featuriser = Featuriser(facet_ids, weight).fit(sub)
+        featuriser = Featuriser(facet_ids).fit(sub)
         emb = embeddings[idx] if embeddings is not None else None
         return featuriser, featuriser.transform(sub, [analyses[i] for i in idx], emb)
 
-    out_of_fold = np.zeros(y.shape, dtype=np.float64)
+    # Out-of-fold probabilities of both facet models, to choose the blend and the decision without the test data.
+    text_oof = np.zeros(y.shape, dtype=np.float64)
+    embed_oof = np.zeros(y.shape, dtype=np.float64)
     for train, test in folds(len(texts), settings.inner_folds, settings.seed):
         featuriser, x_train = build(train)
         emb = embeddings[test] if embeddings is not None else None
         x_test = featuriser.transform([texts[i] for i in test], [analyses[i] for i in test], emb)
-        out_of_fold[test] = facet_probabilities(fit_facet_models(x_train, y[train], settings.seed), x_test)
-    threshold, floor = best_decision(out_of_fold, y)
+        text_oof[test] = facet_probabilities(fit_facet_models(x_train.text, y[train], settings.seed), x_test.text)
+        if x_train.embeddings is not None:
+            fold_models = fit_facet_models(x_train.embeddings, y[train], settings.seed, EMBED_FACET_C)
+            embed_oof[test] = facet_probabilities(fold_models, x_test.embeddings)
+    blend, threshold, floor = best_decision(text_oof, embed_oof if embeddings is not None else None, y)
     featuriser, x = build(np.arange(len(texts)))
+    embed_models = None if x.embeddings is None else fit_facet_models(x.embeddings, y, settings.seed, EMBED_FACET_C)
     return {
         "format": FORMAT,
         "version": version_of(examples, settings),
         "labels": labels,
         "settings": settings,
         "featuriser": featuriser,
-        "facet_models": fit_facet_models(x, y, settings.seed),
+        "facet_models": fit_facet_models(x.text, y, settings.seed),
+        "embed_models": embed_models,
+        "blend": blend,
         "threshold": threshold,
         "floor": floor,
-        "appraisal_model": fit_appraisal(x, examples, labels, settings.seed),
+        "appraisal_model": fit_appraisal(x.joined(EMBED_WEIGHT), examples, labels, settings.seed),
         "examples": len(examples),
     }
 
 
-def fit_facet_models(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> list[Any]:
+def fit_facet_models(x: sparse.csr_matrix | np.ndarray, y: np.ndarray, seed: int, c: float = FACET_C) -> list[Any]:
+    """One classifier per facet; a facet that is always (or never) there gets that constant instead."""
     models: list[Any] = []
+    dense = isinstance(x, np.ndarray)
     for j in range(y.shape[1]):
         column = y[:, j]
         if column.min() == column.max():
             models.append(float(column[0]))
         else:
-            models.append(new_classifier(FACET_C, seed).fit(x, column))
+            models.append(new_classifier(c, seed, dense=dense).fit(x, column))
     return models
 
 
-def best_decision(probabilities: np.ndarray, y: np.ndarray) -> tuple[float, float | None]:
-    """The threshold and floor with the best micro F1 on out-of-fold probabilities (ties: first found)."""
-    best: tuple[float, float, float | None] = (-1.0, 0.5, None)
-    for threshold in THRESHOLDS:
-        for floor in FLOORS:
-            chosen = decide(probabilities, threshold, floor)
-            f1 = micro_f1(chosen, y.astype(bool))
-            if f1 > best[0] + 1e-12:
-                best = (f1, threshold, floor)
-    return best[1], best[2]
+def best_decision(
+    text_probabilities: np.ndarray, embed_probabilities: np.ndarray | None, y: np.ndarray
+) -> tuple[float, float, float | None]:
+    """The blend, threshold and floor with the best micro F1 on out-of-fold probabilities (ties: first found)."""
+    best: tuple[float, float, float, float | None] = (-1.0, 0.0, 0.5, None)
+    for blend in BLENDS if embed_probabilities is not None else (0.0,):
+        probabilities = text_probabilities
+        if embed_probabilities is not None:
+            probabilities = (1 - blend) * text_probabilities + blend * embed_probabilities
+        for threshold in THRESHOLDS:
+            for floor in FLOORS:
+                f1 = micro_f1(decide(probabilities, threshold, floor), y.astype(bool))
+                if f1 > best[0] + 1e-12:
+                    best = (f1, blend, threshold, floor)
+    return best[1], best[2], best[3]
 
 
 def micro_f1(chosen: np.ndarray, gold: np.ndarray) -> float:

@@ -1,0 +1,77 @@
+"""Sentence embeddings ([embed]) behind one interface, and how a learned model uses them.
+
+The backends run for real when the extra is installed (CI installs it); the tests of a missing extra point a
+backend at a module that does not exist, which is exactly the state of a machine without the extra."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from klantstem.errors import ConfigurationError
+from klantstem.text import embed
+from klantstem.text.evaluation import evaluate
+from klantstem.text.labelled import LabelledText, read_labelled_csv
+from klantstem.text.model import BLENDS, Settings, TextModel
+from klantstem.text.training import best_decision
+
+LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
+INSTALLED = [b for b in embed.BACKENDS if embed.available(b)]
+
+
+@pytest.mark.parametrize("backend", INSTALLED or [pytest.param("e5", marks=pytest.mark.skip("no [embed]"))])
+def test_each_backend_embeds_dutch_and_english_by_meaning(backend: str) -> None:
+    embedder = embed.load_embedder(backend)
+    texts = ["Lange wachttijd aan de telefoon.", "Long waiting time on the phone.", "Het eten was heerlijk.", ""]
+    vectors = embedder.encode(texts)
+    assert vectors.shape == (4, embedder.dim) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-3)
+    query = embedder.encode(["Ik moest heel lang wachten voordat iemand opnam."])[0]
+    assert embed.nearest(query, vectors[:3], k=1)[0][0] in (0, 1)
+    assert embedder.encode([]).shape == (0, embedder.dim)
+
+
+def test_unknown_backend_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="unknown embedding backend"):
+        embed.load_embedder("word2vec")
+
+
+def test_a_missing_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(embed.BACKENDS, "e5", "klantstem_module_that_is_not_installed")
+    embed.load_embedder.cache_clear()
+    try:
+        assert not embed.available("e5")
+        with pytest.raises(ConfigurationError, match=r"klantstem\[embed\]"):
+            embed.load_embedder("e5")
+        with pytest.raises(ConfigurationError):
+            TextModel.train([LabelledText("a", {"x": "bad"}), LabelledText("b", {"x": "normal"})], Settings(embed=True))
+    finally:
+        embed.load_embedder.cache_clear()
+
+
+def test_the_blend_follows_the_better_model_out_of_fold() -> None:
+    rng = np.random.default_rng(0)
+    gold = rng.random((200, 3)) < 0.3
+    noise = rng.random((200, 3))
+    informed = 0.35 * gold + 0.65 * rng.random((200, 3))  # knows something, not everything
+    # Embedding probabilities that carry the signal, text probabilities that do not: the most embedding wins.
+    assert best_decision(noise, informed, gold.astype(np.int8))[0] == max(BLENDS)
+    # And the other way round.
+    assert best_decision(informed, noise, gold.astype(np.int8))[0] == min(BLENDS)
+    assert best_decision(noise, None, gold.astype(np.int8))[0] == 0.0
+
+
+@pytest.mark.skipif("e5" not in INSTALLED, reason="the [embed] extra is not installed")
+def test_a_model_with_embeddings_records_its_backend_and_survives_a_round_trip(tmp_path: Path) -> None:
+    examples = read_labelled_csv(LABELLED)
+    plain = TextModel.train(examples, Settings(seed=0))
+    model = TextModel.train(examples, Settings(seed=0, embed=True))
+    assert model.meta()["embed"] == "e5" and plain.meta()["embed"] is None
+    assert model.meta()["blend"] in BLENDS and plain.meta()["blend"] == 0.0
+    assert model.version != plain.version
+    model.save(tmp_path / "m")
+    loaded = TextModel.load(tmp_path / "m")
+    assert evaluate(loaded, examples) == evaluate(model, examples)
+    assert evaluate(model, examples)["facets"]["micro_f1"] > 0.5
