@@ -91,6 +91,19 @@ def test_loading_a_missing_model_is_a_user_error(tmp_path: Path) -> None:
         TextModel.load(tmp_path)
 
 
+def test_a_model_of_an_older_format_asks_to_be_trained_again(model: TextModel, tmp_path: Path) -> None:
+    older = TextModel({**model.state, "format": model.state["format"] - 1})
+    older.save(tmp_path / "old")
+    with pytest.raises(UserInputError, match="older klantstem"):
+        TextModel.load(tmp_path / "old")
+    (tmp_path / "foreign").mkdir()
+    import joblib
+
+    joblib.dump(["not", "a", "model"], tmp_path / "foreign" / "model.joblib")
+    with pytest.raises(UserInputError, match="not a klantstem text model"):
+        TextModel.load(tmp_path / "foreign")
+
+
 BAD_INPUT = {
     "empty": "",
     "only emoji": "😡😡🙄",

@@ -63,13 +63,6 @@ class Features:
     text: sparse.csr_matrix
     embeddings: np.ndarray | None = None
 
-    def __len__(self) -> int:
-        return int(self.text.shape[0])
-
-    def rows(self, idx: Sequence[int] | np.ndarray) -> Features:
-        index = list(idx)
-        return Features(self.text[index], None if self.embeddings is None else self.embeddings[index])
-
     def joined(self, embed_weight: float) -> sparse.csr_matrix:
         """The text features with the embeddings (scaled by `embed_weight`) as extra columns."""
         if self.embeddings is None or not embed_weight:

@@ -113,6 +113,9 @@ class TextModel:
         except Exception as exc:  # a damaged or foreign file
             raise UserInputError(f"{path}: cannot read the model ({type(exc).__name__})") from None
         if not isinstance(state, dict) or state.get("format") != FORMAT:
+            found = state.get("format") if isinstance(state, dict) else None
+            if isinstance(found, int) and found < FORMAT:
+                raise UserInputError(f"{path}: trained by an older klantstem (format {found}); train it again")
             raise UserInputError(f"{path}: not a klantstem text model of format {FORMAT}")
         model = cls(state)
         if model.uses_embed:
