@@ -204,9 +204,6 @@ def banking_few_shot(embedder: str | None, per_intent: int = 10) -> dict:
     }
 
 
-LOAD_BEFORE = os.getloadavg()[0]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--embed", action="store_true", help="also run with the [embed] extra")
@@ -221,6 +218,7 @@ def main() -> int:
         variants += [backend for backend in embed.BACKENDS if embed.available(backend)]
         if len(variants) == 1:
             print("the [embed] extra is not installed: running without it only")
+    load_before = os.getloadavg()[0]
     rows = read_semeval()
     lines: list[str] = []
     scores: list[tuple[str, float, float]] = []
@@ -261,16 +259,18 @@ def main() -> int:
     if args.write:
         from text_report import replace_section
 
-        replace_section("Text quality", _section(lines, args, scores))
+        replace_section("Text quality", _section(lines, args, scores, load_before))
     return 0
 
 
-def _section(lines: list[str], args: argparse.Namespace, scores: list[tuple[str, float, float]]) -> str:
+def _section(
+    lines: list[str], args: argparse.Namespace, scores: list[tuple[str, float, float]], load_before: float
+) -> str:
     command = ".venv/bin/python bench/text_quality.py --write" + (" --embed" if args.embed else "")
     head = [
         f"Command: `{command}` (the [embed] rows need the extra installed).",
         "",
-        f"Machine: 2 cores, 24 GiB, Python 3.11; 1-minute load average {LOAD_BEFORE:.1f} before the run (load affects "
+        f"Machine: 2 cores, 24 GiB, Python 3.11; 1-minute load average {load_before:.1f} before the run (load affects "
         "run time only).",
         "",
         "| data | measure | klantstem model | plain TF-IDF + logistic regression |",

@@ -203,7 +203,12 @@ def blended_probabilities(
     probabilities = facet_probabilities(facet_models, x.text)
     if embed_models is None or x.embeddings is None or not blend:
         return probabilities
-    return (1 - blend) * probabilities + blend * facet_probabilities(embed_models, x.embeddings)
+    return mix(probabilities, facet_probabilities(embed_models, x.embeddings), blend)
+
+
+def mix(text_probabilities: np.ndarray, embed_probabilities: np.ndarray, blend: float) -> np.ndarray:
+    """The blend: `blend` of the embedding model's probability, the rest of the text model's."""
+    return (1 - blend) * text_probabilities + blend * embed_probabilities
 
 
 def decide(probabilities: np.ndarray, threshold: float, floor: float | None) -> np.ndarray:

@@ -26,6 +26,7 @@ from klantstem.text.model import (
     decide,
     facet_probabilities,
     folds,
+    mix,
     new_classifier,
     pair_matrix,
     version_of,
@@ -104,7 +105,7 @@ def best_decision(
     for blend in BLENDS if embed_probabilities is not None else (0.0,):
         probabilities = text_probabilities
         if embed_probabilities is not None:
-            probabilities = (1 - blend) * text_probabilities + blend * embed_probabilities
+            probabilities = mix(text_probabilities, embed_probabilities, blend)
         for threshold in THRESHOLDS:
             for floor in FLOORS:
                 f1 = micro_f1(decide(probabilities, threshold, floor), y.astype(bool))
