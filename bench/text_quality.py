@@ -27,8 +27,10 @@ from klantstem.text.labelled import LabelledText
 from klantstem.text.model import Settings, TextModel
 from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
+from klantstem.text.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+RESTAURANT_TAXONOMY = Path(__file__).with_name("restaurant_taxonomy.json")
 SEMEVAL = DATA / "semeval2016-absa-nl" / "restaurants_dutch_training.xml"
 BANKING = DATA / "banking77"
 POLARITY = {"positive": "excellent", "negative": "bad", "neutral": "normal"}
@@ -102,16 +104,16 @@ def to_example(row: dict) -> LabelledText:
     return LabelledText(row["text"], labels)
 
 
-def semeval_cv(rows: list[dict], embedder: str | None) -> dict:
+def semeval_cv(rows: list[dict], embedder: str | None, taxonomy: Taxonomy) -> dict:
     groups = [r["review"] for r in rows]
     tp = fp = fn = 0
     correct = total = 0
     base = {"tp": 0, "fp": 0, "fn": 0, "correct": 0}
     for train, test in GroupKFold(FOLDS).split(rows, groups=groups):
         train_rows, test_rows = [rows[i] for i in train], [rows[i] for i in test]
-        model = TextModel.train([to_example(r) for r in train_rows], _settings(0, embedder))
+        model = TextModel.train([to_example(r) for r in train_rows], _settings(0, embedder), taxonomy)
         texts = [clean(r["text"]).text for r in test_rows]
-        analyses = list(Pipeline().analyse_many(texts))
+        analyses = list(Pipeline(model.taxonomy).analyse_many(texts))
         x = model.features(texts, analyses)
         chosen = model.choose(model.facet_probabilities(x))
         for r, row in enumerate(test_rows):
@@ -208,6 +210,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--embed", action="store_true", help="also run with the [embed] extra")
     parser.add_argument("--skip-banking", action="store_true")
+    parser.add_argument(
+        "--taxonomy",
+        default=str(RESTAURANT_TAXONOMY),
+        help="taxonomy the SemEval models learn the cue rules of ('default': the shipped service taxonomy)",
+    )
     parser.add_argument("--write", action="store_true", help="write the figures into docs/benchmarks.md")
     args = parser.parse_args()
     if not SEMEVAL.is_file():
@@ -220,12 +227,13 @@ def main() -> int:
             print("the [embed] extra is not installed: running without it only")
     load_before = os.getloadavg()[0]
     rows = read_semeval()
+    taxonomy = default_taxonomy() if args.taxonomy == "default" else load_taxonomy(args.taxonomy)
     lines: list[str] = []
     scores: list[tuple[str, float, float]] = []
     for embedder in variants:
         label = f"with [embed] {EMBEDDERS[embedder]}" if embedder else "without [embed]"
         started = time.perf_counter()
-        s = semeval_cv(rows, embedder)
+        s = semeval_cv(rows, embedder, taxonomy)
         scores.append((label, s["f1"], s["accuracy"]))
         print(
             f"SemEval-2016 nl, 10-fold CV by review, {label}: category F1 {100 * s['f1']:.1f} "

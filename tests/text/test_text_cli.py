@@ -59,3 +59,32 @@ def test_broken_jsonl_names_the_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     stories.write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
     assert main(["text", "analyze", str(stories)]) == 2
     assert "line 2" in capsys.readouterr().err
+
+
+def test_train_with_an_own_taxonomy_and_analyse_with_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taxonomy = tmp_path / "taxonomy.json"
+    taxonomy.write_text(
+        json.dumps(
+            {
+                "name": "eigen",
+                "version": "2",
+                "facets": [
+                    {"id": "waiting_time", "label": "Wachten", "cues": {"nl": ["wacht*"]}},
+                    {"id": "reachability", "label": "Bereikbaarheid", "cues": {"nl": ["bereikbaar*"]}},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "model"
+    assert main(["text", "train", str(LABELLED), "--out", str(out), "--taxonomy", str(taxonomy)]) == 0
+    assert json.loads((out / "model.json").read_text())["taxonomy"] == "eigen@2"
+    capsys.readouterr()
+    stories = tmp_path / "stories.txt"
+    stories.write_text("Een uur in de wacht.\n", encoding="utf-8")
+    assert main(["text", "analyze", str(stories), "--model", str(out)]) == 0
+    assert json.loads(capsys.readouterr().out)["versions"]["taxonomy"] == "eigen@2"
+    # the shipped taxonomy is not the one this model learned from: a clear error, no traceback
+    default = Path(__file__).parents[2] / "src" / "klantstem" / "text" / "data" / "taxonomy_default.json"
+    assert main(["text", "analyze", str(stories), "--model", str(out), "--taxonomy", str(default)]) == 2
+    assert "another taxonomy" in capsys.readouterr().err

@@ -34,13 +34,18 @@ def train(
     embedder: Annotated[
         str, typer.Option(help="Embedding backend with --embed: e5 (multilingual-e5-small) or use (USE v3).")
     ] = "e5",
+    taxonomy: Annotated[
+        Path | None, typer.Option("--taxonomy", help="JSON taxonomy whose cue rules the model learns from.")
+    ] = None,
 ) -> None:
     """Train a facet and appraisal model from labelled texts."""
     from klantstem.text.labelled import read_labelled_csv
     from klantstem.text.model import Settings, TextModel
+    from klantstem.text.taxonomy import load_taxonomy
 
     examples = read_labelled_csv(file)
-    model = TextModel.train(examples, Settings(seed=seed, embed=embed, embedder=embedder))
+    settings = Settings(seed=seed, embed=embed, embedder=embedder)
+    model = TextModel.train(examples, settings, load_taxonomy(taxonomy))
     model.save(out)
     typer.echo(f"model {model.version}: {len(examples)} texts, {len(model.labels)} facets -> {out}")
 
@@ -79,7 +84,9 @@ def evaluate(
 def analyze(
     file: Annotated[str, typer.Argument(help="Text (one story per line), JSON Lines or CSV file; - for stdin.")],
     model: Annotated[Path | None, typer.Option("--model", help="Add a trained model's facets.")] = None,
-    taxonomy: Annotated[Path | None, typer.Option("--taxonomy", help="JSON taxonomy instead of the default.")] = None,
+    taxonomy: Annotated[
+        Path | None, typer.Option("--taxonomy", help="JSON taxonomy instead of the default (or the model's).")
+    ] = None,
     lemmas: Annotated[bool, typer.Option("--lemmas", help="Include the lemmas of every token.")] = False,
 ) -> None:
     """Analyse stories and write one JSON object per story (JSON Lines) to stdout."""
@@ -88,7 +95,11 @@ def analyze(
     from klantstem.text.sources import iter_stories
     from klantstem.text.taxonomy import load_taxonomy
 
-    pipeline = Pipeline(load_taxonomy(taxonomy), TextModel.load(model) if model else None, lemmas)
+    trained = TextModel.load(model) if model else None
+    if trained is not None and taxonomy is None:
+        pipeline = Pipeline.with_model(trained, lemmas)
+    else:
+        pipeline = Pipeline(load_taxonomy(taxonomy), trained, lemmas)
     if file == "-":
         _write(pipeline, iter_stories(sys.stdin, "<stdin>"))
         return

@@ -17,7 +17,7 @@ from klantstem.text.results import LEVELS, Level
 
 def evaluate(model: TextModel, examples: Sequence[LabelledText]) -> dict[str, Any]:
     texts = [clean(ex.text).text for ex in examples]
-    analyses = list(Pipeline().analyse_many(texts))
+    analyses = list(Pipeline(model.taxonomy).analyse_many(texts))
     x = model.features(texts, analyses)
     chosen = model.choose(model.facet_probabilities(x))
     labels = model.labels

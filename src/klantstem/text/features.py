@@ -35,10 +35,21 @@ def mark_negation(text: str) -> str:
     return " ".join(out)
 
 
-def rule_matrix(analyses: Sequence[Analysis], facet_ids: Sequence[str]) -> np.ndarray:
-    """Per text: appraisal score, positive and negative mass, negations, level, rule facets and their scores."""
+def facet_rules(analyses: Sequence[Analysis], facet_ids: Sequence[str]) -> np.ndarray:
+    """Per text and taxonomy facet: did the rules find it (0/1), and their appraisal of it (-1 bad .. 1 excellent)."""
     index = {f: i for i, f in enumerate(facet_ids)}
-    width = 8 + 2 * len(facet_ids)
+    out = np.zeros((len(analyses), len(facet_ids), 2), dtype=np.float32)
+    for r, analysis in enumerate(analyses):
+        for facet in analysis.facets:
+            i = index.get(facet.facet)
+            if i is not None:
+                out[r, i] = (1.0, np.tanh(facet.appraisal.score / 2))
+    return out
+
+
+def rule_matrix(analyses: Sequence[Analysis], rules: np.ndarray) -> np.ndarray:
+    """Per text: appraisal score, positive and negative mass, negations, level, rule facets and their scores."""
+    width = 8 + 2 * rules.shape[1]
     rows = np.zeros((len(analyses), width), dtype=np.float32)
     for r, analysis in enumerate(analyses):
         weights = [c.weight for c in analysis.appraisal.cues]
@@ -48,11 +59,7 @@ def rule_matrix(analyses: Sequence[Analysis], facet_ids: Sequence[str]) -> np.nd
         rows[r, 3] = min(1.0, sum(1 for c in analysis.appraisal.cues if c.negated) / 2)
         rows[r, 4] = min(1.0, len(weights) / 4)
         rows[r, 5 + LEVELS.index(analysis.appraisal.level)] = 1.0
-        for facet in analysis.facets:
-            i = index.get(facet.facet)
-            if i is not None:
-                rows[r, 8 + i] = 1.0
-                rows[r, 8 + len(facet_ids) + i] = np.tanh(facet.appraisal.score / 2)
+    rows[:, 8:] = rules.transpose(0, 2, 1).reshape(len(analyses), -1)
     return rows
 
 
@@ -62,6 +69,21 @@ class Features:
 
     text: sparse.csr_matrix
     embeddings: np.ndarray | None = None
+    rules: np.ndarray | None = None  # facet_rules() over the taxonomy's facets
+    rule_facets: tuple[str, ...] = ()
+
+    def pair_rules(self, rows: Sequence[int], facets: Sequence[str]) -> np.ndarray:
+        """For each (text, facet) pair: found by the rules, and their appraisal split into good and bad."""
+        out = np.zeros((len(rows), 3), dtype=np.float32)
+        index = {f: i for i, f in enumerate(self.rule_facets)}
+        if self.rules is None:
+            return out
+        for k, (row, facet) in enumerate(zip(rows, facets, strict=True)):
+            i = index.get(facet)
+            if i is not None:
+                found, score = self.rules[row, i]
+                out[k] = (found, max(score, 0.0), max(-score, 0.0))
+        return out
 
     def joined(self, embed_weight: float) -> sparse.csr_matrix:
         """The text features with the embeddings (scaled by `embed_weight`) as extra columns."""
@@ -95,10 +117,11 @@ class Featuriser:
     def transform(
         self, texts: Sequence[str], analyses: Sequence[Analysis], embeddings: np.ndarray | None = None
     ) -> Features:
+        rules = facet_rules(analyses, self.facet_ids)
         blocks = [
             self.words.transform(texts),
             self.chars.transform(texts),
             self.negated.transform(texts),
-            sparse.csr_matrix(rule_matrix(analyses, self.facet_ids) * RULE_SCALE),
+            sparse.csr_matrix(rule_matrix(analyses, rules) * RULE_SCALE),
         ]
-        return Features(sparse.hstack(blocks, format="csr"), embeddings)
+        return Features(sparse.hstack(blocks, format="csr"), embeddings, rules, self.facet_ids)

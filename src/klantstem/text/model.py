@@ -28,8 +28,9 @@ from klantstem.text.embed import DEFAULT, Embedder, load_embedder
 from klantstem.text.features import Features, Featuriser
 from klantstem.text.labelled import LabelledText
 from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
+from klantstem.text.taxonomy import Taxonomy
 
-FORMAT = 3
+FORMAT = 4
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0
@@ -41,6 +42,7 @@ EMBED_FACET_C = 16.0
 BLENDS = (0.25, 0.4, 0.5, 0.6, 0.75)  # share of the embedding model in a facet's probability
 PER_FACET_MIN = 30
 PER_FACET_BLEND = 0.5
+PAIR_RULE_WEIGHT = 2.0  # scale of the rules' view of the pair's own facet in the appraisal model
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class TextModel:
         return tuple(self.state["labels"])
 
     @property
+    def taxonomy(self) -> Taxonomy:
+        """The taxonomy whose rule outputs the model was trained on; analyse with it."""
+        return self.state["taxonomy"]  # type: ignore[no-any-return]
+
+    @property
     def uses_embed(self) -> bool:
         return bool(self.state["settings"].embed)
 
@@ -85,6 +92,7 @@ class TextModel:
             "floor": s["floor"],
             "examples": s["examples"],
             "embed": self.state["settings"].embedder if self.uses_embed else None,
+            "taxonomy": self.taxonomy.tag,
             "blend": s["blend"],
             "seed": s["settings"].seed,
         }
@@ -124,10 +132,13 @@ class TextModel:
 
     # ---- training -------------------------------------------------------------------------------------
     @classmethod
-    def train(cls, examples: Sequence[LabelledText], settings: Settings | None = None) -> TextModel:
+    def train(
+        cls, examples: Sequence[LabelledText], settings: Settings | None = None, taxonomy: Taxonomy | None = None
+    ) -> TextModel:
+        """Learn from `examples`; the rule outputs it learns from come from `taxonomy` (default: the shipped one)."""
         from klantstem.text.training import fit_state
 
-        return cls(fit_state(examples, settings or Settings()))
+        return cls(fit_state(examples, settings or Settings(), taxonomy))
 
     # ---- prediction -----------------------------------------------------------------------------------
     def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Features:
@@ -148,7 +159,7 @@ class TextModel:
         return decide(probabilities, self.state["threshold"], self.state["floor"])
 
     def appraise(self, x: Features, rows: Sequence[int], facets: Sequence[str]) -> list[Level]:
-        return appraise_pairs(self.state["appraisal_model"], self.labels, x.joined(EMBED_WEIGHT), rows, facets)
+        return appraise_pairs(self.state["appraisal_model"], self.labels, x, rows, facets)
 
     def predict(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[Prediction]:
         x = self.features(texts, analyses)
@@ -221,31 +232,34 @@ def decide(probabilities: np.ndarray, threshold: float, floor: float | None) -> 
     return chosen
 
 
-def pair_matrix(x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str], labels: Sequence[str]) -> Any:
+def pair_matrix(x: Features, rows: Sequence[int], facets: Sequence[str], labels: Sequence[str]) -> Any:
+    """One row per (text, facet) pair: the text's features, the facet (one-hot) and the rules' view of that facet."""
     index = {f: i for i, f in enumerate(labels)}
     onehot = sparse.csr_matrix(
         (np.ones(len(rows), dtype=np.float32), ([*range(len(rows))], [index[f] for f in facets])),
         shape=(len(rows), len(labels)),
     )
-    return sparse.hstack([x[list(rows)], onehot], format="csr")
+    pair_rules = sparse.csr_matrix(x.pair_rules(rows, facets) * PAIR_RULE_WEIGHT)
+    return sparse.hstack([x.joined(EMBED_WEIGHT)[list(rows)], onehot, pair_rules], format="csr")
 
 
 def appraise_pairs(
-    model: Any, labels: Sequence[str], x: sparse.csr_matrix, rows: Sequence[int], facets: Sequence[str]
+    model: Any, labels: Sequence[str], x: Features, rows: Sequence[int], facets: Sequence[str]
 ) -> list[Level]:
     """Shared model, blended half and half with the facet's own model where there is one."""
     if isinstance(model, str):
         return [model] * len(rows)  # type: ignore[list-item]
     shared = model["shared"]
     classes = [str(c) for c in shared.classes_]
-    probabilities = shared.predict_proba(pair_matrix(x, rows, facets, labels))
+    pairs = pair_matrix(x, rows, facets, labels)
+    probabilities = shared.predict_proba(pairs)
     for facet, own in model["per_facet"].items():
         mine = [i for i, f in enumerate(facets) if f == facet]
         if not mine:
             continue
         blended = np.zeros((len(mine), len(classes)))
         for k, level in enumerate(own.classes_):
-            blended[:, classes.index(str(level))] = own.predict_proba(x[[rows[i] for i in mine]])[:, k]
+            blended[:, classes.index(str(level))] = own.predict_proba(pairs[mine])[:, k]
         probabilities[mine] = (1 - PER_FACET_BLEND) * probabilities[mine] + PER_FACET_BLEND * blended
     return [classes[i] for i in probabilities.argmax(axis=1)]
 
@@ -256,10 +270,11 @@ def new_classifier(c: float, seed: int, multinomial: bool = False, dense: bool =
     return LogisticRegression(C=c, solver="liblinear", random_state=seed)
 
 
-def version_of(examples: Sequence[LabelledText], settings: Settings) -> str:
+def version_of(examples: Sequence[LabelledText], settings: Settings, taxonomy: Taxonomy) -> str:
     digest = hashlib.sha256()
     embedder = settings.embedder if settings.embed else None
     digest.update(json.dumps([FORMAT, settings.seed, settings.inner_folds, embedder]).encode())
+    digest.update(repr((taxonomy.tag, taxonomy.facets)).encode())
     for ex in examples:
         digest.update(json.dumps([ex.text, sorted(ex.labels.items()), ex.overall], ensure_ascii=False).encode())
     return f"m{FORMAT}-{digest.hexdigest()[:12]}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from klantstem.errors import UserInputError
 from klantstem.text.appraisal import RULES_VERSION, appraise, appraise_text, find_cues, lexicon_for, wait_cues
 from klantstem.text.facets import Layout, facet_results, find_evidence
 from klantstem.text.facts import find_facts
@@ -37,6 +38,18 @@ class Pipeline:
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)
     model: TextModel | None = None
     include_lemmas: bool = False
+
+    def __post_init__(self) -> None:
+        if self.model is not None and self.model.taxonomy != self.taxonomy:
+            raise UserInputError(
+                f"the model was trained with another taxonomy ({self.model.taxonomy.tag}) than this one "
+                f"({self.taxonomy.tag}): analyse with the model's own taxonomy"
+            )
+
+    @classmethod
+    def with_model(cls, model: TextModel, include_lemmas: bool = False) -> Pipeline:
+        """A pipeline that reads texts with `model` and with the taxonomy it was trained on."""
+        return cls(model.taxonomy, model, include_lemmas)
 
     @property
     def versions(self) -> dict[str, str]:

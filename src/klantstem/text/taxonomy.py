@@ -34,6 +34,10 @@ class Taxonomy:
     facets: tuple[Facet, ...]
     _matchers: dict[str, PhraseMatcher[str]] = field(default_factory=dict, repr=False, compare=False)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (inside a trained model) without the compiled matchers; they are rebuilt when needed."""
+        return {**self.__dict__, "_matchers": {}}
+
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.facets)

@@ -16,7 +16,6 @@ from klantstem.text.model import (
     APPRAISAL_C,
     BLENDS,
     EMBED_FACET_C,
-    EMBED_WEIGHT,
     FACET_C,
     FLOORS,
     FORMAT,
@@ -33,16 +32,17 @@ from klantstem.text.model import (
 )
 from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
+from klantstem.text.taxonomy import Taxonomy, default_taxonomy
 
 
-def fit_state(examples: Sequence[LabelledText], settings: Settings) -> dict[str, Any]:
+def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
     if len(examples) < 2:
         raise UserInputError("training needs at least 2 labelled texts")
     labels = sorted({facet for ex in examples for facet in ex.labels})
     if not labels:
         raise UserInputError("training needs at least one FACET=appraisal label")
     texts = [clean(ex.text).text for ex in examples]
-    pipeline = Pipeline()
+    pipeline = Pipeline(taxonomy or default_taxonomy())
     analyses = list(pipeline.analyse_many(texts))
     facet_ids = pipeline.taxonomy.ids
     y = np.array([[facet in ex.labels for facet in labels] for ex in examples], dtype=np.int8)
@@ -70,16 +70,17 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings) -> dict[str,
     embed_models = None if x.embeddings is None else fit_facet_models(x.embeddings, y, settings.seed, EMBED_FACET_C)
     return {
         "format": FORMAT,
-        "version": version_of(examples, settings),
+        "version": version_of(examples, settings, pipeline.taxonomy),
         "labels": labels,
         "settings": settings,
+        "taxonomy": pipeline.taxonomy,
         "featuriser": featuriser,
         "facet_models": fit_facet_models(x.text, y, settings.seed),
         "embed_models": embed_models,
         "blend": blend,
         "threshold": threshold,
         "floor": floor,
-        "appraisal_model": fit_appraisal(x.joined(EMBED_WEIGHT), examples, labels, settings.seed),
+        "appraisal_model": fit_appraisal(x, examples, labels, settings.seed),
         "examples": len(examples),
     }
 
@@ -120,18 +121,19 @@ def micro_f1(chosen: np.ndarray, gold: np.ndarray) -> float:
     return 2 * tp / denominator if denominator else 0.0
 
 
-def fit_appraisal(x: sparse.csr_matrix, examples: Sequence[LabelledText], labels: Sequence[str], seed: int) -> Any:
+def fit_appraisal(x: Features, examples: Sequence[LabelledText], labels: Sequence[str], seed: int) -> Any:
     """A shared model over all facets, plus one per facet with enough examples of at least two levels."""
     rows = [r for r, ex in enumerate(examples) for _ in ex.labels]
     facets = [facet for ex in examples for facet in ex.labels]
     levels = [level for ex in examples for level in ex.labels.values()]
     if len(set(levels)) < 2:
         return levels[0]
-    shared = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(pair_matrix(x, rows, facets, labels), levels)
+    pairs = pair_matrix(x, rows, facets, labels)
+    shared = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(pairs, levels)
     per_facet: dict[str, Any] = {}
     for facet in labels:
         mine = [i for i, f in enumerate(facets) if f == facet]
         own = [levels[i] for i in mine]
         if len(mine) >= PER_FACET_MIN and len(set(own)) > 1:
-            per_facet[facet] = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(x[[rows[i] for i in mine]], own)
+            per_facet[facet] = new_classifier(APPRAISAL_C, seed, multinomial=True).fit(pairs[mine], own)
     return {"shared": shared, "per_facet": per_facet}
