@@ -75,9 +75,9 @@ class Features:
     def pair_rules(self, rows: Sequence[int], facets: Sequence[str]) -> np.ndarray:
         """For each (text, facet) pair: found by the rules, and their appraisal split into good and bad."""
         out = np.zeros((len(rows), 3), dtype=np.float32)
-        index = {f: i for i, f in enumerate(self.rule_facets)}
         if self.rules is None:
             return out
+        index = {f: i for i, f in enumerate(self.rule_facets)}
         for k, (row, facet) in enumerate(zip(rows, facets, strict=True)):
             i = index.get(facet)
             if i is not None:

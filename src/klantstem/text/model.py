@@ -1,12 +1,13 @@
 """A model learned from labels: which facets a text is about and how each was appraised.
 
-Facets: one logistic regression per facet on word + character TF-IDF and rule outputs; with [embed], also one
-per facet on the sentence embedding alone, and the two probabilities are blended. The blend and one decision
-threshold for all facets are chosen by an inner cross-validation on the training data only. Appraisal: a
-multinomial logistic regression on the same features (with [embed], the embedding as extra columns) plus the
-facet, blended with a per-facet model where a facet has enough examples.
+Facets: one logistic regression per facet on word + character TF-IDF and the outputs of the cue rules of the
+taxonomy it is trained with (the model keeps that taxonomy); with [embed], also one per facet on the sentence
+embedding alone, and the two probabilities are blended. The blend and one decision threshold for all facets are
+chosen by an inner cross-validation on the training data only. Appraisal: a multinomial logistic regression on
+the same features (with [embed], the embedding as extra columns), the facet and the rules' view of that facet in
+the text, blended with a per-facet model where a facet has enough examples.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
-Each model has a version (a hash of its training data and settings); annotations carry it.
+Each model has a version (a hash of its training data, settings and taxonomy); annotations carry it.
 """
 
 from __future__ import annotations
