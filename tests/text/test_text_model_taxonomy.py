@@ -43,10 +43,15 @@ def taxonomy() -> Taxonomy:
     return parse_taxonomy(INSURANCE, "insurance.json")
 
 
-def test_the_cue_rules_of_the_taxonomy_carry_words_the_labels_never_showed(taxonomy: Taxonomy) -> None:
+@pytest.fixture(scope="module")
+def model(taxonomy: Taxonomy) -> TextModel:
+    return TextModel.train(TRAINING, Settings(seed=0), taxonomy)
+
+
+def test_the_cue_rules_of_the_taxonomy_carry_words_the_labels_never_showed(model: TextModel) -> None:
     # "premie" and "dekking" are in no training text: only the taxonomy's cues connect them to "policy"
     texts = ["De premie ging omhoog.", "Wat is mijn dekking?"]
-    own = TextModel.train(TRAINING, Settings(seed=0), taxonomy)
+    own = model
     plain = TextModel.train(TRAINING, Settings(seed=0))
     own_p = own.facet_probabilities(own.features(texts, list(Pipeline(own.taxonomy).analyse_many(texts))))
     plain_p = plain.facet_probabilities(plain.features(texts, list(Pipeline().analyse_many(texts))))
@@ -55,19 +60,19 @@ def test_the_cue_rules_of_the_taxonomy_carry_words_the_labels_never_showed(taxon
     assert own.version != plain.version
 
 
-def test_the_model_keeps_its_taxonomy_through_save_and_load(taxonomy: Taxonomy, tmp_path: Path) -> None:
-    model = TextModel.train(TRAINING, Settings(seed=0), taxonomy)
+def test_the_model_keeps_its_taxonomy_through_save_and_load(
+    model: TextModel, taxonomy: Taxonomy, tmp_path: Path
+) -> None:
     model.save(tmp_path)
     loaded = TextModel.load(tmp_path)
     assert loaded.taxonomy == taxonomy
-    assert TextModel.load(tmp_path).meta()["taxonomy"] == "insurance@1"
+    assert loaded.meta()["taxonomy"] == "insurance@1"
     analysis = Pipeline.with_model(loaded).analyse("De adviseur was onbeleefd.")
     assert analysis.versions["taxonomy"] == "insurance@1"
     assert "staff" in {f.facet for f in analysis.facets}
 
 
-def test_a_model_is_not_read_with_another_taxonomy(taxonomy: Taxonomy) -> None:
-    model = TextModel.train(TRAINING, Settings(seed=0), taxonomy)
+def test_a_model_is_not_read_with_another_taxonomy(model: TextModel) -> None:
     with pytest.raises(UserInputError, match="another taxonomy"):
         Pipeline(default_taxonomy(), model)
 
