@@ -54,13 +54,26 @@ def test_a_missing_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch)
 def test_the_blend_follows_the_better_model_out_of_fold() -> None:
     rng = np.random.default_rng(0)
     gold = rng.random((200, 3)) < 0.3
-    noise = rng.random((200, 3))
-    informed = 0.35 * gold + 0.65 * rng.random((200, 3))  # knows something, not everything
+    noise = rng.random((200, 4))  # three facets and the "about any facet" column
+    informed = np.hstack([0.35 * gold + 0.65 * rng.random((200, 3)), noise[:, 3:]])  # knows something
     # Embedding probabilities that carry the signal, text probabilities that do not: the most embedding wins.
     assert best_decision(noise, informed, gold.astype(np.int8))[0] == max(BLENDS)
     # And the other way round.
     assert best_decision(informed, noise, gold.astype(np.int8))[0] == min(BLENDS)
     assert best_decision(noise, None, gold.astype(np.int8))[0] == 0.0
+
+
+def test_the_gate_is_used_when_it_knows_which_texts_are_about_any_facet() -> None:
+    rng = np.random.default_rng(1)
+    gold = rng.random((300, 3)) < 0.2
+    about_any = gold.any(axis=1)
+    # Each facet model tells its facet from the others but not a judged sentence from a mere mention: texts about
+    # no facet score as high as texts about another facet.
+    facets = np.where(gold, 0.5, np.where(about_any[:, None], 0.25, 0.5)) + 0.1 * rng.random((300, 3))
+    knowing = np.hstack([facets, (0.2 + 0.6 * about_any + 0.1 * rng.random(300))[:, None]])
+    blind = np.hstack([facets, rng.random((300, 1))])
+    assert best_decision(knowing, None, gold.astype(np.int8))[1] > 0
+    assert best_decision(blind, None, gold.astype(np.int8))[1] == 0.0
 
 
 @pytest.mark.skipif("e5" not in INSTALLED, reason="the [embed] extra is not installed")

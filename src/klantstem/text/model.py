@@ -2,8 +2,11 @@
 
 Facets: one class-balanced logistic regression per facet on word + character TF-IDF and the outputs of the cue
 rules of the taxonomy it is trained with (the model keeps that taxonomy); with [embed], also one per facet on the
-sentence embedding alone, and the two probabilities are blended. The blend and one decision threshold for all
-facets are chosen by an inner cross-validation on the training data only. Appraisal: a multinomial logistic
+sentence embedding (centred on the training mean) alone, and the two probabilities are blended. One more model of
+the same kind says whether a text is about any facet at all: many sentences name a facet without judging it ("we
+namen de soep"), and a facet's probability is multiplied by that one raised to the gate (0 turns it off). The
+blend, the gate and one decision threshold for all facets are chosen by an inner cross-validation on the
+training data only. Appraisal: a multinomial logistic
 regression on the same features (with [embed], the embedding as extra columns), the facet and the rules' view of
 that facet in the text, blended with a per-facet model where a facet has enough examples.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
@@ -31,7 +34,7 @@ from klantstem.text.labelled import LabelledText
 from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
 from klantstem.text.taxonomy import Taxonomy
 
-FORMAT = 4
+FORMAT = 5
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0
@@ -41,6 +44,7 @@ FLOORS = (None, 0.1, 0.2)
 EMBED_WEIGHT = 2.0  # scale of the embedding columns in the appraisal model
 EMBED_FACET_C = 16.0
 BLENDS = (0.25, 0.4, 0.5, 0.6, 0.75)  # share of the embedding model in a facet's probability
+GATES = (0.0, 0.5, 1.0)  # exponent of the "about any facet" probability that each facet's is multiplied by
 PER_FACET_MIN = 30
 PER_FACET_BLEND = 0.5
 PAIR_RULE_WEIGHT = 2.0  # scale of the rules' view of the pair's own facet in the appraisal model
@@ -95,6 +99,7 @@ class TextModel:
             "embed": self.state["settings"].embedder if self.uses_embed else None,
             "taxonomy": self.taxonomy.tag,
             "blend": s["blend"],
+            "gate": s["gate"],
             "seed": s["settings"].seed,
         }
 
@@ -154,7 +159,7 @@ class TextModel:
 
     def facet_probabilities(self, x: Features) -> np.ndarray:
         s = self.state
-        return blended_probabilities(s["facet_models"], s["embed_models"], s["blend"], x)
+        return gated(blended_probabilities(s["facet_models"], s["embed_models"], s["blend"], x), s["gate"])
 
     def choose(self, probabilities: np.ndarray) -> np.ndarray:
         return decide(probabilities, self.state["threshold"], self.state["floor"])
@@ -221,6 +226,16 @@ def blended_probabilities(
 def mix(text_probabilities: np.ndarray, embed_probabilities: np.ndarray, blend: float) -> np.ndarray:
     """The blend: `blend` of the embedding model's probability, the rest of the text model's."""
     return (1 - blend) * text_probabilities + blend * embed_probabilities
+
+
+def with_any(y: np.ndarray) -> np.ndarray:
+    """The facet targets and one more column: is the text about any facet at all (the gate's target)."""
+    return np.hstack([y, y.any(axis=1, keepdims=True).astype(y.dtype)])
+
+
+def gated(probabilities: np.ndarray, gate: float) -> np.ndarray:
+    """Each facet's probability times the last column's (about any facet) raised to `gate`; that column dropped."""
+    return probabilities[:, :-1] * probabilities[:, -1:] ** gate
 
 
 def decide(probabilities: np.ndarray, threshold: float, floor: float | None) -> np.ndarray:

@@ -19,16 +19,19 @@ from klantstem.text.model import (
     FACET_C,
     FLOORS,
     FORMAT,
+    GATES,
     PER_FACET_MIN,
     THRESHOLDS,
     Settings,
     decide,
     facet_probabilities,
     folds,
+    gated,
     mix,
     new_classifier,
     pair_matrix,
     version_of,
+    with_any,
 )
 from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
@@ -46,28 +49,32 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
     analyses = list(pipeline.analyse_many(texts))
     facet_ids = pipeline.taxonomy.ids
     y = np.array([[facet in ex.labels for facet in labels] for ex in examples], dtype=np.int8)
+    targets = with_any(y)  # the facet models, and the gate's model last
     embeddings = load_embedder(settings.embedder).encode(texts) if settings.embed else None
 
     def build(idx: np.ndarray) -> tuple[Featuriser, Features]:
         sub = [texts[i] for i in idx]
-        featuriser = Featuriser(facet_ids).fit(sub)
         emb = embeddings[idx] if embeddings is not None else None
+        featuriser = Featuriser(facet_ids).fit(sub, emb)
         return featuriser, featuriser.transform(sub, [analyses[i] for i in idx], emb)
 
-    # Out-of-fold probabilities of both facet models, to choose the blend and the decision without the test data.
-    text_oof = np.zeros(y.shape, dtype=np.float64)
-    embed_oof = np.zeros(y.shape, dtype=np.float64)
+    # Out-of-fold probabilities of both facet models, to choose the blend, the gate and the decision without the
+    # test data.
+    text_oof = np.zeros(targets.shape, dtype=np.float64)
+    embed_oof = np.zeros(targets.shape, dtype=np.float64)
     for train, test in folds(len(texts), settings.inner_folds, settings.seed):
         featuriser, x_train = build(train)
         emb = embeddings[test] if embeddings is not None else None
         x_test = featuriser.transform([texts[i] for i in test], [analyses[i] for i in test], emb)
-        text_oof[test] = facet_probabilities(fit_facet_models(x_train.text, y[train], settings.seed), x_test.text)
+        text_oof[test] = facet_probabilities(fit_facet_models(x_train.text, targets[train], settings.seed), x_test.text)
         if x_train.embeddings is not None:
-            fold_models = fit_facet_models(x_train.embeddings, y[train], settings.seed, EMBED_FACET_C)
+            fold_models = fit_facet_models(x_train.embeddings, targets[train], settings.seed, EMBED_FACET_C)
             embed_oof[test] = facet_probabilities(fold_models, x_test.embeddings)
-    blend, threshold, floor = best_decision(text_oof, embed_oof if embeddings is not None else None, y)
+    blend, gate, threshold, floor = best_decision(text_oof, embed_oof if embeddings is not None else None, y)
     featuriser, x = build(np.arange(len(texts)))
-    embed_models = None if x.embeddings is None else fit_facet_models(x.embeddings, y, settings.seed, EMBED_FACET_C)
+    embed_models = None
+    if x.embeddings is not None:
+        embed_models = fit_facet_models(x.embeddings, targets, settings.seed, EMBED_FACET_C)
     return {
         "format": FORMAT,
         "version": version_of(examples, settings, pipeline.taxonomy),
@@ -75,9 +82,10 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
         "settings": settings,
         "taxonomy": pipeline.taxonomy,
         "featuriser": featuriser,
-        "facet_models": fit_facet_models(x.text, y, settings.seed),
+        "facet_models": fit_facet_models(x.text, targets, settings.seed),
         "embed_models": embed_models,
         "blend": blend,
+        "gate": gate,
         "threshold": threshold,
         "floor": floor,
         "appraisal_model": fit_appraisal(x, examples, labels, settings.seed),
@@ -100,19 +108,22 @@ def fit_facet_models(x: sparse.csr_matrix | np.ndarray, y: np.ndarray, seed: int
 
 def best_decision(
     text_probabilities: np.ndarray, embed_probabilities: np.ndarray | None, y: np.ndarray
-) -> tuple[float, float, float | None]:
-    """The blend, threshold and floor with the best micro F1 on out-of-fold probabilities (ties: first found)."""
-    best: tuple[float, float, float, float | None] = (-1.0, 0.0, 0.5, None)
+) -> tuple[float, float, float, float | None]:
+    """The blend, gate, threshold and floor with the best micro F1 on out-of-fold probabilities (ties: first
+    found). The probabilities have one column per facet of `y` and the "about any facet" column last."""
+    best: tuple[float, float, float, float, float | None] = (-1.0, 0.0, 0.0, 0.5, None)
     for blend in BLENDS if embed_probabilities is not None else (0.0,):
-        probabilities = text_probabilities
+        mixed = text_probabilities
         if embed_probabilities is not None:
-            probabilities = mix(text_probabilities, embed_probabilities, blend)
-        for threshold in THRESHOLDS:
-            for floor in FLOORS:
-                f1 = micro_f1(decide(probabilities, threshold, floor), y.astype(bool))
-                if f1 > best[0] + 1e-12:
-                    best = (f1, blend, threshold, floor)
-    return best[1], best[2], best[3]
+            mixed = mix(text_probabilities, embed_probabilities, blend)
+        for gate in GATES:
+            probabilities = gated(mixed, gate)
+            for threshold in THRESHOLDS:
+                for floor in FLOORS:
+                    f1 = micro_f1(decide(probabilities, threshold, floor), y.astype(bool))
+                    if f1 > best[0] + 1e-12:
+                        best = (f1, blend, gate, threshold, floor)
+    return best[1:]
 
 
 def micro_f1(chosen: np.ndarray, gold: np.ndarray) -> float:
