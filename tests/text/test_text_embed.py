@@ -14,7 +14,7 @@ from klantstem.errors import ConfigurationError
 from klantstem.text import embed
 from klantstem.text.evaluation import evaluate
 from klantstem.text.labelled import LabelledText, read_labelled_csv
-from klantstem.text.model import BLENDS, Settings, TextModel
+from klantstem.text.model import BLENDS, GATES, Settings, TextModel
 from klantstem.text.training import best_decision
 
 LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
@@ -83,9 +83,31 @@ def test_a_model_with_embeddings_records_its_backend_and_survives_a_round_trip(t
     model = TextModel.train(examples, Settings(seed=0, embed=True))
     assert model.meta()["embed"] == "e5" and plain.meta()["embed"] is None
     assert model.meta()["blend"] in BLENDS and plain.meta()["blend"] == 0.0
+    assert model.meta()["gate"] in GATES and plain.meta()["gate"] in GATES
     assert model.version != plain.version
     model.save(tmp_path / "m")
     loaded = TextModel.load(tmp_path / "m")
     scores = evaluate(model, examples)
     assert evaluate(loaded, examples) == scores
     assert scores["facets"]["micro_f1"] > 0.5
+
+
+def test_the_featuriser_centres_vectors_that_all_lean_one_way() -> None:
+    from klantstem.text.features import Featuriser
+    from klantstem.text.pipeline import Pipeline
+
+    rng = np.random.default_rng(2)
+    raw = 3.0 + rng.normal(size=(40, 8))  # a common direction, as e5's vectors have
+    raw /= np.linalg.norm(raw, axis=1, keepdims=True)
+    texts = [f"tekst nummer {i} over de bediening" for i in range(40)]
+    analyses = list(Pipeline().analyse_many(texts))
+
+    def mean_cosine(v: np.ndarray) -> float:
+        return float((v @ v.T)[np.triu_indices(len(v), 1)].mean())
+
+    centred = Featuriser(["x"]).fit(texts, raw).transform(texts, analyses, raw).embeddings
+    assert centred is not None and mean_cosine(raw) > 0.8 and abs(mean_cosine(centred)) < 0.1
+    assert np.allclose(np.linalg.norm(centred, axis=1), 1.0, atol=1e-5)
+    # Fitted without vectors (a model trained without [embed]) it leaves them as they are.
+    unchanged = Featuriser(["x"]).fit(texts).transform(texts, analyses, raw).embeddings
+    assert unchanged is not None and np.array_equal(unchanged, raw)
