@@ -13,8 +13,10 @@ import pytest
 from klantstem.errors import ConfigurationError
 from klantstem.text import embed
 from klantstem.text.evaluation import evaluate
+from klantstem.text.features import Featuriser
 from klantstem.text.labelled import LabelledText, read_labelled_csv
 from klantstem.text.model import BLENDS, GATES, Settings, TextModel
+from klantstem.text.pipeline import Pipeline
 from klantstem.text.training import best_decision
 
 LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
@@ -93,9 +95,6 @@ def test_a_model_with_embeddings_records_its_backend_and_survives_a_round_trip(t
 
 
 def test_the_featuriser_centres_vectors_that_all_lean_one_way() -> None:
-    from klantstem.text.features import Featuriser
-    from klantstem.text.pipeline import Pipeline
-
     rng = np.random.default_rng(2)
     raw = 3.0 + rng.normal(size=(40, 8))  # a common direction, as e5's vectors have
     raw /= np.linalg.norm(raw, axis=1, keepdims=True)

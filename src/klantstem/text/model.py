@@ -6,9 +6,9 @@ sentence embedding (centred on the training mean) alone, and the two probabiliti
 the same kind says whether a text is about any facet at all: many sentences name a facet without judging it ("we
 namen de soep"), and a facet's probability is multiplied by that one raised to the gate (0 turns it off). The
 blend, the gate and one decision threshold for all facets are chosen by an inner cross-validation on the
-training data only. Appraisal: a multinomial logistic
-regression on the same features (with [embed], the embedding as extra columns), the facet and the rules' view of
-that facet in the text, blended with a per-facet model where a facet has enough examples.
+training data only. Appraisal: a multinomial logistic regression on the same features (with [embed], the centred
+embedding as extra columns), the facet and the rules' view of that facet in the text, blended with a per-facet
+model where a facet has enough examples.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
 Each model has a version (a hash of its training data, settings and taxonomy); annotations carry it.
 """
