@@ -35,6 +35,7 @@ SEMEVAL = DATA / "semeval2016-absa-nl" / "restaurants_dutch_training.xml"
 BANKING = DATA / "banking77"
 POLARITY = {"positive": "excellent", "negative": "bad", "neutral": "normal"}
 FOLDS = 10
+PARTITIONS = 5  # 10-fold partitions of the reviews the SemEval figures are averaged over
 GOAL_NOTE = """The goal is stated for the official test set, which this project does not have; the 2016 winner's
 60.2 / 77.8 and the issue's "plain TF-IDF about 68 / 80" are test-set figures and are not directly comparable
 with cross-validation on the training file (our plain baseline, defined below, scores 62.3 / 73.7 here)."""
@@ -221,16 +222,14 @@ def _baseline_fold(train_rows: list[dict], test_rows: list[dict], acc: dict) -> 
 
 
 def _spread(values: list[float]) -> str:
-    """'; partitions 70.4 to 71.4' (the lowest and highest of the partitions' figures)."""
-    return f"; partitions {100 * min(values):.1f} to {100 * max(values):.1f}"
+    """'partitions 70.4 to 71.4': the lowest and highest of the partitions' figures."""
+    return f"partitions {100 * min(values):.1f} to {100 * max(values):.1f}"
 
 
 def remember_vectors(backend: str) -> None:
     """Vectors are deterministic: compute each text's once for the whole run (the folds and partitions share
     them). Quality only; this bench measures no speed."""
     embedder = embed.load_embedder(backend)  # one instance per backend (cached), used by training and prediction
-    if getattr(embedder, "remembered", False):
-        return
     known: dict[str, np.ndarray] = {}
     encode = embedder.encode
 
@@ -241,7 +240,6 @@ def remember_vectors(backend: str) -> None:
         return np.vstack([known[t] for t in texts]) if texts else encode([])
 
     embedder.encode = remembered  # type: ignore[method-assign]
-    embedder.remembered = True  # type: ignore[attr-defined]
 
 
 def read_banking(name: str) -> list[tuple[str, str]]:
@@ -282,7 +280,10 @@ def main() -> int:
     parser.add_argument("--embed", action="store_true", help="also run with the [embed] extra")
     parser.add_argument("--skip-banking", action="store_true")
     parser.add_argument(
-        "--partitions", type=int, default=5, help="10-fold partitions of the reviews to average over (default 5)"
+        "--partitions",
+        type=int,
+        default=PARTITIONS,
+        help=f"10-fold partitions of the reviews to average over (default {PARTITIONS})",
     )
     parser.add_argument(
         "--taxonomy",
@@ -316,19 +317,19 @@ def main() -> int:
         scores.append((label, s["f1"], s["accuracy"]))
         print(
             f"SemEval-2016 nl, 10-fold CV by review, {label}: category F1 {100 * s['f1']:.1f} "
-            f"(P {100 * s['precision']:.1f}, R {100 * s['recall']:.1f}{f1_range}), polarity accuracy "
-            f"{100 * s['accuracy']:.1f} ({accuracy_range[2:]}) over {s['opinions']} opinions; baseline TF-IDF+LR "
+            f"(P {100 * s['precision']:.1f}, R {100 * s['recall']:.1f}; {f1_range}), polarity accuracy "
+            f"{100 * s['accuracy']:.1f} ({accuracy_range}) over {s['opinions']} opinions; baseline TF-IDF+LR "
             f"F1 {100 * s['baseline_f1']:.1f}, accuracy {100 * s['baseline_accuracy']:.1f}  "
             f"[{time.perf_counter() - started:.0f} s]",
             flush=True,
         )
         lines.append(
             f"| SemEval-2016 nl, {label} | category micro F1 | {100 * s['f1']:.1f} "
-            f"(P {100 * s['precision']:.1f}, R {100 * s['recall']:.1f}{f1_range}) | {100 * s['baseline_f1']:.1f} |"
+            f"(P {100 * s['precision']:.1f}, R {100 * s['recall']:.1f}; {f1_range}) | {100 * s['baseline_f1']:.1f} |"
         )
         lines.append(
             f"| SemEval-2016 nl, {label} | polarity accuracy given gold categories ({s['opinions']} opinions) "
-            f"| {100 * s['accuracy']:.1f} ({accuracy_range[2:]}) | {100 * s['baseline_accuracy']:.1f} |"
+            f"| {100 * s['accuracy']:.1f} ({accuracy_range}) | {100 * s['baseline_accuracy']:.1f} |"
         )
         if not args.skip_banking and (BANKING / "train.csv").is_file():
             started = time.perf_counter()
@@ -355,7 +356,7 @@ def _section(
     lines: list[str], args: argparse.Namespace, scores: list[tuple[str, float, float]], load_before: float
 ) -> str:
     command = ".venv/bin/python bench/text_quality.py --write" + (" --embed" if args.embed else "")
-    command += f" --partitions {args.partitions}" if args.partitions != 5 else ""
+    command += f" --partitions {args.partitions}" if args.partitions != PARTITIONS else ""
     head = [
         f"Command: `{command}` (the [embed] rows need the extra installed).",
         "",
