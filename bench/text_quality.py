@@ -132,11 +132,13 @@ def _settings(seed: int, embedder: str | None) -> Settings:
 def read_semeval() -> list[dict]:
     rows = []
     for review in ET.parse(SEMEVAL).getroot().iter("Review"):
+        whole = " ".join(s.find("text").text or "" for s in review.iter("sentence"))
         for s in review.iter("sentence"):
             if s.get("OutOfScope") == "TRUE":
                 continue
             opinions = [(o.get("category"), POLARITY[o.get("polarity")]) for o in s.iter("Opinion")]
-            rows.append({"review": review.get("rid"), "text": s.find("text").text or "", "opinions": opinions})
+            text = s.find("text").text or ""
+            rows.append({"review": review.get("rid"), "text": text, "context": whole, "opinions": opinions})
     return rows
 
 
@@ -147,7 +149,7 @@ def to_example(row: dict) -> LabelledText:
     for category in {c for c, _ in row["opinions"]}:
         counts = Counter(p for c, p in row["opinions"] if c == category)
         labels[category] = max(counts, key=lambda p: (counts[p], p == "bad"))
-    return LabelledText(row["text"], labels)
+    return LabelledText(row["text"], labels, context=row["context"])
 
 
 def semeval_cv(rows: list[dict], embedder: str | None, taxonomy: Taxonomy, partition: int = 0) -> dict:
@@ -162,7 +164,7 @@ def semeval_cv(rows: list[dict], embedder: str | None, taxonomy: Taxonomy, parti
         model = TextModel.train([to_example(r) for r in train_rows], _settings(0, embedder), taxonomy)
         texts = [clean(r["text"]).text for r in test_rows]
         analyses = list(Pipeline(model.taxonomy).analyse_many(texts))
-        x = model.features(texts, analyses)
+        x = model.features(texts, analyses, [r["context"] for r in test_rows])
         chosen = model.choose(model.facet_probabilities(x))
         for r, row in enumerate(test_rows):
             predicted = {model.labels[j] for j in np.flatnonzero(chosen[r])}

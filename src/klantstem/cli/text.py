@@ -112,8 +112,8 @@ def analyze(
         _write(pipeline, iter_stories(handle, file))
 
 
-def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str]]) -> None:
-    batch: list[tuple[Any, str]] = []
+def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str, str]]) -> None:
+    batch: list[tuple[Any, str, str]] = []
     for story in stories:
         batch.append(story)
         if len(batch) >= 512:
@@ -122,8 +122,9 @@ def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str]]) -> None:
     _flush(pipeline, batch)
 
 
-def _flush(pipeline: Pipeline, batch: list[tuple[Any, str]]) -> None:
+def _flush(pipeline: Pipeline, batch: list[tuple[Any, str, str]]) -> None:
     out = sys.stdout
-    for (story_id, _), analysis in zip(batch, pipeline.analyse_many([t for _, t in batch]), strict=True):
+    analyses = pipeline.analyse_many([t for _, t, _ in batch], [c for _, _, c in batch])
+    for (story_id, _, _), analysis in zip(batch, analyses, strict=True):
         out.write(json.dumps({"id": story_id, **analysis.to_dict()}, ensure_ascii=False) + "\n")
     out.flush()

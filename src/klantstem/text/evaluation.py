@@ -18,7 +18,7 @@ from klantstem.text.results import LEVELS, Level
 def evaluate(model: TextModel, examples: Sequence[LabelledText]) -> dict[str, Any]:
     texts = [clean(ex.text).text for ex in examples]
     analyses = list(Pipeline(model.taxonomy).analyse_many(texts))
-    x = model.features(texts, analyses)
+    x = model.features(texts, analyses, [ex.context for ex in examples])
     chosen = model.choose(model.facet_probabilities(x))
     labels = model.labels
     gold = np.array([[f in ex.labels for f in labels] for ex in examples], dtype=bool).reshape(len(texts), -1)

@@ -1,7 +1,9 @@
 """Labelled examples: CSV `text,labels` with labels written `FACET=appraisal;FACET=appraisal`.
 
 An optional `appraisal` column holds the overall appraisal; without it the overall appraisal is derived from
-the facet labels (bad if any is bad, else excellent if any is excellent, else normal). Corrections made in the
+the facet labels (bad if any is bad, else excellent if any is excellent, else normal). An optional `context`
+column holds the whole story a text is one part of (a step of an interview, a sentence of a review); empty
+means the text is the whole story. Corrections made in the
 app become `LabelledText` records too and go through the same training.
 """
 
@@ -22,6 +24,7 @@ class LabelledText:
     text: str
     labels: Mapping[str, Level] = field(default_factory=dict)
     overall: Level | None = None
+    context: str = ""  # the whole story this text is a part of ("": the text is the whole story)
 
     @property
     def overall_or_derived(self) -> Level | None:
@@ -73,7 +76,8 @@ def read_labelled_csv(path: str | Path) -> list[LabelledText]:
         if overall_raw and overall_raw not in LEVELS:
             raise ImportFileError(name, f"appraisal {overall_raw!r} is not bad, normal or excellent", line, "appraisal")
         overall: Level | None = overall_raw or None
-        examples.append(LabelledText(row.get("text") or "", parse_labels(row.get("labels") or "", name, line), overall))
+        labels = parse_labels(row.get("labels") or "", name, line)
+        examples.append(LabelledText(row.get("text") or "", labels, overall, row.get("context") or ""))
     if not examples:
         raise ImportFileError(name, "no labelled rows")
     return examples

@@ -8,7 +8,9 @@ namen de soep"), and a facet's probability is multiplied by that one raised to t
 blend, the gate and one decision threshold for all facets are chosen by an inner cross-validation on the
 training data only. Appraisal: a multinomial logistic regression on the same features (with [embed], the centred
 embedding as extra columns), the facet and the rules' view of that facet in the text, blended with a per-facet
-model where a facet has enough examples.
+model where a facet has enough examples. A text that is one part of a longer story (a step, a sentence of a
+review) may come with that story as its context: the appraisal model also sees how the rules (and, with [embed],
+the embedding) read the whole story.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
 Each model has a version (a hash of its training data, settings and taxonomy); annotations carry it.
 """
@@ -29,12 +31,14 @@ from sklearn.model_selection import KFold
 
 from klantstem.errors import UserInputError
 from klantstem.text.embed import DEFAULT, Embedder, load_embedder
-from klantstem.text.features import Features, Featuriser
+from klantstem.text.features import Features, Featuriser, Stories
 from klantstem.text.labelled import LabelledText
+from klantstem.text.normalise import clean
+from klantstem.text.pipeline import Pipeline
 from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
 from klantstem.text.taxonomy import Taxonomy
 
-FORMAT = 5
+FORMAT = 6
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0
@@ -67,7 +71,6 @@ class Prediction:
 class TextModel:
     def __init__(self, state: dict[str, Any]) -> None:
         self.state = state
-        self._embedder: Embedder | None = None
 
     # ---- identity -------------------------------------------------------------------------------------
     @property
@@ -147,15 +150,15 @@ class TextModel:
         return cls(fit_state(examples, settings or Settings(), taxonomy))
 
     # ---- prediction -----------------------------------------------------------------------------------
-    def features(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> Features:
-        embeddings = self._embed(texts) if self.uses_embed else None
+    def features(
+        self, texts: Sequence[str], analyses: Sequence[Analysis], contexts: Sequence[str] | None = None
+    ) -> Features:
+        """`contexts`: per text, the whole story it is a part of ("" or None: the text is the whole story)."""
+        embedder = load_embedder(self.state["settings"].embedder) if self.uses_embed else None
+        embeddings = embedder.encode(list(texts)) if embedder is not None else None
         featuriser: Featuriser = self.state["featuriser"]
-        return featuriser.transform(texts, analyses, embeddings)
-
-    def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        if self._embedder is None:
-            self._embedder = load_embedder(self.state["settings"].embedder)
-        return self._embedder.encode(list(texts))
+        stories = read_stories(contexts, len(texts), self.taxonomy, embedder)
+        return featuriser.transform(texts, analyses, embeddings, stories)
 
     def facet_probabilities(self, x: Features) -> np.ndarray:
         s = self.state
@@ -167,8 +170,10 @@ class TextModel:
     def appraise(self, x: Features, rows: Sequence[int], facets: Sequence[str]) -> list[Level]:
         return appraise_pairs(self.state["appraisal_model"], self.labels, x, rows, facets)
 
-    def predict(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> list[Prediction]:
-        x = self.features(texts, analyses)
+    def predict(
+        self, texts: Sequence[str], analyses: Sequence[Analysis], contexts: Sequence[str] | None = None
+    ) -> list[Prediction]:
+        x = self.features(texts, analyses, contexts)
         probabilities = self.facet_probabilities(x)
         chosen = self.choose(probabilities)
         rows = [r for r in range(len(texts)) for j in np.flatnonzero(chosen[r])]
@@ -180,9 +185,11 @@ class TextModel:
             predictions[r].appraisals[facet] = level
         return predictions
 
-    def annotate(self, analyses: Sequence[Analysis], texts: Sequence[str]) -> list[Analysis]:
+    def annotate(
+        self, analyses: Sequence[Analysis], texts: Sequence[str], contexts: Sequence[str] | None = None
+    ) -> list[Analysis]:
         """Replace the rule facets the model knows by the model's; keep the others; record the version."""
-        predictions = self.predict(texts, analyses)
+        predictions = self.predict(texts, analyses, contexts)
         known = set(self.labels)
         out: list[Analysis] = []
         for analysis, prediction in zip(analyses, predictions, strict=True):
@@ -201,6 +208,22 @@ class TextModel:
             versions = {**analysis.versions, "model": self.version}
             out.append(replace(analysis, facets=tuple(kept + learned), versions=versions))
         return out
+
+
+def read_stories(
+    contexts: Sequence[str | None] | None, count: int, taxonomy: Taxonomy, embedder: Embedder | None
+) -> Stories:
+    """The whole story of each of `count` texts that has a context; each distinct one is analysed by the rules,
+    and embedded when there is an embedder, once."""
+    stories = [clean(c).text if c else "" for c in contexts or [None] * count]
+    distinct = [c for c in dict.fromkeys(stories) if c]
+    read = dict(zip(distinct, Pipeline(taxonomy).analyse_many(distinct), strict=True))
+    analyses = [read.get(c) for c in stories]
+    if embedder is None:
+        return Stories(analyses)
+    vectors = dict(zip(distinct, embedder.encode(distinct) if distinct else [], strict=True))
+    none = np.zeros(embedder.dim, dtype=np.float32)
+    return Stories(analyses, np.vstack([vectors.get(c, none) for c in stories]).reshape(count, embedder.dim))
 
 
 def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix | np.ndarray) -> np.ndarray:
@@ -256,7 +279,10 @@ def pair_matrix(x: Features, rows: Sequence[int], facets: Sequence[str], labels:
         shape=(len(rows), len(labels)),
     )
     pair_rules = sparse.csr_matrix(x.pair_rules(rows, facets) * PAIR_RULE_WEIGHT)
-    return sparse.hstack([x.joined(EMBED_WEIGHT)[list(rows)], onehot, pair_rules], format="csr")
+    blocks = [x.joined(EMBED_WEIGHT)[list(rows)], onehot, pair_rules]
+    if x.context is not None:
+        blocks.append(sparse.csr_matrix(x.context[list(rows)]))
+    return sparse.hstack(blocks, format="csr")
 
 
 def appraise_pairs(
@@ -293,7 +319,8 @@ def version_of(examples: Sequence[LabelledText], settings: Settings, taxonomy: T
     digest.update(json.dumps([FORMAT, settings.seed, settings.inner_folds, embedder]).encode())
     digest.update(repr((taxonomy.tag, taxonomy.facets)).encode())
     for ex in examples:
-        digest.update(json.dumps([ex.text, sorted(ex.labels.items()), ex.overall], ensure_ascii=False).encode())
+        record = [ex.text, sorted(ex.labels.items()), ex.overall, ex.context]
+        digest.update(json.dumps(record, ensure_ascii=False).encode())
     return f"m{FORMAT}-{digest.hexdigest()[:12]}"
 
 

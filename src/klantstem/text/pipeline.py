@@ -58,20 +58,26 @@ class Pipeline:
             versions["model"] = self.model.version
         return versions
 
-    def analyse(self, raw: str | bytes | None) -> Analysis:
+    def analyse(self, raw: str | bytes | None, context: str = "") -> Analysis:
+        """`context`: the whole story `raw` is one part of, which a trained model reads it in ("": none)."""
         cleaned = clean(raw)
         result = self._analyse_clean(cleaned, detect(cleaned.text))
-        return self.model.annotate([result], [cleaned.text])[0] if self.model is not None else result
+        return self.model.annotate([result], [cleaned.text], [context])[0] if self.model is not None else result
 
-    def analyse_many(self, raws: Iterable[str | bytes | None]) -> Iterator[Analysis]:
-        """Stream analyses in order; language detection and the model work per batch."""
+    def analyse_many(
+        self, raws: Iterable[str | bytes | None], contexts: Iterable[str] | None = None
+    ) -> Iterator[Analysis]:
+        """Stream analyses in order; language detection and the model work per batch. `contexts`, when given,
+        runs alongside `raws`: each text's whole story, as in `analyse`."""
         iterator = iter(raws)
+        context_iterator = iter(contexts) if contexts is not None else None
         while batch := list(islice(iterator, BATCH)):
             cleaned = [clean(r) for r in batch]
             texts = [c.text for c in cleaned]
             results = [self._analyse_clean(c, lang) for c, lang in zip(cleaned, detect_many(texts), strict=True)]
             if self.model is not None:
-                results = self.model.annotate(results, texts)
+                told = list(islice(context_iterator, len(batch))) if context_iterator is not None else None
+                results = self.model.annotate(results, texts, told)
             yield from results
 
     def _analyse_clean(self, cleaned: CleanText, language: LanguageCode) -> Analysis:

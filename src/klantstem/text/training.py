@@ -30,6 +30,7 @@ from klantstem.text.model import (
     mix,
     new_classifier,
     pair_matrix,
+    read_stories,
     version_of,
     with_any,
 )
@@ -50,13 +51,15 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
     facet_ids = pipeline.taxonomy.ids
     y = np.array([[facet in ex.labels for facet in labels] for ex in examples], dtype=np.int8)
     targets = with_any(y)  # the facet models, and the gate's model last
-    embeddings = load_embedder(settings.embedder).encode(texts) if settings.embed else None
+    embedder = load_embedder(settings.embedder) if settings.embed else None
+    embeddings = embedder.encode(texts) if embedder is not None else None
+    stories = read_stories([ex.context for ex in examples], len(texts), pipeline.taxonomy, embedder)
 
     def build(idx: np.ndarray) -> tuple[Featuriser, Features]:
         sub = [texts[i] for i in idx]
         emb = embeddings[idx] if embeddings is not None else None
-        featuriser = Featuriser(facet_ids).fit(sub, emb)
-        return featuriser, featuriser.transform(sub, [analyses[i] for i in idx], emb)
+        featuriser = Featuriser(facet_ids).fit(sub, emb, stories.take(idx))
+        return featuriser, featuriser.transform(sub, [analyses[i] for i in idx], emb, stories.take(idx))
 
     # Out-of-fold probabilities of both facet models, to choose the blend, the gate and the decision without the
     # test data.
@@ -65,7 +68,7 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
     for train, test in folds(len(texts), settings.inner_folds, settings.seed):
         featuriser, x_train = build(train)
         emb = embeddings[test] if embeddings is not None else None
-        x_test = featuriser.transform([texts[i] for i in test], [analyses[i] for i in test], emb)
+        x_test = featuriser.transform([texts[i] for i in test], [analyses[i] for i in test], emb, stories.take(test))
         text_oof[test] = facet_probabilities(fit_facet_models(x_train.text, targets[train], settings.seed), x_test.text)
         if x_train.embeddings is not None:
             fold_models = fit_facet_models(x_train.embeddings, targets[train], settings.seed, EMBED_FACET_C)
