@@ -40,25 +40,26 @@ GOAL_NOTE = """The goal is stated for the official test set, which this project 
 60.2 / 77.8 and the issue's "plain TF-IDF about 68 / 80" are test-set figures and are not directly comparable
 with cross-validation on the training file (our plain baseline, defined below, scores 62.3 / 73.7 here)."""
 PROTOCOL = """Protocol, fixed before the runs: SemEval-2016 Task 5 Dutch restaurant *training* file only (1,711
-in-scope sentences, the official test set is not available), 10-fold cross-validation grouped by review
-(sentences of one review never sit in both train and test; GroupKFold), repeated over 5 partitions of the
-reviews (GroupKFold's own deterministic split and four shuffled with seeds 1-4): the figures are the means over
-the partitions, with their lowest and highest (added on 4 December 2026, late night, when the partition alone was
-seen to move category F1 by about a point; before, only the first partition was run). Category detection is
-scored as micro F1 over the sentence-level category sets (sentences without opinions count, as in slot 1).
-Polarity is scored per gold opinion given the gold categories (slot 3 style); positive = excellent,
-negative = bad, neutral = normal. Conflict: 16 sentence/category pairs carry opinions of different polarity;
-for training such a pair gets its most frequent polarity (ties: bad); in scoring every gold opinion counts, so
-at most one polarity of a conflicting pair can be right. The klantstem model (`TextModel.train`) picks its
-decision threshold by a 3-fold cross-validation inside each training fold (nested); nothing is tuned on the
-test folds. The feature families were chosen during development on this same training file, so the estimate
-may still be slightly optimistic. banking77: 10 examples per intent drawn from train.csv with seeds 0-4,
-scored on the full test.csv (3,080) by the most probable intent. The SemEval models are trained with
-bench/restaurant_taxonomy.json (`--taxonomy default` for the shipped service taxonomy): its twelve categories are
-the data's own, with Dutch and English cue patterns and a description each, written once from general
-knowledge of restaurant reviews (not fitted to the errors), as a customer writes a taxonomy of their own facets;
-the model learns from the cue rules' output as features, as it does with any taxonomy. banking77 uses the
-shipped taxonomy."""
+in-scope sentences, the official test set is not available), 10-fold cross-validation grouped by review (sentences of
+one review never sit in both train and test; GroupKFold), repeated over 5 partitions of the reviews (GroupKFold's own
+deterministic split and four shuffled with seeds 1-4): the figures are the means over the partitions, with their
+lowest and highest (added on 4 December 2026, late night, when the partition alone was seen to move category F1 by
+about a point; before, only the first partition was run). Category detection is scored as micro F1 over the
+sentence-level category sets (sentences without opinions count, as in slot 1). Polarity is scored per gold opinion
+given the gold categories (slot 3 style); positive = excellent, negative = bad, neutral = normal. Conflict: 16
+sentence/category pairs carry opinions of different polarity; for training such a pair gets its most frequent
+polarity (ties: bad); in scoring every gold opinion counts, so at most one polarity of a conflicting pair can be
+right. Each sentence is given its whole review (all its sentences in file order, joined) as its context, for training
+and prediction alike, as the test file's reviews would be (since 5 December 2026; before, every sentence was read
+alone); no label is in it. The klantstem model (`TextModel.train`) picks its decision threshold by a 3-fold
+cross-validation inside each training fold (nested); nothing is tuned on the test folds. The feature families were
+chosen during development on this same training file, so the estimate may still be slightly optimistic. banking77: 10
+examples per intent drawn from train.csv with seeds 0-4, scored on the full test.csv (3,080) by the most probable
+intent. The SemEval models are trained with bench/restaurant_taxonomy.json (`--taxonomy default` for the shipped
+service taxonomy): its twelve categories are the data's own, with Dutch and English cue patterns and a description
+each, written once from general knowledge of restaurant reviews (not fitted to the errors), as a customer writes a
+taxonomy of their own facets; the model learns from the cue rules' output as features, as it does with any taxonomy.
+banking77 uses the shipped taxonomy."""
 EXPERIMENTS = """Tried without reaching the goal (same folds and scoring, A/B on one machine, each variant changed
 one thing; none was adopted unless said): category detection with one threshold per category chosen by the
 inner 3-fold CV instead of one shared threshold: F1 65.8 vs 66.3 without [embed], 67.8 vs 68.3 with; the

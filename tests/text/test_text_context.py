@@ -11,7 +11,7 @@ import pytest
 from klantstem.cli.main import main
 from klantstem.text.features import Featuriser, Stories
 from klantstem.text.labelled import LabelledText, read_labelled_csv
-from klantstem.text.model import Settings, TextModel
+from klantstem.text.model import Settings, TextModel, place, read_stories
 from klantstem.text.pipeline import Pipeline
 
 # Plain steps that carry no judgement of their own: only the story tells how they felt.
@@ -74,7 +74,7 @@ def test_without_stories_the_story_columns_are_zero_and_a_story_vector_is_centre
     story_analyses = list(Pipeline().analyse_many(["Alles was top, een aanrader!"] * 4)) + [None, None]
     vectors = np.tile(np.array([[3.0, 1.0, 0.0]], dtype=np.float32), (6, 1))
     vectors[:4, 2] = [1.0, -1.0, 1.0, -1.0]
-    stories = Stories(story_analyses, vectors)
+    stories = Stories(story_analyses, np.zeros((6, 3), dtype=np.float32), vectors)
     featuriser = Featuriser(["x"]).fit(texts, vectors, stories)
     assert featuriser.context_centre is not None and np.allclose(featuriser.context_centre, [3.0, 1.0, 0.0])
     told = featuriser.transform(texts, analyses, vectors, stories).context
@@ -112,3 +112,16 @@ def test_the_labelled_csv_and_the_analyze_input_carry_a_context(
     assert main(["text", "analyze", str(stories), "--model", str(out)]) == 2
     err = capsys.readouterr().err
     assert "steps.jsonl" in err and "line 2" in err and "context" in err and "Traceback" not in err
+
+
+def test_where_a_text_stands_in_its_story() -> None:
+    story = "Eerst belde ik. Toen wachtte ik. Nooit meer!"
+    assert place("Eerst belde ik.", story) == (True, False, False)
+    assert place("Toen wachtte ik.", story) == (False, False, False)
+    assert place(" Nooit meer! ", story) == (False, True, False)
+    assert place("Nooit meer!", "Nooit meer!") == (True, True, True)
+    assert place("Iets anders.", story) == (False, False, False) and place("", story) == (False, False, False)
+    texts = ["Eerst belde ik.", "Nooit meer!", "Los verhaal."]
+    stories = read_stories(texts, [story, story, ""], Pipeline().taxonomy, None)
+    assert stories.places.tolist() == [[1, 0, 0], [0, 1, 0], [0, 0, 0]]
+    assert [a is not None for a in stories.analyses] == [True, True, False]

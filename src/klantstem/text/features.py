@@ -153,7 +153,7 @@ class Featuriser:
     ) -> Features:
         """`stories`: the whole story of the texts that are one part of one (default: none is)."""
         rules = facet_rules(analyses, self.facet_ids)
-        stories = stories or Stories([None] * len(texts))
+        stories = stories or Stories.none(len(texts))
         context: list[np.ndarray] = [appraisal_columns(stories.analyses) * CONTEXT_RULE_WEIGHT]
         if self.context_centre is not None:  # the model learned from the story vectors: zeros where none is known
             vectors = np.zeros((len(texts), len(self.context_centre)), dtype=np.float32)
@@ -168,17 +168,25 @@ class Featuriser:
             self.chars.transform(texts),
             self.negated.transform(texts),
             sparse.csr_matrix(rule_matrix(analyses, rules) * RULE_SCALE),
+            sparse.csr_matrix(stories.places),  # the opening and closing lines of a story say different things
         ]
         return Features(sparse.hstack(blocks, format="csr"), embeddings, rules, self.facet_ids, np.hstack(context))
 
 
 @dataclass
 class Stories:
-    """Per text, the whole story it is one part of: the rules' analysis of it (None: the text is its own story)
-    and, with [embed], its raw embedding (zeros where there is no story)."""
+    """Per text, the whole story it is one part of: the rules' analysis of it (None: the text is its own story),
+    with [embed] its raw embedding (zeros where there is no story) and where the text stands in it (opens it,
+    closes it, is all of it: one column each)."""
 
     analyses: Sequence[Analysis | None]
+    places: np.ndarray
     embeddings: np.ndarray | None = None
+
+    @classmethod
+    def none(cls, count: int) -> Stories:
+        """Texts that are each their own story."""
+        return cls([None] * count, np.zeros((count, 3), dtype=np.float32))
 
     @property
     def told(self) -> np.ndarray:
@@ -186,7 +194,7 @@ class Stories:
 
     def take(self, rows: np.ndarray) -> Stories:
         embeddings = self.embeddings[rows] if self.embeddings is not None else None
-        return Stories([self.analyses[i] for i in rows], embeddings)
+        return Stories([self.analyses[i] for i in rows], self.places[rows], embeddings)
 
 
 def _mean(embeddings: np.ndarray | None) -> np.ndarray | None:

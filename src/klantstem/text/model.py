@@ -157,7 +157,7 @@ class TextModel:
         embedder = load_embedder(self.state["settings"].embedder) if self.uses_embed else None
         embeddings = embedder.encode(list(texts)) if embedder is not None else None
         featuriser: Featuriser = self.state["featuriser"]
-        stories = read_stories(contexts, len(texts), self.taxonomy, embedder)
+        stories = read_stories(texts, contexts, self.taxonomy, embedder)
         return featuriser.transform(texts, analyses, embeddings, stories)
 
     def facet_probabilities(self, x: Features) -> np.ndarray:
@@ -211,19 +211,30 @@ class TextModel:
 
 
 def read_stories(
-    contexts: Sequence[str | None] | None, count: int, taxonomy: Taxonomy, embedder: Embedder | None
+    texts: Sequence[str], contexts: Sequence[str | None] | None, taxonomy: Taxonomy, embedder: Embedder | None
 ) -> Stories:
-    """The whole story of each of `count` texts that has a context; each distinct one is analysed by the rules,
-    and embedded when there is an embedder, once."""
-    stories = [clean(c).text if c else "" for c in contexts or [None] * count]
+    """The whole story of each text that has a context: where the text stands in it, the rules' analysis and,
+    with an embedder, the embedding (each distinct story is analysed and embedded once)."""
+    stories = [clean(c).text if c else "" for c in contexts or [None] * len(texts)]
     distinct = [c for c in dict.fromkeys(stories) if c]
     read = dict(zip(distinct, Pipeline(taxonomy).analyse_many(distinct), strict=True))
     analyses = [read.get(c) for c in stories]
+    places = np.array([place(t, c) for t, c in zip(texts, stories, strict=True)], dtype=np.float32)
+    places = places.reshape(len(texts), 3)
     if embedder is None:
-        return Stories(analyses)
+        return Stories(analyses, places)
     vectors = dict(zip(distinct, embedder.encode(distinct) if distinct else [], strict=True))
     none = np.zeros(embedder.dim, dtype=np.float32)
-    return Stories(analyses, np.vstack([vectors.get(c, none) for c in stories]).reshape(count, embedder.dim))
+    embeddings = np.vstack([vectors.get(c, none) for c in stories]).reshape(len(texts), embedder.dim)
+    return Stories(analyses, places, embeddings)
+
+
+def place(text: str, story: str) -> tuple[bool, bool, bool]:
+    """Where a text stands in its story: it opens it, it closes it, it is all of it (none when not found)."""
+    text, story = text.strip(), story.strip()
+    if not text or not story:
+        return False, False, False
+    return story.startswith(text), story.endswith(text), story == text
 
 
 def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix | np.ndarray) -> np.ndarray:

@@ -53,7 +53,7 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
     targets = with_any(y)  # the facet models, and the gate's model last
     embedder = load_embedder(settings.embedder) if settings.embed else None
     embeddings = embedder.encode(texts) if embedder is not None else None
-    stories = read_stories([ex.context for ex in examples], len(texts), pipeline.taxonomy, embedder)
+    stories = read_stories(texts, [ex.context for ex in examples], pipeline.taxonomy, embedder)
 
     def build(idx: np.ndarray) -> tuple[Featuriser, Features]:
         sub = [texts[i] for i in idx]
