@@ -3,8 +3,8 @@
 An optional `appraisal` column holds the overall appraisal; without it the overall appraisal is derived from
 the facet labels (bad if any is bad, else excellent if any is excellent, else normal). An optional `context`
 column holds the whole story a text is one part of (a step of an interview, a sentence of a review); empty
-means the text is the whole story. Corrections made in the
-app become `LabelledText` records too and go through the same training.
+means the text is the whole story. Corrections made in the app become `LabelledText` records too and go
+through the same training.
 """
 
 from __future__ import annotations
