@@ -9,8 +9,8 @@ blend, the gate and one decision threshold for all facets are chosen by an inner
 training data only. Appraisal: a multinomial logistic regression on the same features (with [embed], the centred
 embedding as extra columns), the facet and the rules' view of that facet in the text, blended with a per-facet
 model where a facet has enough examples. A text that is one part of a longer story (a step, a sentence of a
-review) may come with that story as its context: the appraisal model also sees how the rules (and, with [embed],
-the embedding) read the whole story.
+review) may come with that story as its context: the facet models see where the text stands in it, and the
+appraisal model how the rules (and, with [embed], the embedding) read the whole story.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
 Each model has a version (a hash of its training data, settings and taxonomy); annotations carry it.
 """

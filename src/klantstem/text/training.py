@@ -58,8 +58,9 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
     def build(idx: np.ndarray) -> tuple[Featuriser, Features]:
         sub = [texts[i] for i in idx]
         emb = embeddings[idx] if embeddings is not None else None
-        featuriser = Featuriser(facet_ids).fit(sub, emb, stories.take(idx))
-        return featuriser, featuriser.transform(sub, [analyses[i] for i in idx], emb, stories.take(idx))
+        told = stories.take(idx)
+        featuriser = Featuriser(facet_ids).fit(sub, emb, told)
+        return featuriser, featuriser.transform(sub, [analyses[i] for i in idx], emb, told)
 
     # Out-of-fold probabilities of both facet models, to choose the blend, the gate and the decision without the
     # test data.
