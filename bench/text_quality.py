@@ -14,6 +14,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -244,6 +245,21 @@ def _spread(values: list[float]) -> str:
     return f"partitions {100 * min(values):.1f} to {100 * max(values):.1f}"
 
 
+def _one_thread() -> None:
+    """A worker process: one core each (the e5 engine would use them all)."""
+    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def _partition(job: tuple[list[dict], str | None, Taxonomy, int]) -> dict:
+    rows, embedder, taxonomy, partition = job
+    if embedder and embedder not in _REMEMBERED:
+        remember_vectors(embedder)
+    return semeval_cv(rows, embedder, taxonomy, partition)
+
+
+_REMEMBERED: set[str] = set()
+
+
 def remember_vectors(backend: str) -> None:
     """Vectors are deterministic: compute each text's once for the whole run (the folds and partitions share
     them). Quality only; this bench measures no speed."""
@@ -258,6 +274,7 @@ def remember_vectors(backend: str) -> None:
         return np.vstack([known[t] for t in texts]) if texts else encode([])
 
     embedder.encode = remembered  # type: ignore[method-assign]
+    _REMEMBERED.add(backend)
 
 
 def read_banking(name: str) -> list[tuple[str, str]]:
@@ -308,6 +325,7 @@ def main() -> int:
         default=str(RESTAURANT_TAXONOMY),
         help="taxonomy the SemEval models learn the cue rules of ('default': the shipped service taxonomy)",
     )
+    parser.add_argument("--jobs", type=int, default=1, help="partitions run side by side (processes)")
     parser.add_argument("--write", action="store_true", help="write the figures into docs/benchmarks.md")
     args = parser.parse_args()
     if not SEMEVAL.is_file():
@@ -326,9 +344,12 @@ def main() -> int:
     for embedder in variants:
         label = f"with [embed] {EMBEDDERS[embedder]}" if embedder else "without [embed]"
         started = time.perf_counter()
-        if embedder:
-            remember_vectors(embedder)
-        runs = [semeval_cv(rows, embedder, taxonomy, p) for p in range(args.partitions)]
+        jobs = [(rows, embedder, taxonomy, p) for p in range(args.partitions)]
+        if args.jobs > 1:  # one process per partition at a time; each embeds the texts once for itself
+            with ProcessPoolExecutor(args.jobs, initializer=_one_thread) as pool:
+                runs = list(pool.map(_partition, jobs))
+        else:
+            runs = [_partition(job) for job in jobs]
         s = {key: statistics.mean(run[key] for run in runs) for key in runs[0]}
         s["opinions"] = runs[0]["opinions"]
         f1_range, accuracy_range = (_spread([run[key] for run in runs]) for key in ("f1", "accuracy"))
@@ -351,6 +372,8 @@ def main() -> int:
         )
         if not args.skip_banking and (BANKING / "train.csv").is_file():
             started = time.perf_counter()
+            if embedder and embedder not in _REMEMBERED:
+                remember_vectors(embedder)
             b = banking_few_shot(embedder)
             print(
                 f"banking77, 10 labelled per intent, seeds {SEEDS}, {label}: accuracy {100 * b['accuracy']:.1f} "
@@ -375,6 +398,7 @@ def _section(
 ) -> str:
     command = ".venv/bin/python bench/text_quality.py --write" + (" --embed" if args.embed else "")
     command += f" --partitions {args.partitions}" if args.partitions != PARTITIONS else ""
+    command += f" --jobs {args.jobs}" if args.jobs != 1 else ""
     head = [
         f"Command: `{command}` (the [embed] rows need the extra installed).",
         "",

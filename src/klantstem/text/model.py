@@ -1,16 +1,16 @@
 """A model learned from labels: which facets a text is about and how each was appraised.
 
-Facets: one class-balanced logistic regression per facet on word + character TF-IDF and the outputs of the cue
-rules of the taxonomy it is trained with (the model keeps that taxonomy); with [embed], also one per facet on the
-sentence embedding (centred on the training mean) alone, and the two probabilities are blended. One more model of
-the same kind says whether a text is about any facet at all: many sentences name a facet without judging it ("we
-namen de soep"), and a facet's probability is multiplied by that one raised to the gate (0 turns it off). The
-blend, the gate and one decision threshold for all facets are chosen by an inner cross-validation on the
-training data only. Appraisal: a multinomial logistic regression on the same features (with [embed], the centred
-embedding as extra columns), the facet and the rules' view of that facet in the text, blended with a per-facet
-model where a facet has enough examples. A text that is one part of a longer story (a step, a sentence of a
-review) may come with that story as its context: the facet models see where the text stands in it, and the
-appraisal model how the rules (and, with [embed], the embedding) read the whole story.
+Facets: one class-balanced logistic regression per facet on word + character TF-IDF and the outputs of the cue rules
+of the taxonomy it is trained with (the model keeps that taxonomy); with [embed], also one per facet on the sentence
+embedding (centred on the training mean) alone, a support vector machine (vector_facets.py), and the two
+probabilities are blended. One more model of each kind says whether a text is about any facet at all: many sentences
+name a facet without judging it ("we namen de soep"), and a facet's probability is multiplied by that one raised to
+the gate (0 turns it off). The blend, the gate and one decision threshold for all facets are chosen by an inner
+cross-validation on the training data only. Appraisal: a multinomial logistic regression on the same features (with
+[embed], the centred embedding as extra columns), the facet and the rules' view of that facet in the text, blended
+with a per-facet model where a facet has enough examples. A text that is one part of a longer story (a step, a
+sentence of a review) may come with that story as its context: the facet models see where the text stands in it, and
+the appraisal model how the rules (and, with [embed], the embedding) read the whole story.
 The rules stay in: their outputs are features, and facets the model never saw keep their rule results.
 Each model has a version (a hash of its training data, settings and taxonomy); annotations carry it.
 """
@@ -37,8 +37,9 @@ from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
 from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Level
 from klantstem.text.taxonomy import Taxonomy
+from klantstem.text.vector_facets import VectorFacets
 
-FORMAT = 6
+FORMAT = 7
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0
@@ -46,7 +47,6 @@ APPRAISAL_C = 3.0
 THRESHOLDS = tuple(round(0.15 + 0.05 * i, 2) for i in range(10))
 FLOORS = (None, 0.1, 0.2)
 EMBED_WEIGHT = 1.5  # scale of the (centred) embedding columns in the appraisal model
-EMBED_FACET_C = 16.0
 BLENDS = (0.25, 0.4, 0.5, 0.6, 0.75)  # share of the embedding model in a facet's probability
 GATES = (0.0, 0.5, 1.0)  # exponent of the "about any facet" probability that each facet's is multiplied by
 PER_FACET_MIN = 30
@@ -237,7 +237,7 @@ def place(text: str, story: str) -> tuple[bool, bool, bool]:
     return story.startswith(text), story.endswith(text), story == text
 
 
-def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix | np.ndarray) -> np.ndarray:
+def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix) -> np.ndarray:
     probabilities = np.zeros((x.shape[0], len(models)), dtype=np.float64)
     for j, model in enumerate(models):
         if isinstance(model, float):
@@ -248,13 +248,13 @@ def facet_probabilities(models: Sequence[Any], x: sparse.csr_matrix | np.ndarray
 
 
 def blended_probabilities(
-    facet_models: Sequence[Any], embed_models: Sequence[Any] | None, blend: float, x: Features
+    facet_models: Sequence[Any], embed_models: VectorFacets | None, blend: float, x: Features
 ) -> np.ndarray:
     """Each facet's probability from the text features, blended with the embedding model's where there is one."""
     probabilities = facet_probabilities(facet_models, x.text)
     if embed_models is None or x.embeddings is None or not blend:
         return probabilities
-    return mix(probabilities, facet_probabilities(embed_models, x.embeddings), blend)
+    return mix(probabilities, embed_models.probabilities(x.embeddings), blend)
 
 
 def mix(text_probabilities: np.ndarray, embed_probabilities: np.ndarray, blend: float) -> np.ndarray:
@@ -317,8 +317,8 @@ def appraise_pairs(
     return [classes[i] for i in probabilities.argmax(axis=1)]
 
 
-def new_classifier(c: float, seed: int, multinomial: bool = False, dense: bool = False) -> LogisticRegression:
-    if multinomial or dense:
+def new_classifier(c: float, seed: int, multinomial: bool = False) -> LogisticRegression:
+    if multinomial:
         return LogisticRegression(C=c, max_iter=2000, random_state=seed)
     # a facet on the text features: rare facets weigh as much as common ones (measured better, see the bench)
     return LogisticRegression(C=c, solver="liblinear", random_state=seed, class_weight="balanced")

@@ -15,7 +15,6 @@ from klantstem.text.labelled import LabelledText
 from klantstem.text.model import (
     APPRAISAL_C,
     BLENDS,
-    EMBED_FACET_C,
     FACET_C,
     FLOORS,
     FORMAT,
@@ -37,6 +36,7 @@ from klantstem.text.model import (
 from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
 from klantstem.text.taxonomy import Taxonomy, default_taxonomy
+from klantstem.text.vector_facets import VectorFacets
 
 
 def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Taxonomy | None = None) -> dict[str, Any]:
@@ -71,14 +71,14 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
         emb = embeddings[test] if embeddings is not None else None
         x_test = featuriser.transform([texts[i] for i in test], [analyses[i] for i in test], emb, stories.take(test))
         text_oof[test] = facet_probabilities(fit_facet_models(x_train.text, targets[train], settings.seed), x_test.text)
-        if x_train.embeddings is not None:
-            fold_models = fit_facet_models(x_train.embeddings, targets[train], settings.seed, EMBED_FACET_C)
-            embed_oof[test] = facet_probabilities(fold_models, x_test.embeddings)
+        if x_train.embeddings is not None and x_test.embeddings is not None:
+            fold_vectors = VectorFacets(settings.seed).fit(x_train.embeddings, targets[train])
+            embed_oof[test] = fold_vectors.probabilities(x_test.embeddings)
     blend, gate, threshold, floor = best_decision(text_oof, embed_oof if embeddings is not None else None, y)
     featuriser, x = build(np.arange(len(texts)))
     embed_models = None
     if x.embeddings is not None:
-        embed_models = fit_facet_models(x.embeddings, targets, settings.seed, EMBED_FACET_C)
+        embed_models = VectorFacets(settings.seed).fit(x.embeddings, targets)
     return {
         "format": FORMAT,
         "version": version_of(examples, settings, pipeline.taxonomy),
@@ -97,16 +97,16 @@ def fit_state(examples: Sequence[LabelledText], settings: Settings, taxonomy: Ta
     }
 
 
-def fit_facet_models(x: sparse.csr_matrix | np.ndarray, y: np.ndarray, seed: int, c: float = FACET_C) -> list[Any]:
-    """One classifier per facet; a facet that is always (or never) there gets that constant instead."""
+def fit_facet_models(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> list[Any]:
+    """One classifier per facet on the text features; a facet that is always (or never) there gets that constant
+    instead."""
     models: list[Any] = []
-    dense = isinstance(x, np.ndarray)
     for j in range(y.shape[1]):
         column = y[:, j]
         if column.min() == column.max():
             models.append(float(column[0]))
         else:
-            models.append(new_classifier(c, seed, dense=dense).fit(x, column))
+            models.append(new_classifier(FACET_C, seed).fit(x, column))
     return models
 
 
