@@ -67,7 +67,8 @@ class VectorFacets:
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         out = np.zeros((len(x), len(self.models)), dtype=np.float64)
-        rows = max(1, CHUNK // max(1, len(self.vectors) if self.vectors is not None else 1))
+        width = len(self.vectors) if self.vectors is not None else 1  # kernel entries per text
+        rows = max(1, CHUNK // width)
         for start in range(0, len(x), rows):
             part = x[start : start + rows].astype(np.float64)
             kernel = rbf(part, self.vectors) if self.vectors is not None else None
