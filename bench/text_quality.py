@@ -281,14 +281,16 @@ def _one_thread() -> None:
 
 def _partition(job: tuple[list[dict], str | None, Taxonomy, int]) -> dict:
     rows, embedder, taxonomy, partition = job
-    if embedder and embedder not in _REMEMBERED:
+    if embedder:
         remember_vectors(embedder)
     return semeval_cv(rows, embedder, taxonomy, partition)
 
 
 def remember_vectors(backend: str) -> None:
     """Vectors are deterministic: compute each text's once for the whole run (the folds and partitions share
-    them). Quality only; this bench measures no speed."""
+    them; once per process). Quality only; this bench measures no speed."""
+    if backend in _REMEMBERED:
+        return
     embedder = embed.load_embedder(backend)  # one instance per backend (cached), used by training and prediction
     known: dict[str, np.ndarray] = {}
     encode = embedder.encode
@@ -399,7 +401,7 @@ def main() -> int:
         )
         if not args.skip_banking and (BANKING / "train.csv").is_file():
             started = time.perf_counter()
-            if embedder and embedder not in _REMEMBERED:
+            if embedder:
                 remember_vectors(embedder)
             b = banking_few_shot(embedder)
             print(
