@@ -61,6 +61,13 @@ class Settings:
     duplicate_name_threshold: int = _setting(
         85, "Duplicate suggestions: how similar two names must be (0-100) at the same postcode or address."
     )  # type: ignore[assignment]
+    text_model: str = _setting(
+        "",
+        "Directory of a model made by `klantstem text train`. The app then reads stories with it: its facets "
+        "and appraisals (with the taxonomy it was trained on) replace the rules' for the facets it learned, and "
+        "every label records the model's version; `klantstem text reanalyse` reads the stories already labelled "
+        "again. Empty: the rules only.",
+    )  # type: ignore[assignment]
 
     sql_cache: str = _setting(
         "auto",

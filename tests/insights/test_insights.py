@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -10,11 +12,15 @@ from sqlalchemy import Engine
 from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import FixedClock
 from klantstem.customers import service as customers
-from klantstem.errors import UserInputError
+from klantstem.errors import ConfigurationError, UserInputError
 from klantstem.insights import service as insights
 from klantstem.promises import service as promises
 from klantstem.stories import service as stories
+from klantstem.text.labelled import read_labelled_csv
+from klantstem.text.model import Settings, TextModel
 from klantstem.users import service as users
+
+LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
 
 STORIES = [
     ("2026-09-10", [("Ik stond 45 minuten in de wacht voordat iemand opnam", "bad"),
@@ -149,3 +155,46 @@ def test_process_report_of_the_app_events(engine: Engine, clock: FixedClock, tmp
     assert {(h["from_team"], h["to_team"]) for h in report["handovers"]} == {("Front", "Back"), ("Back", "Front")}
     november = insights.Filters(since=datetime(2026, 11, 1, tzinfo=UTC))
     assert insights.process_report(engine, settings, november) is None
+
+
+@pytest.fixture
+def trained(tmp_path: Path) -> Iterator[str]:
+    """A model trained on the labelled test CSV; the app's reader is the rules again afterwards."""
+    out = tmp_path / "model"
+    TextModel.train(read_labelled_csv(LABELLED), Settings(seed=0)).save(out)
+    yield str(out)
+    insights.use_text_model("")
+
+
+def test_a_trained_model_labels_the_stories(
+    engine: Engine, clock: FixedClock, told: list[int], trained: str
+) -> None:
+    analyst = users.add_user(engine, "analyst@example.nl", "Ana", "analyst", "a long password")
+    insights.correct_facet(engine, clock, told[0], "price", "bad", analyst.id)
+    by_rules = insights.labels_of(engine, told)
+    assert all("model=" not in (by_rules[s].model_version or "model=") for s in told)
+
+    insights.use_text_model(trained)
+    version = TextModel.load(trained).version
+    assert insights.reanalyse_stories(engine, clock) == len(told)
+    assert insights.reanalyse_stories(engine, clock) == 0, "stories the model read are not read again"
+    by_model = insights.labels_of(engine, told)
+    assert all(f"model={version}" in (by_model[s].model_version or "") for s in told)
+    assert by_model[told[0]].facets["price"] == "bad", "a label a person set is kept"
+    new = _tell(engine, clock, "2026-11-01", [("Niemand belde terug, na drie weken nog geen antwoord", "bad")], 9)
+    assert insights.analyse_stories(engine, clock) == 1
+    assert f"model={version}" in (insights.labels_of(engine, [new])[new].model_version or "")
+
+    insights.use_text_model("")
+    assert insights.reanalyse_stories(engine, clock) == len(told) + 1, "back to the rules: all are read again"
+    again = insights.labels_of(engine, told)
+    assert [again[s].model_version for s in told] == [by_rules[s].model_version for s in told]
+    assert again[told[0]].facets["price"] == "bad"
+
+
+def test_a_text_model_that_cannot_be_read_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "model.joblib").write_bytes(b"not a model")
+    for wrong in (tmp_path / "nowhere", tmp_path):
+        with pytest.raises(ConfigurationError, match="KLANTSTEM_TEXT_MODEL"):
+            insights.use_text_model(str(wrong))
+    assert "model=" not in insights.text_reader_version(), "the reader stays the rules"

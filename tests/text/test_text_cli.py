@@ -88,3 +88,25 @@ def test_train_with_an_own_taxonomy_and_analyse_with_it(tmp_path: Path, capsys: 
     default = Path(__file__).parents[2] / "src" / "klantstem" / "text" / "data" / "taxonomy_default.json"
     assert main(["text", "analyze", str(stories), "--model", str(out), "--taxonomy", str(default)]) == 2
     assert "another taxonomy" in capsys.readouterr().err
+
+
+def test_reanalyse_labels_the_database_with_the_configured_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from klantstem.insights import service as insights
+
+    out = tmp_path / "model"
+    assert main(["text", "train", str(LABELLED), "--out", str(out)]) == 0
+    version = json.loads((out / "model.json").read_text())["version"]
+    db = str(tmp_path / "k.db")
+    monkeypatch.setenv("KLANTSTEM_TEXT_MODEL", str(out))
+    capsys.readouterr()
+    try:
+        assert main(["text", "reanalyse", "--db", db]) == 0
+        assert f"0 stories labelled again with model={version}" in capsys.readouterr().out
+        monkeypatch.setenv("KLANTSTEM_TEXT_MODEL", str(tmp_path / "nowhere"))
+        assert main(["text", "reanalyse", "--db", db]) != 0
+        err = capsys.readouterr().err
+        assert "KLANTSTEM_TEXT_MODEL" in err and "Traceback" not in err
+    finally:
+        insights.use_text_model("")

@@ -1,4 +1,5 @@
-"""`klantstem text ...`: train and evaluate a text model, analyse stories into JSON Lines."""
+"""`klantstem text ...`: train and evaluate a text model, analyse stories into JSON Lines, read the database's
+stories again with the configured model."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from klantstem.cli.common import FormatOption, OutputFormat, console, print_json
+from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, engine_for, print_json, settings_for
 from klantstem.errors import ImportFileError
 
 if TYPE_CHECKING:
@@ -78,6 +79,18 @@ def evaluate(
     console.print("confusion (rows true, columns predicted: bad, normal, excellent):")
     for level, row in zip(overall["labels"], overall["confusion"], strict=True):
         console.print(f"  {level:>9}: {row}")
+
+
+@app.command("reanalyse")
+def reanalyse(db: DbOption = None) -> None:
+    """Label the database's stories again with the model KLANTSTEM_TEXT_MODEL names (empty: the rules), as the
+    app will label new ones; only stories another reader labelled are read, and labels a person set are kept."""
+    from klantstem.clock import SystemClock
+    from klantstem.insights import service as insights
+
+    insights.use_text_model(settings_for(db).text_model)
+    done = insights.reanalyse_stories(engine_for(db), SystemClock())
+    typer.echo(f"{done} stories labelled again with {insights.text_reader_version()}")
 
 
 @app.command("analyze")

@@ -1,5 +1,9 @@
 """Turning the text analysis of a story into annotation rows: its appraisal and its facets with a quote.
-Pure: no database."""
+Pure: no database.
+
+Stories are read by the rules, or, once `use_model` names one (KLANTSTEM_TEXT_MODEL), by a model trained with
+`klantstem text train`: its facets replace the rules' for the facets it learned, with the taxonomy it was trained
+on, and every annotation records the model's version. One reader per process, chosen at start-up."""
 
 from __future__ import annotations
 
@@ -7,29 +11,55 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from klantstem.errors import ConfigurationError, UserInputError
 from klantstem.text.pipeline import Pipeline
 from klantstem.text.results import Analysis
-from klantstem.text.taxonomy import Taxonomy, default_taxonomy
+from klantstem.text.taxonomy import Taxonomy
 
 QUOTE_CHARS = 240
+_reader = {"model": ""}  # the model directory this process reads stories with ("": the rules only)
+
+
+def use_model(model_dir: str) -> None:
+    """Read stories with the trained model in `model_dir` from now on ("": the rules only). The model is loaded
+    at once, so that a wrong directory stops the start-up with a clear message instead of failing on a page."""
+    reader(model_dir)
+    _reader["model"] = model_dir
 
 
 @cache
+def reader(model_dir: str) -> Pipeline:
+    if not model_dir:
+        return Pipeline()
+    from klantstem.text.model import TextModel
+
+    try:
+        return Pipeline.with_model(TextModel.load(model_dir))
+    except UserInputError as exc:
+        raise ConfigurationError(f"KLANTSTEM_TEXT_MODEL: {exc}") from None
+
+
 def pipeline() -> Pipeline:
-    return Pipeline()
+    return reader(_reader["model"])
 
 
-@cache
 def taxonomy() -> Taxonomy:
-    return default_taxonomy()
+    return pipeline().taxonomy
 
 
 def facet_labels() -> dict[str, dict[str, str]]:
     return {f.id: dict(f.label) for f in taxonomy().facets}
 
 
-def version_of(analysis: Analysis) -> str:
-    return ";".join(f"{k}={v}" for k, v in sorted(analysis.versions.items()))[:100]
+def version_of(versions: dict[str, str]) -> str:
+    """The annotations' model_version: the reader's parts and their versions ("model=m7-...;rules=...")."""
+    return ";".join(f"{k}={v}" for k, v in sorted(versions.items()))[:100]
+
+
+def current_version() -> str:
+    """The version that stories read now get (stories read by another are read again by `klantstem text
+    reanalyse`)."""
+    return version_of(pipeline().versions)
 
 
 def _quote(analysis: Analysis, start: int, text: str) -> str:
@@ -43,7 +73,7 @@ def _quote(analysis: Analysis, start: int, text: str) -> str:
 
 def annotation_rows(story_id: int, text: str, analysis: Analysis, now: datetime) -> list[dict[str, Any]]:
     """The annotation rows (appraisal, language, facets) for one story's analysis."""
-    version = version_of(analysis)
+    version = version_of(analysis.versions)
     base = {"target": "story", "target_id": story_id, "model_version": version, "created_at": now}
     rows = [
         {**base, "kind": "appraisal",

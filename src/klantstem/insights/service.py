@@ -49,6 +49,9 @@ __all__ = [
     "ThemeResult",
     "ThemeSummary",
     "analyse_stories",
+    "reanalyse_stories",
+    "use_text_model",
+    "text_reader_version",
     "correct_appraisal",
     "correct_facet",
     "dashboard",
@@ -69,6 +72,16 @@ QUOTES = 2
 ANALYSE_BATCH = 2000
 EVENT_CHUNK = 50_000
 T = TypeVar("T")
+
+
+def use_text_model(model_dir: str) -> None:
+    """Read stories with the model trained into `model_dir` from now on ("": the rules only); see analysis.py."""
+    _analysis().use_model(model_dir)
+
+
+def text_reader_version() -> str:
+    """The version the labels of stories read now carry ("model=m7-...;rules=...;taxonomy=...")."""
+    return str(_analysis().current_version())
 
 
 def facet_labels() -> dict[str, dict[str, str]]:
@@ -159,11 +172,33 @@ def reanalyse_story(engine: Engine, clock: Clock, story_id: int) -> None:
         text = store.story_words(conn, story_id)
     if text is None:
         raise NotFoundError(f"story {story_id} does not exist")
-    rows = _analysis().analyse([(story_id, text)], clock.now())
+    _replace_machine_labels(engine, clock, [(story_id, text)])
+
+
+def reanalyse_stories(engine: Engine, clock: Clock) -> int:
+    """Analyse again every story whose machine labels another reader made (the rules before a model was
+    configured, or an older model); labels a person set are kept. Returns how many were analysed."""
+    version = _analysis().current_version()
+    done = 0
+    while True:
+        with reading(engine) as conn:
+            items = store.analysed_by_other(conn, version, ANALYSE_BATCH)
+        if not items:
+            return done
+        _replace_machine_labels(engine, clock, items)
+        done += len(items)
+
+
+def _replace_machine_labels(engine: Engine, clock: Clock, items: list[tuple[int, str]]) -> None:
+    """The stories' machine labels made again in one transaction, except where a person set the label."""
+    rows = _analysis().analyse(items, clock.now())
+    ids = [story_id for story_id, _ in items]
     with engine.begin() as conn:
-        store.delete_machine_annotations(conn, story_id)
-        kept = {(r.kind, (r.value or {}).get("facet")) for r in store.annotations_of(conn, [story_id])}
-        store.insert_annotations(conn, [r for r in rows if (r["kind"], r["value"].get("facet")) not in kept])
+        store.delete_machine_annotations(conn, ids)
+        kept = {(r.target_id, r.kind, (r.value or {}).get("facet")) for r in store.annotations_of(conn, ids)}
+        store.insert_annotations(
+            conn, [r for r in rows if (r["target_id"], r["kind"], r["value"].get("facet")) not in kept]
+        )
 
 
 def labels_of(engine: Engine, story_ids: list[int]) -> dict[int, Labels]:

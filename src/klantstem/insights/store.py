@@ -207,9 +207,21 @@ def update_annotation(conn: Connection, annotation_id: int, **values: Any) -> No
     conn.execute(update(an).where(an.c.id == annotation_id).values(**values))
 
 
-def delete_machine_annotations(conn: Connection, story_id: int) -> None:
-    """Machine labels of a story, before it is analysed again (labels a person set are kept)."""
-    conn.execute(delete(an).where(an.c.target == STORY, an.c.target_id == story_id, an.c.corrected_by.is_(None)))
+def delete_machine_annotations(conn: Connection, story_ids: Sequence[int]) -> None:
+    """Machine labels of stories, before they are analysed again (labels a person set are kept)."""
+    conn.execute(
+        delete(an).where(an.c.target == STORY, an.c.target_id.in_(list(story_ids)), an.c.corrected_by.is_(None))
+    )
+
+
+def analysed_by_other(conn: Connection, version: str, limit: int) -> list[tuple[int, str]]:
+    """Stories with words whose machine labels carry another model_version than `version`, oldest first (the
+    language label is never corrected by a person, so it tells which reader labelled the story last)."""
+    other = exists().where(
+        an.c.target == STORY, an.c.target_id == st.c.id, an.c.kind == "language", an.c.model_version != version
+    )
+    stmt = select(st.c.id, _story_words()).where(other, or_(st.c.text.is_not(None), st.c.summary.is_not(None)))
+    return [(int(i), str(t)) for i, t in conn.execute(stmt.order_by(st.c.id).limit(limit))]
 
 
 def _hits(conn: Connection, stmt: Select[Any]) -> list[StoryHit]:

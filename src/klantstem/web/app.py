@@ -11,6 +11,7 @@ from fastapi import FastAPI
 import klantstem
 from klantstem.clock import Clock, SystemClock
 from klantstem.db.engine import open_database
+from klantstem.insights import service as insights
 from klantstem.settings import Settings
 from klantstem.users import service as users
 from klantstem.web import assets, errors, routes, sessions
@@ -28,6 +29,7 @@ API_DESCRIPTION = (
 
 def create_app(settings: Settings, clock: Clock | None = None) -> FastAPI:
     """The web application on the configured database (migrated to the newest schema when needed)."""
+    insights.use_text_model(settings.text_model)
     engine = open_database(settings)
     state = AppState(
         settings=settings,
