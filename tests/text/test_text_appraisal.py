@@ -43,6 +43,14 @@ def test_intensifiers_raise_the_score() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Het is een puinhoop bij de klantenservice.", "Wat een zooitje.", "Het hele proces is een rommeltje."],
+)
+def test_a_mess_is_bad(text: str) -> None:
+    assert analyse(text).appraisal.level == "bad"
+
+
 def test_mild_words_stay_normal_and_strong_words_are_excellent() -> None:
     assert analyse("De service was prima.").appraisal.level == "normal"
     assert analyse("Fantastische service, echt geweldig!").appraisal.level == "excellent"

@@ -22,7 +22,7 @@ BAD_AT = -0.75
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-1"
+RULES_VERSION = "rules-2"
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
 
 

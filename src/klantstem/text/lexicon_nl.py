@@ -44,6 +44,7 @@ NEGATIVE: dict[str, float] = {
     "kut": -1.8, "bagger": -1.8, "onder alle kritiek": -2.0, "beneden alle peil": -2.0, "oplicht*": -2.0,
     "bedrogen": -1.8, "voor de gek gehouden": -1.8, "om te huilen": -2.0, "woedend": -1.8, "smerig*": -1.6,
     "onbeschoft*": -1.6, "respectloos": -1.6, "incompetent*": -1.6, "drama": -1.3, "ellende": -1.5,
+    "puinhoop": -1.6, "janboel": -1.3, "zooitje": -1.3, "zootje": -1.3, "rommeltje": -1.0,
     "diep triest": -2.0, "nul komma nul": -1.8, "hopeloos": -1.6, "wanprestatie": -1.8, "slecht*": -1.0,
     "traag*": -1.0, "onvriendelijk*": -1.2, "onbeleefd*": -1.2, "brutaal*": -1.2, "arrogant*": -1.2,
     "ongeïnteresseerd*": -1.2, "chagrijnig*": -1.0, "nors*": -1.0, "bot": -1.0, "ontevreden": -1.0,
