@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from klantstem.cli.main import main
@@ -22,3 +24,14 @@ def test_a_user_error_is_one_line_with_exit_code_2(tmp_path: object, capsys: pyt
     assert code == 2
     assert err.startswith("error: ") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_serve_with_a_text_model_that_cannot_be_read_stops_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLANTSTEM_TEXT_MODEL", str(tmp_path / "no-model-here"))
+    code = main(["serve", "--db", str(tmp_path / "k.db"), "--port", "1"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "KLANTSTEM_TEXT_MODEL" in err and "no trained model" in err and "Traceback" not in err
+    assert not (tmp_path / "k.db").exists(), "nothing is started or written"
