@@ -3,7 +3,9 @@ timeline, the promises board, the dashboard, search and corrections."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -12,8 +14,16 @@ from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import FixedClock
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
+from klantstem.insights import service as insights
 from klantstem.promises import service as promises
+from klantstem.settings import Settings
+from klantstem.text.labelled import read_labelled_csv
+from klantstem.text.model import Settings as ModelSettings
+from klantstem.text.model import TextModel
 from klantstem.users import service as users
+from klantstem.web.app import create_app
+
+LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
 
 
 def _token_client(client: TestClient, engine: Engine, role: str) -> TestClient:
@@ -122,3 +132,25 @@ def test_dashboard_search_and_corrections_as_json(client: TestClient, engine: En
     assert "online_systems=bad" in examples[0]["labels"]
     wrong = api.post(f"/api/stories/{story}/appraisal", json={"level": "fine"})
     assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "bad_request"
+
+
+def test_the_app_labels_stories_with_the_configured_model(
+    settings: Settings, engine: Engine, clock: FixedClock, tmp_path: Path
+) -> None:
+    model = TextModel.train(read_labelled_csv(LABELLED), ModelSettings(seed=0))
+    model.save(tmp_path / "model")
+    customer = customers.add_customer(engine, clock, name="Verteller", email="verteller@example.nl")
+    try:
+        app = create_app(replace(settings, text_model=str(tmp_path / "model")), clock=clock)
+        with TestClient(app, base_url="http://127.0.0.1") as client:
+            api = _token_client(client, engine, "admin")
+            story = api.post("/api/interviews", json={"customer_id": customer.id}).json()["story_id"]
+            step = {"description": "Ik stond 47 minuten in de wacht en niemand belde terug", "appraisal": "bad"}
+            api.post(f"/api/interviews/{story}/steps", json=step)
+            api.post(f"/api/interviews/{story}/finish", json={})
+            assert api.get("/api/dashboard").json()["totals"]["steps"] == 1  # the dashboard reads new stories
+            queue = api.get("/api/corrections").json()
+            assert queue["items"][0]["story_id"] == story
+            assert f"model={model.version}" in (insights.labels_of(engine, [story])[story].model_version or "")
+    finally:
+        insights.use_text_model("")
