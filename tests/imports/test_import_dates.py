@@ -106,7 +106,7 @@ def test_a_number_is_not_a_date(reader: DateReader) -> None:
 @given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 12, 31)))
 def test_fast_path_agrees_with_the_zone_database(moment: datetime) -> None:
     reader = DateReader("Europe/Amsterdam")
-    moment = moment.replace(microsecond=0)
+    moment = moment.replace(microsecond=0, fold=0)  # a text cannot tell the two readings of an autumn hour apart
     expected = stored_text(moment.replace(tzinfo=AMSTERDAM))
     for text in (moment.strftime("%Y-%m-%dT%H:%M:%S"), moment.strftime("%d-%m-%Y %H:%M:%S")):
         assert reader.utc_text(text) == expected
