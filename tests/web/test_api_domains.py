@@ -122,9 +122,11 @@ def test_dashboard_search_and_corrections_as_json(client: TestClient, engine: En
     found = api.get("/api/stories", params={"q": "website"}).json()
     assert found["total"] == 1 and found["items"][0]["story_id"] == story
     queue = api.get("/api/corrections").json()
-    assert queue["items"][0]["story_id"] == story
+    assert queue["items"][0]["story_id"] == story and queue["items"][0]["corrected"] is False
+    assert queue["items"][0]["model_version"] == insights.labels_of(engine, [story])[story].model_version
     labels = api.post(f"/api/stories/{story}/appraisal", json={"level": "normal"}).json()
     assert labels["appraisal"] == "normal" and labels["corrected"] is True
+    assert api.get("/api/corrections").json()["items"][0]["corrected"] is True
     labels = api.post(f"/api/stories/{story}/facets", json={"facet": "online_systems", "level": "bad"}).json()
     assert labels["facets"]["online_systems"] == "bad"
     examples = api.get("/api/training-examples").json()["items"]
@@ -151,6 +153,6 @@ def test_the_app_labels_stories_with_the_configured_model(
             assert api.get("/api/dashboard").json()["totals"]["steps"] == 1  # the dashboard reads new stories
             queue = api.get("/api/corrections").json()
             assert queue["items"][0]["story_id"] == story
-            assert f"model={model.version}" in (insights.labels_of(engine, [story])[story].model_version or "")
+            assert f"model={model.version}" in queue["items"][0]["model_version"]
     finally:
         insights.use_text_model("")

@@ -72,6 +72,8 @@ class StoryHit:
     text: str
     appraisal: str | None = None
     facets: tuple[str, ...] = ()
+    model_version: str | None = None  # the versions that labelled the story (rules, taxonomy, model)
+    corrected: bool = False  # a person corrected its labels
 
     def as_dict(self) -> dict[str, Any]:
         data = dict(self.__dict__)

@@ -314,7 +314,8 @@ def _with_labels(engine: Engine, hits: list[StoryHit]) -> list[StoryHit]:
     labels = labels_of(engine, [h.story_id for h in hits])
     return [
         StoryHit(**{**h.__dict__, "appraisal": labels[h.story_id].appraisal,
-                    "facets": tuple(sorted(labels[h.story_id].facets))})
+                    "facets": tuple(sorted(labels[h.story_id].facets)),
+                    "model_version": labels[h.story_id].model_version, "corrected": labels[h.story_id].corrected})
         if h.story_id in labels else h
         for h in hits
     ]  # fmt: skip

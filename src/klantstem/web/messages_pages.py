@@ -238,4 +238,6 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "corrections.remove": ("Weghalen", "Remove"),
     "corrections.add_facet": ("Onderwerp toevoegen", "Add a topic"),
     "corrections.none": ("Nog geen geanalyseerde verhalen.", "No analysed stories yet."),
+    "corrections.labelled_by": ("Gelabeld door", "Labelled by"),
+    "corrections.corrected": ("door een mens gecorrigeerd", "corrected by a person"),
 }
