@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -312,13 +313,17 @@ def search(
 
 def _with_labels(engine: Engine, hits: list[StoryHit]) -> list[StoryHit]:
     labels = labels_of(engine, [h.story_id for h in hits])
-    return [
-        StoryHit(**{**h.__dict__, "appraisal": labels[h.story_id].appraisal,
-                    "facets": tuple(sorted(labels[h.story_id].facets)),
-                    "model_version": labels[h.story_id].model_version, "corrected": labels[h.story_id].corrected})
-        if h.story_id in labels else h
-        for h in hits
-    ]  # fmt: skip
+    return [_labelled(h, labels[h.story_id]) if h.story_id in labels else h for h in hits]
+
+
+def _labelled(hit: StoryHit, labels: Labels) -> StoryHit:
+    return replace(
+        hit,
+        appraisal=labels.appraisal,
+        facets=tuple(sorted(labels.facets)),
+        model_version=labels.model_version,
+        corrected=labels.corrected,
+    )
 
 
 def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
