@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -190,6 +191,30 @@ def test_a_trained_model_labels_the_stories(
     again = insights.labels_of(engine, told)
     assert [again[s].model_version for s in told] == [by_rules[s].model_version for s in told]
     assert again[told[0]].facets["price"] == "bad"
+
+
+def test_a_model_trained_again_into_the_same_directory_is_read_without_a_restart(
+    engine: Engine, clock: FixedClock, trained: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    insights.use_text_model(trained)
+    first = TextModel.load(trained).version
+    assert f"model={first}" in insights.text_reader_version()
+    model_file = Path(trained) / "model.joblib"
+
+    TextModel.train(read_labelled_csv(LABELLED), Settings(seed=1)).save(trained)
+    os.utime(model_file, ns=(model_file.stat().st_mtime_ns + 10**9,) * 2)  # as if trained a second later
+    second = TextModel.load(trained).version
+    assert second != first
+    new = _tell(engine, clock, "2026-11-01", [("Niemand belde terug, na drie weken nog geen antwoord", "bad")], 9)
+    assert insights.analyse_stories(engine, clock) == 1
+    assert f"model={second}" in (insights.labels_of(engine, [new])[new].model_version or ""), "read by the new one"
+    assert not list(Path(trained).glob(".model.*")), "nothing half written is left beside the model"
+
+    model_file.write_bytes(b"half a model")
+    with caplog.at_level("WARNING"):
+        assert f"model={second}" in insights.text_reader_version(), "an unreadable file leaves the model in use"
+        assert f"model={second}" in insights.text_reader_version()
+    assert len([r for r in caplog.records if "cannot be read" in r.getMessage()]) == 1, "said once, not per read"
 
 
 def test_a_text_model_that_cannot_be_read_is_a_configuration_error(tmp_path: Path) -> None:

@@ -91,6 +91,27 @@ def test_loading_a_missing_model_is_a_user_error(tmp_path: Path) -> None:
         TextModel.load(tmp_path)
 
 
+def test_a_save_that_fails_halfway_leaves_the_model_before_it(
+    model: TextModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import joblib
+
+    model.save(tmp_path / "m")
+    before = (tmp_path / "m" / "model.joblib").read_bytes()
+
+    def disk_full(state: object, filename: Path, compress: int) -> None:
+        Path(filename).write_bytes(before[: len(before) // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(joblib, "dump", disk_full)
+    newer = TextModel({**model.state, "version": "m7-newer"})
+    with pytest.raises(OSError):
+        newer.save(tmp_path / "m")
+    assert (tmp_path / "m" / "model.joblib").read_bytes() == before
+    assert TextModel.load(tmp_path / "m").version == model.version
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["model.joblib", "model.json"]
+
+
 def test_a_model_of_an_older_format_asks_to_be_trained_again(model: TextModel, tmp_path: Path) -> None:
     older = TextModel({**model.state, "format": model.state["format"] - 1})
     older.save(tmp_path / "old")

@@ -3,12 +3,15 @@ Pure: no database.
 
 Stories are read by the rules, or, once `use_model` names one (KLANTSTEM_TEXT_MODEL), by a model trained with
 `klantstem text train`: its facets replace the rules' for the facets it learned, with the taxonomy it was trained
-on, and every annotation records the model's version. One reader per process, chosen at start-up."""
+on, and every annotation records the model's version. One reader per process, chosen at start-up; a model
+trained again into the same directory is read from the next batch on, without a restart."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import datetime
-from functools import cache
+from pathlib import Path
 from typing import Any
 
 from klantstem.errors import ConfigurationError, UserInputError
@@ -17,30 +20,87 @@ from klantstem.text.results import Analysis
 from klantstem.text.taxonomy import Taxonomy
 
 QUOTE_CHARS = 240
-_reader = {"model": ""}  # the model directory this process reads stories with ("": the rules only)
+Stamp = tuple[int, int] | None  # the model file's (modification time in ns, size); None: no file
+
+
+class _Reader:
+    """The pipeline stories are read with: the rules, or the model in one directory, loaded again when its
+    file changes (`TextModel.save` renames a whole file into place, so a half-written one is never seen)."""
+
+    def __init__(self) -> None:
+        self.model_dir = ""
+        self.stamp: Stamp = None
+        self.pipeline = Pipeline()
+        self.refused: Stamp = None  # a changed file that could not be read; tried again once it changes
+        self.lock = threading.Lock()
+
+    def use(self, model_dir: str) -> None:
+        with self.lock:
+            if not model_dir:
+                self.model_dir, self.stamp, self.pipeline = "", None, Pipeline()
+                return
+            stamp = _stamp(model_dir)
+            try:
+                pipeline = _load(model_dir)
+            except UserInputError as exc:
+                raise ConfigurationError(f"KLANTSTEM_TEXT_MODEL: {exc}") from None
+            self.model_dir, self.stamp, self.pipeline, self.refused = model_dir, stamp, pipeline, None
+
+    def current(self) -> Pipeline:
+        if not self.model_dir:
+            return self.pipeline
+        stamp = _stamp(self.model_dir)
+        if stamp == self.stamp or stamp == self.refused:
+            return self.pipeline
+        with self.lock:
+            if stamp != self.stamp and stamp != self.refused:
+                self._reload(stamp)
+            return self.pipeline
+
+    def _reload(self, stamp: Stamp) -> None:
+        try:
+            pipeline = _load(self.model_dir)
+        except UserInputError as exc:
+            self.refused = stamp
+            assert self.pipeline.model is not None
+            _log.warning("KLANTSTEM_TEXT_MODEL changed but cannot be read (%s); still reading with %s",
+                         exc, self.pipeline.model.version)  # fmt: skip
+            return
+        self.stamp, self.pipeline, self.refused = stamp, pipeline, None
+        assert pipeline.model is not None
+        _log.info("KLANTSTEM_TEXT_MODEL: now reading with %s", pipeline.model.version)
+
+
+_log = logging.getLogger(__name__)
+_reader = _Reader()
+
+
+def _stamp(model_dir: str) -> Stamp:
+    from klantstem.text.model import MODEL_FILE
+
+    try:
+        status = (Path(model_dir) / MODEL_FILE).stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _load(model_dir: str) -> Pipeline:
+    from klantstem.text.model import TextModel
+
+    return Pipeline.with_model(TextModel.load(model_dir))
 
 
 def use_model(model_dir: str) -> None:
     """Read stories with the trained model in `model_dir` from now on ("": the rules only). The model is loaded
-    at once, so that a wrong directory stops the start-up with a clear message instead of failing on a page."""
-    reader(model_dir)
-    _reader["model"] = model_dir
-
-
-@cache
-def reader(model_dir: str) -> Pipeline:
-    if not model_dir:
-        return Pipeline()
-    from klantstem.text.model import TextModel
-
-    try:
-        return Pipeline.with_model(TextModel.load(model_dir))
-    except UserInputError as exc:
-        raise ConfigurationError(f"KLANTSTEM_TEXT_MODEL: {exc}") from None
+    at once, so that a wrong directory stops the start-up with a clear message instead of failing on a page.
+    When the model file changes later (trained again into the same directory), the next batch reads with the
+    new model; a new file that cannot be read is logged and the model before it stays in use."""
+    _reader.use(model_dir)
 
 
 def pipeline() -> Pipeline:
-    return reader(_reader["model"])
+    return _reader.current()
 
 
 def taxonomy() -> Taxonomy:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -108,13 +109,21 @@ class TextModel:
 
     # ---- files ----------------------------------------------------------------------------------------
     def save(self, directory: str | Path) -> Path:
-        """Write model.joblib and model.json (readable summary) into `directory`."""
+        """Write model.joblib and model.json (readable summary) into `directory`. Each file is written aside and
+        renamed into place, so an app reading the directory never sees half a model."""
         import joblib
 
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
-        joblib.dump(self.state, path / MODEL_FILE, compress=3)
-        (path / META_FILE).write_text(json.dumps(self.meta(), indent=2) + "\n", encoding="utf-8")
+        partial = path / f".{MODEL_FILE}.{os.getpid()}"
+        try:
+            joblib.dump(self.state, partial, compress=3)
+            os.replace(partial, path / MODEL_FILE)
+        finally:
+            partial.unlink(missing_ok=True)
+        partial = path / f".{META_FILE}.{os.getpid()}"
+        partial.write_text(json.dumps(self.meta(), indent=2) + "\n", encoding="utf-8")
+        os.replace(partial, path / META_FILE)
         return path
 
     @classmethod
