@@ -201,3 +201,33 @@ def test_sigkill_halfway_leaves_the_database_as_before(
     result = run_json(capsys, str(path), "--db", db_url)
     assert (result["events"], result["added"]) == (36_000, 36_000)
     assert counts(engine)["process_events"] == before["process_events"] + 36_000
+
+
+def test_an_imported_event_keeps_the_promise_that_expected_it(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    made = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
+    with engine.begin() as conn:
+        customer = conn.execute(
+            insert(schema.customers).values(display_name="K", created_at=made).returning(schema.customers.c.id)
+        ).scalar_one()
+        case = conn.execute(
+            insert(schema.cases).values(external_id="R-1", customer_id=customer).returning(schema.cases.c.id)
+        ).scalar_one()
+        promise = {"customer_id": customer, "case_id": case, "kind": "delivery", "description": "d",
+                   "made_at": made, "status": "open", "source": "manual"}  # fmt: skip
+        in_time, too_late = (
+            conn.execute(
+                insert(schema.promises)
+                .values(**promise, expected_activity=activity, due_at=due, fingerprint=activity)
+                .returning(schema.promises.c.id)
+            ).scalar_one()
+            for activity, due in (("completed", datetime(2024, 3, 5, tzinfo=UTC)),
+                                  ("queued", datetime(2024, 3, 1, 9, 0, tzinfo=UTC)))
+        )  # fmt: skip
+    result = run_json(capsys, str(DATA / "small.csv"), "--db", db_url)
+    assert result["promises_kept"] == 1, "kept at import, without a scan"
+    with engine.connect() as conn:
+        status = dict(conn.execute(select(schema.promises.c.id, schema.promises.c.status)).all())
+    assert status == {in_time: "kept", too_late: "open"}, "an event after the due time keeps nothing"
+    assert run_json(capsys, str(DATA / "small.csv"), "--db", db_url)["promises_kept"] == 0

@@ -13,8 +13,12 @@ import openpyxl
 import pytest
 from sqlalchemy import Engine, insert, select, update
 
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.customers import service as customers
 from klantstem.db import schema
 from klantstem.imports import reading, writing
+from klantstem.promises import service as promises
 
 Counts = Callable[[], dict[str, int]]
 
@@ -167,6 +171,27 @@ def test_a_merged_customer_answers_for_its_target(cli: Any, tmp_path: Path, engi
     path.write_text("email,channel,occurred_at\nOLD@x.nl,mail,2026-01-05\n")
     assert cli("contacts", path).code == 0
     assert _rows(engine, schema.contacts, schema.contacts.c.id)[0].customer_id == target
+
+
+def test_an_imported_call_keeps_the_callback_promised_before(cli: Any, tmp_path: Path, engine: Engine) -> None:
+    clock = FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    jan = customers.add_customer(engine, clock, name="Jan Jansen", email="jan@example.nl").id
+    promise = promises.add_promise(
+        engine, clock, BusinessCalendar(), customer_id=jan, kind="callback", description="Terugbellen over de brief",
+        due="binnen 2 werkdagen", department="Klantenservice",
+    ).id  # fmt: skip
+    path = tmp_path / "calls.csv"
+    path.write_text(
+        "email,channel,direction,occurred_at,department\n"
+        "JAN@example.nl,telefoon,uitgaand,2026-11-24T10:00:00+00:00,Klantenservice\n"  # in time: keeps it
+        "other@example.nl,telefoon,uitgaand,2026-11-24T11:00:00+00:00,Klantenservice\n"  # another customer
+    )
+    first = cli("contacts", path, "--format", "json")
+    assert first.code == 0, first.err
+    assert first.json()["promises_kept"] == 1, "kept at import, without a scan"
+    kept = promises.get_promise(engine, promise)
+    assert kept.status == "kept" and kept.kept_by_contact_id is not None
+    assert cli("contacts", path, "--format", "json").json()["promises_kept"] == 0, "a second import keeps nothing"
 
 
 def test_anonymous_contact_has_no_customer(cli: Any, tmp_path: Path, engine: Engine, counts: Counts) -> None:

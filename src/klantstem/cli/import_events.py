@@ -67,6 +67,7 @@ def events(
         ("duplicate (already imported)", result.duplicates),
         ("rejected", result.rejected),
         ("events linked to a case", result.cases_linked),
+        ("promises kept", result.promises_kept),
         *((f"warning: {kind}", n) for kind, n in result.warnings.items()),
     ):
         table.add_row(label, f"{value:,}")

@@ -118,6 +118,8 @@ def _print_result(result: ImportResult) -> None:
     table.add_row("duplicates", f"{result.duplicates:,}")
     table.add_row("rows rejected", f"{result.rejected:,}")
     table.add_row("new customers", f"{result.customers_added:,}")
+    if result.kind == "contacts":
+        table.add_row("promises kept", f"{result.promises_kept:,}")
     table.add_row("seconds", f"{result.seconds:.1f}")
     console.print(table)
     if result.ignored_columns:

@@ -22,6 +22,7 @@ from klantstem.clock import Clock, SystemClock
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.events import store
 from klantstem.process.service import AnalysisOptions, ColumnMapping, analyze_table, open_event_log
+from klantstem.promises import service as promises
 from klantstem.settings import Settings
 
 Progress = Callable[[int, int], None]  # (bytes read, bytes in the file)
@@ -41,6 +42,7 @@ class EventImportResult:
     rejected: int
     cases_linked: int
     warnings: dict[str, int] = field(default_factory=dict)
+    promises_kept: int = 0  # open promises whose expected activity the new events show done in time
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -63,7 +65,8 @@ def import_events(
     clock: Clock | None = None,
     progress: Progress | None = None,
 ) -> EventImportResult:
-    """Import an event log file (XES, XES.gz, CSV, Parquet); raises ImportFileError on bad input."""
+    """Import an event log file (XES, XES.gz, CSV, Parquet); raises ImportFileError on bad input. Afterwards,
+    open promises whose expected activity the new events show done in time are kept."""
     settings = settings or Settings()
     if not path.is_file():
         raise ImportFileError(str(path), "no such file")
@@ -87,7 +90,9 @@ def import_events(
         linked = store.link_cases(conn, log)
         now = (clock or SystemClock()).now()
         store.record_run(conn, str(path), _file_sha256(path), added, total - added, 0, now)
-    return EventImportResult(str(path), log, total, added, total - added, 0, linked, dict(reader.stats.warnings))
+    kept = promises.keep_matching(engine, None) if added else 0
+    warnings = dict(reader.stats.warnings)
+    return EventImportResult(str(path), log, total, added, total - added, 0, linked, warnings, kept)
 
 
 def _file_sha256(path: Path) -> str:

@@ -96,6 +96,7 @@ class ImportResult:
     rejected: int  # lines rejected with --skip-invalid
     customers_added: int
     steps_added: int = 0
+    promises_kept: int = 0  # open promises the imported contacts fulfil
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)

@@ -26,6 +26,7 @@ from klantstem.imports.rows import CheckedRows, batched, columns_for
 from klantstem.imports.store import import_transaction
 from klantstem.imports.tabular import open_tabular
 from klantstem.imports.writing import ContactWriter, StoryWriter
+from klantstem.promises import service as promises
 from klantstem.settings import Settings
 
 __all__ = ["ImportResult", "ProgressCallback", "column_sets", "import_contacts", "import_stories"]
@@ -47,7 +48,8 @@ def import_contacts(
     progress: ProgressCallback | None = None,
     clock: Clock | None = None,
 ) -> ImportResult:
-    """Import contacts from `path`; raises ImportFileError (file, line, field) and then changes nothing."""
+    """Import contacts from `path`; raises ImportFileError (file, line, field) and then changes nothing.
+    Afterwards, open promises that the new contacts fulfil are kept (as `klantstem promises scan` would)."""
     started = time.perf_counter()
     request = ReadRequest(
         str(path), parse_map_options(map_options, CONTACT_COLUMNS), skip_invalid, settings.timezone,
@@ -75,9 +77,10 @@ def import_contacts(
                         count = message.count
             counts = (writer.added, writer.duplicates, len(rejections))
             store.insert_import_run("contacts", str(path), start.sha256, counts, now)
+    kept = promises.keep_matching(engine, None) if writer.added else 0  # a promise the new contacts fulfil
     return ImportResult(
         kind="contacts", file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
-        rejected=len(rejections), customers_added=lookups.customers_added,
+        rejected=len(rejections), customers_added=lookups.customers_added, promises_kept=kept,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
         rejections=rejections,
     )  # fmt: skip

@@ -273,8 +273,9 @@ def _text_promises(contact: dict[str, Any], calendar: BusinessCalendar) -> list[
     return rows
 
 
-def keep_matching(engine: Engine, customer_id: int) -> int:
-    """Keep the open promises of one customer that a recorded contact or event now fulfils (after a new contact)."""
+def keep_matching(engine: Engine, customer_id: int | None) -> int:
+    """Keep the open promises that a recorded contact or event now fulfils: one customer's (after a new contact)
+    or everyone's (None: after an import)."""
     with engine.begin() as conn:
         return _keep_matching(conn, customer_id)
 
