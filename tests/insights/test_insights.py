@@ -14,6 +14,7 @@ from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import FixedClock
 from klantstem.customers import service as customers
 from klantstem.errors import ConfigurationError, UserInputError
+from klantstem.insights import analysis
 from klantstem.insights import service as insights
 from klantstem.promises import service as promises
 from klantstem.stories import service as stories
@@ -197,6 +198,9 @@ def test_a_model_trained_again_into_the_same_directory_is_read_without_a_restart
     engine: Engine, clock: FixedClock, trained: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     insights.use_text_model(trained)
+    loaded = analysis.pipeline()
+    insights.use_text_model(trained)
+    assert analysis.pipeline() is loaded, "named again unchanged (the server's check, then its app): loaded once"
     first = TextModel.load(trained).version
     assert f"model={first}" in insights.text_reader_version()
     model_file = Path(trained) / "model.joblib"

@@ -42,4 +42,6 @@ def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000, wo
     err_console.print(f"klantstem is at http://{host}:{port}/  (Ctrl+C stops it)")
     if not has_users:
         err_console.print("No users yet: add the first admin with `klantstem users add EMAIL --name N --role admin`.")
+    if workers > 1:
+        insights.use_text_model("")  # checked; each worker process loads its own copy, this one needs none
     uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning", access_log=False)

@@ -40,6 +40,8 @@ class _Reader:
                 self.model_dir, self.stamp, self.pipeline = "", None, Pipeline()
                 return
             stamp = _stamp(model_dir)
+            if model_dir == self.model_dir and stamp == self.stamp:
+                return  # loaded already (the server's check, then its app)
             try:
                 pipeline = _load(model_dir)
             except UserInputError as exc:
