@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,9 +37,36 @@ def test_analyze_plain_text_lines(tmp_path: Path, capsys: pytest.CaptureFixture[
     stories.write_text("Ik ben nooit teruggebeld.\n\n😀\n<p>Prima &amp; snel</p>\n", encoding="utf-8")
     assert main(["text", "analyze", str(stories)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [line["id"] for line in lines] == [1, 2, 3, 4]
+    assert [line["id"] for line in lines] == [1, 3, 4], "a story's id is its line; a blank line is no story"
     assert lines[0]["appraisal"]["level"] == "bad"
-    assert lines[3]["flags"]["html"] is True
+    assert lines[2]["flags"]["html"] is True
+
+
+@pytest.mark.parametrize("source", ["stdin", "file"])
+def test_analyze_reads_windows_1252_lines_from_stdin_and_files(
+    source: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = "Café Noord: onbeleefd\n".encode("cp1252") + "Prima geholpen ☺\n".encode() + b"\x81 te laat\n"
+    if source == "stdin":
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        argv = ["text", "analyze", "-"]
+    else:
+        (tmp_path / "s.txt").write_bytes(data)
+        argv = ["text", "analyze", str(tmp_path / "s.txt")]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    texts = [line["sentences"][0]["span"]["text"] for line in lines]
+    assert texts == ["Café Noord: onbeleefd", "Prima geholpen ☺", "\ufffd te laat"]
+    assert lines[0]["appraisal"]["level"] == "bad"
+
+
+def test_analyze_refuses_utf16_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "s.txt").write_text("Te laat\n", encoding="utf-16")
+    assert main(["text", "analyze", str(tmp_path / "s.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "UTF-16" in err and "s.txt" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,9 @@ def train(
     ],
     out: Annotated[Path, typer.Option("--out", help="Directory to write the model to.")],
     seed: Annotated[int, typer.Option(help="Random seed; the same data and seed give the same model.")] = 0,
-    embed: Annotated[bool, typer.Option("--embed", help="Add sentence embeddings (needs the [embed] extra).")] = False,
+    embed: Annotated[
+        bool, typer.Option("--embed", help="Add sentence embeddings (needs the \\[embed] extra).")
+    ] = False,
     embedder: Annotated[
         str, typer.Option(help="Embedding backend with --embed: e5 (multilingual-e5-small) or use (USE v3).")
     ] = "e5",
@@ -105,7 +107,7 @@ def analyze(
     """Analyse stories and write one JSON object per story (JSON Lines) to stdout."""
     from klantstem.text.model import TextModel
     from klantstem.text.pipeline import Pipeline  # noqa: F811
-    from klantstem.text.sources import iter_stories
+    from klantstem.text.sources import decoded_lines, iter_stories
     from klantstem.text.taxonomy import load_taxonomy
 
     trained = TextModel.load(model) if model else None
@@ -114,15 +116,15 @@ def analyze(
     else:
         pipeline = Pipeline(load_taxonomy(taxonomy), trained, lemmas)
     if file == "-":
-        _write(pipeline, iter_stories(sys.stdin, "<stdin>"))
+        _write(pipeline, iter_stories(decoded_lines(sys.stdin.buffer, "<stdin>"), "<stdin>"))
         return
     path = Path(file)
     try:
-        handle = path.open(encoding="utf-8", errors="replace", newline="")
+        handle = path.open("rb")
     except OSError as exc:
         raise ImportFileError(file, f"cannot read the file: {exc.strerror or exc}") from None
     with handle:
-        _write(pipeline, iter_stories(handle, file))
+        _write(pipeline, iter_stories(decoded_lines(handle, file), file))
 
 
 def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str, str]]) -> None:
