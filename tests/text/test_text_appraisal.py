@@ -81,6 +81,9 @@ def test_flemish(text: str, level: str) -> None:
         "Ik kreeg ze niet te pakken, ze zijn altijd in vergadering.",
         "Het duurde weken voordat ik antwoord kreeg.",
         "I had to explain everything again and nobody called back.",
+        "Ik heb lang gewacht.",
+        "Daarna niks gehoord.",
+        "I waited for ages.",
     ],
 )
 def test_factual_complaints_without_emotional_words_are_bad(text: str) -> None:
@@ -107,3 +110,36 @@ def test_contrast_splits_clauses_for_facets() -> None:
     by_facet = {f.facet: f.appraisal.level for f in analysis.facets}
     assert by_facet["staff_attitude"] == "excellent"
     assert by_facet["product_quality"] == "bad"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("De factuur was veel te hoog.", "bad"),
+        ("De prijs was niet te hoog.", "normal"),
+        ("The bill was way too high.", "bad"),
+        ("Bedankt voor niks.", "bad"),
+        ("Ik heb niet lang gewacht.", "normal"),
+    ],
+)
+def test_too_much_and_thanks_for_nothing(text: str, level: str) -> None:
+    assert analyse(text).appraisal.level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Geweldig, weer drie weken niks gehoord.", "bad"),
+        ("Top! Alweer een storing.", "bad"),
+        ("Great, another week without hearing anything.", "bad"),
+        ("Top, weer goed geholpen.", "excellent"),  # again, but no complaint: praise
+        ("Super, het werkt weer!", "excellent"),
+        ("Geweldig, de storing is opgelost.", "excellent"),  # a complaint word, but no "again"
+        ("Het was geweldig, weer een storing minder.", "excellent"),  # the praise does not open the sentence
+    ],
+)
+def test_praise_that_opens_a_sentence_of_repeated_trouble_is_irony(text: str, level: str) -> None:
+    appraisal = analyse(text).appraisal
+    assert appraisal.level == level
+    if level == "bad":
+        assert any(c.negated and c.kind == "lexicon" for c in appraisal.cues), "the praise word is read as irony"

@@ -67,5 +67,7 @@ def test_one_megabyte_text_is_capped_and_analysed() -> None:
 def test_only_emoji_and_control_characters() -> None:
     analysis = Pipeline().analyse("😡😡😡\x00\x07")
     assert analysis.language == "unknown"
-    assert analysis.appraisal.level == "normal"
+    assert analysis.appraisal.level == "bad", "emoji are cues in every language"
     assert analysis.facets == ()
+    assert Pipeline().analyse("👍😊").appraisal.level == "excellent"
+    assert Pipeline().analyse("🚗📱").appraisal.level == "normal", "emoji that say nothing of the service"

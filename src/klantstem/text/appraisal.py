@@ -2,18 +2,20 @@
 
 Works on day one without labels. A clause's score is the sum of its cue weights; scores map to levels with
 `level_for`. Negated positive cues count as bad ("niet vriendelijk", "helemaal niet bereikbaar"); negated
-negative cues become mildly positive, i.e. normal ("niet slecht").
+negative cues become mildly positive, i.e. normal ("niet slecht"). A praise word that opens a sentence reads as
+irony, and so as bad, when an "again" word and a complaint follow it ("Geweldig, weer drie weken niks gehoord").
+Emoji are cues in every language.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
-from klantstem.text import lexicon_en, lexicon_nl
+from klantstem.text import lexicon_emoji, lexicon_en, lexicon_nl
 from klantstem.text.patterns import Hit, PhraseMatcher, has_negation
 from klantstem.text.results import Appraisal, Cue, Duration, Level, Span
 from klantstem.text.tokens import Token
@@ -22,7 +24,10 @@ BAD_AT = -0.75
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
+IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
+_SENTENCE_END = frozenset(".!?…")
+_INTERJECTION_END = frozenset(",!")
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
 
 
@@ -40,6 +45,7 @@ class Lexicon:
     negators: frozenset[str]
     intensifiers: dict[str, float]
     downtoners: dict[str, float]
+    irony_markers: frozenset[str]
 
 
 def level_for(score: float) -> Level:
@@ -53,23 +59,24 @@ def level_for(score: float) -> Level:
 def _entries(module: ModuleType) -> Iterable[tuple[str, CueEntry]]:
     for pattern, weight in (*module.POSITIVE.items(), *module.NEGATIVE.items()):
         yield pattern, CueEntry(weight, "lexicon", None, has_negation(pattern))
-    for pattern, weight, facet in module.FACTUAL:
+    for pattern, weight, facet in getattr(module, "FACTUAL", ()):
         yield pattern, CueEntry(weight, "factual", facet, has_negation(pattern))
 
 
 @lru_cache(maxsize=4)
 def lexicon_for(language: str) -> Lexicon:
-    """The cue lexicon for "nl" or "en"; "mixed" and "unknown" use both."""
+    """The cue lexicon for "nl" or "en"; "mixed" and "unknown" use both. Emoji count in each."""
     modules: tuple[ModuleType, ...] = {
         "nl": (lexicon_nl,),
         "en": (lexicon_en,),
     }.get(language, (lexicon_nl, lexicon_en))
-    entries = [e for m in modules for e in _entries(m)]
+    entries = [e for m in (*modules, lexicon_emoji) for e in _entries(m)]
     return Lexicon(
         matcher=PhraseMatcher(entries),
         negators=frozenset().union(*(m.NEGATORS for m in modules)),
         intensifiers={k: v for m in modules for k, v in m.INTENSIFIERS.items()},
         downtoners={k: v for m in modules for k, v in m.DOWNTONERS.items()},
+        irony_markers=frozenset().union(*(m.IRONY_MARKERS for m in modules)),
     )
 
 
@@ -85,7 +92,27 @@ def find_cues(
             continue
         after = tokens[bisect_left(starts, hit.end) :][:4]
         cues.append((hit.token_index, _cue(text, tokens, after, hit, lexicon)))
-    return cues
+    return _read_irony(cues, tokens, starts, lexicon) if cues else cues
+
+
+def _read_irony(
+    cues: list[tuple[int, Cue]], tokens: Sequence[Token], starts: Sequence[int], lexicon: Lexicon
+) -> list[tuple[int, Cue]]:
+    """A praise word that opens a sentence and stands alone ("Geweldig," "Top!") is irony when the rest of the
+    sentence holds an "again" word and a complaint: it then counts against."""
+    read = list(cues)
+    for n, (index, cue) in enumerate(cues):
+        if cue.weight <= 0 or cue.negated or (index > 0 and tokens[index - 1].lower not in _SENTENCE_END):
+            continue
+        follows = bisect_left(starts, cue.span.end)
+        if follows >= len(tokens) or tokens[follows].lower not in _INTERJECTION_END:
+            continue
+        end = next((i for i in range(follows + 1, len(tokens)) if tokens[i].lower in _SENTENCE_END), len(tokens))
+        if not any(t.lower in lexicon.irony_markers for t in tokens[follows + 1 : end]):
+            continue
+        if any(c.weight < 0 for i, c in cues[n + 1 :] if i < end):
+            read[n] = (index, replace(cue, weight=round(-IRONY * cue.weight, 3), negated=True))
+    return read
 
 
 def _is_modifier_of_next(

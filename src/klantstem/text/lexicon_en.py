@@ -35,8 +35,13 @@ NEGATIVE: dict[str, float] = {
     "overpriced": -1.2, "cold": -0.5, "dirty": -1.0, "noisy": -0.8, "ignored": -1.2, "fed up": -1.2,
     "sadly": -0.5, "unfortunately": -0.5, "hassle": -1.0, "unreachable": -1.2, "careless*": -1.0,
     "mediocre": -0.7, "lousy": -1.5, "sloppy": -1.0, "too long": -1.0, "late": -0.6, "forgot*": -0.8,
-    "lost": -0.6, "declined": -0.4, "failed": -0.8, "fail*": -0.6, "not working": -1.0,
+    "lost": -0.6, "declined": -0.4, "failed": -0.8, "fail*": -0.6, "not working": -1.0, "too high": -1.0,
+    "too little": -0.8, "too small": -0.6, "too busy": -0.8, "too complicated": -1.0, "thanks for nothing": -1.5,
 }
+
+# A praise word that opens a sentence ("Great, another ...") reads as irony when one of these follows and the
+# sentence complains.
+IRONY_MARKERS: frozenset[str] = word_set("again another still")
 
 NEGATORS: frozenset[str] = word_set(
     "aren't barely can't cannot cant couldn't couldnt didn't didnt doesn't doesnt don't dont hardly "
@@ -75,6 +80,10 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("waited ... for", -0.6, "waiting_time"),
     ("no response|reply|answer", -1.0, "waiting_time"),
     ("never heard back", -1.2, "waiting_time"),
+    ("without hearing anything|back", -1.2, "waiting_time"),
+    ("heard nothing", -1.2, "waiting_time"),
+    ("for ages", -0.8, "waiting_time"),
+    ("waited ... ages", -1.0, "waiting_time"),
     ("haven't|didn't ... heard|hear ... back", -1.2, "waiting_time"),
     ("delay*", -0.8, "waiting_time"),
     ("yet to receive", -1.0, "waiting_time"),

@@ -65,8 +65,14 @@ NEGATIVE: dict[str, float] = {
     "belachelijk*": -1.5, "absurd*": -1.3, "bizar*": -0.8, "onbenullig*": -0.8, "nutteloos": -1.2,
     "zinloos": -1.2, "ontoereikend*": -1.0, "slordig*": -1.0, "onverschillig*": -1.2, "genegeerd": -1.2,
     "niet serieus": -1.0, "ambetant*": -1.0, "zever": -1.0, "nen dikke nul": -1.8, "wreed slecht": -1.8,
-    "miserie": -1.2, "ne mislukking": -1.2,
+    "miserie": -1.2, "ne mislukking": -1.2, "te hoog": -1.0, "te hoge": -1.0, "te weinig": -0.8,
+    "te klein": -0.6, "te kleine": -0.6, "te druk": -0.8, "te ingewikkeld": -1.0, "te moeilijk": -0.8,
+    "bedankt voor niets|niks": -1.5, "dank je de koekoek": -1.5,
 }
+
+# A praise word that opens a sentence ("Geweldig, weer ...") reads as irony when one of these follows
+# and the sentence complains.
+IRONY_MARKERS: frozenset[str] = word_set("weer wéér alweer opnieuw wederom nogmaals")
 
 NEGATORS: frozenset[str] = word_set(
     "allerminst geen geene gene nergens ni nie niemand niet niets niks noch nooit zonder "
@@ -123,6 +129,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("niets|niks ... meer gehoord", -1.2, "waiting_time"),
     ("nooit meer iets gehoord", -1.2, "waiting_time"),
     ("hoor|hoorde|hoorden niets|niks", -1.0, "waiting_time"),
+    ("niets|niks gehoord", -1.2, "waiting_time"),
+    ("lang ... gewacht", -1.0, "waiting_time"),
     # promises
     ("niet|nooit ... teruggebeld|terugbelde|terugbellen", -1.5, "promises"),
     ("niemand ... belde ... terug", -1.5, "promises"),
