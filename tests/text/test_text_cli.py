@@ -139,3 +139,20 @@ def test_reanalyse_labels_the_database_with_the_configured_model(
         assert "KLANTSTEM_TEXT_MODEL" in err and "Traceback" not in err
     finally:
         insights.use_text_model("")
+
+
+def test_train_notes_labels_that_are_no_facet_of_the_taxonomy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labelled = tmp_path / "l.csv"
+    rows = LABELLED.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace("waiting_time=", "waitingtime=")
+    labelled.write_text("\n".join([*rows, '"De soep was koud",soep=bad']) + "\n", encoding="utf-8")
+    assert main(["text", "train", str(labelled), "--out", str(tmp_path / "m")]) == 0
+    notes = capsys.readouterr().err.splitlines()
+    assert notes == [
+        "note: 'soep' (1 text) is not a facet of the taxonomy and is learned as a new one",
+        "note: 'waitingtime' (1 text) is not a facet of the taxonomy and is learned as a new one; "
+        "did you mean 'waiting_time'?",
+    ]
+    assert "soep" in json.loads((tmp_path / "m" / "model.json").read_text())["labels"], "a facet of one's own"

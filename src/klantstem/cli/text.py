@@ -3,9 +3,11 @@ stories again with the configured model."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,6 +17,7 @@ from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, 
 from klantstem.errors import ImportFileError
 
 if TYPE_CHECKING:
+    from klantstem.text.labelled import LabelledText
     from klantstem.text.pipeline import Pipeline
 
 app = typer.Typer(
@@ -48,9 +51,25 @@ def train(
 
     examples = read_labelled_csv(file)
     settings = Settings(seed=seed, embed=embed, embedder=embedder)
-    model = TextModel.train(examples, settings, load_taxonomy(taxonomy))
+    rules = load_taxonomy(taxonomy)
+    for note in _unknown_facets(examples, rules.ids):
+        typer.echo(note, err=True)
+    model = TextModel.train(examples, settings, rules)
     model.save(out)
     typer.echo(f"model {model.version}: {len(examples)} texts, {len(model.labels)} facets -> {out}")
+
+
+def _unknown_facets(examples: Iterable[LabelledText], known: Sequence[str]) -> list[str]:
+    """A note per label that is no facet of the taxonomy: it is learned as a facet of its own, which is what a
+    taxonomy of one's own wants, and a typing error does not."""
+    counts = Counter(facet for ex in examples for facet in ex.labels if facet not in known)
+    notes = []
+    for facet, n in sorted(counts.items()):
+        close = difflib.get_close_matches(facet, known, n=1, cutoff=0.75)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        texts = f"{n} text" if n == 1 else f"{n} texts"
+        notes.append(f"note: {facet!r} ({texts}) is not a facet of the taxonomy and is learned as a new one{hint}")
+    return notes
 
 
 @app.command("evaluate")
