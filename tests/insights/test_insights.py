@@ -227,3 +227,12 @@ def test_a_text_model_that_cannot_be_read_is_a_configuration_error(tmp_path: Pat
         with pytest.raises(ConfigurationError, match="KLANTSTEM_TEXT_MODEL"):
             insights.use_text_model(str(wrong))
     assert "model=" not in insights.text_reader_version(), "the reader stays the rules"
+
+
+def test_search_takes_like_wildcards_literally(engine: Engine, clock: FixedClock, told: list[int]) -> None:
+    for wildcard in ("%", "_", "\\", "45%", "w_cht"):
+        assert insights.search(engine, wildcard, None, insights.Filters())[0] == 0, wildcard
+    literal = _tell(engine, clock, "2026-10-25", [("De korting van 50% kwam niet, code KORTING_50", "bad")], 9)
+    for typed in ("50%", "korting_50", "%", "_"):
+        total, hits = insights.search(engine, typed, None, insights.Filters())
+        assert total == 1 and hits[0].story_id == literal, typed

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from klantstem.clock import FixedClock
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
+from klantstem.users import service as users
 
 
 def _customer(engine: Engine, clock: FixedClock) -> int:
@@ -109,3 +110,19 @@ def test_unknown_customer_is_a_404_page(client: TestClient, signed_in) -> None:
     signed_in("agent")
     response = client.get("/customers/999")
     assert response.status_code == 404 and "bestaat niet" in response.text
+
+
+def test_the_timeline_separates_the_staff_member_from_the_subject(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock
+) -> None:
+    customer_id = _customer(engine, clock)
+    staff = users.add_user(engine, "ria@example.nl", "Ria Verhoeven", "agent", "a long password")
+    for staff_id, subject in ((staff.id, "Uw vraag over de factuur"), (None, "Inkomend gesprek")):
+        contact = contacts.NewContact(customer_id=customer_id, channel="email", direction="outbound",
+                                      staff_id=staff_id, subject=subject)  # fmt: skip
+        contacts.record_contact(engine, clock, contact)
+    signed_in("agent")
+    page = client.get(f"/customers/{customer_id}").text
+    words = " ".join(re.sub(r"<[^>]+>", " ", page[page.index('id="timeline"') :]).split())
+    assert "Ria Verhoeven: Uw vraag over de factuur" in words
+    assert "e-mail: Inkomend gesprek" in words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from fastapi.testclient import TestClient
@@ -51,3 +52,13 @@ def test_every_value_shown_through_a_prefix_has_a_text() -> None:
                            ("promises.per", ("kind", "department", "third_party"))):  # fmt: skip
         separator = "_" if prefix == "promises.per" else "."
         assert {f"{prefix}{separator}{v}" for v in values} <= set(MESSAGES["en"]), prefix
+
+
+def test_the_language_switch_keeps_the_page_and_its_query(client: TestClient, signed_in) -> None:
+    signed_in("analyst")
+    here = "/themes?q=wacht&facet=waiting_time&page=2"
+    link = re.search(r'href="(/lang/en\?next=[^"]+)"', client.get(here).text)
+    assert link, "the page links to English"
+    switch = client.get(html.unescape(link.group(1)), follow_redirects=False)
+    assert switch.status_code == 303 and switch.headers["location"] == here
+    assert client.get("/lang/nl?next=//evil.example/?a=1", follow_redirects=False).headers["location"] == "/"

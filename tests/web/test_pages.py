@@ -142,3 +142,37 @@ def test_themes_search_and_a_one_click_correction(
     assert "door een mens gecorrigeerd" in corrected and "door een mens gecorrigeerd" not in queue
     assert client.get("/corrections/training.csv").text.count("\n") == 2
     assert analyst.role == "analyst"
+
+
+def test_a_theme_that_does_not_exist_shows_no_stories(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock
+) -> None:
+    for n, text in enumerate(["De brief was onbegrijpelijk", "Lang gewacht op de monteur"]):
+        customer = customers.add_customer(engine, clock, name=f"K{n}", email=f"k{n}@example.nl")
+        story = stories.start_interview(engine, clock, customer_id=customer.id, staff_id=None).story_id
+        stories.add_step(engine, clock, story, description=text, appraisal="bad")
+        stories.finish(engine, story)
+    signed_in("analyst")
+    for theme in ("99999", "-1"):
+        page = client.get("/themes", params={"theme": theme})
+        assert page.status_code == 404 and "Dit thema bestaat niet" in page.text
+        assert 'id="results"' not in page.text, "no search of every story"
+        assert 'href="/themes?theme=' in page.text, "the themes that do exist are offered"
+        api = client.get("/api/stories", params={"theme": theme})
+        assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+    known = client.get("/api/themes").json()[0]["id"]
+    assert client.get("/themes", params={"theme": known}).status_code == 200
+    assert client.get("/api/stories", params={"theme": known}).json()["total"] >= 1
+
+
+def test_interviews_show_their_time_like_every_other_page(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Tijd", email="tijd@example.nl")
+    story = stories.start_interview(engine, clock, customer_id=customer.id, staff_id=None).story_id
+    stories.add_step(engine, clock, story, description="Lang gewacht", appraisal="bad")
+    signed_in("manager")
+    listed = client.get("/interviews").text
+    local = "23-11-2026 11:00"  # the clock's 10:00 UTC in Amsterdam, day first
+    assert local in listed and "2026-11-23 10:00" not in listed
+    assert local in client.get(f"/customers/{customer.id}").text, "the customer page shows the same moment"

@@ -239,9 +239,12 @@ def search_stories(
     `ids`; newest first."""
     where = story_conditions(f)
     for word in words:
-        pattern = f"%{word.lower()}%"
-        in_step = exists().where(sp.c.story_id == st.c.id, func.lower(sp.c.description).like(pattern))
-        where.append(or_(func.lower(_story_words()).like(pattern), in_step))
+        # autoescape: a `%` or `_` typed in the search is that character, not a LIKE wildcard
+        lowered = word.lower()
+        in_step = exists().where(
+            sp.c.story_id == st.c.id, func.lower(sp.c.description).contains(lowered, autoescape=True)
+        )
+        where.append(or_(func.lower(_story_words()).contains(lowered, autoescape=True), in_step))
     if facet:
         where.append(
             exists().where(

@@ -103,6 +103,11 @@ def install(app: FastAPI) -> None:
             {"field": ".".join(str(p) for p in err.get("loc", ())), "message": str(err.get("msg", ""))}
             for err in exc.errors()
         ]
+        if details and all(tuple(err.get("loc", ("",)))[:1] == ("path",) for err in exc.errors()):
+            # an id in the path that is no number, or too large to be one: that record cannot exist
+            if _is_api(request):
+                return api_error(404, "not_found", "no such record: the id in the path cannot exist", details)
+            return _page_error(request, 404, "error.not_found")
         if _is_api(request):
             return api_error(422, "invalid_request", "the request has invalid or missing values", details)
         return _page_error(request, 400, "error.bad_request")

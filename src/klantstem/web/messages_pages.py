@@ -220,6 +220,10 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "themes.theme": ("Thema", "Theme"),
     "themes.stories": ("Verhalen", "Stories"),
     "themes.nothing": ("Niets gevonden.", "Nothing found."),
+    "themes.no_such_theme": (
+        "Dit thema bestaat niet (meer). Kies hieronder een van de gevonden thema's.",
+        "This theme does not exist (any more). Choose one of the themes found below.",
+    ),
     "themes.found": ("Thema's in de verhalen", "Themes in the stories"),
     "themes.found_help": (
         "Groepen verhalen die op elkaar lijken, ook buiten de vaste onderwerpen; met de meest kenmerkende citaten.",

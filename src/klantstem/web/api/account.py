@@ -12,6 +12,7 @@ from klantstem.users import service as users
 from klantstem.web.api.paging import Page, PageParams, page_from_list, page_params
 from klantstem.web.auth import require_api, require_signed_in_api
 from klantstem.web.errors import ERROR_RESPONSES
+from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
 router = APIRouter(tags=["account"], responses=ERROR_RESPONSES)
@@ -95,7 +96,7 @@ def make_token(
 
 @router.delete("/me/tokens/{token_id}", status_code=204)
 def revoke_token(
-    request: Request, token_id: int, user: Annotated[users.User, Depends(require_api(Action.use_api_tokens))]
+    request: Request, token_id: Id, user: Annotated[users.User, Depends(require_api(Action.use_api_tokens))]
 ) -> Response:
     state = app_state(request)
     users.revoke_api_token(state.engine, user.id, token_id, state.clock)
@@ -122,7 +123,7 @@ def add_user(
 @router.patch("/users/{user_id}", response_model=UserOut)
 def change_user(
     request: Request,
-    user_id: int,
+    user_id: Id,
     body: UserChange,
     _user: Annotated[users.User, Depends(require_api(Action.manage_users))],
 ) -> UserOut:

@@ -19,6 +19,7 @@ from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.pages.forms import customer_id_from
+from klantstem.web.params import Id, StoredInt
 from klantstem.web.state import app_state
 
 router = APIRouter(tags=["customers"], responses=ERROR_RESPONSES)
@@ -46,7 +47,7 @@ class NewContact(BaseModel):
     occurred_at: datetime | None = None
     subject: str | None = Field(default=None, max_length=300)
     text: str | None = None
-    case_id: int | None = None
+    case_id: StoredInt | None = None
 
 
 class NewNote(BaseModel):
@@ -74,7 +75,7 @@ def find(request: Request, _user: Viewer, identity: Annotated[str, Query(min_len
 
 
 @router.get("/customers/{customer_id}", response_model=StorySoFar)
-def story_so_far(request: Request, customer_id: int, _user: Viewer, paging: Paging) -> StorySoFar:
+def story_so_far(request: Request, customer_id: Id, _user: Viewer, paging: Paging) -> StorySoFar:
     """The story so far: the summary and the timeline (contacts, stories with steps, promises, process events,
     outreach, delegates, merges), newest first."""
     state = app_state(request)
@@ -88,7 +89,7 @@ def story_so_far(request: Request, customer_id: int, _user: Viewer, paging: Pagi
 
 
 @router.post("/customers/{customer_id}/contacts", status_code=201, response_model=dict[str, int])
-def add_contact(request: Request, customer_id: int, user: Writer, body: NewContact) -> dict[str, int]:
+def add_contact(request: Request, customer_id: Id, user: Writer, body: NewContact) -> dict[str, int]:
     """Record a contact (a call, a visit, a letter ...) in the customer's history."""
     state = app_state(request)
     new = contacts.NewContact(customer_id=customer_id, staff_id=user.id, source="api", **body.model_dump())
@@ -98,7 +99,7 @@ def add_contact(request: Request, customer_id: int, user: Writer, body: NewConta
 
 
 @router.post("/customers/{customer_id}/notes", status_code=201, response_model=dict[str, int])
-def add_note(request: Request, customer_id: int, user: Writer, body: NewNote) -> dict[str, int]:
+def add_note(request: Request, customer_id: Id, user: Writer, body: NewNote) -> dict[str, int]:
     """Write a note on the customer's history (it shows on the timeline as a `note` entry)."""
     state = app_state(request)
     note_id = stories.add_note(state.engine, state.clock, customer_id=customer_id, staff_id=user.id, text=body.text)
@@ -107,7 +108,7 @@ def add_note(request: Request, customer_id: int, user: Writer, body: NewNote) ->
 
 
 @router.post("/customers/{customer_id}/interview-links", response_model=Invitation)
-def invite(request: Request, customer_id: int, user: Inviter, body: InviteBody) -> Invitation:
+def invite(request: Request, customer_id: Id, user: Inviter, body: InviteBody) -> Invitation:
     """A personal link for the customer to tell their story, if the contact guard allows asking them now."""
     state = app_state(request)
     rules = outreach.rules_from_settings(state.settings)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
+from klantstem.errors import NotFoundError
 from klantstem.insights import service as insights
 from klantstem.users import service as users
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
@@ -15,6 +16,7 @@ from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.pages.dashboard import figures, process_figures, top_themes
 from klantstem.web.pages.filters import chosen
 from klantstem.web.pages.themes import theme_result
+from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -82,7 +84,10 @@ def search(
 ) -> Page[dict[str, Any]]:  # fmt: skip
     """Customer stories with every word of `q` (Dutch or English), about a facet, or in a theme; newest first."""
     state = app_state(request)
-    members = theme_result(state).members.get(theme, []) if theme is not None else None
+    found = theme_result(state)
+    if theme is not None and all(t.id != theme for t in found.themes):
+        raise NotFoundError(f"no theme {theme} among the themes found (GET /api/themes lists them)")
+    members = found.members.get(theme, []) if theme is not None else None
     total, hits = insights.search(state.engine, q, facet, insights.Filters(), paging.limit, paging.offset, members)
     return page_of([h.as_dict() for h in hits], total, paging)
 
@@ -95,7 +100,7 @@ def queue(request: Request, _user: Analyst, paging: Paging) -> Page[dict[str, An
 
 
 @router.post("/stories/{story_id}/appraisal", response_model=dict[str, Any], tags=["corrections"])
-def set_appraisal(request: Request, story_id: int, user: Analyst, body: Level) -> dict[str, Any]:
+def set_appraisal(request: Request, story_id: Id, user: Analyst, body: Level) -> dict[str, Any]:
     state = app_state(request)
     labels = insights.correct_appraisal(state.engine, state.clock, story_id, body.level, user.id)
     state.changed()
@@ -103,7 +108,7 @@ def set_appraisal(request: Request, story_id: int, user: Analyst, body: Level) -
 
 
 @router.post("/stories/{story_id}/facets", response_model=dict[str, Any], tags=["corrections"])
-def set_facet(request: Request, story_id: int, user: Analyst, body: FacetLabel) -> dict[str, Any]:
+def set_facet(request: Request, story_id: Id, user: Analyst, body: FacetLabel) -> dict[str, Any]:
     state = app_state(request)
     labels = insights.correct_facet(state.engine, state.clock, story_id, body.facet, body.level, user.id)
     state.changed()

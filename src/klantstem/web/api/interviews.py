@@ -14,6 +14,7 @@ from klantstem.users import service as users
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
+from klantstem.web.params import Id, StoredInt
 from klantstem.web.state import app_state
 
 router = APIRouter(tags=["interviews"], responses=ERROR_RESPONSES)
@@ -22,7 +23,7 @@ Paging = Annotated[PageParams, Depends(page_params)]
 
 
 class Start(BaseModel):
-    customer_id: int
+    customer_id: StoredInt
     channel: str | None = "phone"
     title: str | None = Field(default=None, max_length=300)
 
@@ -32,7 +33,7 @@ class NewStep(BaseModel):
     appraisal: str = Field(description="bad, normal or excellent")
     opinion: str | None = Field(default=None, description="What the customer thought of it, in their words.")
     happened_at: datetime | None = None
-    department_id: int | None = None
+    department_id: StoredInt | None = None
     language: str = Field(default="nl", description="Language of the follow-up questions: nl or en.")
 
 
@@ -66,12 +67,12 @@ def start(request: Request, user: Recorder, body: Start) -> dict[str, Any]:
 
 
 @router.get("/interviews/{story_id}", response_model=dict[str, Any])
-def get(request: Request, story_id: int, _user: Recorder) -> dict[str, Any]:
+def get(request: Request, story_id: Id, _user: Recorder) -> dict[str, Any]:
     return stories.get_interview(app_state(request).engine, story_id).as_dict()
 
 
 @router.post("/interviews/{story_id}/steps", response_model=dict[str, Any], status_code=201)
-def add_step(request: Request, story_id: int, _user: Recorder, body: NewStep) -> dict[str, Any]:
+def add_step(request: Request, story_id: Id, _user: Recorder, body: NewStep) -> dict[str, Any]:
     """One step and what the customer thought of it; the answer lists the follow-up questions to ask."""
     state = app_state(request)
     values = body.model_dump()
@@ -82,18 +83,18 @@ def add_step(request: Request, story_id: int, _user: Recorder, body: NewStep) ->
 
 
 @router.post("/interviews/{story_id}/answers/{follow_up_id}", response_model=dict[str, Any])
-def answer(request: Request, story_id: int, follow_up_id: int, _user: Recorder, body: Answer) -> dict[str, Any]:
+def answer(request: Request, story_id: Id, follow_up_id: Id, _user: Recorder, body: Answer) -> dict[str, Any]:
     return stories.answer(app_state(request).engine, story_id, follow_up_id, body.answer).as_dict()
 
 
 @router.post("/interviews/{story_id}/finish", response_model=dict[str, Any])
-def finish(request: Request, story_id: int, _user: Recorder, body: Finish) -> dict[str, Any]:
+def finish(request: Request, story_id: Id, _user: Recorder, body: Finish) -> dict[str, Any]:
     """No more steps: the read-back summary is written, for the customer to confirm or correct."""
     return stories.finish(app_state(request).engine, story_id, body.language).as_dict()
 
 
 @router.post("/interviews/{story_id}/confirm", response_model=dict[str, Any])
-def confirm(request: Request, story_id: int, _user: Recorder, body: Confirm) -> dict[str, Any]:
+def confirm(request: Request, story_id: Id, _user: Recorder, body: Confirm) -> dict[str, Any]:
     state = app_state(request)
     interview = stories.confirm(state.engine, state.clock, story_id, body.corrected_summary)
     state.changed()

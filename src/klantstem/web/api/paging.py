@@ -8,9 +8,12 @@ from typing import Generic, TypeVar
 from fastapi import Query
 from pydantic import BaseModel
 
+from klantstem.web.params import DB_INT_MAX
+
 T = TypeVar("T")
 
 MAX_LIMIT = 200
+MAX_OFFSET = DB_INT_MAX - MAX_LIMIT  # offset + limit still fits a database integer
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class PageParams:
 
 def page_params(
     limit: int = Query(50, ge=1, le=MAX_LIMIT, description="How many items (at most 200)."),
-    offset: int = Query(0, ge=0, description="How many items to skip."),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="How many items to skip."),
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

@@ -12,6 +12,7 @@ from klantstem.users import service as users
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
+from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
 router = APIRouter(tags=["promises"], responses=ERROR_RESPONSES)
@@ -49,7 +50,7 @@ def stats(request: Request, _user: Viewer) -> dict[str, Any]:
 
 
 @router.post("/promises/{promise_id}/keep", response_model=dict[str, Any])
-def keep(request: Request, promise_id: int, user: Keeper, body: Note) -> dict[str, Any]:
+def keep(request: Request, promise_id: Id, user: Keeper, body: Note) -> dict[str, Any]:
     state = app_state(request)
     kept = promises.keep(state.engine, state.clock, promise_id, note=body.note or f"marked kept by {user.name}")
     state.changed()
@@ -57,7 +58,7 @@ def keep(request: Request, promise_id: int, user: Keeper, body: Note) -> dict[st
 
 
 @router.post("/promises/{promise_id}/cancel", response_model=dict[str, Any])
-def cancel(request: Request, promise_id: int, user: Keeper, body: Note) -> dict[str, Any]:
+def cancel(request: Request, promise_id: Id, user: Keeper, body: Note) -> dict[str, Any]:
     state = app_state(request)
     cancelled = promises.cancel(state.engine, state.clock, promise_id, body.note or f"cancelled by {user.name}")
     state.changed()

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from klantstem.errors import UserInputError
 from klantstem.users import service as users
 from klantstem.web.auth import NotSignedIn, check_csrf, current_user, require
+from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
@@ -47,7 +48,7 @@ def make_token(
 
 @router.post("/account/tokens/{token_id}/revoke", dependencies=[Depends(check_csrf)])
 def revoke_token(
-    request: Request, token_id: int, user: Annotated[users.User, Depends(require(Action.use_api_tokens))]
+    request: Request, token_id: Id, user: Annotated[users.User, Depends(require(Action.use_api_tokens))]
 ) -> Response:
     state = app_state(request)
     users.revoke_api_token(state.engine, user.id, token_id, state.clock)
@@ -82,7 +83,7 @@ def add_user(
 
 @router.post("/users/{user_id}", dependencies=[Depends(require(Action.manage_users)), Depends(check_csrf)])
 def change_user(
-    request: Request, user_id: int, role: Annotated[str, Form()], active: Annotated[str | None, Form()] = None
+    request: Request, user_id: Id, role: Annotated[str, Form()], active: Annotated[str | None, Form()] = None
 ) -> Response:
     try:
         users.update_user(app_state(request).engine, user_id, role=role, active=active == "on")

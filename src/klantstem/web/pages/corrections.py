@@ -14,6 +14,7 @@ from klantstem.errors import UserInputError
 from klantstem.insights import service as insights
 from klantstem.users import service as users
 from klantstem.web.auth import check_csrf, require
+from klantstem.web.params import FormPageNumber, Id, PageNumber
 from klantstem.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
@@ -32,13 +33,13 @@ def queue(request: Request, page: int = 1, problem: str | None = None, status: i
 
 
 @router.get("/corrections")
-def corrections(request: Request, _user: Analyst, page: int = 1) -> Response:
+def corrections(request: Request, _user: Analyst, page: PageNumber = 1) -> Response:
     return queue(request, page)
 
 
 @router.post("/corrections/{story_id}/appraisal", dependencies=[Depends(check_csrf)])
 def set_appraisal(
-    request: Request, story_id: int, user: Analyst, level: Annotated[str, Form()], page: Annotated[int, Form()] = 1
+    request: Request, story_id: Id, user: Analyst, level: Annotated[str, Form()], page: FormPageNumber = 1
 ) -> Response:
     state = app_state(request)
     try:
@@ -52,11 +53,11 @@ def set_appraisal(
 @router.post("/corrections/{story_id}/facet", dependencies=[Depends(check_csrf)])
 def set_facet(
     request: Request,
-    story_id: int,
+    story_id: Id,
     user: Analyst,
     facet: Annotated[str, Form()],
     level: Annotated[str, Form()] = "remove",
-    page: Annotated[int, Form()] = 1,
+    page: FormPageNumber = 1,
 ) -> Response:
     state = app_state(request)
     try:

@@ -17,6 +17,7 @@ from klantstem.users import service as users
 from klantstem.web import i18n, links
 from klantstem.web.auth import check_csrf, require
 from klantstem.web.pages.forms import customer_id_from
+from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
@@ -58,14 +59,14 @@ def customer_page(request: Request, customer_id: int, **extra: object) -> Respon
 
 
 @router.get("/customers/{customer_id}")
-def show(request: Request, customer_id: int, _user: Viewer) -> Response:
+def show(request: Request, customer_id: Id, _user: Viewer) -> Response:
     return customer_page(request, customer_id)
 
 
 @router.post("/customers/{customer_id}/contacts", dependencies=[Depends(check_csrf)])
 def add_contact(
     request: Request,
-    customer_id: int,
+    customer_id: Id,
     user: Writer,
     channel: Annotated[str, Form()],
     direction: Annotated[str, Form()] = "inbound",
@@ -89,7 +90,7 @@ def add_contact(
 
 
 @router.post("/customers/{customer_id}/notes", dependencies=[Depends(check_csrf)])
-def add_note(request: Request, customer_id: int, user: Writer, text: Annotated[str, Form()] = "") -> Response:
+def add_note(request: Request, customer_id: Id, user: Writer, text: Annotated[str, Form()] = "") -> Response:
     state = app_state(request)
     try:
         stories.add_note(state.engine, state.clock, customer_id=customer_id, staff_id=user.id, text=text)
@@ -100,7 +101,7 @@ def add_note(request: Request, customer_id: int, user: Writer, text: Annotated[s
 
 
 @router.post("/customers/{customer_id}/invite", dependencies=[Depends(check_csrf)])
-def invite(request: Request, customer_id: int, user: Inviter, topic: Annotated[str, Form()] = "") -> Response:
+def invite(request: Request, customer_id: Id, user: Inviter, topic: Annotated[str, Form()] = "") -> Response:
     state = app_state(request)
     rules = outreach.rules_from_settings(state.settings)
     link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, topic or None, rules)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from klantstem.clock import Clock
 from klantstem.db.schema import CHANNELS
 from klantstem.insights import service as insights
+from klantstem.web.params import fits
 
 PERIODS = {"30d": 30, "90d": 90, "365d": 365, "all": None}
 DEFAULT_PERIOD = "365d"
@@ -35,6 +36,8 @@ class Chosen:
 def chosen(period: str | None, department: str | None, channel: str | None) -> Chosen:
     """What the query string asked for; anything unknown falls back to the default."""
     kept_period = period if period in PERIODS else DEFAULT_PERIOD
-    kept_department = int(department) if department and department.isdigit() else None
+    kept_department = int(department) if department and department.isascii() and department.isdigit() else None
+    if kept_department is not None and not fits(kept_department):
+        kept_department = None
     kept_channel = channel if channel in CHANNELS else None
     return Chosen(kept_period, kept_department, kept_channel)

@@ -26,7 +26,7 @@ def customer_id_from(engine: Engine, typed: str) -> int | None:
     if not text:
         return None
     try:
-        if text.isdigit() and len(text) < 9:
+        if text.isascii() and text.isdigit() and len(text) < 9:
             return customers.get_customer(engine, int(text)).id
         found = customers.find_customer(engine, "email" if "@" in text else "phone", text)
     except (NotFoundError, UserInputError):

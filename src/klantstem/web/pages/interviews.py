@@ -16,6 +16,7 @@ from klantstem.web import i18n
 from klantstem.web.auth import check_csrf, require
 from klantstem.web.pages import interview_flow
 from klantstem.web.pages.forms import customer_id_from, form_data
+from klantstem.web.params import Id, PageNumber
 from klantstem.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
@@ -34,7 +35,7 @@ def _list(request: Request, page: int, problem: str | None = None, status: int =
 
 
 @router.get("/interviews")
-def list_interviews(request: Request, _user: Recorder, page: int = 1) -> Response:
+def list_interviews(request: Request, _user: Recorder, page: PageNumber = 1) -> Response:
     return _list(request, page)
 
 
@@ -61,16 +62,16 @@ def start(
 
 
 @router.get("/interviews/{story_id}")
-def interview(request: Request, story_id: int, _user: Recorder) -> Response:
+def interview(request: Request, story_id: Id, _user: Recorder) -> Response:
     found = stories.get_interview(app_state(request).engine, story_id)
     return interview_flow.show(request, found, f"/interviews/{story_id}", public=False)
 
 
 @router.post("/interviews/{story_id}/continue", dependencies=[Depends(check_csrf)])
-def carry_on(request: Request, story_id: int, _user: Recorder, form: Form_) -> Response:
+def carry_on(request: Request, story_id: Id, _user: Recorder, form: Form_) -> Response:
     return interview_flow.carry_on(request, story_id, form, f"/interviews/{story_id}", public=False)
 
 
 @router.post("/interviews/{story_id}/confirm", dependencies=[Depends(check_csrf)])
-def confirm(request: Request, story_id: int, _user: Recorder, form: Form_) -> Response:
+def confirm(request: Request, story_id: Id, _user: Recorder, form: Form_) -> Response:
     return interview_flow.confirm(request, story_id, form, f"/interviews/{story_id}", public=False)

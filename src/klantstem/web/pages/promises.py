@@ -12,6 +12,7 @@ from klantstem.errors import NotFoundError, UserInputError
 from klantstem.promises import service as promises
 from klantstem.users import service as users
 from klantstem.web.auth import check_csrf, require
+from klantstem.web.params import Id, OptionalQueryId, PageNumber
 from klantstem.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
@@ -52,12 +53,12 @@ def _done(request: Request, promise_id: int | None) -> promises.Promise | None:
 
 
 @router.get("/promises")
-def show(request: Request, _user: Viewer, page: int = 1, done: int | None = None) -> Response:
+def show(request: Request, _user: Viewer, page: PageNumber = 1, done: OptionalQueryId = None) -> Response:
     return board(request, page, done=done)
 
 
 @router.post("/promises/{promise_id}/keep", dependencies=[Depends(check_csrf)])
-def keep(request: Request, promise_id: int, user: Keeper) -> Response:
+def keep(request: Request, promise_id: Id, user: Keeper) -> Response:
     state = app_state(request)
     try:
         promises.keep(state.engine, state.clock, promise_id, note=f"marked kept by {user.name}")
@@ -68,7 +69,7 @@ def keep(request: Request, promise_id: int, user: Keeper) -> Response:
 
 
 @router.post("/promises/{promise_id}/cancel", dependencies=[Depends(check_csrf)])
-def cancel(request: Request, promise_id: int, user: Keeper) -> Response:
+def cancel(request: Request, promise_id: Id, user: Keeper) -> Response:
     state = app_state(request)
     try:
         promises.cancel(state.engine, state.clock, promise_id, f"cancelled by {user.name}")
