@@ -4,9 +4,17 @@ from __future__ import annotations
 
 
 class KlantstemError(Exception):
-    """Base class: a problem the user can act on. Never shown with a traceback."""
+    """Base class: a problem the user can act on. Never shown with a traceback.
+
+    The message is English (the CLI and the API show it). `code` with `values`, when given, names the message for
+    an edge that speaks the user's language: the web pages translate `error.<code>` with those values."""
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *, code: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
 
 
 class UserInputError(KlantstemError):

@@ -51,6 +51,30 @@ def test_a_customer_tells_the_story_through_a_personal_link(
     assert interview.source == "web_form" and interview.summary == corrected and interview.stage == "confirmed"
 
 
+def test_the_personal_link_says_what_is_wrong_in_the_customers_language(
+    client: TestClient, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    url, _ = _link(client, engine, clock)
+    csrf = web.csrf_of(client.get(url).text)
+    tomorrow = (clock.now() + timedelta(days=2)).date().isoformat()
+    step = {"csrf": csrf, "action": "step", "description": "De monteur kwam", "appraisal": "normal"}
+    cases = [
+        ({**step, "happened_on": tomorrow}, "Die datum ligt in de toekomst.", "That date lies in the future."),
+        ({**step, "happened_on": "gisteren"}, "Vul de datum in als dag-maand-jaar.", "Fill in the date as a day"),
+        ({**step, "description": "x" * (stories.MAX_TEXT + 1)}, f"langer dan {stories.MAX_TEXT} tekens",
+         f"longer than {stories.MAX_TEXT} characters"),
+        ({"csrf": csrf, "action": "finish"}, "Vertel eerst minstens één stap", "Tell at least one step first"),
+    ]  # fmt: skip
+    for form, dutch, english in cases:
+        shown = client.post(url + "/continue", data=form)
+        assert shown.status_code == 400 and dutch in shown.text, dutch
+        client.cookies.set("ks_lang", "en")
+        shown = client.post(url + "/continue", data=form)
+        client.cookies.delete("ks_lang")
+        assert shown.status_code == 400 and english in shown.text, english
+    assert stories.get_interview(engine, stories.recent_interviews(engine)[1][0].story_id).steps == ()
+
+
 def test_a_forged_or_expired_link_opens_nothing(client: TestClient, engine: Engine, clock: FixedClock) -> None:
     url, _ = _link(client, engine, clock)
     assert client.get(url[:-2] + "xx").status_code == 404

@@ -73,7 +73,7 @@ def _text(value: str | None, label: str, required: bool = True) -> str | None:
             raise UserInputError(f"the {label} is empty")
         return None
     if len(clean) > MAX_TEXT:
-        raise UserInputError(f"the {label} is longer than {MAX_TEXT} characters")
+        raise UserInputError(f"the {label} is longer than {MAX_TEXT} characters", code="text_too_long", limit=MAX_TEXT)
     return clean
 
 
@@ -158,7 +158,9 @@ def add_step(
         raise UserInputError(f"the appraisal is one of {', '.join(APPRAISALS)}")
     now = clock.now()
     if happened_at is not None and (happened_at.tzinfo is None or happened_at > now):
-        raise UserInputError("the moment of a step needs a time zone and cannot lie in the future")
+        raise UserInputError(
+            "the moment of a step needs a time zone and cannot lie in the future", code="step_in_future"
+        )
     with engine.begin() as conn:
         interview = _editable(conn, story_id)
         if len(interview.steps) >= MAX_STEPS:
@@ -191,7 +193,7 @@ def finish(engine: Engine, story_id: int, lang: str = "nl") -> Interview:
     with engine.begin() as conn:
         interview = _editable(conn, story_id)
         if not interview.steps:
-            raise UserInputError("tell at least one step before the summary")
+            raise UserInputError("tell at least one step before the summary", code="no_steps_yet")
         steps, follow_ups = list(interview.steps), list(interview.follow_ups)
         store.update_story(
             conn,

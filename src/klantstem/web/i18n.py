@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from fastapi import Request
 
+from klantstem.errors import KlantstemError
 from klantstem.web.messages import MESSAGES
 
 LANGUAGES = ("nl", "en")
@@ -22,6 +23,11 @@ def translate(lang: str, key: str, **values: object) -> str:
     """The text for `key` in `lang`; the key itself when it is missing (a test checks none is)."""
     text = MESSAGES.get(lang, MESSAGES[DEFAULT_LANGUAGE]).get(key, key)
     return text.format(**values) if values else text
+
+
+def explain(lang: str, error: KlantstemError) -> str:
+    """A core error in the reader's language when it names its message (`code`), else its English text."""
+    return translate(lang, f"error.{error.code}", **error.values) if error.code else str(error)
 
 
 def translator(lang: str) -> Callable[..., str]:

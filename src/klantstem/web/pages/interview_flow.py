@@ -36,7 +36,7 @@ def _happened_at(raw: object, timezone: str) -> datetime | None:
     try:
         day = date.fromisoformat(raw.strip())
     except ValueError:
-        raise UserInputError("the date of the step is not a date") from None
+        raise UserInputError("the date of the step is not a date", code="step_date") from None
     return datetime.combine(day, time(12, 0), ZoneInfo(timezone))
 
 
@@ -69,7 +69,7 @@ def carry_on(request: Request, story_id: int, form: FormData, base: str, public:
             interview = stories.finish(state.engine, story_id, lang)
     except UserInputError as exc:
         interview = stories.get_interview(state.engine, story_id)
-        return show(request, interview, base, public, problem=str(exc), status=400)
+        return show(request, interview, base, public, problem=i18n.explain(lang, exc), status=400)
     state.changed()
     anchor = "#summary" if interview.stage == "summary" else "#next-step"
     return RedirectResponse(f"{base}{anchor}", status_code=303)
@@ -90,6 +90,7 @@ def confirm(request: Request, story_id: int, form: FormData, base: str, public: 
     try:
         stories.confirm(state.engine, state.clock, story_id, corrected)
     except UserInputError as exc:
-        return show(request, stories.get_interview(state.engine, story_id), base, public, str(exc), 400)
+        problem = i18n.explain(i18n.language_of(request), exc)
+        return show(request, stories.get_interview(state.engine, story_id), base, public, problem, 400)
     state.changed()
     return RedirectResponse(base, status_code=303)
