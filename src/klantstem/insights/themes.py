@@ -12,6 +12,10 @@ class ThemeResult:
     themes: list[ThemeSummary]
     members: dict[int, list[int]] = field(default_factory=dict)  # theme id -> story ids
 
+    def summary(self, theme_id: int) -> ThemeSummary | None:
+        """The theme with this id, or None when no theme has it."""
+        return next((t for t in self.themes if t.id == theme_id), None)
+
 
 def fit_themes(items: list[tuple[int, str]], seed: int = 0) -> ThemeResult:
     from klantstem.text.themes import ThemeModel  # scikit-learn: loaded when themes are first asked for

@@ -85,7 +85,7 @@ def search(
     """Customer stories with every word of `q` (Dutch or English), about a facet, or in a theme; newest first."""
     state = app_state(request)
     found = theme_result(state)
-    if theme is not None and all(t.id != theme for t in found.themes):
+    if theme is not None and found.summary(theme) is None:
         raise NotFoundError(f"no theme {theme} among the themes found (GET /api/themes lists them)")
     members = found.members.get(theme, []) if theme is not None else None
     total, hits = insights.search(state.engine, q, facet, insights.Filters(), paging.limit, paging.offset, members)

@@ -33,7 +33,7 @@ def themes(
     found = theme_result(state)
     labels = insights.facet_labels()
     facet = facet if facet in labels else ""
-    chosen_theme = next((t for t in found.themes if t.id == theme), None)
+    chosen_theme = found.summary(theme) if theme is not None else None
     if theme is not None and chosen_theme is None:
         # an unknown theme would otherwise search every story
         problem = i18n.translate(i18n.language_of(request), "themes.no_such_theme")
