@@ -80,6 +80,14 @@ class Settings:
         "through a proxy on this machine that sends X-Forwarded-Proto), so plain http://127.0.0.1 still signs "
         "in; 'yes' always sets it (serve behind HTTPS only); 'no' never does.",
     )  # type: ignore[assignment]
+    session_idle_minutes: int = _setting(
+        30, "A web session ends after this many minutes without a request (and always after 12 hours)."
+    )  # type: ignore[assignment]
+    public_base_url: str = _setting(
+        "",
+        "The address customers reach the web application at (e.g. https://klantstem.example.nl); personal "
+        "interview links are built from it, never from a request's Host header. Empty: http://127.0.0.1:8000.",
+    )  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         if self.secure_cookies not in SECURE_COOKIE_CHOICES:

@@ -201,6 +201,9 @@ stories = Table(
     Column("summary_confirmed", Boolean, nullable=True),  # None: not yet asked
     _ts("confirmed_at"),
     Column("fingerprint", String(64), nullable=False, unique=True),
+    Column("recorded_by", ForeignKey("staff.id"), nullable=True),  # the staff user who entered it; None: imported
+    Column("confirmed_by", ForeignKey("staff.id"), nullable=True),  # the interviewer present; None: the customer
+    Column("confirmed_via", String(20), nullable=True),  # own_link, live_interview, import
     _in("perspective", PERSPECTIVES, "perspective"),
 )
 
@@ -214,6 +217,7 @@ story_steps = Table(
     _ts("happened_at"),
     Column("appraisal", String(10), nullable=True),
     Column("department_id", ForeignKey("departments.id"), nullable=True),
+    Column("recorded_by", ForeignKey("staff.id"), nullable=True),  # the staff user who entered it
     UniqueConstraint("story_id", "position", name="uq_story_steps_story_position"),
     _in("appraisal", APPRAISALS, "appraisal"),
 )
@@ -370,6 +374,18 @@ api_tokens = Table(
     _ts("created_at", nullable=False),
     _ts("last_used_at"),
     _ts("revoked_at"),
+    _ts("expires_at"),  # None: no lifetime was given
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the id in the signed cookie
+    Column("staff_id", ForeignKey("staff.id", ondelete="CASCADE"), nullable=False, index=True),
+    _ts("created_at", nullable=False),
+    _ts("last_seen_at", nullable=False),
+    _ts("ended_at"),  # signed out, or revoked by a password, role or status change
 )
 
 interview_links = Table(

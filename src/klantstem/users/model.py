@@ -25,6 +25,7 @@ class ApiToken:
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    expires_at: datetime | None = None  # None: no lifetime
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from klantstem.errors import NotFoundError, UserInputError
 from klantstem.users import store
 from klantstem.users.model import AccountLockedError, ApiToken, NewApiToken, SignInError, User
 from klantstem.users.roles import PERMISSIONS, Action, actions_of, can
+from klantstem.users.sessions import end_session, session_user, start_session
 
 __all__ = [
     "PERMISSIONS",
@@ -37,13 +38,16 @@ __all__ = [
     "authenticate",
     "can",
     "create_api_token",
+    "end_session",
     "get_user",
     "list_api_tokens",
     "list_users",
     "normalise_email",
     "revoke_api_token",
     "secret_value",
+    "session_user",
     "set_password",
+    "start_session",
     "update_user",
     "user_for_token",
 ]
@@ -130,8 +134,11 @@ def list_users(engine: Engine) -> list[User]:
         return store.list_users(conn)
 
 
-def update_user(engine: Engine, user_id: int, *, role: str | None = None, active: bool | None = None) -> User:
-    """Change a user's role or switch them off; at least one active admin always remains."""
+def update_user(
+    engine: Engine, user_id: int, *, role: str | None = None, active: bool | None = None, clock: Clock | None = None
+) -> User:
+    """Change a user's role or switch them off; at least one active admin always remains. A change of role or
+    status ends the user's web sessions (they sign in again under the new rights)."""
     values: dict[str, object] = {}
     if role is not None:
         _check_role(role)
@@ -139,20 +146,25 @@ def update_user(engine: Engine, user_id: int, *, role: str | None = None, active
     if active is not None:
         values["active"] = active
     with engine.begin() as conn:
-        if not values or not store.update_user(conn, user_id, **values):
+        before = store.user_by_id(conn, user_id)
+        if before is None or not values or not store.update_user(conn, user_id, **values):
             raise NotFoundError(f"no user {user_id}")
         if store.count_admins(conn) == 0:
             raise UserInputError("at least one active admin must remain")
         user = store.user_by_id(conn, user_id)
-    assert user is not None
+        assert user is not None
+        if user.role != before.role or user.active != before.active:
+            store.end_sessions_of(conn, user_id, (clock or SystemClock()).now())
     return user
 
 
-def set_password(engine: Engine, user_id: int, password: str) -> None:
+def set_password(engine: Engine, user_id: int, password: str, clock: Clock | None = None) -> None:
+    """A new password; every web session of the user ends."""
     _check_password(password)
     with engine.begin() as conn:
         if not store.update_user(conn, user_id, password_hash=_hasher.hash(password)):
             raise NotFoundError(f"no user {user_id}")
+        store.end_sessions_of(conn, user_id, (clock or SystemClock()).now())
 
 
 def authenticate(engine: Engine, email: str, password: str, clock: Clock | None = None) -> User:
@@ -227,11 +239,19 @@ def _token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_api_token(engine: Engine, user_id: int, name: str, clock: Clock | None = None) -> NewApiToken:
-    """A new API token for this user; the secret is returned once and only its hash is stored."""
+MAX_TOKEN_DAYS = 3650
+
+
+def create_api_token(
+    engine: Engine, user_id: int, name: str, clock: Clock | None = None, lifetime_days: int | None = None
+) -> NewApiToken:
+    """A new API token for this user, valid for `lifetime_days` (None: until revoked); the secret is returned
+    once and only its hash is stored."""
     label = name.strip()
     if not label or len(label) > 100:
         raise UserInputError("a token needs a name of 1 to 100 characters")
+    if lifetime_days is not None and not 1 <= lifetime_days <= MAX_TOKEN_DAYS:
+        raise UserInputError(f"a token's lifetime is 1 to {MAX_TOKEN_DAYS} days")
     user = get_user(engine, user_id)
     if user is None:
         raise NotFoundError(f"no user {user_id}")
@@ -239,8 +259,9 @@ def create_api_token(engine: Engine, user_id: int, name: str, clock: Clock | Non
         raise UserInputError(f"the role {user.role} cannot use API tokens")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = (clock or SystemClock()).now()
+    expires_at = now + timedelta(days=lifetime_days) if lifetime_days is not None else None
     with engine.begin() as conn:
-        token = store.insert_token(conn, user_id, label, _token_hash(secret), now)
+        token = store.insert_token(conn, user_id, label, _token_hash(secret), now, expires_at)
     return NewApiToken(secret=secret, token=token)
 
 
@@ -257,20 +278,23 @@ def revoke_api_token(engine: Engine, user_id: int, token_id: int, clock: Clock |
 
 
 def user_for_token(engine: Engine, secret: str, clock: Clock | None = None) -> User | None:
-    """The active user a live token belongs to, or None. Notes the last use at most once a minute."""
+    """The active user a live (not revoked, not expired) token belongs to, or None. Notes the last use at most
+    once a minute."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     with reading(engine) as conn:
         owner = store.token_owner(conn, _token_hash(secret))
         if owner is None:
             return None
-        user = store.user_by_id(conn, owner[1])
+        user = store.user_by_id(conn, owner.staff_id)
     if user is None or not user.active or not can(user.role, Action.use_api_tokens):
         return None
     now = (clock or SystemClock()).now()
-    if owner[2] is None or now - _aware(owner[2]) > _TOKEN_TOUCH_INTERVAL:
+    if owner.expires_at is not None and _aware(owner.expires_at) <= now:
+        return None
+    if owner.last_used_at is None or now - _aware(owner.last_used_at) > _TOKEN_TOUCH_INTERVAL:
         with engine.begin() as conn:
-            store.touch_token(conn, owner[0], now)
+            store.touch_token(conn, owner.id, now)
     return user
 
 

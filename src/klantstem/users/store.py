@@ -90,13 +90,17 @@ def _token(row: Row[*tuple[Any, ...]]) -> ApiToken:
         created_at=row.created_at,
         last_used_at=row.last_used_at,
         revoked_at=row.revoked_at,
+        expires_at=row.expires_at,
     )
 
 
-def insert_token(conn: Connection, staff_id: int, name: str, token_hash: str, now: datetime) -> ApiToken:
-    result = conn.execute(insert(_t).values(staff_id=staff_id, name=name, token_hash=token_hash, created_at=now))
+def insert_token(
+    conn: Connection, staff_id: int, name: str, token_hash: str, now: datetime, expires_at: datetime | None
+) -> ApiToken:
+    values = {"staff_id": staff_id, "name": name, "token_hash": token_hash, "created_at": now, "expires_at": expires_at}
+    result = conn.execute(insert(_t).values(**values))
     token_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    return ApiToken(id=token_id, name=name, created_at=now, last_used_at=None, revoked_at=None)
+    return ApiToken(id=token_id, name=name, created_at=now, last_used_at=None, revoked_at=None, expires_at=expires_at)
 
 
 def tokens_of(conn: Connection, staff_id: int) -> list[ApiToken]:
@@ -104,14 +108,10 @@ def tokens_of(conn: Connection, staff_id: int) -> list[ApiToken]:
     return [_token(r) for r in rows]
 
 
-def token_owner(conn: Connection, token_hash: str) -> tuple[int, int, datetime | None] | None:
-    """(token id, staff id, last used) of a live token with this hash."""
-    row = conn.execute(
-        select(_t.c.id, _t.c.staff_id, _t.c.last_used_at).where(
-            _t.c.token_hash == token_hash, _t.c.revoked_at.is_(None)
-        )
-    ).first()
-    return (row.id, row.staff_id, row.last_used_at) if row is not None else None
+def token_owner(conn: Connection, token_hash: str) -> Row[*tuple[Any, ...]] | None:
+    """(id, staff_id, last_used_at, expires_at) of a token with this hash that was not revoked."""
+    columns = (_t.c.id, _t.c.staff_id, _t.c.last_used_at, _t.c.expires_at)
+    return conn.execute(select(*columns).where(_t.c.token_hash == token_hash, _t.c.revoked_at.is_(None))).first()
 
 
 def touch_token(conn: Connection, token_id: int, now: datetime) -> None:
@@ -150,3 +150,41 @@ def insert_secret(conn: Connection, name: str, value: str, now: datetime) -> boo
 def count_admins(conn: Connection) -> int:
     stmt = select(func.count()).select_from(_s).where(_s.c.role == "admin", _s.c.active.is_(True))
     return int(conn.execute(stmt).scalar_one())
+
+
+# --- web sessions -------------------------------------------------------------------------------------------
+
+_w = schema.web_sessions
+
+
+def insert_session(conn: Connection, staff_id: int, token_hash: str, now: datetime) -> None:
+    conn.execute(insert(_w).values(staff_id=staff_id, token_hash=token_hash, created_at=now, last_seen_at=now))
+
+
+_SESSION = select(_w.c.id, _w.c.staff_id, _w.c.created_at, _w.c.last_seen_at).where(
+    _w.c.token_hash == bindparam("token_hash"), _w.c.ended_at.is_(None)
+)
+
+
+def live_session(conn: Connection, token_hash: str) -> Row[*tuple[Any, ...]] | None:
+    """(id, staff_id, created_at, last_seen_at) of a session that was not ended."""
+    return conn.execute(_SESSION, {"token_hash": token_hash}).first()
+
+
+def touch_session(conn: Connection, session_id: int, now: datetime) -> None:
+    conn.execute(update(_w).where(_w.c.id == session_id).values(last_seen_at=now))
+
+
+def end_session(conn: Connection, token_hash: str, now: datetime) -> None:
+    conn.execute(update(_w).where(_w.c.token_hash == token_hash, _w.c.ended_at.is_(None)).values(ended_at=now))
+
+
+def end_sessions_of(conn: Connection, staff_id: int, now: datetime) -> int:
+    stmt = update(_w).where(_w.c.staff_id == staff_id, _w.c.ended_at.is_(None)).values(ended_at=now)
+    return int(conn.execute(stmt).rowcount)
+
+
+def forget_sessions_before(conn: Connection, moment: datetime) -> int:
+    """Delete sessions that ended, or were last seen, before `moment`."""
+    stmt = _w.delete().where((_w.c.ended_at < moment) | (_w.c.last_seen_at < moment))
+    return int(conn.execute(stmt).rowcount)

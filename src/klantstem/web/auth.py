@@ -4,6 +4,7 @@ the role check before every page and API call, and the CSRF check on every form 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -37,11 +38,12 @@ def current_user(request: Request) -> users.User | None:
         return user
     state = app_state(request)
     user = None
-    uid = sessions.user_id(request)
-    if uid is not None:
-        user = users.get_user(state.engine, uid)
+    session = sessions.session_id(request)
+    if session is not None:
+        idle = timedelta(minutes=state.settings.session_idle_minutes)
+        user = users.session_user(state.engine, session, state.clock.now(), idle)
         if user is None:
-            sessions.sign_out(request)  # switched off or removed since signing in
+            sessions.forget(request)  # signed out, idle, revoked, or the user was switched off
     request.state.user = user
     request.state.via_token = False
     return user
@@ -107,3 +109,18 @@ async def check_csrf(request: Request) -> None:
     submitted = form.get("csrf")
     if not sessions.csrf_matches(request, submitted if isinstance(submitted, str) else None):
         raise CsrfFailed()
+
+
+def sign_in(request: Request, user: users.User) -> None:
+    """Start a server-side session for this user and carry it in the cookie."""
+    state = app_state(request)
+    sessions.sign_in(request, users.start_session(state.engine, user.id, state.clock.now()))
+
+
+def sign_out(request: Request) -> None:
+    """End the server-side session (the old cookie reads nothing any more) and empty the cookie."""
+    session = sessions.session_id(request)
+    if session is not None:
+        state = app_state(request)
+        users.end_session(state.engine, session, state.clock.now())
+    sessions.forget(request)

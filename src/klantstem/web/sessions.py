@@ -1,4 +1,5 @@
-"""The signed session cookie and its contents: who is signed in, when, and the CSRF token of their forms.
+"""The signed session cookie and its contents: the id of the server-side session (see users.sessions) and the
+CSRF token of its forms.
 
 The cookie itself is written by Starlette's SessionMiddleware (signed with itsdangerous, HttpOnly,
 SameSite=Lax, Secure as the `secure_cookies` setting says); the signing key lives in the database so every
@@ -8,7 +9,6 @@ worker shares it.
 from __future__ import annotations
 
 import secrets
-import time
 from typing import Any
 
 from fastapi import Request
@@ -48,18 +48,18 @@ def csrf_matches(request: Request, submitted: str | None) -> bool:
     return isinstance(expected, str) and bool(submitted) and secrets.compare_digest(expected, str(submitted))
 
 
-def user_id(request: Request) -> int | None:
-    value = request.session.get("uid")
-    return value if isinstance(value, int) else None
+def session_id(request: Request) -> str | None:
+    value = request.session.get("sid")
+    return value if isinstance(value, str) else None
 
 
-def sign_in(request: Request, uid: int) -> None:
-    """A fresh session for this user: the old contents and CSRF token are dropped (no session fixation)."""
+def sign_in(request: Request, session: str) -> None:
+    """Carry this new server-side session: the old contents and CSRF token are dropped (no session fixation)."""
     request.session.clear()
-    request.session["uid"] = uid
-    request.session["at"] = int(time.time())
+    request.session["sid"] = session
     request.session["csrf"] = secrets.token_urlsafe(32)
 
 
-def sign_out(request: Request) -> None:
+def forget(request: Request) -> None:
+    """Empty the cookie (the server-side session is ended by the caller)."""
     request.session.clear()

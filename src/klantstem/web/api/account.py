@@ -37,10 +37,14 @@ class TokenOut(BaseModel):
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    expires_at: datetime | None = Field(description="When the token stops working; null: when it is revoked.")
 
 
 class NewToken(BaseModel):
     name: str = Field(min_length=1, max_length=100)
+    lifetime_days: int | None = Field(
+        default=None, ge=1, le=users.MAX_TOKEN_DAYS, description="Days the token works; omitted: until revoked."
+    )
 
 
 class NewTokenOut(BaseModel):
@@ -90,7 +94,7 @@ def make_token(
 ) -> NewTokenOut:
     """A new API token with the same rights as its owner's role."""
     state = app_state(request)
-    made = users.create_api_token(state.engine, user.id, body.name, state.clock)
+    made = users.create_api_token(state.engine, user.id, body.name, state.clock, body.lifetime_days)
     return NewTokenOut(secret=made.secret, token=_token_out(made.token))
 
 
@@ -127,4 +131,6 @@ def change_user(
     body: UserChange,
     _user: Annotated[users.User, Depends(require_api(Action.manage_users))],
 ) -> UserOut:
-    return _user_out(users.update_user(app_state(request).engine, user_id, role=body.role, active=body.active))
+    return _user_out(users.update_user(
+        app_state(request).engine, user_id, role=body.role, active=body.active, clock=app_state(request).clock
+    ))

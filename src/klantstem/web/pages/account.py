@@ -39,10 +39,14 @@ def account(request: Request, user: Annotated[users.User, Depends(_signed_in)]) 
 
 @router.post("/account/tokens", dependencies=[Depends(check_csrf)])
 def make_token(
-    request: Request, name: Annotated[str, Form()], user: Annotated[users.User, Depends(require(Action.use_api_tokens))]
+    request: Request,
+    name: Annotated[str, Form()],
+    user: Annotated[users.User, Depends(require(Action.use_api_tokens))],
+    lifetime_days: Annotated[str, Form()] = "",
 ) -> Response:
     state = app_state(request)
-    made = users.create_api_token(state.engine, user.id, name, state.clock)
+    days = int(lifetime_days) if lifetime_days.strip().isdigit() else None
+    made = users.create_api_token(state.engine, user.id, name, state.clock, days)
     return _account_page(request, user, new_secret=made.secret, status=201)
 
 
@@ -86,7 +90,8 @@ def change_user(
     request: Request, user_id: Id, role: Annotated[str, Form()], active: Annotated[str | None, Form()] = None
 ) -> Response:
     try:
-        users.update_user(app_state(request).engine, user_id, role=role, active=active == "on")
+        state = app_state(request)
+        users.update_user(state.engine, user_id, role=role, active=active == "on", clock=state.clock)
     except UserInputError as exc:
         return _users_page(request, problem=str(exc), status=400)
     return RedirectResponse("/users", status_code=303)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from klantstem.users import service as users
-from klantstem.web import i18n, sessions
-from klantstem.web.auth import check_csrf, current_user
+from klantstem.web import i18n
+from klantstem.web.auth import check_csrf, current_user, sign_in, sign_out
 from klantstem.web.pages.navigation import landing_page, safe_next
 from klantstem.web.state import app_state
 
@@ -47,7 +47,7 @@ def signin(
     except users.SignInError:
         failure = "signin.failed"
     else:
-        sessions.sign_in(request, user.id)
+        sign_in(request, user)
         return RedirectResponse(safe_next(next, landing_page(user.role)), status_code=303)
     context = {"next": safe_next(next, ""), "email": email, "failure": failure}
     return state.renderer.page(request, "signin.html", context, status_code=401)
@@ -55,7 +55,7 @@ def signin(
 
 @router.post("/signout", dependencies=[Depends(check_csrf)])
 def signout(request: Request) -> Response:
-    sessions.sign_out(request)
+    sign_out(request)
     return RedirectResponse("/signin", status_code=303)
 
 
