@@ -49,8 +49,10 @@ def story_conditions(f: Filters) -> list[ColumnElement[bool]]:
     if f.channel:
         where.append(st.c.channel == f.channel)
     if f.department_id is not None:
-        in_step = exists().where(sp.c.story_id == st.c.id, sp.c.department_id == f.department_id)
-        in_case = exists().where(cs.c.id == st.c.case_id, cs.c.department_id == f.department_id)
+        # Own aliases: a query that already joins the steps or cases must not correlate them away.
+        step, case = sp.alias("dept_step"), cs.alias("dept_case")
+        in_step = exists().where(step.c.story_id == st.c.id, step.c.department_id == f.department_id)
+        in_case = exists().where(case.c.id == st.c.case_id, case.c.department_id == f.department_id)
         where.append(or_(in_step, in_case))
     return where
 

@@ -54,6 +54,8 @@ __all__ = [
     "invite",
     "link_for_use",
     "links_of",
+    "may_record",
+    "preview_link",
     "recent_interviews",
     "start_from_link",
     "start_interview",
@@ -92,7 +94,8 @@ def start_interview(
     title: str | None = None,
     case_id: int | None = None,
 ) -> Interview:
-    """A new, empty interview with a customer (after merges); steps follow with `add_step`."""
+    """A new, empty interview with a customer (after merges); steps follow with `add_step`. `staff_id` is the
+    interviewer recording it (None: the customer through their own link); only they may add to it."""
     if source not in INTERVIEW_SOURCES:
         raise UserInputError(f"unknown interview source {source!r}")
     if channel is not None and channel not in CHANNELS:
@@ -109,6 +112,7 @@ def start_interview(
         "told_at": clock.now(),
         "title": _text(title, "title", required=False),
         "fingerprint": f"{source}:{uuid.uuid4().hex}",
+        "recorded_by": staff_id,
     }
     with engine.begin() as conn:
         story_id = store.insert_story(conn, values)
@@ -149,9 +153,11 @@ def add_step(
     happened_at: datetime | None = None,
     department_id: int | None = None,
     lang: str = "nl",
+    staff_id: int | None = None,
 ) -> Interview:
     """One step the customer went through and what they thought of it; the follow-up questions that what they
-    said calls for are added, unanswered, to the interview."""
+    said calls for are added, unanswered, to the interview. `staff_id`: the interviewer entering it (None: the
+    customer through their own link); see `may_record`."""
     what = _text(description, "description of the step")
     thought = _text(opinion, "opinion", required=False)
     if appraisal not in APPRAISALS:
@@ -162,13 +168,13 @@ def add_step(
             "the moment of a step needs a time zone and cannot lie in the future", code="step_in_future"
         )
     with engine.begin() as conn:
-        interview = _editable(conn, story_id)
+        interview = _editable(conn, story_id, staff_id)
         if len(interview.steps) >= MAX_STEPS:
             raise UserInputError(f"an interview has at most {MAX_STEPS} steps")
         if department_id is not None and not store.department_exists(conn, department_id):
             raise NotFoundError(f"department {department_id} does not exist")
         values = {"description": what, "appraisal": appraisal, "happened_at": happened_at,
-                  "department_id": department_id}  # fmt: skip
+                  "department_id": department_id, "recorded_by": staff_id}  # fmt: skip
         step_id = store.insert_step(conn, story_id, values)
         if thought:
             store.insert_follow_up(conn, story_id, step_id, OPINION_QUESTION[_lang(lang)], thought, now)
@@ -179,19 +185,21 @@ def add_step(
         return _load(conn, story_id)
 
 
-def answer(engine: Engine, story_id: int, follow_up_id: int, text: str | None) -> Interview:
+def answer(
+    engine: Engine, story_id: int, follow_up_id: int, text: str | None, staff_id: int | None = None
+) -> Interview:
     """The answer to a follow-up question; an empty answer leaves it unanswered."""
     with engine.begin() as conn:
-        _editable(conn, story_id)
+        _editable(conn, story_id, staff_id)
         if not store.answer_follow_up(conn, story_id, follow_up_id, _text(text, "answer", required=False)):
             raise NotFoundError(f"question {follow_up_id} is not part of story {story_id}")
         return _load(conn, story_id)
 
 
-def finish(engine: Engine, story_id: int, lang: str = "nl") -> Interview:
+def finish(engine: Engine, story_id: int, lang: str = "nl", staff_id: int | None = None) -> Interview:
     """Stop adding steps: the read-back summary is written for the customer to confirm or correct."""
     with engine.begin() as conn:
-        interview = _editable(conn, story_id)
+        interview = _editable(conn, story_id, staff_id)
         if not interview.steps:
             raise UserInputError("tell at least one step before the summary", code="no_steps_yet")
         steps, follow_ups = list(interview.steps), list(interview.follow_ups)
@@ -205,18 +213,25 @@ def finish(engine: Engine, story_id: int, lang: str = "nl") -> Interview:
         return _load(conn, story_id)
 
 
-def confirm(engine: Engine, clock: Clock, story_id: int, corrected_summary: str | None = None) -> Interview:
+def confirm(
+    engine: Engine, clock: Clock, story_id: int, corrected_summary: str | None = None, staff_id: int | None = None
+) -> Interview:
     """The customer confirms the summary, or corrects it (their version replaces ours); either way the story
-    is now confirmed. A personal link is used up by it."""
+    is now confirmed. Either the customer does it through their own link (`staff_id` None), or the interviewer
+    recording the story with the customer present (`staff_id`, see `may_record`); who it was is stored. A
+    personal link is used up by it."""
     now = clock.now()
     with engine.begin() as conn:
         interview = _load(conn, story_id)
         if interview.stage != "summary":
             raise UserInputError("there is no summary waiting for confirmation")
+        _editable(conn, story_id, staff_id)
         correction = _text(corrected_summary, "corrected summary", required=False)
         summary = correction if correction and correction != interview.summary else interview.summary
-        store.update_story(conn, story_id, summary=summary, summary_confirmed=True, confirmed_at=now)
         link = store.link_of_story(conn, story_id)
+        via = "live_interview" if staff_id is not None else "own_link" if link is not None else "customer"
+        store.update_story(conn, story_id, summary=summary, summary_confirmed=True, confirmed_at=now,
+                           confirmed_by=staff_id, confirmed_via=via)  # fmt: skip
         if link is not None:
             store.update_link(conn, link.id, used_at=now)
         return _load(conn, story_id)
@@ -282,6 +297,22 @@ def link_for_use(engine: Engine, clock: Clock, link_id: int) -> InterviewLink:
     return link
 
 
+def preview_link(engine: Engine, clock: Clock, link_id: int) -> tuple[Interview, str | None]:
+    """What opening a personal link shows, changing nothing (a mail scanner that fetches the link starts no
+    story): the interview begun earlier, or an empty one that is saved with its first step; and the customer's
+    language (None when unknown)."""
+    link = link_for_use(engine, clock, link_id)
+    customer = customers.get_customer(engine, customers.resolve_id(engine, link.customer_id))
+    if link.story_id is not None:
+        return get_interview(engine, link.story_id), customer.language
+    empty = Interview(
+        story_id=0, customer_id=customer.id, customer_name=None, source="web_form", channel="web_form",
+        told_at=clock.now(), title=link.topic, steps=(), follow_ups=(), summary=None, summary_confirmed=None,
+        confirmed_at=None,
+    )  # fmt: skip
+    return empty, customer.language
+
+
 def start_from_link(engine: Engine, clock: Clock, link_id: int) -> Interview:
     """The interview behind a personal link: the one begun earlier, or a new one told by the customer."""
     link = link_for_use(engine, clock, link_id)
@@ -319,10 +350,28 @@ def _load(conn: Connection, story_id: int) -> Interview:
     )
 
 
-def _editable(conn: Connection, story_id: int) -> Interview:
+def may_record(engine: Engine, story_id: int, staff_id: int) -> bool:
+    """Whether this staff user may add to, and confirm, this story: only the interviewer who started it as a
+    live interview with the customer. Stories the customer tells through their own link, and imported ones
+    (web forms, e-mail, surveys), only the customer can confirm."""
+    with reading(engine) as conn:
+        return _recorder_of(conn, story_id) == staff_id
+
+
+def _recorder_of(conn: Connection, story_id: int) -> int | None:
+    row = store.story(conn, story_id)
+    return row.recorded_by if row is not None and row.source == "interview" else None
+
+
+def _editable(conn: Connection, story_id: int, staff_id: int | None = None) -> Interview:
     interview = _load(conn, story_id)
     if interview.stage == STAGE_CONFIRMED:
         raise UserInputError("this story has been confirmed and can no longer change")
+    if staff_id is not None and _recorder_of(conn, story_id) != staff_id:
+        raise UserInputError(
+            "only the interviewer recording this story with the customer may add to it or confirm it",
+            code="not_your_interview",
+        )
     return interview
 
 

@@ -5,12 +5,13 @@ API errors are `{"error": {"status": 404, "code": "not_found", "message": "...",
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -19,7 +20,9 @@ from klantstem.web.auth import CsrfFailed, Forbidden, NotSignedIn
 from klantstem.web.i18n import language_of, translate
 from klantstem.web.state import app_state
 
-_CODES = {400: "bad_request", 401: "not_signed_in", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+_log = logging.getLogger(__name__)
+_CODES = {400: "bad_request", 401: "not_signed_in", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+          500: "server_error"}  # fmt: skip
 
 
 class ErrorBody(BaseModel):
@@ -36,7 +39,7 @@ class ErrorResponse(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 422)
+    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 422, 500)
 }
 
 
@@ -116,6 +119,22 @@ def install(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = _CODES.get(exc.status_code, "error")
         if _is_api(request):
-            return api_error(exc.status_code, code, str(exc.detail))
-        key = "error.not_found" if exc.status_code == 404 else "error.bad_request"
-        return _page_error(request, exc.status_code, key)
+            response: Response = api_error(exc.status_code, code, str(exc.detail))
+        else:
+            key = "error.not_found" if exc.status_code == 404 else "error.bad_request"
+            response = _page_error(request, exc.status_code, key)
+        response.headers.update(exc.headers or {})  # e.g. the Allow header of a 405
+        return response
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        """Anything unforeseen: the error page or the API's error shape, never a bare text. The exception is
+        logged by its type and place only (customer data may be in its message)."""
+        _log.error("server error %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        if _is_api(request):
+            return api_error(500, "server_error", "something went wrong on the server; it has been logged")
+        try:
+            return _page_error(request, 500, "error.server")
+        except Exception:  # noqa: BLE001 - the error page itself failed: the plainest page in both languages
+            text = f"<!doctype html><title>500</title><p>{translate('nl', 'error.server')}</p>"
+            return HTMLResponse(text + f"<p lang='en'>{translate('en', 'error.server')}</p>", status_code=500)

@@ -15,8 +15,16 @@ LANGUAGE_COOKIE = "ks_lang"
 
 
 def language_of(request: Request) -> str:
-    chosen = request.cookies.get(LANGUAGE_COOKIE, DEFAULT_LANGUAGE)
+    """The language the reader chose (cookie), else the one known for them (a customer's), else Dutch."""
+    chosen = request.cookies.get(LANGUAGE_COOKIE) or getattr(request.state, "preferred_language", None)
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def prefer_language(request: Request, language: str | None) -> None:
+    """The language known for the reader of this request (e.g. the customer of a personal link), used when they
+    chose none themselves; only its first two letters count ("en-GB" is English)."""
+    if language:
+        request.state.preferred_language = language[:2].lower()
 
 
 def translate(lang: str, key: str, **values: object) -> str:

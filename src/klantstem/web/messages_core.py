@@ -43,6 +43,8 @@ CORE: dict[str, tuple[str, str]] = {
     "error.bad_request": ("Er klopt iets niet aan wat is ingevuld.", "Something in what was filled in is not right."),
     "error.configuration": ("De instellingen van klantstem kloppen niet.", "klantstem's settings are not right."),
     "error.conflict": ("Dit kan nu niet.", "This cannot be done now."),
+    "error.server": ("Er ging iets mis op de server. Het is vastgelegd; probeer het later opnieuw.",
+                     "Something went wrong on the server. It has been logged; please try again later."),
     "error.text_too_long": ("De tekst is langer dan {limit} tekens.", "The text is longer than {limit} characters."),
     "error.step_in_future": ("Die datum ligt in de toekomst.", "That date lies in the future."),
     "error.step_date": ("Vul de datum in als dag-maand-jaar.", "Fill in the date as a day, month and year."),

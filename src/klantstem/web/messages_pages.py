@@ -24,6 +24,13 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "interviews.stage": ("Stand", "Stage"),
     "interviews.none": ("Nog geen interviews.", "No interviews yet."),
     "interview.title": ("Uw verhaal, stap voor stap", "Your story, step by step"),
+    "interview.read_only": ("Alleen de interviewer die dit verhaal met de klant opneemt, of de klant zelf via de "
+                            "eigen link, kan het aanvullen en bevestigen.",
+                            "Only the interviewer recording this story with the customer, or the customer through "
+                            "their own link, can add to it and confirm it."),
+    "error.not_your_interview": ("Alleen de interviewer die dit verhaal met de klant opneemt, mag het aanvullen of "
+                                 "bevestigen.", "Only the interviewer recording this story with the customer may "
+                                 "add to it or confirm it."),
     "interview.title_staff": ("Interview: het verhaal van de klant", "Interview: the customer's story"),
     "interview.about": ("Over", "About"),
     "interview.steps_so_far": ("De stappen tot nu toe", "The steps so far"),

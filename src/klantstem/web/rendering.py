@@ -81,7 +81,7 @@ class Renderer:
             "lang": lang,
             "t": i18n.translator(lang),
             "tv": i18n.labeller(lang),
-            "csrf": sessions.csrf_token(request),
+            "csrf": sessions.csrf_token(request) if "session" in request.scope else "",  # none on a server error
             "user": user,
             "may": frozenset(users.actions_of(user.role)) if user is not None else frozenset(),
             "languages": i18n.LANGUAGES,

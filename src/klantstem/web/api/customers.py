@@ -115,6 +115,6 @@ def invite(request: Request, customer_id: Id, user: Inviter, body: InviteBody) -
     link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, body.topic, rules)
     url = None
     if link is not None:
-        url = str(request.base_url).rstrip("/") + "/i/" + links.token_for(state.link_secret, link.id)
+        url = links.public_url(state.settings.public_base_url, state.link_secret, link.id)
     return Invitation(allowed=decision.allowed, reasons=list(decision.reasons), link=url,
                       expires_at=link.expires_at if link else None)  # fmt: skip

@@ -72,30 +72,32 @@ def get(request: Request, story_id: Id, _user: Recorder) -> dict[str, Any]:
 
 
 @router.post("/interviews/{story_id}/steps", response_model=dict[str, Any], status_code=201)
-def add_step(request: Request, story_id: Id, _user: Recorder, body: NewStep) -> dict[str, Any]:
+def add_step(request: Request, story_id: Id, user: Recorder, body: NewStep) -> dict[str, Any]:
     """One step and what the customer thought of it; the answer lists the follow-up questions to ask."""
     state = app_state(request)
     values = body.model_dump()
     lang = values.pop("language")
-    interview = stories.add_step(state.engine, state.clock, story_id, lang=lang, **values)
+    interview = stories.add_step(state.engine, state.clock, story_id, lang=lang, staff_id=user.id, **values)
     state.changed()
     return interview.as_dict()
 
 
 @router.post("/interviews/{story_id}/answers/{follow_up_id}", response_model=dict[str, Any])
-def answer(request: Request, story_id: Id, follow_up_id: Id, _user: Recorder, body: Answer) -> dict[str, Any]:
-    return stories.answer(app_state(request).engine, story_id, follow_up_id, body.answer).as_dict()
+def answer(request: Request, story_id: Id, follow_up_id: Id, user: Recorder, body: Answer) -> dict[str, Any]:
+    return stories.answer(app_state(request).engine, story_id, follow_up_id, body.answer, user.id).as_dict()
 
 
 @router.post("/interviews/{story_id}/finish", response_model=dict[str, Any])
-def finish(request: Request, story_id: Id, _user: Recorder, body: Finish) -> dict[str, Any]:
+def finish(request: Request, story_id: Id, user: Recorder, body: Finish) -> dict[str, Any]:
     """No more steps: the read-back summary is written, for the customer to confirm or correct."""
-    return stories.finish(app_state(request).engine, story_id, body.language).as_dict()
+    return stories.finish(app_state(request).engine, story_id, body.language, user.id).as_dict()
 
 
 @router.post("/interviews/{story_id}/confirm", response_model=dict[str, Any])
-def confirm(request: Request, story_id: Id, _user: Recorder, body: Confirm) -> dict[str, Any]:
+def confirm(request: Request, story_id: Id, user: Recorder, body: Confirm) -> dict[str, Any]:
+    """The customer, present in this live interview, confirms or corrects the summary; only the interviewer who
+    recorded the interview may send it."""
     state = app_state(request)
-    interview = stories.confirm(state.engine, state.clock, story_id, body.corrected_summary)
+    interview = stories.confirm(state.engine, state.clock, story_id, body.corrected_summary, user.id)
     state.changed()
     return interview.as_dict()

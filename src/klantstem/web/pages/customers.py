@@ -107,5 +107,5 @@ def invite(request: Request, customer_id: Id, user: Inviter, topic: Annotated[st
     link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, topic or None, rules)
     if link is None:
         return customer_page(request, customer_id, blocked=decision.reasons)
-    url = str(request.base_url).rstrip("/") + "/i/" + links.token_for(state.link_secret, link.id)
+    url = links.public_url(state.settings.public_base_url, state.link_secret, link.id)
     return customer_page(request, customer_id, invited=url)

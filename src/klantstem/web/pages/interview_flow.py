@@ -17,12 +17,17 @@ from klantstem.web.pages.forms import field
 from klantstem.web.state import app_state
 
 
-def show(request: Request, interview: stories.Interview, base: str, public: bool, problem: str | None = None,
-         status: int = 200) -> Response:  # fmt: skip
+def show(request: Request, interview: stories.Interview, base: str, staff_id: int | None,
+         problem: str | None = None, status: int = 200) -> Response:  # fmt: skip
+    """The interview at its stage. `staff_id`: the signed-in interviewer (None: the customer's own link); the
+    forms show only to whoever may record the story."""
+    engine = app_state(request).engine
+    may = staff_id is None or (interview.story_id > 0 and stories.may_record(engine, interview.story_id, staff_id))
     context = {
         "interview": interview,
         "base": base,
-        "public": public,
+        "public": staff_id is None,
+        "may_record": may,
         "problem": problem,
         "appraisals": stories.APPRAISALS,
         "opinions": {s.id: interview.opinion_of(s.id) for s in interview.steps},
@@ -40,7 +45,7 @@ def _happened_at(raw: object, timezone: str) -> datetime | None:
     return datetime.combine(day, time(12, 0), ZoneInfo(timezone))
 
 
-def carry_on(request: Request, story_id: int, form: FormData, base: str, public: bool) -> Response:
+def carry_on(request: Request, story_id: int, form: FormData, base: str, staff_id: int | None) -> Response:
     """Save the answers to the open questions, then add the next step or go to the summary."""
     state = app_state(request)
     lang = i18n.language_of(request)
@@ -49,12 +54,12 @@ def carry_on(request: Request, story_id: int, form: FormData, base: str, public:
         for question in interview.open_questions:
             given = field(form, f"answer-{question.id}")
             if given.strip():
-                interview = stories.answer(state.engine, story_id, question.id, given)
+                interview = stories.answer(state.engine, story_id, question.id, given, staff_id)
         description = field(form, "description")
         if description.strip() or field(form, "action") == "step":
             missing = _missing(form, lang)
             if missing:
-                return show(request, stories.get_interview(state.engine, story_id), base, public, missing, 400)
+                return show(request, stories.get_interview(state.engine, story_id), base, staff_id, missing, 400)
             interview = stories.add_step(
                 state.engine,
                 state.clock,
@@ -64,12 +69,13 @@ def carry_on(request: Request, story_id: int, form: FormData, base: str, public:
                 opinion=field(form, "opinion"),
                 happened_at=_happened_at(form.get("happened_on"), state.settings.timezone),
                 lang=lang,
+                staff_id=staff_id,
             )
         if field(form, "action") == "finish":
-            interview = stories.finish(state.engine, story_id, lang)
+            interview = stories.finish(state.engine, story_id, lang, staff_id)
     except UserInputError as exc:
         interview = stories.get_interview(state.engine, story_id)
-        return show(request, interview, base, public, problem=i18n.explain(lang, exc), status=400)
+        return show(request, interview, base, staff_id, problem=i18n.explain(lang, exc), status=400)
     state.changed()
     anchor = "#summary" if interview.stage == "summary" else "#next-step"
     return RedirectResponse(f"{base}{anchor}", status_code=303)
@@ -84,13 +90,13 @@ def _missing(form: FormData, lang: str) -> str | None:
     return None
 
 
-def confirm(request: Request, story_id: int, form: FormData, base: str, public: bool) -> Response:
+def confirm(request: Request, story_id: int, form: FormData, base: str, staff_id: int | None) -> Response:
     state = app_state(request)
     corrected = field(form, "summary") if field(form, "action") == "correct" else None
     try:
-        stories.confirm(state.engine, state.clock, story_id, corrected)
+        stories.confirm(state.engine, state.clock, story_id, corrected, staff_id)
     except UserInputError as exc:
         problem = i18n.explain(i18n.language_of(request), exc)
-        return show(request, stories.get_interview(state.engine, story_id), base, public, problem, 400)
+        return show(request, stories.get_interview(state.engine, story_id), base, staff_id, problem, 400)
     state.changed()
     return RedirectResponse(base, status_code=303)

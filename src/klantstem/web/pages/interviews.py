@@ -62,16 +62,16 @@ def start(
 
 
 @router.get("/interviews/{story_id}")
-def interview(request: Request, story_id: Id, _user: Recorder) -> Response:
+def interview(request: Request, story_id: Id, user: Recorder) -> Response:
     found = stories.get_interview(app_state(request).engine, story_id)
-    return interview_flow.show(request, found, f"/interviews/{story_id}", public=False)
+    return interview_flow.show(request, found, f"/interviews/{story_id}", user.id)
 
 
 @router.post("/interviews/{story_id}/continue", dependencies=[Depends(check_csrf)])
-def carry_on(request: Request, story_id: Id, _user: Recorder, form: Form_) -> Response:
-    return interview_flow.carry_on(request, story_id, form, f"/interviews/{story_id}", public=False)
+def carry_on(request: Request, story_id: Id, user: Recorder, form: Form_) -> Response:
+    return interview_flow.carry_on(request, story_id, form, f"/interviews/{story_id}", user.id)
 
 
 @router.post("/interviews/{story_id}/confirm", dependencies=[Depends(check_csrf)])
-def confirm(request: Request, story_id: Id, _user: Recorder, form: Form_) -> Response:
-    return interview_flow.confirm(request, story_id, form, f"/interviews/{story_id}", public=False)
+def confirm(request: Request, story_id: Id, user: Recorder, form: Form_) -> Response:
+    return interview_flow.confirm(request, story_id, form, f"/interviews/{story_id}", user.id)
