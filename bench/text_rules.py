@@ -48,8 +48,10 @@ def main() -> None:
         for _, ex in rows:
             analysis = pipeline.analyse(ex.text)
             found = {f.facet: f.appraisal.level for f in analysis.facets}
-            if analysis.appraisal.level != ex.overall or found.keys() != ex.labels.keys() or any(
-                found.get(f, lv) != lv for f, lv in ex.labels.items()
+            if (
+                analysis.appraisal.level != ex.overall
+                or found.keys() != ex.labels.keys()
+                or any(found.get(f, lv) != lv for f, lv in ex.labels.items())
             ):
                 text = ex.text.replace("\n", " / ")
                 print(f"{ex.overall:9} {analysis.appraisal.level:9} {analysis.appraisal.score:5} | {text}")

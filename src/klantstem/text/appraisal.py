@@ -18,13 +18,13 @@ from types import ModuleType
 from klantstem.text import lexicon_emoji, lexicon_en, lexicon_nl
 from klantstem.text.patterns import Hit, PhraseMatcher, has_negation
 from klantstem.text.results import Appraisal, Cue, Duration, Level, Span
-from klantstem.text.tokens import Token
+from klantstem.text.tokens import Token, word_set
 
 BAD_AT = -0.75
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-3"
+RULES_VERSION = "rules-4"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _SENTENCE_END = frozenset(".!?…")
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
@@ -33,18 +33,18 @@ _INTERJECTION_END = frozenset(",!")
 _EXCLAMATION_WORDS = frozenset({"hoor", "zeg", "hè", "he", "dan", "hoe", "how", "that", "dat", ":", "..."})
 _CONTRAST = frozenset({"maar", "doch", "echter", "alleen", "but", "however", "though", "although", "except"})
 # words that end the scope of a negation looking forward or back ("niets over mijn klacht": the complaint stands)
-_SCOPE_BREAKS = frozenset(
-    "over van aan met voor want omdat en dus toen terwijl about of from with for because and so while".split()
+_SCOPE_BREAKS = word_set(
+    "over van aan met voor want omdat en dus toen terwijl about of from with for because and so while"
 )
 # a sentence that tells what was done, and one that promises or asks (for a short time to be praise)
-_DONE = frozenset(
+_DONE = word_set(
     "had hadden was waren werd werden stond stonden kwam kwamen belde belden is zijn heb hebt heeft hebben "
     "opgelost geregeld verholpen gerepareerd teruggestort terugbetaald bezorgd geleverd got came arrived called "
-    "were did sorted solved fixed resolved delivered refunded repaired".split()
+    "were did sorted solved fixed resolved delivered refunded repaired"
 )
-_NOT_DONE = frozenset(
+_NOT_DONE = word_set(
     "zal zullen zou zouden zult wordt worden gaat gaan ontvangt krijgt moet moeten kunt kan graag wanneer "
-    "will would shall 'll going should must can could please when".split()
+    "will would shall 'll going should must can could please when"
 )
 _SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
@@ -103,10 +103,14 @@ def lexicon_for(language: str) -> Lexicon:
     return Lexicon(
         matcher=PhraseMatcher(entries),
         negators=frozenset().union(*(m.NEGATORS for m in modules)),
-        intensifiers={k: v for m in reversed(modules) for k, v in m.INTENSIFIERS.items() if k not in skip or m is primary},
-        downtoners={k: v for m in reversed(modules) for k, v in m.DOWNTONERS.items() if k not in skip or m is primary},
+        intensifiers=_merged_words(primary.INTENSIFIERS, other.INTENSIFIERS, skip),
+        downtoners=_merged_words(primary.DOWNTONERS, other.DOWNTONERS, skip),
         irony_markers=frozenset().union(*(m.IRONY_MARKERS for m in modules)),
     )
+
+
+def _merged_words(primary: dict[str, float], other: dict[str, float], skip: frozenset[str]) -> dict[str, float]:
+    return {**{k: v for k, v in other.items() if k not in skip}, **primary}
 
 
 def find_cues(

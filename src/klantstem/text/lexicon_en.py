@@ -23,7 +23,7 @@ POSITIVE: dict[str, float] = {
     "patient": 1.0, "attentive": 1.2, "fresh": 0.8, "cheap": 0.5, "affordable": 0.8, "on time": 0.6,
     "value for money": 1.2, "reliable": 1.0, "reachable": 0.6, "responsive": 1.0, "fine": 0.4, "ok": 0.4,
     "okay": 0.4, "decent": 0.4, "reasonable": 0.3, "adequate": 0.3, "acceptable": 0.3, "as expected": 0.3,
-    "alright": 0.4, "kind": 0.8, "appreciate*": 1.0, "lovely": 1.5, "seamless*": 1.5,
+    "alright": 0.4, "appreciate*": 1.0, "lovely": 1.5, "seamless*": 1.5,
     # praise without a praise word: what good service does, told as a fact
     "finally someone": 1.2, "nothing to complain about": 2.0, "can't|couldn't|cannot fault": 2.0,
     "nothing was too much": 1.5, "took ... time": 0.8, "felt heard": 1.5, "taken seriously": 1.0,
@@ -32,7 +32,7 @@ POSITIVE: dict[str, float] = {
     "did what ... promised|said": 1.2, "kept their|his|her word": 1.5, "kept ... informed|updated": 1.2,
     "didn't have to repeat": 1.5, "right person": 0.8, "before ... even asked": 1.2, "same day": 0.8,
     "next day": 0.6, "straight away": 0.8, "right away": 0.8, "on the spot": 1.0, "within seconds": 1.2,
-    "more than ... expected": 1.2, "faster than": 1.2, "thank you so much|very much": 1.2, "thanks a lot": 1.0,
+    "more than ... expected": 1.2, "faster than": 1.2, "thank you so|very much": 1.2, "thanks a lot": 1.0,
     "great job": 2.0, "love it": 1.5,
 }
 
@@ -52,7 +52,7 @@ NEGATIVE: dict[str, float] = {
     "lost": -0.6, "declined": -0.4, "failed": -0.8, "fail*": -0.6, "not working": -1.0, "too high": -1.0,
     "too little": -0.8, "too small": -0.6, "too busy": -0.8, "too complicated": -1.0, "thanks for nothing": -1.5,
     "forever": -1.2, "dismissive": -1.2, "rolled ... eyes": -1.5, "stop complaining": -1.2, "wrongly": -1.0,
-    "left to my own devices": -1.8, "in circles": -1.2, "hold music": -0.6, "hassle": -1.0, "come on": -0.8,
+    "left to my own devices": -1.8, "in circles": -1.2, "hold music": -0.6, "come on": -0.8,
     "really disappointing": -1.5,
 }
 
@@ -105,7 +105,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("only ... reach|open|available", -0.8, "reachability"),
     ("go|goes|went unanswered", -1.2, "reachability"),
     # the organisation as subject of a failure
-    ("nobody|no one|noone", -1.0, None),
+    ("nobody", -1.0, None),
+    ("no one", -1.0, None),
     # what should have happened and did not
     (
         "not|never|no|nothing|hasn't|haven't|hadn't|didn't|wasn't|isn't|weren't|still ... delivered|received|"
@@ -160,12 +161,15 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("is lost|seems to be lost|was lost", -1.0, "repeat_story"),
     ("not recorded", -1.2, "repeat_story"),
     # transfers
-    ("transferred", -0.6, "transfers"),
+    ("transferred me|us|my call", -0.6, "transfers"),
+    ("was|were|been transferred to|between another|the|a|someone|different", -0.6, "transfers"),
+    ("got|getting|being transferred", -0.6, "transfers"),
+    ("keep|kept|keeps transferring", -1.0, "transfers"),
     ("passed ... around", -1.2, "transfers"),
     ("another department", -0.4, "transfers"),
     ("wrong department", -1.0, "transfers"),
     ("bounced ... between", -1.2, "transfers"),
-    ("from one ... to another", -1.5, "transfers"),
+    ("from one department|agent|person|team|desk ... to another|the other", -1.5, "transfers"),
     ("points|pointed|pointing ... at someone|each other", -1.2, "transfers"),
     ("takes|took ... responsibility", -0.4, "transfers"),
     ("transferred # times", -1.2, "transfers"),

@@ -51,7 +51,7 @@ POSITIVE: dict[str, float] = {
     "op de hoogte gehouden|hielden": 1.2, "hoefde|hoefden ... niets|niks ... herhalen": 1.5,
     "juiste persoon|afdeling": 0.8, "voordat ik ... vroeg": 1.2, "al geregeld": 1.0, "dezelfde dag": 0.8,
     "de volgende dag|dag erna": 0.6, "supersnel*": 1.8, "razendsnel*": 1.8, "uit coulance": 1.2,
-    "dank jullie|je|u wel": 0.8, "hartelijk dank": 0.8, "heel erg bedankt": 1.2,
+    "dank jullie|je|u wel": 0.5, "hartelijk dank": 0.8, "heel erg bedankt": 1.2,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -155,8 +155,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     (
         "niet|nooit|geen|niets|niks ... bezorgd|geleverd|ontvangen|gekregen|aangekomen|binnengekomen|gereageerd|"
         "beantwoord|verholpen|gerepareerd|gemaakt|aangepast|verwerkt|gecorrigeerd|teruggestort|terugbetaald|"
-        "vergoed|gekomen|geweest|gestuurd|opgestuurd|verstuurd|gemeld|verteld|gezegd|ingelicht|bevestigd|gedaan|"
-        "geregeld|gebeurd|hersteld|reageert|reageren|reageerde|komt|kwam|terugvinden|terug",
+        "vergoed|gestuurd|opgestuurd|verstuurd|gemeld|verteld|gezegd|ingelicht|bevestigd|gedaan|"
+        "geregeld|gebeurd|hersteld|reageert|reageren|reageerde|terugvinden|terug",
         -1.0,
         None,
     ),
@@ -197,6 +197,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("afspraak ... niet", -0.8, "promises"),
     ("afspraak|afspraken ... verzet*|afgezegd|geannuleerd|afgebeld", -1.2, "promises"),
     ("niet|nooit ... opgedaagd|nagekomen|langsgekomen", -1.5, "promises"),
+    ("niet|nooit|niemand ... gekomen|geweest|kwam|komt", -1.2, "promises"),
     ("toezegging* ... niet", -1.2, "promises"),
     # repeat_story
     ("opnieuw vertellen|uitleggen|vertelde|uitgelegd", -1.2, "repeat_story"),
@@ -205,6 +206,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("voor de tweede|derde|vierde|vijfde keer", -1.0, "repeat_story"),
     ("hetzelfde verhaal", -0.8, "repeat_story"),
     ("niets|niks in het systeem", -1.2, "repeat_story"),
+    ("in het|uw|jullie systeem|dossier ... niets|niks|geen", -1.2, "repeat_story"),
     ("niets|niks ... genoteerd", -1.2, "repeat_story"),
     ("niet genoteerd", -1.2, "repeat_story"),
     ("schrijven|schreven ... niets|niks op", -1.2, "repeat_story"),
@@ -223,7 +225,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("andere afdeling", -0.4, "transfers"),
     ("niet mijn|onze|haar|zijn afdeling", -1.0, "transfers"),
     ("verwezen naar", -0.5, "transfers"),
-    ("van de ene ... naar de andere", -1.5, "transfers"),
+    ("van de ene afdeling|medewerker|persoon|loket ... naar de andere", -1.5, "transfers"),
     ("van het kastje", -1.5, "transfers"),
     ("wijst|wijzen ... naar een ander|elkaar", -1.2, "transfers"),
     ("voelt|voelde ... verantwoordelijk", -0.4, "transfers"),
