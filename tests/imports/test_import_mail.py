@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mailbox
 from collections.abc import Callable
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from klantstem.db import schema
+from klantstem.imports.mail import _address_pairs
+from klantstem.imports.mail_text import new_text
 
 MAIL = Path(__file__).parents[1] / "data" / "mail"
 OWN = "@autohuis-jansen.nl"
@@ -132,3 +135,28 @@ def test_without_own_senders_every_message_is_a_customers(
     assert (report["added"], report["customers_added"], report["promises_found"]) == (3, 2, 0)
     assert {c["direction"] for c in _contacts(engine)} == {"inbound"}
     assert counts()["promises"] == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Anna de Vries <anna@example.nl>", "anna@example.nl", "A <a@b.nl>, b@c.nl,  C  D <c@d.nl> ",
+        '"Smith, John" <j@x.com>', "x@y.nl (Jan)", "=?utf-8?q?Jos=C3=A9?= <j@x.nl>", "team: a@b.nl, c@d.nl;", "",
+        "Jan <jan@example.nl>, \"Vries, de\" <v@example.nl>",
+    ],
+)  # fmt: skip
+def test_address_headers_read_as_the_standard_library_reads_them(header: str) -> None:
+    assert _address_pairs(header) == getaddresses([header])
+
+
+def test_new_text_leaves_out_quotes_and_signatures() -> None:
+    outlook = "Prima, dank u.\n\nVan: Jan <jan@x.nl>\nVerzonden: maandag\nAan: service@y.nl\n\nOude tekst"
+    assert new_text(outlook) == "Prima, dank u."
+    wrapped = "Graag morgen.\n\nOn Mon, 7 Sep 2026 at 10:30, Piet Jansen <piet@y.nl>\nwrote:\n> oud\n"
+    assert new_text(wrapped) == "Graag morgen."
+    phone = "Klopt.\n\nVerzonden vanaf mijn iPhone\n\n> oud"
+    assert new_text(phone) == "Klopt."
+    # a colon before a list is the writer's own, not an attribution
+    listing = "Ik wil het volgende:\n> punt een\n"
+    assert new_text(listing) == "Ik wil het volgende:"
+    assert new_text("Geen groet, geen citaat.") == "Geen groet, geen citaat."

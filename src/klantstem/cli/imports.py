@@ -1,4 +1,4 @@
-"""`klantstem import ...`: contacts, stories and process events from files."""
+"""`klantstem import ...`: contacts (also from e-mail and WhatsApp chats), stories and process events from files."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ from klantstem.imports.service import ImportResult, ProgressCallback, Rejection
 from klantstem.settings import Settings
 
 app = typer.Typer(
-    help="Import contacts, stories or process events; each import is all or nothing.", no_args_is_help=True
+    help="Import contacts (also from e-mail and WhatsApp chats), stories or process events; each import is all "
+    "or nothing.",
+    no_args_is_help=True,
 )
 
 FileArgument = Annotated[Path, typer.Argument(help="A .csv, .xlsx, .jsonl or .ndjson file.", show_default=False)]

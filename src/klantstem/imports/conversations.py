@@ -109,10 +109,9 @@ def contact_messages_of(
     yield started
     batch: list[PackedContact] = []
     rejections: list[Rejection] = []
-    count = line = 0
+    count = 0
     for row in rows:
         count += 1
-        line = row.line
         try:
             if row.reason:
                 raise FieldError(row.field, row.reason)
@@ -122,9 +121,9 @@ def contact_messages_of(
             if not request.skip_invalid:
                 raise ImportFileError(row.where, exc.reason, line=row.line, field=field) from None
             rejections.append(Rejection(row.line, field, exc.reason))
-        if len(batch) >= request.batch_size:
-            yield Batch(flattened(batch), line, rejections)
+        if len(batch) >= request.batch_size:  # progress counts messages, as `Started.total_lines` does
+            yield Batch(flattened(batch), count, rejections)
             batch, rejections = [], []
     if batch or rejections:
-        yield Batch(flattened(batch), line, rejections)
+        yield Batch(flattened(batch), count, rejections)
     yield Finished(count, [], warnings)
