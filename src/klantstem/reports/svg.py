@@ -51,8 +51,8 @@ def bars(rows: list[Bar], series: list[tuple[str, str]], title: str, maximum: fl
     top = max((v for r in rows for v in r.values), default=0.0)
     scale = plot / (maximum or top or 1.0)
     per_row = ROW * len(series) * 0.8 + 8
-    body = _legend(12, series) if len(series) > 1 else []
-    y = 24.0 if len(series) > 1 else 4.0
+    body = _legend(12, series)  # with one series, its name is the chart's caption
+    y = 24.0
     for row in rows:
         body.append(_text(label_room - 8, y + per_row / 2, _fit(row.label, label_room - 12), "end"))
         for i, value in enumerate(row.values):
