@@ -130,6 +130,37 @@ def worst_steps(conn: Connection, f: Filters, n: int) -> list[Quote]:
     return [Quote(r.id, r.customer_id, r.description, "bad") for r in conn.execute(stmt)]
 
 
+def step_judgements(conn: Connection, f: Filters) -> list[tuple[int | None, str, int]]:
+    """(department of the step, appraisal, count) of the judged steps of the stories the filters keep."""
+    stmt = (
+        select(sp.c.department_id, sp.c.appraisal, func.count())
+        .select_from(sp.join(st, st.c.id == sp.c.story_id))
+        .where(sp.c.appraisal.is_not(None), *story_conditions(f))
+        .group_by(sp.c.department_id, sp.c.appraisal)
+    )
+    return [(None if d is None else int(d), str(a), int(n)) for d, a, n in conn.execute(stmt)]
+
+
+def step_quotes(
+    conn: Connection, f: Filters, appraisal: str, n: int, scan: int = 400
+) -> list[tuple[int | None, Quote]]:
+    """Short steps judged `appraisal` (newest first, among the newest `scan`), with their department."""
+    stmt = (
+        select(st.c.id, st.c.customer_id, sp.c.description, sp.c.department_id)
+        .select_from(sp.join(st, st.c.id == sp.c.story_id))
+        .where(sp.c.appraisal == appraisal, func.length(sp.c.description) <= 220, *story_conditions(f))
+        .order_by(sp.c.id.desc())
+        .limit(scan)
+    )
+    found: list[tuple[int | None, Quote]] = []
+    seen: set[str] = set()
+    for r in conn.execute(stmt):
+        if r.description not in seen and len(found) < n:
+            seen.add(r.description)
+            found.append((r.department_id, Quote(r.id, r.customer_id, r.description, appraisal)))
+    return found
+
+
 # --- promises ------------------------------------------------------------------------------------------------
 
 
