@@ -90,6 +90,12 @@ class Settings:
     session_idle_minutes: int = _setting(
         30, "A web session ends after this many minutes without a request (and always after 12 hours)."
     )  # type: ignore[assignment]
+    background_jobs: str = _setting(
+        "on",
+        "'on': `klantstem serve` runs the scheduled analyses (promise scan, story analysis, ...) in the background, "
+        "once across all its processes; 'off': run them with `klantstem worker` (or `klantstem worker --once` "
+        "from cron) instead. Each web process always computes its own dashboard figures in the background.",
+    )  # type: ignore[assignment]
     public_base_url: str = _setting(
         "",
         "The address customers reach the web application at (e.g. https://klantstem.example.nl); personal "
@@ -97,6 +103,8 @@ class Settings:
     )  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
+        if self.background_jobs not in ("on", "off"):
+            raise ConfigurationError(f"{ENV_PREFIX}BACKGROUND_JOBS must be on or off, not {self.background_jobs!r}")
         if self.secure_cookies not in SECURE_COOKIE_CHOICES:
             raise ConfigurationError(
                 f"{ENV_PREFIX}SECURE_COOKIES must be one of {', '.join(SECURE_COOKIE_CHOICES)}, "

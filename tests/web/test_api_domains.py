@@ -143,7 +143,7 @@ def test_the_app_labels_stories_with_the_configured_model(
     model.save(tmp_path / "model")
     customer = customers.add_customer(engine, clock, name="Verteller", email="verteller@example.nl")
     try:
-        app = create_app(replace(settings, text_model=str(tmp_path / "model")), clock=clock)
+        app = create_app(replace(settings, text_model=str(tmp_path / "model")), clock=clock, figures_wait_s=120)
         with TestClient(app, base_url="http://127.0.0.1") as client:
             api = _token_client(client, engine, "admin")
             story = api.post("/api/interviews", json={"customer_id": customer.id}).json()["story_id"]

@@ -5,16 +5,12 @@ A screenshot of every page is kept in artifacts/screenshots/."""
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine
 
 from klantstem.business_calendar import BusinessCalendar
@@ -25,7 +21,6 @@ from klantstem.settings import Settings
 from klantstem.stories import service as stories
 from klantstem.users import service as users
 from klantstem.web import links
-from klantstem.web.app import create_app
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -36,30 +31,6 @@ PASSWORD = "a long password"
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if shutil.which(CHROMIUM) is None:
     pytest.skip("Debian's Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def server(settings: Settings, engine: Engine) -> Iterator[tuple[str, Any]]:
-    """The app served by uvicorn on a free loopback port, in a background thread."""
-    app = create_app(settings, clock=SystemClock())
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert running.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", app
-    running.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import click
 import typer
 
 from klantstem.cli import customers as customers_cli
-from klantstem.cli import demo, imports, process, report, serve, stats, text, users
+from klantstem.cli import demo, imports, process, report, serve, stats, text, users, worker
 from klantstem.cli import outreach as outreach_cli
 from klantstem.cli import promises as promises_cli
 from klantstem.errors import KlantstemError
@@ -26,6 +26,7 @@ app.command("demo")(demo.demo)
 app.command("stats")(stats.stats)
 app.command("report")(report.report)
 app.command("serve")(serve.serve)
+app.command("worker")(worker.worker)
 app.add_typer(users.app, name="users")
 app.add_typer(customers_cli.app, name="customer")
 app.add_typer(promises_cli.app, name="promises")

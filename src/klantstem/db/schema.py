@@ -377,6 +377,16 @@ api_tokens = Table(
     _ts("expires_at"),  # None: no lifetime was given
 )
 
+job_runs = Table(
+    "job_runs",
+    metadata,
+    Column("name", String(100), primary_key=True),  # a job of klantstem.jobs.registry
+    _ts("due_at", nullable=False),  # claimed by the process that moves it on (one atomic update)
+    _ts("started_at"),
+    _ts("finished_at"),
+    Column("outcome", String(300), nullable=True),  # what the last run said (counts only)
+)
+
 web_sessions = Table(
     "web_sessions",
     metadata,

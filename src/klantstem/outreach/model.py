@@ -41,6 +41,14 @@ class GuardRules:
 
 
 @dataclass(frozen=True)
+class GuardReason:
+    """One reason of a blocked decision by name (`code`) and values, for an edge that translates it."""
+
+    code: str
+    values: dict[str, object]
+
+
+@dataclass(frozen=True)
 class GuardDecision:
     """Allowed, or blocked with every reason that applies."""
 
@@ -51,6 +59,7 @@ class GuardDecision:
     rules: GuardRules
     reasons: tuple[str, ...] = field(default=())
     asked_for_id: int | None = None  # the id that was asked about, when it was merged into customer_id
+    reason_codes: tuple[GuardReason, ...] = field(default=())  # `reasons` by name, in the same order
 
     @property
     def allowed(self) -> bool:

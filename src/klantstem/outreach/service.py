@@ -20,11 +20,20 @@ from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import ConfigurationError, NotFoundError, UserInputError
 from klantstem.outreach import store
-from klantstem.outreach.model import BLOCKED, SENT, GuardDecision, GuardRules, LoggedOutreach, OutreachRecord
+from klantstem.outreach.model import (
+    BLOCKED,
+    SENT,
+    GuardDecision,
+    GuardReason,
+    GuardRules,
+    LoggedOutreach,
+    OutreachRecord,
+)
 from klantstem.settings import ENV_PREFIX, Settings
 
 __all__ = [
     "GuardDecision",
+    "GuardReason",
     "GuardRules",
     "LoggedOutreach",
     "OutreachRecord",
@@ -129,29 +138,34 @@ class _Asked:
 def _decide(conn: Connection, clock: Clock, asked: _Asked) -> GuardDecision:
     now, canonical, rules, topic = clock.now(), asked.customer_id, asked.rules, asked.topic
     reasons: list[str] = []
+    codes: list[GuardReason] = []  # the same reasons by name and values, for an edge that speaks Dutch
+
+    def because(text: str, code: str, **values: object) -> None:
+        reasons.append(text)
+        codes.append(GuardReason(code, values))
+
     if store.opted_out(conn, canonical):
-        reasons.append("the customer opted out of being contacted")
+        because("the customer opted out of being contacted", "opted_out")
     complaints = store.open_complaints(conn, canonical)
     if complaints:
         listed = ", ".join(str(c) for c in complaints)
-        reasons.append(f"the customer has an open complaint (case {listed}); resolve it before asking anything")
+        because(f"the customer has an open complaint (case {listed}); resolve it before asking anything",
+                "open_complaint", cases=listed)  # fmt: skip
     if rules.same_topic_days > 0:
         last = store.last_asked(conn, canonical, topic, now - timedelta(days=rules.same_topic_days))
         if last is not None:
-            ago = (now - last).days
-            reasons.append(
-                f"already asked about {topic!r} on {last.astimezone(asked.zone):%Y-%m-%d} ({ago} days ago); "
-                f"the rule is once per {rules.same_topic_days} days"
-            )
+            ago, day = (now - last).days, last.astimezone(asked.zone).date()
+            because(f"already asked about {topic!r} on {day:%Y-%m-%d} ({ago} days ago); "
+                    f"the rule is once per {rules.same_topic_days} days",
+                    "same_topic", topic=topic, day=day, ago=ago, days=rules.same_topic_days)  # fmt: skip
     if rules.period_days > 0:
         started = store.started_contacts(conn, canonical, now - timedelta(days=rules.period_days), now)
         if started >= rules.max_contacts:
-            reasons.append(
-                f"{started} contacts started in the last {rules.period_days} days across all channels; "
-                f"the rule is at most {rules.max_contacts}"
-            )
+            because(f"{started} contacts started in the last {rules.period_days} days across all channels; "
+                    f"the rule is at most {rules.max_contacts}",
+                    "too_many", started=started, days=rules.period_days, most=rules.max_contacts)  # fmt: skip
     asked_for_id = asked.asked_for if asked.asked_for != canonical else None
-    return GuardDecision(canonical, topic, asked.channel, now, rules, tuple(reasons), asked_for_id)
+    return GuardDecision(canonical, topic, asked.channel, now, rules, tuple(reasons), asked_for_id, tuple(codes))
 
 
 def _topic(topic: str) -> str:

@@ -154,7 +154,8 @@ def keep(
     with engine.begin() as conn:
         promise = _require(conn, promise_id)
         if promise.status not in (OPEN, BROKEN):
-            raise UserInputError(f"promise {promise_id} is {promise.status}; only an open promise can be kept")
+            raise UserInputError(f"promise {promise_id} is {promise.status}; only an open promise can be kept",
+                                 code=f"promise_{promise.status}", id=promise_id)
         if moment > now or moment < promise.made_at:
             raise UserInputError("the moment it was kept must lie between when it was made and now")
         if moment > promise.due_at:
@@ -169,7 +170,10 @@ def cancel(engine: Engine, clock: Clock, promise_id: int, reason: str | None = N
     with engine.begin() as conn:
         promise = _require(conn, promise_id)
         if promise.status != OPEN:
-            raise UserInputError(f"promise {promise_id} is {promise.status}; only an open promise can be cancelled")
+            raise UserInputError(
+                f"promise {promise_id} is {promise.status}; only an open promise can be cancelled",
+                code=f"promise_{promise.status}", id=promise_id,
+            )
         store.set_status(conn, promise_id, CANCELLED, clock.now(), (reason or "cancelled")[:300])
         return _require(conn, promise_id)
 

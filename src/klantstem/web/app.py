@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 
@@ -12,10 +14,12 @@ import klantstem
 from klantstem.clock import Clock, SystemClock
 from klantstem.db.engine import open_database
 from klantstem.insights import service as insights
+from klantstem.jobs import service as jobs
 from klantstem.settings import Settings
 from klantstem.users import service as users
 from klantstem.web import assets, errors, routes, sessions
 from klantstem.web.headers import SecurityHeaders
+from klantstem.web.pages import dashboard
 from klantstem.web.rendering import Renderer
 from klantstem.web.state import AppState
 
@@ -27,8 +31,17 @@ API_DESCRIPTION = (
 )
 
 
-def create_app(settings: Settings, clock: Clock | None = None) -> FastAPI:
-    """The web application on the configured database (migrated to the newest schema when needed)."""
+FIGURES_EVERY = timedelta(minutes=4)  # the first views' figures are kept warm (their cache lives 5 minutes)
+
+
+def create_app(
+    settings: Settings, clock: Clock | None = None, background: bool = False, figures_wait_s: float = 3.0
+) -> FastAPI:
+    """The web application on the configured database (migrated to the newest schema when needed). With
+    `background` (as `klantstem serve` runs it) it keeps its first views' figures warm and, when the
+    `background_jobs` setting is on, runs the scheduled analyses while it serves. A request waits at most
+    `figures_wait_s` for figures being computed, then its page says they are (tests that read figures right
+    after writing them wait longer)."""
     insights.use_text_model(settings.text_model)
     engine = open_database(settings)
     state = AppState(
@@ -37,11 +50,16 @@ def create_app(settings: Settings, clock: Clock | None = None) -> FastAPI:
         clock=clock or SystemClock(),
         renderer=Renderer(settings.timezone),
         link_secret=users.secret_value(engine, "interview_link_key"),
+        figures_wait_s=figures_wait_s,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        stop = _start_jobs(state) if background else None
         yield
+        if stop is not None:
+            stop.set()
+        state.executor.shutdown(wait=False, cancel_futures=True)
         engine.dispose()
 
     app = FastAPI(
@@ -69,11 +87,17 @@ def create_app(settings: Settings, clock: Clock | None = None) -> FastAPI:
     return app
 
 
+def _start_jobs(state: AppState) -> threading.Event:
+    figures = jobs.Job("web-figures", FIGURES_EVERY, lambda _ctx: dashboard.warm(state), shared=False)
+    chosen = (figures, *jobs.JOBS) if state.settings.background_jobs == "on" else (figures,)
+    return jobs.start_in_background(jobs.JobContext(state.engine, state.settings, state.clock), chosen)
+
+
 def app_from_env() -> FastAPI:
     """For `uvicorn --factory klantstem.web.app:app_from_env`: settings from KLANTSTEM_* variables. What start-up
     made (modules, routes, templates, built statements) lives as long as the server process: it is moved out of
     the garbage collector's way, so its full collections no longer walk it between requests."""
-    app = create_app(Settings.from_env())
+    app = create_app(Settings.from_env(), background=True)
     gc.collect()
     gc.freeze()
     return app

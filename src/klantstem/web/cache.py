@@ -1,51 +1,69 @@
 """A small in-process cache for figures that are costly to compute and change slowly (the dashboard, the
-process analysis, themes). Each key is computed by one request at a time. A value older than `ttl_s` is still
-served while a background thread computes its successor (stale while revalidating). After a write,
-`invalidate()` makes every value stale: the next request starts computing it again and waits for the new value
-up to `sync_s` seconds (so people see their own change when that is quick), else it gets the old one."""
+process analysis, themes). No request computes a value itself: every computation runs on the cache's executor
+(one thread shared by the caches of a process, so heavy figures are computed one at a time and never crowd out
+the requests), and a request waits for it at most `sync_s` seconds; a value not there by then is None ("being
+computed"). A value older than `ttl_s` is still served while its successor is computed (stale while
+revalidating). After a write, `invalidate()` makes every value stale: the next request starts computing it again
+and waits for the new value up to `sync_s` seconds (so people see their own change when that is quick), else it
+gets the old one."""
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Callable, Hashable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 _INVALID = float("-inf")  # the moment of a value made stale by `invalidate()`
 
 
+def figure_executor() -> ThreadPoolExecutor:
+    """The one thread a process computes its heavy figures on."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="klantstem-figures")
+
+
 class TtlCache:
-    def __init__(self, ttl_s: float, max_items: int = 256, sync_s: float = 3.0) -> None:
+    def __init__(
+        self, ttl_s: float, max_items: int = 256, sync_s: float = 3.0, executor: Executor | None = None
+    ) -> None:
         self.ttl_s = ttl_s
+        self.executor = executor or figure_executor()
         self.max_items = max_items
         self.sync_s = sync_s
         self._items: dict[Hashable, tuple[float, Any]] = {}
         self._running: dict[Hashable, threading.Event] = {}  # refreshes under way, set when done
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._failed: dict[Hashable, Exception] = {}  # the last computation of a key failed: shown to the next look
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The value for `key`: fresh, or stale while a fresher one is computed, or computed now."""
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T | None:
+        """The value for `key`: fresh, or stale while a fresher one is computed, or the one computed within
+        `sync_s` seconds; None while it is still being computed."""
+        return self._lookup(key, compute, self.sync_s)
+
+    def peek(self, key: Hashable, compute: Callable[[], T]) -> T | None:
+        """The value, or None at once while it is computed in the background (started here if needed)."""
+        return self._lookup(key, compute, 0.0)
+
+    def _lookup(self, key: Hashable, compute: Callable[[], T], wait_s: float) -> T | None:
         found = self._items.get(key)
         if found is not None:
             if time.monotonic() - found[0] > self.ttl_s:
                 done = self._refresh_in_background(key, compute)
-                if found[0] == _INVALID and done.wait(self.sync_s):
+                if found[0] == _INVALID and wait_s and done.wait(wait_s):
                     found = self._items.get(key, found)
             return found[1]  # type: ignore[no-any-return]
-        return self._compute(key, compute)
-
-    def peek(self, key: Hashable, compute: Callable[[], T]) -> T | None:
-        """The value, or None while it is first computed in a background thread (started here if needed)."""
-        found = self._items.get(key)
-        if found is not None:
-            if time.monotonic() - found[0] > self.ttl_s:
-                self._refresh_in_background(key, compute)
-            return found[1]  # type: ignore[no-any-return]
-        self._refresh_in_background(key, compute)
-        return None
+        failed = self._failed.pop(key, None)
+        if failed is not None:
+            raise failed  # the error page says so, and the next look tries again
+        done = self._refresh_in_background(key, compute)
+        if wait_s and done.wait(wait_s):
+            found = self._items.get(key)
+            if found is None and key in self._failed:
+                raise self._failed.pop(key)
+        return None if found is None else found[1]
 
     def clear(self) -> None:
         with self._guard:
@@ -84,12 +102,14 @@ class TtlCache:
 
         def run() -> None:
             try:
-                with contextlib.suppress(Exception):  # a failed refresh is tried again on the next look
+                try:
                     self._compute(key, compute, started=started)
+                except Exception as exc:  # noqa: BLE001 - kept for the next look (see _lookup)
+                    self._failed[key] = exc
             finally:
                 with self._guard:
                     self._running.pop(key, None)
                 done.set()
 
-        threading.Thread(target=run, daemon=True).start()
+        self.executor.submit(run)
         return done

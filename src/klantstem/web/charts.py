@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 COLOURS = {"bad": "#c0392b", "normal": "#95a5a6", "excellent": "#1e8449"}
-_LAYOUT = {"margin": {"l": 40, "r": 10, "t": 10, "b": 40}, "barmode": "stack", "legend": {"orientation": "h"},
+# The legend sits above the plot, so it never runs through the axis labels below it; margins grow with labels.
+_LAYOUT = {"margin": {"l": 40, "r": 10, "t": 30, "b": 40}, "barmode": "stack",
+           "legend": {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+           "xaxis": {"automargin": True}, "yaxis": {"automargin": True},
            "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"}  # fmt: skip
 
 
@@ -21,7 +24,8 @@ def appraisal_over_time(months: list[str], series: dict[str, list[int]], names: 
          "marker": {"color": COLOURS[level]}}
         for level, counts in series.items()
     ]  # fmt: skip
-    axes = {"xaxis": {"type": "category"}, "yaxis": {"title": {"text": plain(names["steps"])}}}
+    axes = {"xaxis": {"type": "category", "automargin": True},
+            "yaxis": {"title": {"text": plain(names["steps"])}, "automargin": True}}  # fmt: skip
     return {"data": data, "layout": {**_LAYOUT, **axes}}
 
 
@@ -37,7 +41,8 @@ def horizontal_stack(labels: list[str], series: dict[str, list[int]], names: dic
 
 def bars(labels: list[str], values: list[float], title: str, colour: str = "#0b6e99") -> dict[str, Any]:
     data = [{"type": "bar", "x": [plain(v) for v in labels], "y": values, "marker": {"color": colour}}]
-    return {"data": data, "layout": {**_LAYOUT, "yaxis": {"title": {"text": plain(title)}}}}
+    axes = {"xaxis": {"automargin": True}, "yaxis": {"title": {"text": plain(title)}, "automargin": True}}
+    return {"data": data, "layout": {**_LAYOUT, **axes}}
 
 
 def process_map(dfg: list[dict[str, Any]], top: int = 25) -> dict[str, Any]:
@@ -47,8 +52,10 @@ def process_map(dfg: list[dict[str, Any]], top: int = 25) -> dict[str, Any]:
     index = {name: i for i, name in enumerate(nodes)}
     data = [{
         "type": "sankey",
-        "node": {"label": [plain(n) for n in nodes], "pad": 18, "thickness": 14},
+        "node": {"label": [plain(n) for n in nodes], "pad": 24, "thickness": 14},
+        "textfont": {"size": 11},
         "link": {"source": [index[e["from"]] for e in edges], "target": [index[e["to"]] for e in edges],
                  "value": [e["count"] for e in edges]},
     }]  # fmt: skip
-    return {"data": data, "layout": {"margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "height": 460}}
+    height = max(460, 34 * len(nodes))  # room for every step's label, so they do not print over each other
+    return {"data": data, "layout": {"margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "height": height}}

@@ -17,7 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from klantstem.errors import ConfigurationError, KlantstemError, NotFoundError, UserInputError
 from klantstem.web.auth import CsrfFailed, Forbidden, NotSignedIn
-from klantstem.web.i18n import language_of, translate
+from klantstem.web.computing import RETRY_S, Computing
+from klantstem.web.i18n import explain, language_of, translate
 from klantstem.web.state import app_state
 
 _log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class ErrorResponse(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 422, 500)
+    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 422, 500, 503)
 }
 
 
@@ -97,7 +98,10 @@ def install(app: FastAPI) -> None:
         if _is_api(request):
             return api_error(status, code, str(exc))
         lang = language_of(request)
-        context = {"status": status, "message": translate(lang, f"error.{code}"), "detail": str(exc)}
+        # The detail in the reader's language: a core error that names its message is translated; an English-only
+        # one is shown to English readers only (the Dutch page keeps its general Dutch sentence).
+        detail = explain(lang, exc) if exc.code or lang == "en" else None
+        context = {"status": status, "message": translate(lang, f"error.{code}"), "detail": detail}
         return app_state(request).renderer.page(request, "error.html", context, status_code=status)
 
     @app.exception_handler(RequestValidationError)
@@ -124,6 +128,18 @@ def install(app: FastAPI) -> None:
             key = "error.not_found" if exc.status_code == 404 else "error.bad_request"
             response = _page_error(request, exc.status_code, key)
         response.headers.update(exc.headers or {})  # e.g. the Allow header of a 405
+        return response
+
+    @app.exception_handler(Computing)
+    async def computing(request: Request, exc: Computing) -> Response:
+        headers = {"Retry-After": str(RETRY_S)}
+        if _is_api(request):
+            message = f"the figures are being computed: ask again in {RETRY_S} s"
+            response: Response = api_error(503, "computing", message)
+        else:
+            context = {"title_key": exc.title_key, "retry_s": RETRY_S}
+            response = app_state(request).renderer.page(request, "computing.html", context)
+        response.headers.update(headers)
         return response
 
     @app.exception_handler(Exception)

@@ -34,8 +34,24 @@ def translate(lang: str, key: str, **values: object) -> str:
 
 
 def explain(lang: str, error: KlantstemError) -> str:
-    """A core error in the reader's language when it names its message (`code`), else its English text."""
-    return translate(lang, f"error.{error.code}", **error.values) if error.code else str(error)
+    """A core error in the reader's language when it names its message (`code`); else its English text for an
+    English reader and a general sentence in the reader's language for the others."""
+    if error.code:
+        return translate(lang, f"error.{error.code}", **error.values)
+    return str(error) if lang == "en" else translate(lang, "error.not_possible")
+
+
+_MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def month_label(lang: str, month: str) -> str:
+    """'2026-03' as the reader writes a month: 'mrt 2026' in Dutch, 'Mar 2026' in English."""
+    year, _, number = month.partition("-")
+    names = _MONTHS.get(lang, _MONTHS[DEFAULT_LANGUAGE])
+    return f"{names[int(number) - 1]} {year}" if number.isdigit() and 1 <= int(number) <= 12 else month
 
 
 def translator(lang: str) -> Callable[..., str]:

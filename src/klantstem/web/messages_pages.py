@@ -24,6 +24,14 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "interviews.stage": ("Stand", "Stage"),
     "interviews.none": ("Nog geen interviews.", "No interviews yet."),
     "interview.title": ("Uw verhaal, stap voor stap", "Your story, step by step"),
+    "guard.opted_out": ("De klant wil niet benaderd worden.", "The customer opted out of being contacted."),
+    "guard.open_complaint": ("De klant heeft een open klacht (zaak {cases}); los die eerst op.",
+                             "The customer has an open complaint (case {cases}); resolve it first."),
+    "guard.same_topic": ("Op {day:%d-%m-%Y} al gevraagd naar '{topic}'; de regel is één keer per {days} dagen.",
+                         "Already asked about '{topic}' on {day:%d %B %Y}; the rule is once per {days} days."),
+    "guard.too_many": ("Al {started} keer contact gezocht in de laatste {days} dagen (alle kanalen); de regel is "
+                       "hooguit {most}.", "{started} contacts started in the last {days} days across all "
+                       "channels; the rule is at most {most}."),
     "interview.read_only": ("Alleen de interviewer die dit verhaal met de klant opneemt, of de klant zelf via de "
                             "eigen link, kan het aanvullen en bevestigen.",
                             "Only the interviewer recording this story with the customer, or the customer through "
@@ -118,6 +126,18 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "customer.timeline": ("Tijdlijn", "Timeline"),
     "customer.nothing_yet": ("Nog niets.", "Nothing yet."),
     "customer.show_all": ("Alles tonen ({total})", "Show everything ({total})"),
+    "promise_kind.callback": ("terugbellen", "callback"),
+    "promise_kind.letter": ("brief", "letter"),
+    "promise_kind.visit": ("bezoek", "visit"),
+    "promise_kind.repair": ("reparatie", "repair"),
+    "promise_kind.delivery": ("levering", "delivery"),
+    "promise_kind.answer": ("antwoord", "answer"),
+    "promise_kind.email": ("e-mail", "e-mail"),
+    "promise_kind.resolve": ("oplossen", "resolve"),
+    "promise_kind.refund": ("terugbetaling", "refund"),
+    "promise_kind.send": ("toesturen", "send"),
+    "promise_kind.reply": ("reactie", "reply"),
+    "promise_kind.unspecified": ("overig", "other"),
     "kind.contact": ("contact", "contact"),
     "kind.story": ("verhaal", "story"),
     "kind.note": ("notitie", "note"),

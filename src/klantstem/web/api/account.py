@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
 from klantstem.users import service as users
+from klantstem.web.api.fields import one_of
 from klantstem.web.api.paging import Page, PageParams, page_from_list, page_params
 from klantstem.web.auth import require_api, require_signed_in_api
 from klantstem.web.errors import ERROR_RESPONSES
@@ -23,7 +24,7 @@ class UserOut(BaseModel):
     id: int
     name: str
     email: str
-    role: str
+    role: str = one_of(users.ROLES)
     active: bool
 
 
@@ -55,12 +56,12 @@ class NewTokenOut(BaseModel):
 class NewUser(BaseModel):
     email: str
     name: str
-    role: str
+    role: str = one_of(users.ROLES)
     password: str = Field(min_length=10)
 
 
 class UserChange(BaseModel):
-    role: str | None = None
+    role: str | None = one_of(users.ROLES, default=None)
     active: bool | None = None
 
 
@@ -131,6 +132,8 @@ def change_user(
     body: UserChange,
     _user: Annotated[users.User, Depends(require_api(Action.manage_users))],
 ) -> UserOut:
-    return _user_out(users.update_user(
-        app_state(request).engine, user_id, role=body.role, active=body.active, clock=app_state(request).clock
-    ))
+    return _user_out(
+        users.update_user(
+            app_state(request).engine, user_id, role=body.role, active=body.active, clock=app_state(request).clock
+        )
+    )

@@ -10,11 +10,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from klantstem.contacts import service as contacts
+from klantstem.db.schema import CHANNELS, DIRECTIONS
 from klantstem.errors import NotFoundError
 from klantstem.outreach import service as outreach
 from klantstem.stories import service as stories
 from klantstem.users import service as users
 from klantstem.web import links
+from klantstem.web.api.fields import one_of
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
@@ -42,8 +44,8 @@ class StorySoFar(BaseModel):
 
 
 class NewContact(BaseModel):
-    channel: str
-    direction: str = "inbound"
+    channel: str = one_of(CHANNELS)
+    direction: str = one_of(DIRECTIONS, default="inbound")
     occurred_at: datetime | None = None
     subject: str | None = Field(default=None, max_length=300)
     text: str | None = None

@@ -7,11 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
+from klantstem.db.schema import APPRAISALS
 from klantstem.errors import NotFoundError
 from klantstem.insights import service as insights
 from klantstem.users import service as users
+from klantstem.web.api.fields import one_of
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
+from klantstem.web.computing import ready
 from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.pages.dashboard import figures, process_figures, top_themes
 from klantstem.web.pages.filters import chosen
@@ -29,7 +32,7 @@ FILTER_HELP = "period: 30d, 90d, 365d (default) or all; department: a department
 
 
 class Level(BaseModel):
-    level: str = Field(description="bad, normal or excellent")
+    level: str = one_of(APPRAISALS)
 
 
 class FacetLabel(BaseModel):
@@ -51,7 +54,7 @@ def dashboard(
     null until then) the largest themes with quotes and the worst bottlenecks and ping-pong team pairs."""
     state = app_state(request)
     choice = chosen(period, department, channel)
-    data = figures(state, choice).as_dict()
+    data = ready(figures(state, choice), "dashboard.title").as_dict()
     report = process_figures(state, choice, wait=False)
     data["process"] = None if report is None else {
         "bottlenecks": (report.get("bottlenecks") or {}).get("steps", [])[:5],
@@ -68,7 +71,7 @@ def process(
 ) -> dict[str, Any]:
     """The full process analysis of the database's events: lead times, map, bottlenecks, hand-overs,
     ping-pong, waiting by cause; {} when there are no events."""
-    return process_figures(app_state(request), chosen(period, department, None)) or {}
+    return ready(process_figures(app_state(request), chosen(period, department, None)), "process.title")
 
 
 @router.get("/themes", response_model=list[dict[str, Any]], tags=["themes"])

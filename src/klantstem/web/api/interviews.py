@@ -9,14 +9,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
+from klantstem.db.schema import APPRAISALS, CHANNELS
 from klantstem.stories import service as stories
 from klantstem.users import service as users
+from klantstem.web.api.fields import one_of
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.params import Id, StoredInt
 from klantstem.web.state import app_state
 
+LANGUAGES = ("nl", "en")
 router = APIRouter(tags=["interviews"], responses=ERROR_RESPONSES)
 Recorder = Annotated[users.User, Depends(require_api(users.Action.record_interview))]
 Paging = Annotated[PageParams, Depends(page_params)]
@@ -24,17 +27,17 @@ Paging = Annotated[PageParams, Depends(page_params)]
 
 class Start(BaseModel):
     customer_id: StoredInt
-    channel: str | None = "phone"
+    channel: str | None = one_of(CHANNELS, default="phone")
     title: str | None = Field(default=None, max_length=300)
 
 
 class NewStep(BaseModel):
     description: str = Field(description="What happened in this step.")
-    appraisal: str = Field(description="bad, normal or excellent")
+    appraisal: str = one_of(APPRAISALS, "How the customer found this step.")
     opinion: str | None = Field(default=None, description="What the customer thought of it, in their words.")
     happened_at: datetime | None = None
     department_id: StoredInt | None = None
-    language: str = Field(default="nl", description="Language of the follow-up questions: nl or en.")
+    language: str = one_of(LANGUAGES, "Language of the follow-up questions.", default="nl")
 
 
 class Answer(BaseModel):
@@ -42,7 +45,7 @@ class Answer(BaseModel):
 
 
 class Finish(BaseModel):
-    language: str = "nl"
+    language: str = one_of(LANGUAGES, "Language of the summary.", default="nl")
 
 
 class Confirm(BaseModel):

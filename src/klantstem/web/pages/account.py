@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from klantstem.errors import UserInputError
 from klantstem.users import service as users
+from klantstem.web import i18n
 from klantstem.web.auth import NotSignedIn, check_csrf, current_user, require
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
@@ -81,7 +82,7 @@ def add_user(
     try:
         users.add_user(app_state(request).engine, email, name, role, password)
     except UserInputError as exc:
-        return _users_page(request, problem=str(exc), status=400)
+        return _users_page(request, problem=i18n.explain(i18n.language_of(request), exc), status=400)
     return RedirectResponse("/users", status_code=303)
 
 
@@ -93,5 +94,5 @@ def change_user(
         state = app_state(request)
         users.update_user(state.engine, user_id, role=role, active=active == "on", clock=state.clock)
     except UserInputError as exc:
-        return _users_page(request, problem=str(exc), status=400)
+        return _users_page(request, problem=i18n.explain(i18n.language_of(request), exc), status=400)
     return RedirectResponse("/users", status_code=303)

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from klantstem.errors import UserInputError
 from klantstem.insights import service as insights
 from klantstem.users import service as users
+from klantstem.web import i18n
 from klantstem.web.auth import check_csrf, require
 from klantstem.web.params import FormPageNumber, Id, PageNumber
 from klantstem.web.state import app_state
@@ -45,7 +46,7 @@ def set_appraisal(
     try:
         insights.correct_appraisal(state.engine, state.clock, story_id, level, user.id)
     except UserInputError as exc:
-        return queue(request, page, str(exc), 400)
+        return queue(request, page, i18n.explain(i18n.language_of(request), exc), 400)
     state.changed()
     return RedirectResponse(f"/corrections?page={page}#story-{story_id}", status_code=303)
 
@@ -64,7 +65,7 @@ def set_facet(
         insights.correct_facet(state.engine, state.clock, story_id, facet, None if level == "remove" else level,
                                user.id)  # fmt: skip
     except UserInputError as exc:
-        return queue(request, page, str(exc), 400)
+        return queue(request, page, i18n.explain(i18n.language_of(request), exc), 400)
     state.changed()
     return RedirectResponse(f"/corrections?page={page}#story-{story_id}", status_code=303)
 

@@ -84,7 +84,7 @@ def add_contact(
     try:
         contacts.record_contact(state.engine, state.clock, new)
     except UserInputError as exc:
-        return customer_page(request, customer_id, problem=str(exc))
+        return customer_page(request, customer_id, problem=i18n.explain(i18n.language_of(request), exc))
     state.changed()
     return RedirectResponse(f"/customers/{customer_id}#timeline", status_code=303)
 
@@ -95,7 +95,7 @@ def add_note(request: Request, customer_id: Id, user: Writer, text: Annotated[st
     try:
         stories.add_note(state.engine, state.clock, customer_id=customer_id, staff_id=user.id, text=text)
     except UserInputError as exc:
-        return customer_page(request, customer_id, problem=str(exc))
+        return customer_page(request, customer_id, problem=i18n.explain(i18n.language_of(request), exc))
     state.changed()
     return RedirectResponse(f"/customers/{customer_id}#timeline", status_code=303)
 
@@ -106,6 +106,8 @@ def invite(request: Request, customer_id: Id, user: Inviter, topic: Annotated[st
     rules = outreach.rules_from_settings(state.settings)
     link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, topic or None, rules)
     if link is None:
-        return customer_page(request, customer_id, blocked=decision.reasons)
+        lang = i18n.language_of(request)
+        reasons = [i18n.translate(lang, f"guard.{r.code}", **r.values) for r in decision.reason_codes]
+        return customer_page(request, customer_id, blocked=reasons)
     url = links.public_url(state.settings.public_base_url, state.link_secret, link.id)
     return customer_page(request, customer_id, invited=url)

@@ -16,6 +16,7 @@ from klantstem.promises import service as promises
 from klantstem.users import service as users
 from klantstem.web import charts, i18n
 from klantstem.web.auth import require
+from klantstem.web.computing import Computing
 from klantstem.web.pages.filters import PERIODS, Chosen, chosen
 from klantstem.web.state import AppState, app_state
 
@@ -25,15 +26,17 @@ ANALYSE_ON_VIEW = 500  # stories told since the last look, analysed before the f
 RECENT_STORIES = 5000  # where the dashboard looks for them
 
 
-def figures(state: AppState, choice: Chosen) -> insights.Dashboard:
-    """The dashboard's figures, cached; stories told since the last look are analysed first."""
+def figures(state: AppState, choice: Chosen, wait: bool = True) -> insights.Dashboard | None:
+    """The dashboard's figures, cached; stories told since the last look are analysed first. None while they
+    are computed (in the background; a request waits a few seconds at most)."""
     filters = choice.filters(state.clock)
 
     def compute() -> insights.Dashboard:
         insights.analyse_stories(state.engine, state.clock, ANALYSE_ON_VIEW, RECENT_STORIES)
         return insights.dashboard(state.engine, state.clock, filters)
 
-    return state.figures.get(("dashboard", filters.key()), compute)
+    key = ("dashboard", filters.key())
+    return state.figures.get(key, compute) if wait else state.figures.peek(key, compute)
 
 
 def process_figures(state: AppState, choice: Chosen, wait: bool = True) -> dict[str, Any] | None:
@@ -48,7 +51,7 @@ def process_figures(state: AppState, choice: Chosen, wait: bool = True) -> dict[
     return state.analyses.get(key, compute) if wait else state.analyses.peek(key, compute)
 
 
-def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, list[promises.Promise]]:
+def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, list[promises.Promise]] | None:
     """The first promises due soon and overdue, cached with the figures."""
     filters = choice.filters(state.clock)
 
@@ -64,6 +67,20 @@ def _themes(state: AppState) -> insights.ThemeResult | None:
     return state.analyses.peek(("themes",), lambda: insights.themes(state.engine))
 
 
+def departments(state: AppState) -> list[insights.Option]:
+    return state.figures.get(("departments",), lambda: insights.departments(state.engine)) or []
+
+
+def warm(state: AppState) -> str:
+    """Start computing what the first views of the dashboard, process and themes pages show (default filters),
+    so that nobody waits for them; for the web process's scheduled job."""
+    choice = chosen(None, None, None)
+    figures(state, choice, wait=False)
+    process_figures(state, choice, wait=False)
+    _themes(state)
+    return "figures of the first views are being computed"
+
+
 def top_themes(state: AppState, n: int = 5) -> list[insights.ThemeSummary] | None:
     """The largest themes among the newest stories; None while they are first found (in the background)."""
     found = _themes(state)
@@ -75,7 +92,9 @@ def _charts(board: insights.Dashboard, lang: str) -> dict[str, Any]:
     names = {level: t(f"appraisal.{level}") for level in insights.LEVELS} | {"steps": t("dashboard.steps")}
     facet_series = {level: [f.by_level[level] for f in board.facets] for level in insights.LEVELS}
     return {
-        "appraisal": charts.appraisal_over_time(board.months, board.appraisal_by_month, names),
+        "appraisal": charts.appraisal_over_time(
+            [i18n.month_label(lang, m) for m in board.months], board.appraisal_by_month, names
+        ),
         "facets": charts.horizontal_stack([f.label.get(lang, f.facet) for f in board.facets], facet_series, names),
     }
 
@@ -89,9 +108,11 @@ def dashboard(
     lang = i18n.language_of(request)
     choice = chosen(period, department, channel)
     board = figures(state, choice)
-    departments = state.figures.get(("departments",), lambda: insights.departments(state.engine))
-    process = process_figures(state, choice, wait=False)
     promises_shown = promise_lists(state, choice)
+    if board is None or promises_shown is None:
+        raise Computing("dashboard.title")
+    options = departments(state)
+    process = process_figures(state, choice, wait=False)
     themes = _themes(state)
 
     def render() -> Markup:
@@ -99,7 +120,7 @@ def dashboard(
             "board": board,
             "choice": choice,
             "periods": list(PERIODS),
-            "departments": departments,
+            "departments": options,
             "channels": CHANNELS,
             "charts": _charts(board, lang),
             "process": process,
@@ -110,6 +131,6 @@ def dashboard(
 
     # The main part comes from the cached figures and the language alone: rendered again only when one of them
     # was computed again.
-    sources = (board, departments, process, promises_shown, themes)
+    sources = (board, options, process, promises_shown, themes)
     main = state.parts.get(("dashboard", lang, choice), sources, render)
     return state.renderer.page(request, "dashboard.html", {"main": main})

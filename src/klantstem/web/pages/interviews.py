@@ -57,7 +57,7 @@ def start(
             state.engine, state.clock, customer_id=customer_id, staff_id=user.id, channel=channel, title=title or None
         )
     except UserInputError as exc:
-        return _list(request, 1, problem=str(exc), status=400)
+        return _list(request, 1, problem=i18n.explain(i18n.language_of(request), exc), status=400)
     return RedirectResponse(f"/interviews/{interview.story_id}", status_code=303)
 
 

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from klantstem.db.schema import CHANNELS
-from klantstem.insights import service as insights
 from klantstem.users import service as users
 from klantstem.web import charts, i18n
 from klantstem.web.auth import require
-from klantstem.web.pages.dashboard import process_figures
+from klantstem.web.computing import ready
+from klantstem.web.pages.dashboard import departments, process_figures
 from klantstem.web.pages.filters import PERIODS, chosen
 from klantstem.web.state import app_state
 
@@ -36,12 +36,12 @@ def _charts(report: dict[str, Any], lang: str) -> dict[str, Any]:
 def process_page(request: Request, _user: Viewer, period: str | None = None, department: str | None = None) -> Response:
     state = app_state(request)
     choice = chosen(period, department, None)
-    report = process_figures(state, choice)
+    report = ready(process_figures(state, choice), "process.title")
     context = {
         "report": report,
         "choice": choice,
         "periods": list(PERIODS),
-        "departments": state.figures.get(("departments",), lambda: insights.departments(state.engine)),
+        "departments": departments(state),
         "channels": CHANNELS,
         "show_channel": False,
         "charts": _charts(report, i18n.language_of(request)) if report else None,

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.promises import service as promises
 from klantstem.users import service as users
+from klantstem.web import i18n
 from klantstem.web.auth import check_csrf, require
 from klantstem.web.params import Id, OptionalQueryId, PageNumber
 from klantstem.web.state import app_state
@@ -63,7 +64,7 @@ def keep(request: Request, promise_id: Id, user: Keeper) -> Response:
     try:
         promises.keep(state.engine, state.clock, promise_id, note=f"marked kept by {user.name}")
     except UserInputError as exc:
-        return board(request, problem=str(exc), status=400)
+        return board(request, problem=i18n.explain(i18n.language_of(request), exc), status=400)
     state.changed()
     return RedirectResponse(f"/promises?done={promise_id}", status_code=303)
 
@@ -74,6 +75,6 @@ def cancel(request: Request, promise_id: Id, user: Keeper) -> Response:
     try:
         promises.cancel(state.engine, state.clock, promise_id, f"cancelled by {user.name}")
     except UserInputError as exc:
-        return board(request, problem=str(exc), status=400)
+        return board(request, problem=i18n.explain(i18n.language_of(request), exc), status=400)
     state.changed()
     return RedirectResponse(f"/promises?done={promise_id}", status_code=303)

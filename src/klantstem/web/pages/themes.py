@@ -12,6 +12,7 @@ from klantstem.insights import service as insights
 from klantstem.users import service as users
 from klantstem.web import i18n
 from klantstem.web.auth import require
+from klantstem.web.computing import ready
 from klantstem.web.params import PageNumber
 from klantstem.web.state import AppState, app_state
 
@@ -21,7 +22,8 @@ PAGE = 20
 
 
 def theme_result(state: AppState) -> insights.ThemeResult:
-    return state.analyses.get(("themes",), lambda: insights.themes(state.engine))
+    """The themes found among the newest stories; Computing while they are first found."""
+    return ready(state.analyses.get(("themes",), lambda: insights.themes(state.engine)), "themes.title")
 
 
 @router.get("/themes")

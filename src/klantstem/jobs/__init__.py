@@ -1,0 +1,1 @@
+"""The analyses that run on a schedule: one registry of named jobs with their interval, and one runner."""

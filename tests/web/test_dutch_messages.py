@@ -1,0 +1,48 @@
+"""Messages a Dutch reader meets are Dutch: the contact guard's reasons, errors of the promise board, promise
+kinds; English readers get the same in English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.clock import FixedClock
+from klantstem.customers import service as customers
+from klantstem.promises import service as promises
+
+
+def test_the_contact_guard_explains_itself_in_dutch(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet", email="piet@example.nl")
+    signed_in("interviewer")
+    csrf = web.csrf_of(client.get(f"/customers/{customer.id}").text)
+    client.post(f"/customers/{customer.id}/invite", data={"csrf": csrf, "topic": "interview"})
+    again = client.post(f"/customers/{customer.id}/invite", data={"csrf": csrf, "topic": "interview"})
+    day = clock.now().strftime("%d-%m-%Y")
+    assert f"Op {day} al gevraagd naar &#39;interview&#39;; de regel is één keer per 90 dagen." in again.text
+    assert "already asked" not in again.text and "once per" not in again.text
+    client.cookies.set("ks_lang", "en")
+    english = client.post(f"/customers/{customer.id}/invite", data={"csrf": csrf, "topic": "interview"})
+    assert "Already asked about &#39;interview&#39;" in english.text
+
+
+def test_promise_errors_and_kinds_are_dutch(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Kees")
+    made = promises.add_promise(
+        engine, clock, BusinessCalendar(), customer_id=customer.id, kind="delivery", description="Nieuwe simkaart",
+        due="binnen 5 werkdagen", department="Logistiek",
+    )  # fmt: skip
+    promises.keep(engine, clock, made.id)
+    signed_in("agent")
+    timeline = client.get(f"/customers/{customer.id}")
+    assert "levering ·" in timeline.text and "delivery" not in timeline.text
+    csrf = web.csrf_of(timeline.text)
+    again = client.post(f"/promises/{made.id}/keep", data={"csrf": csrf})
+    assert again.status_code == 400
+    assert f"Belofte {made.id} is al nagekomen" in again.text and "only an open promise" not in again.text

@@ -1,0 +1,146 @@
+"""Every page of the demo organisation in a real browser (Playwright driving Debian's Chromium) at a phone's
+width (390 px) and a laptop's (1366 px), in Dutch: the page never scrolls sideways, no two pieces of text print
+over each other (page text and the charts' labels), and no English sentence shows on a Dutch page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from test_browser import CHROMIUM, LAUNCH_ARGS
+
+from klantstem.clock import SystemClock
+from klantstem.demo.service import DemoSize, build_demo
+from klantstem.insights import service as insights
+from klantstem.settings import Settings
+from klantstem.users import service as users
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+if shutil.which(CHROMIUM) is None:
+    pytest.skip("Debian's Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+
+PAGES = ["/dashboard", "/dashboard?period=all", "/customers", "/customers/{customer}", "/interviews", "/promises",
+         "/process", "/themes", "/themes?q=wachten", "/corrections", "/users", "/account"]  # fmt: skip
+WIDTHS = (390, 1366)
+
+# Text nodes and chart labels whose boxes cross another's by more than a few pixels both ways; text in a scroll
+# box that is scrolled out of sight does not count.
+_OVERLAPS = """() => {
+  // Each box is a polygon (four corners on the screen): chart labels may be turned, so their corners come from
+  // their own box and transformation; two boxes overlap when no side of either separates them (by 3 px).
+  const boxes = [];
+  const corners = r => [[r.left, r.top], [r.right, r.top], [r.right, r.bottom], [r.left, r.bottom]];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.textContent.trim() || node.parentElement.closest('script,style,option,svg')) continue;
+    const range = document.createRange(); range.selectNodeContents(node);
+    const label = node.textContent.trim().slice(0, 40);
+    for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push([corners(r), n, label]);
+    n++;
+  }
+  document.querySelectorAll('svg text').forEach(t => {
+    const style = getComputedStyle(t);
+    if (!t.textContent.trim() || style.visibility === 'hidden' || style.display === 'none') return;
+    const b = t.getBBox(), m = t.getScreenCTM();
+    if (!m || b.width < 1 || b.height < 1) return;
+    const p = (x, y) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
+    const quad = [p(b.x, b.y), p(b.x + b.width, b.y), p(b.x + b.width, b.y + b.height), p(b.x, b.y + b.height)];
+    boxes.push([quad, n++, t.textContent.trim().slice(0, 40)]);
+  });
+  const separated = (a, b) => {
+    for (const poly of [a, b]) for (let i = 0; i < 4; i++) {
+      const [x1, y1] = poly[i], [x2, y2] = poly[(i + 1) % 4];
+      const len = Math.hypot(y2 - y1, x1 - x2) || 1, nx = (y2 - y1) / len, ny = (x1 - x2) / len;
+      const pa = a.map(([x, y]) => x * nx + y * ny), pb = b.map(([x, y]) => x * nx + y * ny);
+      if (Math.min(...pa) > Math.max(...pb) - 3 || Math.min(...pb) > Math.max(...pa) - 3) return true;
+    }
+    return false;
+  };
+  const found = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, ai, at] = boxes[i], [b, bi, bt] = boxes[j];
+    if (ai !== bi && !separated(a, b)) found.push(at + ' | ' + bt);
+  }
+  return found.slice(0, 10);
+}"""
+
+# A Dutch page may hold English only where a customer or an import wrote it (quotes, stories, names). Sentences of
+# the interface are recognised by their common English words.
+ENGLISH = re.compile(r"\b(the|already|only|cannot|please|and|with|from|were|has|have|been|which|this|that|into|"
+                     r"your|you|for)\s+\w+", re.IGNORECASE)  # fmt: skip
+_INTERFACE_TEXT = """() => {
+  const skip = 'script,style,blockquote,.text,.data,code,svg,option';
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement.closest(skip)) continue;
+    const text = node.textContent.trim();
+    if (text) out.push(text);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture
+def demo(engine: Engine) -> dict[str, Any]:
+    build_demo(engine, size=DemoSize().scaled(0.05), until=date(2026, 11, 30))
+    insights.analyse_stories(engine, SystemClock())
+    users.add_demo_accounts(engine)
+    return {"customer": 1}
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+def _open(page: Any, url: str) -> None:
+    page.goto(url)
+    deadline = time.monotonic() + 120
+    while page.locator("#computing").count() and time.monotonic() < deadline:
+        time.sleep(1)
+        page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # charts draw after load
+
+
+def test_no_sideways_scroll_and_no_text_over_text(
+    server: tuple[str, Any], browser: Any, demo: dict[str, Any], settings: Settings
+) -> None:
+    base, _app = server
+    problems: list[str] = []
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
+        page = context.new_page()
+        page.goto(base + "/signin")
+        page.get_by_label("E-mailadres").fill(f"admin@{users.DEMO_DOMAIN}")
+        page.get_by_label("Wachtwoord").fill(users.DEMO_PASSWORD)
+        page.get_by_role("button", name="Aanmelden").click()
+        for path in PAGES:
+            _open(page, base + path.format(**demo))
+            wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            if wide > 1:
+                problems.append(f"{width}px {path}: scrolls sideways by {wide}px")
+            header = page.evaluate("() => document.querySelector('header.top').getBoundingClientRect().height")
+            if header > 110:
+                problems.append(f"{width}px {path}: the header is {header:.0f}px high")
+            for pair in page.evaluate(_OVERLAPS):
+                problems.append(f"{width}px {path}: text over text: {pair}")
+            if width == WIDTHS[0]:
+                for text in page.evaluate(_INTERFACE_TEXT):
+                    if ENGLISH.search(text):
+                        problems.append(f"{path}: English on a Dutch page: {text[:80]!r}")
+        context.close()
+    assert problems == [], "\n".join(problems)
