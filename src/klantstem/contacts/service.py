@@ -71,9 +71,17 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: 
     stored once."""
     channel, direction = contact.channel.strip().lower(), contact.direction.strip().lower()
     if channel not in CHANNELS:
-        raise UserInputError(f"unknown channel {contact.channel!r}: use one of {', '.join(CHANNELS)}")
+        raise UserInputError(
+            f"unknown channel {contact.channel!r}: use one of {', '.join(CHANNELS)}",
+            code="unknown_channel",
+            value=contact.channel,
+        )
     if direction not in DIRECTIONS:
-        raise UserInputError(f"unknown direction {contact.direction!r}: use inbound or outbound")
+        raise UserInputError(
+            f"unknown direction {contact.direction!r}: use inbound or outbound",
+            code="unknown_direction",
+            value=contact.direction,
+        )
     if contact.text and len(contact.text) > MAX_TEXT_CHARS:
         raise UserInputError(f"a contact text is at most {MAX_TEXT_CHARS:,} characters")
     now = clock.now()

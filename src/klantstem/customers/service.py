@@ -43,6 +43,7 @@ __all__ = [
     "merges_of",
     "profile",
     "resolve_id",
+    "search",
     "set_opted_out",
     "suggest_duplicates",
     "unmerge",
@@ -169,6 +170,20 @@ def find_customer(engine: Engine, kind: str, raw: str, default_region: str = "NL
     with reading(engine) as conn:
         owner = store.identity_owner(conn, found[0])
         return None if owner is None else store.get_customer(conn, merges.resolve(conn, owner))
+
+
+def search(engine: Engine, text: str, limit: int = 20) -> list[Customer]:
+    """Customers (after merges) found by what someone typed: a customer number (the external identity, e.g.
+    KL1003216), a case number, a postcode, or part of the name; exact numbers first."""
+    if not text.strip():
+        return []
+    with reading(engine) as conn:
+        owners: list[int] = []
+        for customer_id in store.search_ids(conn, text, limit):
+            owner = merges.resolve(conn, customer_id)
+            if owner not in owners:
+                owners.append(owner)
+        return [c for c in (store.get_customer(conn, i) for i in owners) if c is not None]
 
 
 def set_opted_out(engine: Engine, customer_id: int, opted_out: bool = True) -> Customer:

@@ -292,3 +292,22 @@ def _delete_in(conn: Connection, table: Table, column: str, ids: Sequence[int], 
 
 def count_rows(conn: Connection, table: Table, column: str, value: int) -> int:
     return int(conn.execute(select(func.count()).select_from(table).where(table.c[column] == value)).scalar_one())
+
+
+def search_ids(conn: Connection, text: str, limit: int) -> list[int]:
+    """Ids of customers (as stored, before merges) whose name holds `text`, whose postcode or customer number
+    (external identity) is `text`, or who own a case with that number; names match without regard to case."""
+    words = text.strip()
+    compact = words.replace(" ", "").upper()
+    pattern = "%" + words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    cs = schema.cases
+    by_name = select(_C.c.id).where(func.lower(_C.c.display_name).like(pattern, escape="\\"))
+    by_postcode = select(_C.c.id).where(func.upper(func.replace(_C.c.postcode, " ", "")) == compact)
+    by_number = select(_CI.c.customer_id).where(_CI.c.kind == "external", func.upper(_CI.c.value) == words.upper())
+    by_case = select(cs.c.customer_id).where(cs.c.external_id == words, cs.c.customer_id.is_not(None))
+    found: list[int] = []
+    for query in (by_number, by_case, by_postcode, by_name):
+        for customer_id in conn.execute(query.limit(limit)).scalars():
+            if customer_id not in found:
+                found.append(int(customer_id))
+    return found[:limit]

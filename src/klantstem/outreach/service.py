@@ -180,5 +180,7 @@ def _topic(topic: str) -> str:
 def _channel(channel: str) -> str:
     clean = channel.strip().lower().replace("-", "_")
     if clean not in CHANNELS:
-        raise UserInputError(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
+        raise UserInputError(
+            f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}", code="unknown_channel", value=channel
+        )
     return clean

@@ -99,7 +99,9 @@ def start_interview(
     if source not in INTERVIEW_SOURCES:
         raise UserInputError(f"unknown interview source {source!r}")
     if channel is not None and channel not in CHANNELS:
-        raise UserInputError(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
+        raise UserInputError(
+            f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}", code="unknown_channel", value=channel
+        )
     owner = customers.resolve_id(engine, customer_id)
     customers.get_customer(engine, owner)
     values = {

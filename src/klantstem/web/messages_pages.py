@@ -32,6 +32,11 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "guard.too_many": ("Al {started} keer contact gezocht in de laatste {days} dagen (alle kanalen); de regel is "
                        "hooguit {most}.", "{started} contacts started in the last {days} days across all "
                        "channels; the rule is at most {most}."),
+    "customers.placeholder": ("naam, klantnummer, zaaknummer, postcode, e-mail of telefoon",
+                              "name, customer number, case number, postcode, e-mail or phone"),
+    "customers.found": ("{n} klanten gevonden", "{n} customers found"),
+    "customers.postcode": ("Postcode", "Postcode"),
+    "customers.number": ("Klantnummer", "Customer number"),
     "interview.read_only": ("Alleen de interviewer die dit verhaal met de klant opneemt, of de klant zelf via de "
                             "eigen link, kan het aanvullen en bevestigen.",
                             "Only the interviewer recording this story with the customer, or the customer through "

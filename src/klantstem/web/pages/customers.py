@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from klantstem.contacts import service as contacts
+from klantstem.customers import service as customers
 from klantstem.db.schema import CHANNELS, DIRECTIONS
 from klantstem.errors import UserInputError
 from klantstem.outreach import service as outreach
@@ -29,13 +30,18 @@ TIMELINE = 50
 
 @router.get("/customers")
 def find(request: Request, _user: Viewer, q: str = "") -> Response:
+    """One customer found: their page; several: a list to choose from (by number, e-mail, phone, customer
+    number, case number, postcode or name)."""
     state = app_state(request)
+    listed: list[customers.Customer] = []
     if q.strip():
         found = customer_id_from(state.engine, q)
-        if found is not None:
-            return RedirectResponse(f"/customers/{found}", status_code=303)
-    problem = i18n.translate(i18n.language_of(request), "customer.not_found") if q.strip() else None
-    return state.renderer.page(request, "customers.html", {"q": q, "problem": problem}, 404 if problem else 200)
+        listed = customers.search(state.engine, q) if found is None else []
+        if found is not None or len(listed) == 1:
+            return RedirectResponse(f"/customers/{found or listed[0].id}", status_code=303)
+    problem = i18n.translate(i18n.language_of(request), "customer.not_found") if q.strip() and not listed else None
+    context = {"q": q, "problem": problem, "listed": listed}
+    return state.renderer.page(request, "customers.html", context, 404 if problem else 200)
 
 
 def customer_page(request: Request, customer_id: int, **extra: object) -> Response:
