@@ -108,6 +108,8 @@ def test_pdf_is_a4_with_contents_page_numbers_and_anonymised_quotes(
         assert title in text
     assert f"Pagina 1 / {pages}" in text and f"Pagina {pages} / {pages}" in text
     assert "@" not in text  # no e-mail address survives the masking
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2  # the header only: the charts are vectors, not pictures
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")],
                    check=True)  # fmt: skip
     from PIL import Image
@@ -115,3 +117,23 @@ def test_pdf_is_a4_with_contents_page_numbers_and_anonymised_quotes(
     with Image.open(tmp_path / f"page-{1:0{len(str(pages))}d}.png") as first:
         width, height = first.size
     assert abs(height / width - 297 / 210) < 0.01  # A4 portrait
+
+
+def test_quotes_are_anonymised_by_default_in_pdf_and_json_on_request_only(
+    demo: Engine, settings: Settings, clock: FixedClock, tmp_path: Path
+) -> None:
+    from klantstem.stories import service as stories
+
+    told = FixedClock(datetime(2026, 10, 31, 12, tzinfo=UTC))
+    story = stories.start_interview(demo, told, customer_id=1, staff_id=None).story_id
+    secret = "Mevrouw Jansen (jansen@example.nl, 06-12345678) kwam pas na drie weken terug."
+    stories.add_step(demo, told, story, description=secret, appraisal="bad")
+    found = reports.management_report(demo, settings, clock, "2026-10")
+    assert secret in reports.render_report(demo, found, "html").decode()  # the full words by default in HTML
+    masked = reports.render_report(demo, found, "json", anonymise=True).decode()
+    assert "Mevrouw […] ([…], […]) kwam pas na drie weken terug." in masked and "jansen" not in masked.lower()
+    if shutil.which("pdftotext"):
+        out = tmp_path / "r.pdf"
+        out.write_bytes(reports.render_report(demo, found, "pdf"))
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert "kwam pas na drie weken terug" in " ".join(text.split()) and "Jansen" not in text
