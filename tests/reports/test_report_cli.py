@@ -42,6 +42,9 @@ def test_json_report_holds_every_section_with_the_services_figures(
     assert now["process"]["first_line_share"] == process["first_line_share"]
     assert set(now["process"]["waiting_by_cause_s"]) == {"customer", "organisation", "third_party"}
     assert found["takeaways"]["tests"] > 0
+    assert [p["period"] for p in found["trend"]] == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+    assert found["trend"][-1]["judged"] == now["steps"]["judged"]
+    assert found["trend"][-1]["kept_rate"] == now["promises"]["kept_rate"]
     text = json.dumps(found)
     assert "resource" not in text and "handle" not in text  # no staff ranked by calls or handle time
 
