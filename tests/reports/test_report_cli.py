@@ -130,9 +130,12 @@ def test_quotes_are_anonymised_by_default_in_pdf_and_json_on_request_only(
     told = FixedClock(datetime(2026, 10, 31, 12, tzinfo=UTC))
     story = stories.start_interview(demo, told, customer_id=1, staff_id=None).story_id
     secret = "Mevrouw Jansen (jansen@example.nl, 06-12345678) kwam pas na drie weken terug."
+    stories.add_step(demo, told, story, description="<script>alert(1)</script> het duurde lang", appraisal="bad")
     stories.add_step(demo, told, story, description=secret, appraisal="bad")
     found = reports.management_report(demo, settings, clock, "2026-10")
-    assert secret in reports.render_report(demo, found, "html").decode()  # the full words by default in HTML
+    page = reports.render_report(demo, found, "html").decode()
+    assert secret in page  # the full words by default in HTML
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; het duurde lang" in page and "<script" not in page
     masked = reports.render_report(demo, found, "json", anonymise=True).decode()
     assert "Mevrouw […] ([…], […]) kwam pas na drie weken terug." in masked and "jansen" not in masked.lower()
     if shutil.which("pdftotext"):
