@@ -96,3 +96,30 @@ def test_waiting_rules_from_the_command_line(capsys: pytest.CaptureFixture[str],
     assert json.loads(capsys.readouterr().out)["waiting_by_cause_s"]["third_party"] == 7200.0
     assert main(["process", "analyze", str(path), "--wait", "dealer=the_moon"]) == 2
     assert "CAUSE one of" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["nothere.csv", "nothere.xes", "nothere.parquet"])
+def test_a_missing_log_is_one_line(name: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["process", "analyze", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: {tmp_path / name}: no such file"]
+
+
+@pytest.mark.parametrize("format", ["table", "json", "html"])
+def test_output_file_holds_the_format_asked_for(
+    format: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["process", "analyze", str(DATA / "small.xes"), "--format", format]) == 0
+    shown = capsys.readouterr().out
+    written = tmp_path / f"report.{format}"
+    assert main(["process", "analyze", str(DATA / "small.xes"), "--format", format, "-o", str(written)]) == 0
+    assert capsys.readouterr().out == ""
+    text = written.read_text(encoding="utf-8")
+    if format == "table":
+        assert "Process overview" in text and not text.lstrip().startswith("{")
+        assert text.split() == shown.split()  # the same tables as on the screen
+    elif format == "json":
+        took = {"seconds": None}  # how long the analysis took differs from run to run
+        assert json.loads(text) | took == json.loads(shown) | took
+    else:
+        assert text.startswith("<!doctype html>")
