@@ -99,6 +99,8 @@ def analyze(
             report = events.analyze_log(engine, log_name, options)
         finally:
             engine.dispose()
+    if report.get("mixed_sources"):
+        typer.echo(f"warning: {report['mixed_sources']}", err=True)
     _emit(report, format, output)
 
 
@@ -154,7 +156,9 @@ def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) 
 
 def _print_tables(report: dict[str, Any], out: Console) -> None:
     lead, business = report["case_duration_s"], report["case_duration_business_s"]
+    logs = [["logs", ", ".join(f"{name} ({n:,} events)" for name, n in report.get("logs", {}).items())]]
     overview = [
+        *(logs if report.get("logs") else []),
         ["cases", f"{report['cases']:,}"],
         ["events", f"{report['events']:,}"],
         ["activities", f"{report['activities']:,}"],

@@ -217,12 +217,39 @@ def analysis_events(engine: Engine, scope: EventScope | None = None) -> pa.Table
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+def logs_covered(engine: Engine, scope: EventScope | None = None) -> dict[str, Any]:
+    """Which logs an analysis of `scope` covers: `logs` (name -> events) and, when it mixes logs that look like
+    different sources, `mixed_sources`: one sentence saying so (else None)."""
+    with reading(engine) as conn:
+        activities = store.activities_by_log(conn, scope or EventScope())
+    logs = {name: sum(counts.values()) for name, counts in sorted(activities.items())}
+    mixed = None
+    if _different_sources({name: set(counts) for name, counts in activities.items()}):
+        listed = ", ".join(f"{name} ({n:,} events)" for name, n in logs.items())
+        mixed = f"this report mixes {len(logs)} event logs that look like different sources: {listed}; name one log"
+        mixed += " to analyse it alone"
+    return {"logs": logs, "mixed_sources": mixed}
+
+
+def _different_sources(activities: dict[str, set[str]]) -> bool:
+    """Two logs look like one source (e.g. monthly exports of one system) when they share at least half of the
+    smaller log's activities; logs that do not are different sources."""
+    names = sorted(activities)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            a, b = activities[first], activities[second]
+            if 2 * len(a & b) < min(len(a), len(b)):
+                return True
+    return False
+
+
 def analyze_log(engine: Engine, log_name: str | None, options: AnalysisOptions) -> dict[str, Any]:
-    """The process report for the database's events (one log or all), linked to cases and customers."""
-    table = analysis_events(engine, EventScope(log_name=log_name))
+    """The process report for the database's events (one log or all), linked to cases and customers; it names the
+    logs it covers and warns when it mixes logs of different sources."""
+    scope = EventScope(log_name=log_name)
+    table = analysis_events(engine, scope)
     if table.num_rows == 0:
         where = f"log {log_name!r}" if log_name else "the database"
         raise UserInputError(f"no process events in {where}; import some with `klantstem import events FILE`")
     report = analyze_table(table, options, source=f"database log {log_name}" if log_name else "database")
-    report["logs"] = log_names(engine) if log_name is None else {log_name: table.num_rows}
-    return report
+    return report | logs_covered(engine, scope)

@@ -148,12 +148,10 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def event_columns(conn: Connection, scope: EventScope, after: int, batch: int) -> tuple[dict[str, list[Any]], int]:
-    """One chunk of events in `scope` (ids above `after`) as columns named like an event log's (`case`,
-    `activity`, ...; `line` is the event's id) and the app case and customer they link to, with the last id read
-    (0: done)."""
+def _in_scope(scope: EventScope) -> list[ColumnElement[bool]]:
+    """Conditions on process_events (joined to cases for the department) that select the events in `scope`."""
     events, cases = schema.process_events, schema.cases
-    where: list[ColumnElement[bool]] = [events.c.id > after]
+    where: list[ColumnElement[bool]] = []
     if scope.log_name is not None:
         where.append(events.c.log_name == scope.log_name)
     if scope.since is not None:
@@ -162,6 +160,30 @@ def event_columns(conn: Connection, scope: EventScope, after: int, batch: int) -
         where.append(events.c.occurred_at < _utc(scope.until))
     if scope.department_id is not None:
         where.append(cases.c.department_id == scope.department_id)
+    return where
+
+
+def activities_by_log(conn: Connection, scope: EventScope) -> dict[str, dict[str, int]]:
+    """Per log in `scope`: its activities with their number of events."""
+    events, cases = schema.process_events, schema.cases
+    stmt = (
+        select(events.c.log_name, events.c.activity, func.count())
+        .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
+        .where(*_in_scope(scope))
+        .group_by(events.c.log_name, events.c.activity)
+    )
+    found: dict[str, dict[str, int]] = {}
+    for log, activity, n in conn.execute(stmt):
+        found.setdefault(str(log), {})[str(activity)] = int(n)
+    return found
+
+
+def event_columns(conn: Connection, scope: EventScope, after: int, batch: int) -> tuple[dict[str, list[Any]], int]:
+    """One chunk of events in `scope` (ids above `after`) as columns named like an event log's (`case`,
+    `activity`, ...; `line` is the event's id) and the app case and customer they link to, with the last id read
+    (0: done)."""
+    events, cases = schema.process_events, schema.cases
+    where = [events.c.id > after, *_in_scope(scope)]
     stmt = (
         select(
             case_identity(), events.c.activity, events.c.occurred_at, events.c.lifecycle, events.c.resource,
