@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, select
+
+from klantstem.db import schema
 
 MAIL = Path(__file__).parents[1] / "data" / "mail"
 Counts = Callable[[], dict[str, int]]
@@ -64,7 +67,9 @@ def test_impossible_date(cli: Any, tmp_path: Path, counts: Counts, before: dict[
     assert counts() == before
 
 
-def test_header_in_an_unknown_encoding_is_a_counted_warning(cli: Any, tmp_path: Path, before: dict[str, int]) -> None:
+def test_header_in_an_unknown_encoding_is_a_counted_warning(
+    cli: Any, tmp_path: Path, before: dict[str, int], engine: Engine
+) -> None:
     path = tmp_path / "unknown.eml"
     path.write_text(_message(1, subject="=?x-onbekend?Q?Klacht_over_levering?="))
     report = cli("mail", path, "--format", "json").json()
@@ -74,6 +79,16 @@ def test_header_in_an_unknown_encoding_is_a_counted_warning(cli: Any, tmp_path: 
     ]
     table = cli("mail", path)
     assert table.code == 0 and "Warnings" in table.out
+    body = tmp_path / "body.eml"
+    body.write_bytes(
+        _message(2).replace("\n\n", "\nContent-Type: text/plain; charset=x-onbekend\n\n", 1).encode()
+        + "Caf\u00e9 dicht.\n".encode("cp1252")
+    )
+    report = cli("mail", body, "--format", "json").json()
+    assert report["added"] == 1 and [w["field"] for w in report["warnings"]] == ["body"]
+    with engine.connect() as conn:
+        texts = set(conn.execute(select(schema.contacts.c.text)).scalars())
+    assert "Bericht nummer 2: waar blijft mijn auto?\nCaf\u00e9 dicht." in texts
 
 
 def test_truncated_mbox_imports_nothing(cli: Any, tmp_path: Path, counts: Counts, before: dict[str, int]) -> None:
