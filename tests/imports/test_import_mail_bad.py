@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from klantstem.db import schema
+from klantstem.imports.reading import CHILD_FROM_BYTES
 
 MAIL = Path(__file__).parents[1] / "data" / "mail"
 Counts = Callable[[], dict[str, int]]
@@ -126,3 +127,20 @@ def test_folder_without_mail(cli: Any, tmp_path: Path, counts: Counts, before: d
     (tmp_path / "notes.txt").write_text("geen mail")
     assert "no .eml files" in _refused(cli("mail", tmp_path), tmp_path, None, None)
     assert counts() == before
+
+
+def test_large_mbox_read_in_the_second_process(
+    cli: Any, tmp_path: Path, counts: Counts, before: dict[str, int]
+) -> None:
+    """An mbox of 2 MB or more is read by a child process: the same result, and the same refusal when cut off."""
+    padding = "Ik heb al drie keer gebeld en niemand belt terug. " * 40 + "\n"
+    messages = [_message(number).replace("\n\n", f"\n\n{padding}", 1) for number in range(1100)]
+    path = _mbox(tmp_path / "large.mbox", *messages)
+    assert path.stat().st_size >= CHILD_FROM_BYTES
+    whole = path.read_bytes()
+    cut = tmp_path / "large_cut.mbox"
+    cut.write_bytes(whole[:-10])
+    assert "truncated" in _refused(cli("mail", cut), cut, whole[:-10].count(b"\n") + 1, None)
+    assert counts() == before
+    report = cli("mail", path, "--format", "json").json()
+    assert (report["rows"], report["added"]) == (1100, 1100)
