@@ -38,6 +38,7 @@ from klantstem.promises.model import (
     StatRow,
 )
 from klantstem.promises.rules import KEEP_RULES, normalise_kind, rule_groups
+from klantstem.settings import DEFAULT_TIMEZONE
 
 __all__ = [
     "BROKEN",
@@ -367,5 +368,5 @@ def _aware(moment: datetime, calendar: BusinessCalendar) -> datetime:
 
 
 def _local(moment: datetime, calendar: BusinessCalendar | None = None) -> str:
-    zone = ZoneInfo(calendar.timezone if calendar else "Europe/Amsterdam")
+    zone = ZoneInfo(calendar.timezone if calendar else DEFAULT_TIMEZONE)
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
