@@ -392,7 +392,7 @@ PROBLEM_KINDS = ("structural", "incident")
 PROBLEM_STATUSES = ("new", "acknowledged", "cause_known", "fix_underway", "fixed", "verified", "risk_accepted")
 REPORT_LINKS = ("detected", "suggested", "confirmed", "split")
 REPORT_SOURCES = ("story_step", "contact", "promise", "repeat_contact")
-OUTBOX_STATUSES = ("queued", "sent", "failed", "exported")
+OUTBOX_STATUSES = ("queued", "sending", "sent", "failed", "exported")
 
 step_owners = Table(
     "step_owners",

@@ -59,7 +59,7 @@ def _report_key(voice: Voice, zone: ZoneInfo) -> tuple[object, ...]:
     return (who, voice.case_id, voice.at.astimezone(zone).date())
 
 
-def _series(voices: Iterable[Voice], granularity: str, zone: ZoneInfo) -> dict[tuple[str, str], _Series]:
+def series_of(voices: Iterable[Voice], granularity: str, zone: ZoneInfo) -> dict[tuple[str, str], _Series]:
     found: dict[tuple[str, str], _Series] = {}
     for voice in voices:
         if voice.step == UNPLACED:
@@ -81,7 +81,7 @@ def detect(
     by_key: dict[tuple[str, str], Candidate] = {}
     rising: dict[tuple[str, str], Rising] = {}
     for granularity in GRANULARITIES:
-        series = _series(voices, granularity, zone)
+        series = series_of(voices, granularity, zone)
         total = sum(sum(len(k) for k in s.keys.values()) for (_, f), s in series.items() if f == ALL_FACETS)
         for key, one in series.items():
             step_bases = bases[granularity].get(one.step)

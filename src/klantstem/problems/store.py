@@ -379,9 +379,11 @@ def outbox_counts(conn: Connection, problem_id: int) -> dict[str, int]:
 
 
 def claim_outbox(conn: Connection, outbox_id: int) -> bool:
-    """Count one attempt for a queued message; False when another sender took it or it is no longer queued."""
+    """Mark a queued message as being sent (one attempt more); False when another sender took it."""
     o = S.outbox
-    done = conn.execute(update(o).where(o.c.id == outbox_id, o.c.status == "queued").values(attempts=o.c.attempts + 1))
+    done = conn.execute(
+        update(o).where(o.c.id == outbox_id, o.c.status == "queued").values(status="sending", attempts=o.c.attempts + 1)
+    )
     return bool(done.rowcount)
 
 

@@ -145,7 +145,7 @@ def upgrade() -> None:
     sa.Column('last_error', sa.String(length=300), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
-    sa.CheckConstraint("status IN ('queued', 'sent', 'failed', 'exported')", name=op.f('ck_outbox_status')),
+    sa.CheckConstraint("status IN ('queued', 'sending', 'sent', 'failed', 'exported')", name=op.f('ck_outbox_status')),
     sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_outbox_customer_id_customers'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['message_id'], ['problem_messages.id'], name=op.f('fk_outbox_message_id_problem_messages'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox')),
