@@ -28,7 +28,14 @@ from klantstem.outreach import service as outreach
 from klantstem.promises import service as promises
 
 __all__ = [
-    "NewContact", "StorySoFar", "Summary", "TimelineEntry", "ToldUs", "record_contact", "record_message", "story_so_far",
+    "NewContact",
+    "StorySoFar",
+    "Summary",
+    "TimelineEntry",
+    "ToldUs",
+    "record_contact",
+    "record_message",
+    "story_so_far",
 ]
 
 MAX_TEXT_CHARS = 1_000_000

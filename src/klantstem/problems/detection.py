@@ -67,7 +67,9 @@ def series_of(voices: Iterable[Voice], granularity: str, zone: ZoneInfo) -> dict
         period = period_of(voice.at, granularity, zone)
         key = _report_key(voice, zone)
         for facet in {ALL_FACETS, *voice.facets}:
-            series = found.setdefault((voice.step, facet), _Series(voice.step, facet, defaultdict(set), defaultdict(list)))
+            series = found.setdefault(
+                (voice.step, facet), _Series(voice.step, facet, defaultdict(set), defaultdict(list))
+            )
             series.keys[period].add(key)
             series.voices[period].append(voice)
     return found
@@ -176,8 +178,7 @@ def _reason(code: str, values: dict[str, object]) -> str:
     if code == "burst":
         return f"{values['share']}% of the reports came on one day ({values['day']}): a burst"
     return (
-        f"{values['customers']} distinct customers across {values['periods']} periods and "
-        f"{values['channels']} channels"
+        f"{values['customers']} distinct customers across {values['periods']} periods and {values['channels']} channels"
     )
 
 
@@ -191,8 +192,11 @@ def _better(old: Candidate | None, new: Candidate) -> Candidate:
     """Of the week and the month signal of one series: structural first, then the one with more customers."""
     if old is None:
         return new
-    rank = lambda c: (c.verdict.kind == "structural", c.verdict.customers, c.verdict.reports)  # noqa: E731
-    return new if rank(new) > rank(old) else old
+    return new if _rank(new) > _rank(old) else old
+
+
+def _rank(c: Candidate) -> tuple[bool, int, int]:
+    return (c.verdict.kind == "structural", c.verdict.customers, c.verdict.reports)
 
 
 def _prefer_facets(found: dict[tuple[str, str], Candidate]) -> list[Candidate]:

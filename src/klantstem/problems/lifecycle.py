@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row
+from sqlalchemy import Connection, Engine
 
 from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
@@ -20,14 +20,14 @@ from klantstem.problems.views import problem_rows
 MAX_TEXT = 2000
 
 
-def _problem(conn: Connection, problem_id: int) -> Row[Any]:
+def _problem(conn: Connection, problem_id: int) -> Any:
     found = store.problem(conn, problem_id)
     if found is None:
         raise NotFoundError(f"problem {problem_id} does not exist", code="problem_not_found", id=problem_id)
     return found
 
 
-def _user(conn: Connection, key: str | int) -> Row[Any]:
+def _user(conn: Connection, key: str | int) -> Any:
     """An active staff member who can sign in (has a password or is an admin, manager or analyst)."""
     found = store.staff_row(conn, str(key))
     if found is None:
@@ -60,7 +60,10 @@ def set_status(
             choices = ", ".join(allowed) or "none: detection verifies or reopens it"
             raise UserInputError(
                 f"problem {problem_id} is {problem.status}; it can move to {choices}, not {status}",
-                code="status_skips", id=problem_id, was=problem.status, wanted=status,
+                code="status_skips",
+                id=problem_id,
+                was=problem.status,
+                wanted=status,
             )
         values: dict[str, Any] = {"status": status, "progress_at": now}
         if status == "risk_accepted":
@@ -153,13 +156,19 @@ def put_mapping(engine: Engine, facet: str | None, department: str | None, step:
         store.put_mapping(conn, facet or "", department_id, name[:300])
 
 
-def escalated(engine: Engine, clock: Clock, calendar: BusinessCalendar, stale_days: int) -> list[tuple[ProblemRow, str | None]]:
+def escalated(
+    engine: Engine, clock: Clock, calendar: BusinessCalendar, stale_days: int
+) -> list[tuple[ProblemRow, str | None]]:
     """Open problems without progress for `stale_days` working days, each with the manager it goes to."""
     now = clock.now()
     with reading(engine) as conn:
         rows = problem_rows(conn)
         managers = store.managers(conn)
-        departments = {int(r.id): r.department_id for r in (store.staff_row(conn, str(p.owner_id)) for p in rows if p.owner_id) if r}
+        departments = {
+            int(r.id): r.department_id
+            for r in (store.staff_row(conn, str(p.owner_id)) for p in rows if p.owner_id)
+            if r
+        }
     out: list[tuple[ProblemRow, str | None]] = []
     for row in rows:
         if row.status not in OPEN_STATUSES or row.status == "risk_accepted":

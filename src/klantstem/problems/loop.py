@@ -14,7 +14,6 @@ import csv
 import io
 import os
 import smtplib
-import socket
 import tempfile
 from collections import Counter
 from email.message import EmailMessage
@@ -181,10 +180,11 @@ def _send(
             server.send_message(mail)
     except smtplib.SMTPResponseException as exc:
         kind = "queued" if 400 <= exc.smtp_code < 500 else "failed"
-        return kind, f"{exc.smtp_code} {exc.smtp_error.decode('utf-8', 'replace')}"[:300]
+        said = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+        return kind, f"{exc.smtp_code} {said}"[:300]
     except smtplib.SMTPRecipientsRefused as exc:
         return "failed", f"recipient refused: {list(exc.recipients.values())[:1]}"[:300]
-    except (OSError, socket.timeout, smtplib.SMTPException) as exc:
+    except (TimeoutError, OSError, smtplib.SMTPException) as exc:
         return "queued", f"{type(exc).__name__}: {exc}"[:300]
     return "sent", None
 
@@ -198,7 +198,7 @@ def export_outbox(engine: Engine, clock: Clock, path: Path, channel: str | None 
         writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL)
         writer.writerow(["outbox_id", "problem_id", "customer_id", "channel", "recipient", "subject", "body"])
         for r in rows:
-            writer.writerow([r.id, r.problem_id, r.customer_id, r.channel, _cell(r.recipient or ""),
+            writer.writerow([r.id, r.problem_id, r.customer_id, r.channel, r.recipient or "",
                              _cell(r.subject), _cell(r.body)])  # fmt: skip
             store.finish_outbox(conn, int(r.id), "exported", clock.now(), None)
         _write_whole(path, buffer.getvalue())

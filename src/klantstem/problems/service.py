@@ -25,9 +25,9 @@ from klantstem.problems.lifecycle import (
     escalated,
     finish_action,
     link,
+    put_mapping,
     set_owner,
     set_status,
-    put_mapping,
 )
 from klantstem.problems.loop import deliver, export_outbox, notify
 from klantstem.problems.model import (
@@ -74,7 +74,9 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
         voices = gather(conn, rules)
         step_bases, contact_bases = bases(conn, voices, zone)
     candidates, rising = detection.detect(voices, step_bases, contact_bases, rules, zone)
-    opened, updated, reopened = [], [], []
+    opened: list[int] = []
+    updated: list[int] = []
+    reopened: list[int] = []
     with engine.begin() as conn:
         for candidate in candidates:
             outcome, problem_id = _record(conn, clock.now(), candidate)
@@ -124,9 +126,9 @@ def _returned(candidate: Candidate, verified_at: datetime) -> bool:
 
 def _figures(candidate: Candidate) -> dict[str, Any]:
     signal, verdict = candidate.signal, candidate.verdict
+    base = "cases that passed the step" if signal.base_kind == "cases" else "inbound contacts (the step has no events)"
     why = [
-        f"{_rule_words(signal.rule)} on the {signal.granularity} chart: {signal.rate:.1%} of "
-        f"{'cases that passed the step' if signal.base_kind == 'cases' else 'inbound contacts (the step has no events)'}"
+        f"{_rule_words(signal.rule)} on the {signal.granularity} chart: {signal.rate:.1%} of {base}"
         f" since {signal.since.isoformat()}, against {signal.baseline:.1%} before",
         *verdict.reasons,
     ]

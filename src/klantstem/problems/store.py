@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, func, insert, select, update
 
 from klantstem.db import schema
 
@@ -27,7 +27,7 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
 # --- voices ---------------------------------------------------------------------------------------------------
 
 
-def bad_story_steps(conn: Connection) -> list[Row[Any]]:
+def bad_story_steps(conn: Connection) -> list[Any]:
     sp, st = S.story_steps, S.stories
     query = (
         select(sp.c.id, st.c.customer_id, st.c.case_id, st.c.channel,
@@ -47,7 +47,7 @@ def facets_of(conn: Connection, target: str) -> dict[int, list[str]]:
     return found
 
 
-def complaint_contacts(conn: Connection) -> list[Row[Any]]:
+def complaint_contacts(conn: Connection) -> list[Any]:
     """Inbound contacts the text analysis read as bad service."""
     a, c = S.annotations, S.contacts
     query = (
@@ -59,7 +59,7 @@ def complaint_contacts(conn: Connection) -> list[Row[Any]]:
     return [r for r in conn.execute(query) if (r.value or {}).get("level") == "bad"]
 
 
-def broken_promises(conn: Connection) -> list[Row[Any]]:
+def broken_promises(conn: Connection) -> list[Any]:
     p, c = S.promises, S.contacts
     query = (
         select(p.c.id, p.c.customer_id, p.c.case_id, c.c.channel, p.c.made_at, p.c.due_at.label("at"),
@@ -70,7 +70,7 @@ def broken_promises(conn: Connection) -> list[Row[Any]]:
     return list(conn.execute(query))
 
 
-def inbound_case_contacts(conn: Connection) -> list[Row[Any]]:
+def inbound_case_contacts(conn: Connection) -> list[Any]:
     c = S.contacts
     query = (
         select(c.c.id, c.c.customer_id, c.c.case_id, c.c.channel, c.c.occurred_at.label("at"), c.c.department_id)
@@ -136,7 +136,7 @@ def mappings(conn: Connection) -> dict[tuple[str, int | None], str]:
     return {(str(f), d): str(s) for f, d, s in conn.execute(select(m.c.facet, m.c.department_id, m.c.step))}
 
 
-def mapping_rows(conn: Connection) -> list[Row[Any]]:
+def mapping_rows(conn: Connection) -> list[Any]:
     m, d = S.step_mappings, S.departments
     query = select(m.c.id, m.c.facet, m.c.department_id, d.c.name.label("department"), m.c.step).select_from(
         m.outerjoin(d, d.c.id == m.c.department_id)
@@ -146,14 +146,16 @@ def mapping_rows(conn: Connection) -> list[Row[Any]]:
 
 def put_mapping(conn: Connection, facet: str, department_id: int | None, step: str) -> None:
     m = S.step_mappings
-    same = and_(m.c.facet == facet, m.c.department_id.is_(None) if department_id is None else m.c.department_id == department_id)
+    same = and_(
+        m.c.facet == facet, m.c.department_id.is_(None) if department_id is None else m.c.department_id == department_id
+    )
     if conn.execute(select(m.c.id).where(same)).first():
         conn.execute(update(m).where(same).values(step=step))
     else:
         conn.execute(insert(m).values(facet=facet, department_id=department_id, step=step))
 
 
-def owners(conn: Connection) -> list[Row[Any]]:
+def owners(conn: Connection) -> list[Any]:
     o, s = S.step_owners, S.staff
     query = select(o.c.step, o.c.owner_id, s.c.name.label("owner"), s.c.email, s.c.department_id).select_from(
         o.join(s, s.c.id == o.c.owner_id)
@@ -169,7 +171,7 @@ def put_owner(conn: Connection, step: str, owner_id: int, now: datetime) -> None
         conn.execute(insert(o).values(step=step, owner_id=owner_id, created_at=utc(now)))
 
 
-def staff_row(conn: Connection, key: str) -> Row[Any] | None:
+def staff_row(conn: Connection, key: str) -> Any:
     """A staff member by id, e-mail or exact name."""
     s = S.staff
     columns = (s.c.id, s.c.name, s.c.email, s.c.role, s.c.department_id, s.c.active)
@@ -209,14 +211,14 @@ def _problem_query() -> Any:
     return select(p, s.c.name.label("owner")).select_from(p.outerjoin(s, s.c.id == p.c.owner_id))
 
 
-def problems(conn: Connection, ids: Sequence[int] | None = None) -> list[Row[Any]]:
+def problems(conn: Connection, ids: Sequence[int] | None = None) -> list[Any]:
     query = _problem_query()
     if ids is not None:
         query = query.where(S.problems.c.id.in_(list(ids)))
     return list(conn.execute(query.order_by(S.problems.c.id)))
 
 
-def problem(conn: Connection, problem_id: int) -> Row[Any] | None:
+def problem(conn: Connection, problem_id: int) -> Any:
     return conn.execute(_problem_query().where(S.problems.c.id == problem_id)).first()
 
 
@@ -236,7 +238,7 @@ def journal(conn: Connection, problem_id: int, at: datetime, staff_id: int | Non
     )
 
 
-def journal_of(conn: Connection, problem_id: int) -> list[Row[Any]]:
+def journal_of(conn: Connection, problem_id: int) -> list[Any]:
     j, s = S.problem_journal, S.staff
     query = select(j.c.at, j.c.staff_id, s.c.name.label("staff"), j.c.action, j.c.detail).select_from(
         j.outerjoin(s, s.c.id == j.c.staff_id)
@@ -251,7 +253,9 @@ def linked_sources(conn: Connection) -> dict[tuple[str, int], list[tuple[int, st
     """(source, id) -> [(problem id, link)] for every report linked to a problem."""
     r = S.problem_reports
     found: dict[tuple[str, int], list[tuple[int, str]]] = {}
-    for problem_id, source, source_id, link in conn.execute(select(r.c.problem_id, r.c.source, r.c.source_id, r.c.link)):
+    for problem_id, source, source_id, link in conn.execute(
+        select(r.c.problem_id, r.c.source, r.c.source_id, r.c.link)
+    ):
         found.setdefault((str(source), int(source_id)), []).append((int(problem_id), str(link)))
     return found
 
@@ -261,13 +265,13 @@ def insert_reports(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(insert(S.problem_reports), rows)
 
 
-def reports_of(conn: Connection, problem_id: int) -> list[Row[Any]]:
+def reports_of(conn: Connection, problem_id: int) -> list[Any]:
     r, c = S.problem_reports, S.customers
     query = select(r, c.c.display_name.label("customer")).select_from(r.outerjoin(c, c.c.id == r.c.customer_id))
     return list(conn.execute(query.where(r.c.problem_id == problem_id).order_by(r.c.occurred_at, r.c.id)))
 
 
-def report(conn: Connection, report_id: int) -> Row[Any] | None:
+def report(conn: Connection, report_id: int) -> Any:
     r = S.problem_reports
     return conn.execute(select(r).where(r.c.id == report_id)).first()
 
@@ -301,7 +305,7 @@ def insert_action(conn: Connection, values: dict[str, Any]) -> int:
     return int(conn.execute(insert(S.problem_actions).values(**values)).inserted_primary_key[0])  # type: ignore[index]
 
 
-def actions_of(conn: Connection, problem_id: int | None = None) -> list[Row[Any]]:
+def actions_of(conn: Connection, problem_id: int | None = None) -> list[Any]:
     a, s = S.problem_actions, S.staff
     query = select(a, s.c.name.label("owner")).select_from(a.join(s, s.c.id == a.c.owner_id))
     if problem_id is not None:
@@ -321,12 +325,12 @@ def insert_message(conn: Connection, values: dict[str, Any]) -> int:
     return int(conn.execute(insert(S.problem_messages).values(**values)).inserted_primary_key[0])  # type: ignore[index]
 
 
-def messages_of(conn: Connection, problem_id: int) -> list[Row[Any]]:
+def messages_of(conn: Connection, problem_id: int) -> list[Any]:
     m = S.problem_messages
     return list(conn.execute(select(m).where(m.c.problem_id == problem_id).order_by(m.c.id)))
 
 
-def message(conn: Connection, message_id: int) -> Row[Any] | None:
+def message(conn: Connection, message_id: int) -> Any:
     m = S.problem_messages
     return conn.execute(select(m).where(m.c.id == message_id)).first()
 
@@ -357,7 +361,9 @@ def insert_outbox(conn: Connection, values: dict[str, Any]) -> int:
     return int(conn.execute(insert(S.outbox).values(**values)).inserted_primary_key[0])  # type: ignore[index]
 
 
-def outbox_rows(conn: Connection, status: str | None = None, channel: str | None = None, limit: int = 1000) -> list[Row[Any]]:
+def outbox_rows(
+    conn: Connection, status: str | None = None, channel: str | None = None, limit: int = 1000
+) -> list[Any]:
     o, m = S.outbox, S.problem_messages
     query = select(o, m.c.problem_id).select_from(o.join(m, m.c.id == o.c.message_id))
     if status is not None:

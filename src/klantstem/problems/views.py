@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection
 
 from klantstem.problems import store
 from klantstem.problems.model import Action, JournalEntry, ProblemDetail, ProblemRow, Report
@@ -15,7 +15,7 @@ from klantstem.problems.model import Action, JournalEntry, ProblemDetail, Proble
 QUOTE_CHARS = 240
 
 
-def _row(r: Row[Any], counts: tuple[int, int, int]) -> ProblemRow:
+def _row(r: Any, counts: tuple[int, int, int]) -> ProblemRow:
     return ProblemRow(
         id=int(r.id), step=r.step, facet=r.facet, kind=r.kind, status=r.status, owner_id=r.owner_id, owner=r.owner,
         signal=r.signal, explanation=dict(r.explanation or {}), rate=r.rate, baseline=r.baseline,

@@ -62,9 +62,7 @@ def bases(conn: Connection, voices: list[Voice], zone: ZoneInfo) -> tuple[Bases,
     """Per granularity: the distinct cases that passed each placed step per period; and the inbound contacts per
     period, the base of steps without events."""
     steps = {v.step for v in voices if v.step != UNPLACED}
-    seen: dict[str, dict[str, dict[date, set[str]]]] = {
-        g: defaultdict(lambda: defaultdict(set)) for g in GRANULARITIES
-    }
+    seen: dict[str, dict[str, dict[date, set[str]]]] = {g: defaultdict(lambda: defaultdict(set)) for g in GRANULARITIES}
     for activity, case, at in store.step_passages(conn, steps):
         for granularity in GRANULARITIES:
             seen[granularity][activity][period_of(at, granularity, zone)].add(case)

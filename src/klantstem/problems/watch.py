@@ -38,9 +38,9 @@ def watch_fixed(
             n = sum(base[p] for p in after)
             rate = x / n if n else 0.0
             middle = ((problem.baseline or 0.0) + (problem.rate or 0.0)) / 2
-            if weeks < rules.verify_periods or not after:
-                if not (x >= rules.min_reports and rate > (problem.rate or 0.0)):
-                    continue  # too early to tell, and not plainly back at the problem's level
+            early = weeks < rules.verify_periods or not after
+            if early and not (x >= rules.min_reports and rate > (problem.rate or 0.0)):
+                continue  # too early to tell, and not plainly back at the problem's level
             detail = {"rate_after": round(rate, 4), "baseline": problem.baseline, "level": problem.rate,
                       "weeks": weeks, "reports_after": x}  # fmt: skip
             if rate <= middle:
