@@ -253,3 +253,25 @@ def test_a_refusing_mail_server_is_counted_and_nothing_is_lost(
     assert result.queued >= len(failed)
     unreachable = replace(settings, smtp_url="smtp://127.0.0.1:9")
     assert set(problems.deliver(engine, clock, unreachable)) <= {"queued"}
+
+
+def test_the_api_lists_problems_and_lets_an_owner_move_one_on(world: tuple[Engine, Settings, str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from klantstem.users import service as users
+    from klantstem.web.app import create_app
+
+    engine, settings, _ = world
+    manager = users.add_user(engine, "probleem.eigenaar@example.nl", "Eigenaar", "manager", "a long password 1")
+    token = users.create_api_token(engine, manager.id, "t").secret
+    with TestClient(create_app(settings)) as client:
+        headers = {"Authorization": f"Bearer {token}"}
+        listed = client.get("/api/problems?kind=structural", headers=headers).json()["problems"]
+        assert {p["step"] for p in listed} >= {plant.step for plant in plants.PLANTS}
+        target = next(p for p in listed if p["step"] == plants.PLANTS[3].step and p["status"] == "new")
+        moved = client.post(f"/api/problems/{target['id']}/status", json={"status": "acknowledged"}, headers=headers)
+        assert moved.status_code == 200 and moved.json()["status"] == "acknowledged"
+        skipped = client.post(f"/api/problems/{target['id']}/status", json={"status": "fixed"}, headers=headers)
+        assert skipped.status_code == 400
+        detail = client.get(f"/api/problems/{target['id']}", headers=headers).json()
+        assert detail["journal"][-1]["staff"] == "Eigenaar" and detail["reports"]

@@ -18,6 +18,8 @@ class Action(StrEnum):
     correct_labels = "correct_labels"
     manage_users = "manage_users"
     use_api_tokens = "use_api_tokens"
+    view_problems = "view_problems"
+    manage_problems = "manage_problems"
 
 
 _A = Action
@@ -35,6 +37,8 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.view_process,
             _A.view_themes,
             _A.use_api_tokens,
+            _A.view_problems,
+            _A.manage_problems,
         }
     ),
     "analyst": frozenset(
@@ -45,6 +49,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.view_themes,
             _A.correct_labels,
             _A.use_api_tokens,
+            _A.view_problems,
         }
     ),
     "agent": frozenset({_A.view_customer, _A.add_contact, _A.record_interview, _A.view_promises, _A.update_promise}),

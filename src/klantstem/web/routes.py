@@ -9,6 +9,7 @@ from klantstem.web.api import customers as customer_api
 from klantstem.web.api import health
 from klantstem.web.api import insights as insight_api
 from klantstem.web.api import interviews as interview_api
+from klantstem.web.api import problems as problem_api
 from klantstem.web.api import promises as promise_api
 from klantstem.web.pages import account as account_pages
 from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
@@ -22,6 +23,7 @@ API_ROUTERS = (
     customer_api.router,
     interview_api.router,
     promise_api.router,
+    problem_api.router,
 )
 PAGE_ROUTERS = (
     signin.router,
