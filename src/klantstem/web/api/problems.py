@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 
 from klantstem.problems import service as problems
 from klantstem.users import service as users
-from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.auth import require_api
+from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
