@@ -19,6 +19,7 @@ from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError
 from klantstem.problems import detection, store
+from klantstem.problems.figures import step_figures
 from klantstem.problems.lifecycle import (
     add_action,
     assign,
@@ -94,6 +95,10 @@ def _record(conn: Connection, now: datetime, candidate: Candidate) -> tuple[str,
     known = [p for p in store.problems(conn) if (p.step, p.facet) == (candidate.step, candidate.facet)]
     current = known[-1] if known else None
     figures = _figures(candidate)
+    process = step_figures(conn, candidate.step, candidate.first_seen)
+    figures["explanation"]["process"] = process
+    if process:
+        figures["explanation"]["why"].append(_process_words(process))
     if current is None:
         owner = _owner_for(conn, candidate)
         values = {**figures, "step": candidate.step, "facet": candidate.facet, "status": "new",
@@ -144,6 +149,18 @@ def _figures(candidate: Candidate) -> dict[str, Any]:
         "baseline": signal.baseline, "customers": verdict.customers, "reports": verdict.reports,
         "channels": list(verdict.channels), "first_seen": candidate.first_seen, "last_seen": candidate.last_seen,
     }  # fmt: skip
+
+
+def _process_words(f: dict[str, Any]) -> str:
+    parts = [f"at this step ({f['cases']} cases since it began): median wait after it {f['median_wait_h']} h"]
+    if f["wait_by_status_h"]:
+        parts.append("by status " + ", ".join(f"{k} {v} h" for k, v in list(f["wait_by_status_h"].items())[:3]))
+    if f["handover_share"] is not None:
+        parts.append(f"{f['handover_share']:.0%} handed to another team")
+    parts.append(f"{f['ping_pong_cases']} cases ping-pong between teams")
+    if f["promises_kept_share"] is not None:
+        parts.append(f"{f['promises_kept_share']:.0%} of {f['promises_decided']} promises made here kept")
+    return "; ".join(parts)
 
 
 def _rule_words(rule: str) -> str:

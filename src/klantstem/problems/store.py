@@ -398,3 +398,38 @@ def finish_outbox(conn: Connection, outbox_id: int, status: str, at: datetime | 
     conn.execute(
         update(o).where(o.c.id == outbox_id).values(status=status, sent_at=utc(at) if at else None, last_error=error)
     )
+
+
+def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -> dict[str, list[tuple[Any, ...]]]:
+    """The events (moment, activity, team, status) of up to `limit` cases that passed `step` since `since`, by case
+    (log and key)."""
+    e = S.process_events
+    passed = (
+        select(e.c.log_name, e.c.case_key)
+        .where(e.c.activity == step, e.c.occurred_at >= utc(since))
+        .distinct()
+        .limit(limit)
+        .subquery()
+    )
+    query = (
+        select(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.activity, e.c.team, e.c.status)
+        .select_from(e.join(passed, and_(e.c.log_name == passed.c.log_name, e.c.case_key == passed.c.case_key)))
+        .order_by(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.id)
+    )
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    for log, key, at, activity, team, status in conn.execute(query):
+        found.setdefault(f"{log}\x1f{key}", []).append((utc(at), activity, team, status))
+    return found
+
+
+def promises_made_at_step(conn: Connection, step: str, since: datetime) -> dict[str, int]:
+    """Kept and broken promises made in a case at the moment it reached `step` (the event and the promise share
+    their moment), since `since`."""
+    p, e = S.promises, S.process_events
+    query = (
+        select(p.c.status, func.count())
+        .select_from(p.join(e, and_(e.c.case_id == p.c.case_id, e.c.occurred_at == p.c.made_at)))
+        .where(e.c.activity == step, p.c.made_at >= utc(since), p.c.status.in_(("kept", "broken")))
+        .group_by(p.c.status)
+    )
+    return {str(s): int(n) for s, n in conn.execute(query)}
