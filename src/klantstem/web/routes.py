@@ -15,6 +15,7 @@ from klantstem.web.pages import account as account_pages
 from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
 from klantstem.web.pages import customers as customer_pages
 from klantstem.web.pages import interviews as interview_pages
+from klantstem.web.pages import problems as problem_pages
 
 API_ROUTERS = (
     health.router,
@@ -36,6 +37,7 @@ PAGE_ROUTERS = (
     process.router,
     themes.router,
     corrections.router,
+    problem_pages.router,
 )
 
 
