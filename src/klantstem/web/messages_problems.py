@@ -5,8 +5,10 @@ from __future__ import annotations
 PROBLEMS: dict[str, tuple[str, str]] = {
     "nav.problems": ("Problemen", "Problems"),
     "problems.title": ("Structurele problemen en incidenten", "Structural problems and incidents"),
-    "problems.none": ("Nog geen problemen gevonden. Ze worden gezocht door `klantstem problems detect`.",
-                      "No problems found yet. They are looked for by `klantstem problems detect`."),
+    "problems.none": (
+        "Nog geen problemen gevonden. Ze worden gezocht door `klantstem problems detect`.",
+        "No problems found yet. They are looked for by `klantstem problems detect`.",
+    ),
     "problems.kind": ("Soort", "Kind"),
     "problems.step": ("Processtap", "Process step"),
     "problems.facet": ("Onderwerp", "Facet"),
@@ -29,16 +31,26 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problems.granularity.week": ("week", "week"),
     "problems.granularity.month": ("maand", "month"),
     "problems.base.cases": ("zaken die deze stap passeerden", "cases that passed this step"),
-    "problems.base.contacts": ("binnenkomende contacten (deze stap heeft geen procesgegevens)",
-                               "inbound contacts (this step has no process events)"),
-    "problems.code.broad": ("{customers} verschillende klanten, in {periods} perioden, via {channels} kanalen.",
-                            "{customers} distinct customers, across {periods} periods, through {channels} channels."),
-    "problems.code.few_customers": ("Maar {customers} klant(en) meldden het; structureel vraagt er {needed}.",
-                                    "Only {customers} customer(s) reported it; structural needs {needed}."),
-    "problems.code.narrow": ("Alleen in {periods} periode(n) en via {channels} kanaal/kanalen gezien.",
-                             "Seen in {periods} period(s) through {channels} channel(s) only."),
-    "problems.code.burst": ("{share}% van de meldingen kwam op één dag ({day}): een piek.",
-                            "{share}% of the reports came on one day ({day}): a burst."),
+    "problems.base.contacts": (
+        "binnenkomende contacten (deze stap heeft geen procesgegevens)",
+        "inbound contacts (this step has no process events)",
+    ),
+    "problems.code.broad": (
+        "{customers} verschillende klanten, in {periods} perioden, via {channels} kanalen.",
+        "{customers} distinct customers, across {periods} periods, through {channels} channels.",
+    ),
+    "problems.code.few_customers": (
+        "Maar {customers} klant(en) meldden het; structureel vraagt er {needed}.",
+        "Only {customers} customer(s) reported it; structural needs {needed}.",
+    ),
+    "problems.code.narrow": (
+        "Alleen in {periods} periode(n) en via {channels} kanaal/kanalen gezien.",
+        "Seen in {periods} period(s) through {channels} channel(s) only.",
+    ),
+    "problems.code.burst": (
+        "{share}% van de meldingen kwam op één dag ({day}): een piek.",
+        "{share}% of the reports came on one day ({day}): a burst.",
+    ),
     "problems.customer_voice": ("De stem van de klant", "The voice of the customer"),
     "problems.process_voice": ("De stem van het proces", "The voice of the process"),
     "problems.cases": ("zaken sinds het begon", "cases since it began"),
@@ -68,12 +80,17 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problems.notify": ("Informeer alle melders", "Tell every reporter"),
     "problems.message_kind.workaround": ("tijdelijke oplossing", "workaround"),
     "problems.message_kind.fix": ("oplossing", "fix"),
-    "problems.message": ("Bericht (één keer geschreven, naar elke melder)", "Message (written once, to every reporter)"),
+    "problems.message": (
+        "Bericht (één keer geschreven, naar elke melder)",
+        "Message (written once, to every reporter)",
+    ),
     "problems.send": ("In de uitgaande berichten zetten", "Put in the outbox"),
-    "problems.notified": ("{queued} berichten klaargezet, {already} al eerder, {blocked} geblokkeerd door de "
-                          "contactwaakhond, {no_address} zonder adres.",
-                          "{queued} messages queued, {already} already told, {blocked} blocked by the contact "
-                          "guard, {no_address} without an address."),
+    "problems.notified": (
+        "{queued} berichten klaargezet, {already} al eerder, {blocked} geblokkeerd door de "
+        "contactwaakhond, {no_address} zonder adres.",
+        "{queued} messages queued, {already} already told, {blocked} blocked by the contact "
+        "guard, {no_address} without an address.",
+    ),
     "problems.actions": ("Acties", "Actions"),
     "problems.action_broken": ("over tijd", "overdue"),
     "problems.journal": ("Logboek", "Journal"),
@@ -102,15 +119,22 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "journal.verified": ("bevestigd: het cijfer bleef laag", "verified: the rate stayed down"),
     "journal.kind": ("soort gewijzigd", "kind changed"),
     "error.problem_not_found": ("Probleem {id} bestaat niet.", "Problem {id} does not exist."),
-    "error.status_skips": ("Probleem {id} is {was}; deze stap kan niet worden overgeslagen.",
-                           "Problem {id} is {was}; that step cannot be skipped."),
-    "error.review_needed": ("Een aanvaard risico heeft een herzieningsdatum in de toekomst nodig.",
-                            "Accepting a risk needs a review date in the future."),
+    "error.status_skips": (
+        "Probleem {id} is {was}; deze stap kan niet worden overgeslagen.",
+        "Problem {id} is {was}; that step cannot be skipped.",
+    ),
+    "error.review_needed": (
+        "Een aanvaard risico heeft een herzieningsdatum in de toekomst nodig.",
+        "Accepting a risk needs a review date in the future.",
+    ),
     "error.owner_unknown": ("Die persoon is geen gebruiker.", "That person is not a user."),
     "error.owner_inactive": ("Die gebruiker staat uit.", "That user is switched off."),
     "error.report_not_found": ("Die melding hoort niet bij dit probleem.", "That report is not one of this problem's."),
-    "error.message_length": ("Schrijf het bericht (hooguit 5000 tekens).", "Write the message (at most 5000 characters)."),
+    "error.message_length": (
+        "Schrijf het bericht (hooguit 5000 tekens).",
+        "Write the message (at most 5000 characters).",
+    ),
     "error.message_kind": ("Kies tijdelijke oplossing of oplossing.", "Choose workaround or fix."),
     "error.link_decision": ("Bevestig of splits af.", "Confirm or split off."),
     "error.step_empty": ("Noem de stap of afdeling.", "Name the step or department."),
-}  # fmt: skip
+}

@@ -61,16 +61,23 @@ def register_owner(
     return RedirectResponse("/problems/owners", status_code=303)
 
 
-def _page(request: Request, problem_id: int, problem: str | None = None, notice: str | None = None,
-          status: int = 200) -> Response:  # fmt: skip
+def _page(
+    request: Request, problem_id: int, problem: str | None = None, notice: str | None = None, status: int = 200
+) -> Response:
     state = app_state(request)
     found = problems.show(state.engine, problem_id)
     context: dict[str, Any] = {
-        "p": found.problem, "detail": found, "reports": found.reports[::-1][:SHOWN_REPORTS],
-        "more": max(0, len(found.reports) - SHOWN_REPORTS), "facets": insights.facet_labels(),
-        "process": found.problem.explanation.get("process") or {}, "next": NEXT.get(found.problem.status, ()),
-        "problem": problem, "notice": notice, "now": state.clock.now(),
-    }  # fmt: skip
+        "p": found.problem,
+        "detail": found,
+        "reports": found.reports[::-1][:SHOWN_REPORTS],
+        "more": max(0, len(found.reports) - SHOWN_REPORTS),
+        "facets": insights.facet_labels(),
+        "process": found.problem.explanation.get("process") or {},
+        "next": NEXT.get(found.problem.status, ()),
+        "problem": problem,
+        "notice": notice,
+        "now": state.clock.now(),
+    }
     return state.renderer.page(request, "problem.html", context, status_code=status)
 
 
@@ -92,12 +99,18 @@ def _acted(request: Request, problem_id: int, act: Any) -> Response:
 
 @router.post("/problems/{problem_id}/status", dependencies=[Depends(check_csrf)])
 def status(
-    request: Request, problem_id: Id, user: Owner, status: Annotated[str, Form(max_length=20)],
+    request: Request,
+    problem_id: Id,
+    user: Owner,
+    status: Annotated[str, Form(max_length=20)],
     note: Annotated[str, Form(max_length=2000)] = "",
-) -> Response:  # fmt: skip
+) -> Response:
     state = app_state(request)
-    return _acted(request, problem_id,
-                  lambda: problems.set_status(state.engine, state.clock, problem_id, status, user.id, note=note))  # fmt: skip
+    return _acted(
+        request,
+        problem_id,
+        lambda: problems.set_status(state.engine, state.clock, problem_id, status, user.id, note=note),
+    )
 
 
 @router.post("/problems/{problem_id}/owner", dependencies=[Depends(check_csrf)])
@@ -111,15 +124,19 @@ def link(
     request: Request, problem_id: Id, report_id: Id, user: Owner, decision: Annotated[str, Form(max_length=10)]
 ) -> Response:
     state = app_state(request)
-    return _acted(request, problem_id,
-                  lambda: problems.link(state.engine, state.clock, problem_id, report_id, decision, user.id))  # fmt: skip
+    return _acted(
+        request, problem_id, lambda: problems.link(state.engine, state.clock, problem_id, report_id, decision, user.id)
+    )
 
 
 @router.post("/problems/{problem_id}/notify", dependencies=[Depends(check_csrf)])
 def notify(
-    request: Request, problem_id: Id, user: Owner, kind: Annotated[str, Form(max_length=20)],
+    request: Request,
+    problem_id: Id,
+    user: Owner,
+    kind: Annotated[str, Form(max_length=20)],
     message: Annotated[str, Form(max_length=5000)],
-) -> Response:  # fmt: skip
+) -> Response:
     state = app_state(request)
     lang = i18n.language_of(request)
     try:
@@ -128,6 +145,12 @@ def notify(
         if exc.exit_code == 3:
             raise
         return _page(request, problem_id, problem=i18n.explain(lang, exc), status=400)
-    notice = i18n.translate(lang, "problems.notified", queued=result.queued, already=result.already,
-                            blocked=len(result.blocked), no_address=len(result.no_address))  # fmt: skip
+    notice = i18n.translate(
+        lang,
+        "problems.notified",
+        queued=result.queued,
+        already=result.already,
+        blocked=len(result.blocked),
+        no_address=len(result.no_address),
+    )
     return _page(request, problem_id, notice=notice)
