@@ -203,7 +203,8 @@ def test_every_reporter_hears_back_once_by_mail_and_on_their_timeline(
     engine, settings, _ = world
     inbox, port = smtp
     problem = _by_step(engine, settings)[plants.PLANTS[1].step]
-    reporters = {r.customer_id for r in problems.show(engine, problem.id).reports}
+    reports = problems.show(engine, problem.id).reports
+    reporters = {r.customer_id for r in reports if r.link in ("detected", "confirmed") and r.customer_id}
     opted_out = sorted(c for c in reporters if c is not None)[0]
     with engine.begin() as conn:
         conn.execute(update(schema.customers).where(schema.customers.c.id == opted_out).values(opted_out=True))
@@ -275,3 +276,30 @@ def test_the_api_lists_problems_and_lets_an_owner_move_one_on(world: tuple[Engin
         assert skipped.status_code == 400
         detail = client.get(f"/api/problems/{target['id']}", headers=headers).json()
         assert detail["journal"][-1]["staff"] == "Eigenaar" and detail["reports"]
+
+
+def test_a_mapping_to_a_step_or_facet_that_does_not_exist_is_one_line_and_writes_nothing(
+    world: tuple[Engine, Settings, str], capsys: Any
+) -> None:
+    engine, _, url = world
+    before = problems.mappings(engine)
+    assert main(["problems", "map", "Nergens", "--facet", "price", "--db", url]) == 2
+    assert main(["problems", "map", plants.OUTAGE_STEP, "--facet", "prijs", "--db", url]) == 2
+    assert main(["problems", "map", plants.OUTAGE_STEP, "--department", "Marketing", "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert err.count("error: ") == 3 and "Traceback" not in err
+    assert "unknown step 'Nergens'" in err and "unknown facet 'prijs'" in err
+    assert problems.mappings(engine) == before
+    assert main(["problems", "map", "Brief verstuurd", "--facet", "communication", "--db", url]) == 0
+    assert len(problems.mappings(engine)) == len(before) + 1
+
+
+def test_complaints_that_sound_like_an_open_problem_are_suggested_for_it(world: tuple[Engine, Settings, str]) -> None:
+    engine, settings, _ = world
+    problem = _by_step(engine, settings)[plants.PLANTS[3].step]
+    suggested = [r for r in problems.show(engine, problem.id).reports if (r.reason or "").startswith("similar words")]
+    assert suggested and all(r.link == "suggested" for r in suggested)
+    assert (
+        sum(("uitleggen" in r.quote or "opnieuw" in r.quote or "again" in r.quote) for r in suggested)
+        >= len(suggested) / 2
+    )

@@ -138,7 +138,8 @@ def set_owner(engine: Engine, clock: Clock, step: str, owner: str | int) -> None
 
 
 def put_mapping(engine: Engine, facet: str | None, department: str | None, step: str) -> None:
-    """Voices outside a case with this facet (None: any) from this department (None: any) go to `step`."""
+    """Voices outside a case with this facet (None: any) from this department (None: any) go to `step`: a
+    process activity, or a step in the owner registry."""
     from klantstem.insights import service as insights
 
     facets = tuple(insights.facet_labels())
@@ -153,6 +154,11 @@ def put_mapping(engine: Engine, facet: str | None, department: str | None, step:
             department_id = store.department_id(conn, department)
             if department_id is None:
                 raise UserInputError(f"unknown department {department!r}", code="department_unknown")
+        if not store.step_known(conn, name):
+            raise UserInputError(
+                f"unknown step {name!r}: name a process activity, or register the step's owner first "
+                "(klantstem problems owner STEP PERSON)", code="step_unknown", step=name,
+            )  # fmt: skip
         store.put_mapping(conn, facet or "", department_id, name[:300])
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine
 from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError
-from klantstem.problems import detection, store
+from klantstem.problems import detection, similar, store
 from klantstem.problems.figures import step_figures
 from klantstem.problems.lifecycle import (
     add_action,
@@ -44,6 +44,8 @@ from klantstem.problems.views import detail, problem_rows
 from klantstem.problems.voices import bases, gather
 from klantstem.problems.watch import watch_fixed
 from klantstem.settings import Settings
+
+SAMPLE = 200  # reports per problem its words are learned from
 
 __all__ = [
     "Detection", "ProblemDetail", "ProblemRow", "Rules", "add_action", "assign", "deliver", "detect", "escalated",
@@ -82,6 +84,7 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
         for candidate in candidates:
             outcome, problem_id = _record(conn, clock.now(), candidate)
             {"opened": opened, "updated": updated, "reopened": reopened}.get(outcome, []).append(problem_id)
+        _suggest_similar(conn, voices)
     verified, back = watch_fixed(engine, clock, voices, step_bases, contact_bases, rules, zone)
     unplaced = sum(1 for v in voices if not v.step)
     return Detection(
@@ -196,6 +199,40 @@ def _link(conn: Connection, problem_id: int, voices: tuple[Voice, ...], link: st
                      "link": link, "reason": reason})  # fmt: skip
     store.insert_reports(conn, rows)
     return len(rows)
+
+
+def _suggest_similar(conn: Connection, voices: list[Voice]) -> int:
+    """Complaints linked to no problem whose words sound like an open structural problem's: suggested for it."""
+    open_ones = [p for p in store.problems(conn) if p.status in OPEN_STATUSES and p.kind == "structural"]
+    if not open_ones:
+        return 0
+    since = min(store.utc(p.first_seen) for p in open_ones)
+    linked = store.linked_sources(conn)
+    loose = [v for v in voices if v.source in ("contact", "story_step") and v.at >= since
+             and (v.source, v.source_id) not in linked]  # fmt: skip
+    said = _words(conn, loose)
+    known: dict[int, list[str]] = {}
+    for p in open_ones:
+        reports = [r for r in store.reports_of(conn, int(p.id)) if r.link in ("detected", "confirmed")][:SAMPLE]
+        theirs = _words(conn, [r for r in reports if r.source in ("contact", "story_step")])
+        known[int(p.id)] = list(theirs.values())
+    asked = [said.get((v.source, v.source_id), "") for v in loose]
+    rows = []
+    for voice, match in zip(loose, similar.closest(known, asked), strict=True):
+        if match is not None:
+            rows.append({"problem_id": match[0], "source": voice.source, "source_id": voice.source_id,
+                         "customer_id": voice.customer_id, "channel": voice.channel, "occurred_at": store.utc(voice.at),
+                         "link": "suggested", "reason": f"similar words ({match[1]:.2f})"})  # fmt: skip
+    store.insert_reports(conn, rows)
+    return len(rows)
+
+
+def _words(conn: Connection, items: list[Any]) -> dict[tuple[str, int], str]:
+    found: dict[tuple[str, int], str] = {}
+    for source in ("contact", "story_step"):
+        ids = [int(i.source_id) for i in items if i.source == source]
+        found |= {(source, k): v for k, v in store.quotes(conn, source, ids).items()}
+    return found
 
 
 def list_problems(

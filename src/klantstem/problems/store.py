@@ -155,6 +155,14 @@ def put_mapping(conn: Connection, facet: str, department_id: int | None, step: s
         conn.execute(insert(m).values(facet=facet, department_id=department_id, step=step))
 
 
+def step_known(conn: Connection, step: str) -> bool:
+    """A process activity, or a step (or department) in the owner registry."""
+    e, o = S.process_events, S.step_owners
+    if conn.execute(select(o.c.id).where(o.c.step == step)).first() is not None:
+        return True
+    return conn.execute(select(e.c.id).where(e.c.activity == step).limit(1)).first() is not None
+
+
 def owners(conn: Connection) -> list[Any]:
     o, s = S.step_owners, S.staff
     query = select(o.c.step, o.c.owner_id, s.c.name.label("owner"), s.c.email, s.c.department_id).select_from(

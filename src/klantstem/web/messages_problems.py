@@ -136,5 +136,11 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "error.message_kind": ("Kies tijdelijke oplossing of oplossing.", "Choose workaround or fix."),
     "error.link_decision": ("Bevestig of splits af.", "Confirm or split off."),
+    "error.step_unknown": (
+        "Stap {step} bestaat niet: kies een processtap, of leg eerst de eigenaar van de stap vast.",
+        "Step {step} does not exist: name a process step, or register the step's owner first.",
+    ),
+    "error.facet_unknown": ("Dat onderwerp bestaat niet.", "That facet does not exist."),
+    "error.department_unknown": ("Die afdeling bestaat niet.", "That department does not exist."),
     "error.step_empty": ("Noem de stap of afdeling.", "Name the step or department."),
 }
