@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlalchemy import Engine, func, select, text, update
+from sqlalchemy import Engine, delete, func, select, text, update
 
 from klantstem.business_calendar import calendar_from_settings
 from klantstem.cli.main import main
@@ -303,3 +303,26 @@ def test_complaints_that_sound_like_an_open_problem_are_suggested_for_it(world: 
         sum(("uitleggen" in r.quote or "opnieuw" in r.quote or "again" in r.quote) for r in suggested)
         >= len(suggested) / 2
     )
+
+
+def test_a_reporter_without_an_address_of_their_own_hears_back_through_their_delegate(
+    world: tuple[Engine, Settings, str],
+) -> None:
+    from klantstem.customers import service as customers
+
+    engine, settings, _ = world
+    problem = _by_step(engine, settings)[plants.PLANTS[3].step]
+    reporter = next(r.customer_id for r in problems.show(engine, problem.id).reports if r.link == "detected")
+    assert reporter is not None
+    with engine.begin() as conn:
+        conn.execute(delete(schema.customer_identities).where(schema.customer_identities.c.customer_id == reporter))
+        conn.execute(delete(schema.delegates).where(schema.delegates.c.customer_id == reporter))
+    customers.authorise_delegate(engine, FixedClock(NOW - timedelta(days=1)), reporter, "Kees Partner",
+                        email="kees.partner@example.nl", relation="partner")  # fmt: skip
+    problems.notify(
+        engine, FixedClock(NOW), settings, problem.id, "fix", "Uw dossier is nu na elke overdracht compleet."
+    )
+    with engine.connect() as conn:
+        o = schema.outbox
+        sent_to = conn.execute(select(o.c.recipient).where(o.c.customer_id == reporter, o.c.channel == "email"))
+        assert "kees.partner@example.nl" in sent_to.scalars().all()

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
 from klantstem.contacts import service as contacts
+from klantstem.customers import service as customers
 from klantstem.db.engine import reading
 from klantstem.errors import ConfigurationError, NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
@@ -73,6 +74,8 @@ def notify(
                 continue
             who = people.get(customer_id, {})
             channel, recipient = _route(used, who)
+            if channel in (None, "letter"):  # no address of their own: their delegate, when they have one
+                channel, recipient = _delegate_route(conn, customer_id, now) or (channel, recipient)
             if channel is None:
                 no_address.append(customer_id)
                 continue
@@ -121,6 +124,17 @@ def _route(used: str | None, who: dict[str, str]) -> tuple[str | None, str | Non
     if who.get("phone"):
         return "phone", who["phone"]
     return ("letter", None) if who.get("name") else (None, None)
+
+
+def _delegate_route(conn: Connection, customer_id: int, now: Any) -> tuple[str, str] | None:
+    """The e-mail address or phone of someone the customer authorised for everything, active now."""
+    for delegate in customers.delegates_of(conn, customer_id):
+        if delegate.active_at(now) and "all" in delegate.scope:
+            if delegate.email:
+                return "email", delegate.email
+            if delegate.phone:
+                return "phone", delegate.phone
+    return None
 
 
 def _letter(language: str, name: str, text: str, reporters: int) -> str:
