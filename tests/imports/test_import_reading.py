@@ -11,9 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from klantstem.delimited import sniff_delimiter
 from klantstem.errors import ImportFileError
 from klantstem.imports.encoding import inspect_text_file
-from klantstem.imports.tabular import BadRecord, open_tabular, sniff_delimiter
+from klantstem.imports.tabular import BadRecord, open_tabular
 
 DUTCH = "naam;plaats\nRené Öztürk;Ĳsselstein – “centrum”\n"
 

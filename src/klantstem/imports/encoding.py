@@ -33,6 +33,7 @@ class FileFacts:
     sha256: str
     size: int
     lines: int  # newline characters, plus one when the last line has none
+    holds_nul: bool = False  # a NUL byte somewhere: the reader checks its records for it
 
 
 def inspect_text_file(path: Path) -> FileFacts:
@@ -43,6 +44,7 @@ def inspect_text_file(path: Path) -> FileFacts:
     bad_offset: int | None = None
     codec = UTF8
     utf16 = False
+    holds_nul = False
     last = b""
     with _open(path) as handle:
         while chunk := handle.read(_CHUNK):
@@ -57,6 +59,7 @@ def inspect_text_file(path: Path) -> FileFacts:
                     bad_offset = size + exc.start
             size += len(chunk)
             newlines += chunk.count(b"\n")
+            holds_nul = holds_nul or b"\x00" in chunk
             last = chunk[-1:]
     if bad_offset is None:
         try:
@@ -64,7 +67,7 @@ def inspect_text_file(path: Path) -> FileFacts:
         except UnicodeDecodeError:
             bad_offset = max(size - 1, 0)
     lines = newlines + (1 if last not in (b"", b"\n") else 0)
-    facts = FileFacts(codec, digest.hexdigest(), size, lines)
+    facts = FileFacts(codec, digest.hexdigest(), size, lines, holds_nul)
     if bad_offset is None:
         return facts
     line = _line_at(path, bad_offset)
@@ -72,7 +75,7 @@ def inspect_text_file(path: Path) -> FileFacts:
         raise ImportFileError(str(path), UTF16_REFUSED, line=1)
     if codec == UTF8_BOM or not _whole_file_windows_1252(path):
         raise ImportFileError(str(path), NEITHER_REFUSED, line=line)
-    return FileFacts(WINDOWS_1252, facts.sha256, size, lines)
+    return FileFacts(WINDOWS_1252, facts.sha256, size, lines, holds_nul)
 
 
 def file_sha256(path: Path) -> tuple[str, int]:

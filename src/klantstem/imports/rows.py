@@ -43,7 +43,8 @@ class CheckedRows:
                 elif type(record) is dict:
                     parsed = parse(line, pick_dict(record))
                 else:
-                    raise FieldError(None, getattr(record, "reason", "cannot read this record"))
+                    reason = getattr(record, "reason", "cannot read this record")
+                    raise FieldError(getattr(record, "field", None), reason)
             except FieldError as exc:
                 self.reject(line, exc)
                 continue

@@ -18,12 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from klantstem.delimited import (
+    QUOTE_CLOSED_EARLY,
+    QUOTE_NEVER_CLOSED,
+    closed_early,
+    ended_inside_quote,
+    sniff_delimiter,
+    strict_reader,
+)
 from klantstem.errors import ImportFileError
 from klantstem.imports.encoding import file_sha256, inspect_text_file
 
-DELIMITERS = (",", ";", "\t", "|")
 # csv refuses longer fields outright; shorter ones reach the column checks, which apply the real limit.
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
+NUL_REFUSED = "contains a NUL character, which is not text and cannot be stored"
 FileKind = Literal["csv", "xlsx", "jsonl"]
 SUFFIXES: dict[str, FileKind] = {
     ".csv": "csv", ".txt": "csv", ".tsv": "csv",
@@ -35,6 +43,7 @@ SUFFIXES: dict[str, FileKind] = {
 @dataclass(frozen=True)
 class BadRecord:
     reason: str
+    field: str | None = None
 
 
 Record = list[Any] | dict[str, Any] | BadRecord
@@ -71,23 +80,15 @@ def open_tabular(path: Path) -> Iterator[TabularFile]:
     facts = inspect_text_file(path)
     with path.open("r", encoding=facts.encoding, newline="") as stream:
         if kind == "csv":
-            header, header_line, records = _read_csv(path, stream)
+            header, header_line, records = _read_csv(path, stream, facts.holds_nul)
         else:
             header, header_line, records = _read_jsonl(path, stream)
         yield TabularFile(path, kind, facts.sha256, facts.size, facts.lines, header, header_line, records)
 
 
-def sniff_delimiter(first_line: str) -> str:
-    """The candidate delimiter that splits the header into the most columns (`,` when none splits it)."""
-    best, best_count = ",", 1
-    for delimiter in DELIMITERS:
-        count = len(next(csv.reader([first_line], delimiter=delimiter), []))
-        if count > best_count:
-            best, best_count = delimiter, count
-    return best
-
-
-def _read_csv(path: Path, stream: io.TextIOBase) -> tuple[list[str], int, Iterator[tuple[int, Record]]]:
+def _read_csv(
+    path: Path, stream: io.TextIOBase, holds_nul: bool = False
+) -> tuple[list[str], int, Iterator[tuple[int, Record]]]:
     csv.field_size_limit(CSV_FIELD_LIMIT)
     first = stream.readline()
     while first and not first.strip():
@@ -95,17 +96,17 @@ def _read_csv(path: Path, stream: io.TextIOBase) -> tuple[list[str], int, Iterat
     if not first:
         raise ImportFileError(str(path), "the file is empty; it needs a header row and at least one row", line=1)
     stream.seek(0)
-    reader = csv.reader(stream, delimiter=sniff_delimiter(first.rstrip("\r\n")))
+    reader = strict_reader(stream, sniff_delimiter(first.rstrip("\r\n")))
     numbered = _numbered(path, reader)
     for header_line, header in numbered:
         if any(cell.strip() for cell in header):
-            return header, header_line, numbered
+            return header, header_line, (_nul_refused(numbered, header) if holds_nul else numbered)
     raise ImportFileError(str(path), "the file is empty; it needs a header row and at least one row", line=1)
 
 
 def _numbered(path: Path, reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Rows that hold something, with the line they start on; a csv error becomes an ImportFileError naming
-    its line."""
+    """Rows that hold something, with the line they start on; a csv error, or a quote that breaks
+    klantstem.delimited's rule, becomes an ImportFileError naming its line."""
     end = 0
     try:
         for row in reader:
@@ -113,10 +114,26 @@ def _numbered(path: Path, reader: Any) -> Iterator[tuple[int, list[str]]]:
             if any(row) and (len(row) > 1 or row[0].strip()):
                 yield start, row
     except csv.Error as exc:
+        if ended_inside_quote(exc):
+            raise ImportFileError(str(path), QUOTE_NEVER_CLOSED, line=end + 1) from None
+        if closed_early(exc):
+            raise ImportFileError(str(path), QUOTE_CLOSED_EARLY, line=end + 1) from None
         reason = str(exc)
         if "field limit" in reason:
             reason = f"a field is longer than {CSV_FIELD_LIMIT // (1024 * 1024)} MB"
         raise ImportFileError(str(path), f"cannot read this line as CSV: {reason}", line=end + 1) from None
+
+
+def _nul_refused(rows: Iterator[tuple[int, list[str]]], header: list[str]) -> Iterator[tuple[int, Record]]:
+    """The rows, with a row that holds a NUL character as a BadRecord naming its column (only files with a
+    NUL byte pay for this look)."""
+    for line, row in rows:
+        column = next((index for index, cell in enumerate(row) if "\x00" in cell), None)
+        if column is None:
+            yield line, row
+            continue
+        field = header[column] if column < len(header) else f"column {column + 1}"
+        yield line, BadRecord(NUL_REFUSED, field)
 
 
 def _read_jsonl(path: Path, stream: io.TextIOBase) -> tuple[list[str], int, Iterator[tuple[int, Record]]]:
@@ -150,7 +167,7 @@ def _json_record(line: str) -> Record:
     if not isinstance(value, dict):
         return BadRecord(f"a line must hold one JSON object, not {type(value).__name__}")
     if "\\u0000" in line and _holds_nul(value):
-        return BadRecord("a value contains a NUL character (\\u0000), which cannot be stored")
+        return BadRecord(NUL_REFUSED)
     return value
 
 

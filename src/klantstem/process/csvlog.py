@@ -7,24 +7,27 @@ and so is the encoding, by klantstem.encoding's rule (UTF-8 with or without BOM,
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from klantstem.delimited import QuoteProblem, check_quotes, sniff_delimiter
 from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
 from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
 from klantstem.process.timestamps import TimestampError, to_utc
 
 _SNIFF_BYTES = 1 << 16
-_DELIMITERS = (";", ",", "\t", "|")
+_QUOTE = 34  # '"'
+_NEWLINE = 10
 _ROW_IN_MESSAGE = re.compile(r"Row #(\d+)")
 
 
@@ -86,6 +89,7 @@ class _TableReader:
                 continue
             if not pa.types.is_string(values.type):
                 values = values.cast(pa.string())
+            self._refuse_nul(values, first_line, source)
             if name in REQUIRED:
                 self._require(values, first_line, source)
             arrays.append(values)
@@ -97,6 +101,13 @@ class _TableReader:
         if pc.any(missing).as_py():
             row = int(pc.index(missing, True).as_py())
             raise ImportFileError(str(self.path), "empty value", line=first_line + row, field=source)
+
+    def _refuse_nul(self, values: pa.Array, first_line: int, source: str) -> None:
+        holds = pc.match_substring(values, "\x00")
+        if pc.any(holds).as_py():
+            row = int(pc.index(holds, True).as_py())
+            reason = "contains a NUL character, which is not text and cannot be stored"
+            raise ImportFileError(str(self.path), reason, line=first_line + row, field=source)
 
     def _timestamps(self, values: pa.Array, first_line: int, source: str) -> pa.Array:
         try:
@@ -151,13 +162,46 @@ class CsvReader(_TableReader):
         if encoding == UTF8_BOM:
             encoding = UTF8  # Arrow's UTF-8 reading skips the byte-order mark itself
         header = text.splitlines()[0] if text else ""
-        delimiter = max(_DELIMITERS, key=header.count)
-        names = next(csv.reader(io.StringIO(header), delimiter=delimiter), [])
+        delimiter = sniff_delimiter(header)
+        names = next(csv.reader([header], delimiter=delimiter), [])
         return encoding, delimiter, [name.lstrip("\ufeff") for name in names]
+
+    def _check_quotes(self, encoding: str, delimiter: str) -> None:
+        """klantstem.delimited's quote rule. A fast pass over the bytes finds whether any line end lies inside
+        quotes or a quote is left open; only then is the file read as CSV to apply the rule exactly."""
+        if not self._line_end_inside_quotes():
+            return
+        decoder = codecs.getincrementaldecoder(encoding)("replace")
+        with self._open() as stream:
+            chunks = iter(lambda: decoder.decode(stream.read(1 << 20)), "")
+            lines = (line for chunk in chunks for line in chunk.splitlines(keepends=True))
+            try:
+                check_quotes(lines, delimiter)
+            except QuoteProblem as problem:
+                raise ImportFileError(str(self.path), problem.reason, line=problem.line) from None
+            except csv.Error:
+                pass  # Arrow's reader says what is wrong, with its line
+
+    def _line_end_inside_quotes(self) -> bool:
+        open_quote = 0  # 1 while the bytes read so far hold an odd number of quotes
+        with self._open() as stream:
+            try:
+                while chunk := stream.read(1 << 20):
+                    if not open_quote and b'"' not in chunk:
+                        continue
+                    codes = np.frombuffer(chunk, dtype=np.uint8)
+                    quotes = np.cumsum(codes == _QUOTE, dtype=np.int64) + open_quote
+                    if (quotes[np.flatnonzero(codes == _NEWLINE)] & 1).any():
+                        return True
+                    open_quote = int(quotes[-1] & 1)
+            except (OSError, EOFError, pa.ArrowException):
+                return False  # a damaged file: reading it says what is wrong, with its line
+        return bool(open_quote)
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         encoding, delimiter, names = self._sniff()
         self._columns = resolve_columns(self.path, names, self._mapping)
+        self._check_quotes(encoding, delimiter)
         reader = self._csv_reader(encoding, delimiter, names)
         line = 2
         with reader:

@@ -224,14 +224,21 @@ def scan(
 
 
 def find_in_texts(
-    engine: Engine, calendar: BusinessCalendar, *, since: datetime | None = None, contact_id: int | None = None
+    engine: Engine,
+    calendar: BusinessCalendar,
+    *,
+    since: datetime | None = None,
+    contact_id: int | None = None,
+    source: str | None = None,
+    direction: str | None = None,
 ) -> int:
-    """Register the promises the text analysis finds in contact texts (one contact, or all since a moment).
-    Each mention is registered once; the responsible party is the contact's third party when the text names
-    another party, else its department (or the case's), else its staff member. Returns how many were added."""
+    """Register the promises the text analysis finds in contact texts (one contact, or all since a moment, or
+    those of one source file and direction). Each mention is registered once; the responsible party is the
+    contact's third party when the text names another party, else its department (or the case's), else its
+    staff member. Returns how many were added."""
     with engine.begin() as conn:
         candidates: list[dict[str, Any]] = []
-        for contact in store.contacts_with_text(conn, since, contact_id):
+        for contact in store.contacts_with_text(conn, since, contact_id, source, direction):
             candidates.extend(_text_promises(contact, calendar))
         known = store.existing_fingerprints(conn, [c["fingerprint"] for c in candidates])
         fresh = list({c["fingerprint"]: c for c in candidates if c["fingerprint"] not in known}.values())
@@ -280,11 +287,25 @@ def keep_matching(engine: Engine, customer_id: int | None) -> int:
         return _keep_matching(conn, customer_id)
 
 
-def stats(engine: Engine, clock: Clock, since: datetime | None = None) -> PromiseStats:
-    """Kept rate per kind of promise, per department and per third party."""
+def stats(
+    engine: Engine, clock: Clock, since: datetime | None = None, until: datetime | None = None,
+    department_id: int | None = None,
+) -> PromiseStats:  # fmt: skip
+    """Kept rate per kind of promise, per department and per third party, of the promises made in
+    [since, until) (by one department when given)."""
     now = clock.now()
     with reading(engine) as conn:
-        return PromiseStats(now, store.stats(conn, now, since))
+        return PromiseStats(now, store.stats(conn, now, since, until, department_id))
+
+
+def most_broken(
+    engine: Engine, clock: Clock, since: datetime | None, until: datetime | None, department_id: int | None = None,
+    limit: int = 5,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """What was promised and broken most often among the promises made in [since, until): kind, words, broken
+    and made counts (an open promise past due counts as broken)."""
+    with reading(engine) as conn:
+        return store.most_broken(conn, clock.now(), since, until, department_id, limit)
 
 
 def _keep_matching(conn: Connection, customer_id: int | None) -> int:

@@ -18,16 +18,35 @@ from types import ModuleType
 from klantstem.text import lexicon_emoji, lexicon_en, lexicon_nl
 from klantstem.text.patterns import Hit, PhraseMatcher, has_negation
 from klantstem.text.results import Appraisal, Cue, Duration, Level, Span
-from klantstem.text.tokens import Token
+from klantstem.text.tokens import Token, word_set
 
 BAD_AT = -0.75
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-3"
+RULES_VERSION = "rules-4"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _SENTENCE_END = frozenset(".!?…")
+_END = Token(".", -1, -1)  # stands for the end of the text after the last token
+_COPULA = frozenset({"was", "is", "waren", "zijn"})
 _INTERJECTION_END = frozenset(",!")
+_EXCLAMATION_WORDS = frozenset({"hoor", "zeg", "hè", "he", "dan", "hoe", "how", "that", "dat", ":", "..."})
+_CONTRAST = frozenset({"maar", "doch", "echter", "alleen", "but", "however", "though", "although", "except"})
+# words that end the scope of a negation looking forward or back ("niets over mijn klacht": the complaint stands)
+_SCOPE_BREAKS = word_set(
+    "over van aan met voor want omdat en dus toen terwijl about of from with for because and so while"
+)
+# a sentence that tells what was done, and one that promises or asks (for a short time to be praise)
+_DONE = word_set(
+    "had hadden was waren werd werden stond stonden kwam kwamen belde belden is zijn heb hebt heeft hebben "
+    "opgelost geregeld verholpen gerepareerd teruggestort terugbetaald bezorgd geleverd got came arrived called "
+    "were did sorted solved fixed resolved delivered refunded repaired"
+)
+_NOT_DONE = word_set(
+    "zal zullen zou zouden zult wordt worden gaat gaan ontvangt krijgt moet moeten kunt kan graag wanneer "
+    "will would shall 'll going should must can could please when"
+)
+_SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
 
 
@@ -56,28 +75,42 @@ def level_for(score: float) -> Level:
     return "normal"
 
 
-def _entries(module: ModuleType) -> Iterable[tuple[str, CueEntry]]:
+def _entries(module: ModuleType, skip: frozenset[str] = frozenset()) -> Iterable[tuple[str, CueEntry]]:
+    problems: frozenset[str] = getattr(module, "PROBLEM_WORDS", frozenset())
     for pattern, weight in (*module.POSITIVE.items(), *module.NEGATIVE.items()):
-        yield pattern, CueEntry(weight, "lexicon", None, has_negation(pattern))
+        if pattern not in skip:
+            kind = "problem" if pattern in problems else "lexicon"
+            yield pattern, CueEntry(weight, kind, None, has_negation(pattern))
+    for pattern, weight in getattr(module, "RESOLVED", {}).items():
+        if pattern not in skip:
+            yield pattern, CueEntry(weight, "resolved", None, has_negation(pattern))
     for pattern, weight, facet in getattr(module, "FACTUAL", ()):
-        yield pattern, CueEntry(weight, "factual", facet, has_negation(pattern))
+        if pattern not in skip:
+            yield pattern, CueEntry(weight, "factual", facet, has_negation(pattern))
 
 
 @lru_cache(maxsize=4)
 def lexicon_for(language: str) -> Lexicon:
-    """The cue lexicon for "nl" or "en"; "mixed" and "unknown" use both. Emoji count in each."""
-    modules: tuple[ModuleType, ...] = {
-        "nl": (lexicon_nl,),
-        "en": (lexicon_en,),
-    }.get(language, (lexicon_nl, lexicon_en))
-    entries = [e for m in (*modules, lexicon_emoji) for e in _entries(m)]
+    """The cue lexicon for "nl" or "en": that language's cues, and the other's too, since customers switch
+    language within a sentence ("great ... maar ... terrible"); the other language's false friends (English
+    "kind" is a Dutch child) are left out. "mixed" and "unknown" use both in full. Emoji count in each."""
+    primary, other = {"nl": (lexicon_nl, lexicon_en), "en": (lexicon_en, lexicon_nl)}.get(
+        language, (lexicon_nl, lexicon_en)
+    )
+    skip: frozenset[str] = other.FALSE_FRIENDS if language in ("nl", "en") else frozenset()
+    modules = (primary, other)
+    entries = [*_entries(primary), *_entries(other, skip), *_entries(lexicon_emoji)]
     return Lexicon(
         matcher=PhraseMatcher(entries),
         negators=frozenset().union(*(m.NEGATORS for m in modules)),
-        intensifiers={k: v for m in modules for k, v in m.INTENSIFIERS.items()},
-        downtoners={k: v for m in modules for k, v in m.DOWNTONERS.items()},
+        intensifiers=_merged_words(primary.INTENSIFIERS, other.INTENSIFIERS, skip),
+        downtoners=_merged_words(primary.DOWNTONERS, other.DOWNTONERS, skip),
         irony_markers=frozenset().union(*(m.IRONY_MARKERS for m in modules)),
     )
+
+
+def _merged_words(primary: dict[str, float], other: dict[str, float], skip: frozenset[str]) -> dict[str, float]:
+    return {**{k: v for k, v in other.items() if k not in skip}, **primary}
 
 
 def find_cues(
@@ -90,29 +123,65 @@ def find_cues(
     for n, hit in enumerate(hits):
         if _is_modifier_of_next(hit, hits, n, tokens, lexicon):
             continue
-        after = tokens[bisect_left(starts, hit.end) :][:4]
+        at = bisect_left(starts, hit.end)
+        after = [*tokens[at : at + 5], _END] if at + 5 >= len(tokens) else tokens[at : at + 5]
         cues.append((hit.token_index, _cue(text, tokens, after, hit, lexicon)))
-    return _read_irony(cues, tokens, starts, lexicon) if cues else cues
+    return _read_irony(_read_resolution(cues, tokens), tokens, starts, lexicon) if cues else cues
+
+
+def _sentence_end(tokens: Sequence[Token], start: int) -> int:
+    return next((i for i in range(start, len(tokens)) if tokens[i].lower in _SENTENCE_END), len(tokens))
 
 
 def _read_irony(
     cues: list[tuple[int, Cue]], tokens: Sequence[Token], starts: Sequence[int], lexicon: Lexicon
 ) -> list[tuple[int, Cue]]:
-    """A praise word that opens a sentence and stands alone ("Geweldig," "Top!") is irony when the rest of the
-    sentence holds an "again" word and a complaint: it then counts against."""
+    """A praise word that opens a sentence as an exclamation ("Geweldig," "Top service hoor," "Prachtig hoe",
+    "Love how") is irony when the rest of the sentence, without a contrast word, complains or says "again":
+    it then counts against."""
     read = list(cues)
     for n, (index, cue) in enumerate(cues):
         if cue.weight <= 0 or cue.negated or (index > 0 and tokens[index - 1].lower not in _SENTENCE_END):
             continue
         follows = bisect_left(starts, cue.span.end)
-        if follows >= len(tokens) or tokens[follows].lower not in _INTERJECTION_END:
+        if follows >= len(tokens) or not _exclaims(tokens[follows].lower, lexicon):
             continue
-        end = next((i for i in range(follows + 1, len(tokens)) if tokens[i].lower in _SENTENCE_END), len(tokens))
-        if not any(t.lower in lexicon.irony_markers for t in tokens[follows + 1 : end]):
+        end = _sentence_end(tokens, follows + 1)
+        rest = tokens[follows:end]
+        if any(t.lower in _CONTRAST for t in rest):
             continue
-        if any(c.weight < 0 for i, c in cues[n + 1 :] if i < end):
+        later = sum(c.weight for i, c in cues[n + 1 :] if i < end)
+        again = any(t.lower in lexicon.irony_markers for t in rest)
+        if later <= BAD_AT or (again and later < 0):
             read[n] = (index, replace(cue, weight=round(-IRONY * cue.weight, 3), negated=True))
     return read
+
+
+def _exclaims(word: str, lexicon: Lexicon) -> bool:
+    return word in _INTERJECTION_END or word in _EXCLAMATION_WORDS or word in lexicon.irony_markers
+
+
+def _read_resolution(cues: list[tuple[int, Cue]], tokens: Sequence[Token]) -> list[tuple[int, Cue]]:
+    """Praise that names the problem it solved ("de storing was binnen een uur verholpen"): in a clause with an
+    unnegated resolution ("opgelost", "fixed"), the problem's own word is the object solved, not a complaint."""
+    solved_in: set[int] = set()
+    clause_of = _clause_numbers(tokens)
+    for index, cue in cues:
+        if cue.kind == "resolved" and cue.weight > 0 and not cue.negated:
+            solved_in.add(clause_of[index])
+    if not solved_in:
+        return cues
+    return [(i, c) for i, c in cues if not (c.kind == "problem" and not c.negated and clause_of[i] in solved_in)]
+
+
+def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
+    numbers: list[int] = []
+    clause = 0
+    for tok in tokens:
+        if tok.lower in _SENTENCE_END or tok.lower in _CONTRAST or tok.lower == ";":
+            clause += 1
+        numbers.append(clause)
+    return numbers
 
 
 def _is_modifier_of_next(
@@ -146,7 +215,7 @@ def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[b
         if index - back < 0:
             break
         word = tokens[index - back].lower
-        if not word[:1].isalnum():
+        if not word[:1].isalnum() or word in _SCOPE_BREAKS:
             break
         if word in lexicon.negators:
             negated = True
@@ -163,24 +232,31 @@ def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[b
 
 
 def _negated_after(following: Sequence[Token], lexicon: Lexicon) -> bool:
-    """Dutch puts the negation last: "lekker was het niet"."""
+    """Dutch puts the negation last: "lekker was het niet", "vriendelijk was anders". The negation must close
+    the clause; a conjunction ends the look ("een probleem want ik had geen bereik": the problem stands)."""
     for i, tok in enumerate(following):
-        if not tok.lower[:1].isalnum():
+        if not tok.lower[:1].isalnum() or tok.lower in _SCOPE_BREAKS:
             return False
-        if tok.lower in lexicon.negators:
+        if tok.lower in lexicon.negators or (tok.lower == "anders" and i > 0 and following[i - 1].lower in _COPULA):
             nxt = following[i + 1] if i + 1 < len(following) else None
-            return nxt is None or not nxt.lower[:1].isalnum()
+            return nxt is not None and not nxt.lower[:1].isalnum()
     return False
 
 
 def wait_cues(text: str, tokens: Sequence[Token], durations: Iterable[Duration], lexicon: Lexicon) -> list[Cue]:
-    """A told wait is a complaint without emotion ("47 minuten in de wacht"), unless negated or "only"."""
+    """A told wait is a complaint without emotion ("47 minuten in de wacht"), unless negated or "only"; a short
+    time in which something was done ("binnen een uur stond de monteur voor de deur") is praise."""
     starts = [t.start for t in tokens]
     cues: list[Cue] = []
     for duration in durations:
+        index = bisect_left(starts, duration.span.start)
+        if duration.kind == "promise":
+            cue = _speed_cue(tokens, index, duration, lexicon)
+            if cue is not None:
+                cues.append(cue)
+            continue
         if duration.kind != "wait":
             continue
-        index = bisect_left(starts, duration.span.start)
         before = {t.lower for t in tokens[max(0, index - LOOK_BACK) : index]}
         if before & lexicon.negators:
             continue
@@ -194,6 +270,21 @@ def wait_cues(text: str, tokens: Sequence[Token], durations: Iterable[Duration],
             continue
         cues.append(Cue(duration.span, weight, "wait", facet="waiting_time"))
     return cues
+
+
+def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon: Lexicon) -> Cue | None:
+    """ "binnen twee dagen" in a sentence that tells what was done (no future, no question, no negation)."""
+    first = index
+    while first > 0 and tokens[first - 1].lower not in _SENTENCE_END:
+        first -= 1
+    words = {t.lower for t in tokens[first : _sentence_end(tokens, index)]}
+    end = _sentence_end(tokens, index)
+    if end < len(tokens) and tokens[end].lower == "?":
+        return None
+    if words & _NOT_DONE or words & lexicon.negators or not words & _DONE:
+        return None
+    weight = next((w for limit, w in _SPEED if duration.seconds <= limit), 0.0)
+    return Cue(duration.span, weight, "wait", facet="waiting_time") if weight else None
 
 
 def appraise(cues: Iterable[Cue], source: str = "rules") -> Appraisal:

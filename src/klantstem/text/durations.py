@@ -95,7 +95,10 @@ DURATION_RE = re.compile(
 _UNIT_HINT = re.compile(r"sec|min|kwartier|uur|uren|dag|day|week|weken|maand|month|jaar|jaren|year|hour|hrs")
 _WAIT_CONTEXT = re.compile(
     r"\bwacht|\bgewacht|\bduurde|\bduurt|in de wacht|aan de telefoon|aan het bellen|aan de lijn|\bpas\b|\bvoordat|"
-    r"\blater\b|\bon hold\b|\bwait|\btook\b|\bbefore\b|\bstill\b|\bal\s+(?:\d|een|twee|drie|vier|vijf|tien|dagen|weken)"
+    r"\blater\b|\bon hold\b|\bwait|\btook\b|\bbefore\b|\bstill\b|\bal\s+(?:\d|een|twee|drie|vier|vijf|zes|zeven|acht|"
+    r"negen|tien|elf|twaalf|ruim|meer|dagen|weken|maanden)|\bgeleden\b|\binmiddels\b|\bago\b|\bsinds\b|"
+    r"\bsince\b|\bin behandeling\b|\bhold music\b|\bwachtmuziek\b|\bduren\b|\bis nu\b|\bnow\b|\balready\b|"
+    r"\bnog\s+(?:steeds|altijd)\b"
 )
 _PROMISE_BEFORE = re.compile(r"(?:binnen|within|in|uiterlijk|over)\s+(?:(?:de|het|the|next|volgende)\s+)?$")
 

@@ -88,3 +88,34 @@ def confusion(truth: Sequence[Level], predicted: Sequence[Level]) -> list[list[i
     for t, p in zip(truth, predicted, strict=True):
         matrix[LEVELS.index(t)][LEVELS.index(p)] += 1
     return matrix
+
+
+def evaluate_rules(examples: Sequence[LabelledText], pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """How well the day-one rules read labelled texts: the text's appraisal, facet micro F1 and the appraisal
+    of each labelled facet the rules found."""
+    reader = pipeline or Pipeline()
+    analyses = list(reader.analyse_many([ex.text for ex in examples]))
+    tp = fp = fn = facet_right = facet_found = overall_right = overall_n = 0
+    for ex, analysis in zip(examples, analyses, strict=True):
+        found = {f.facet: f.appraisal.level for f in analysis.facets}
+        tp += len(found.keys() & ex.labels.keys())
+        fp += len(found.keys() - ex.labels.keys())
+        fn += len(ex.labels.keys() - found.keys())
+        for facet, level in ex.labels.items():
+            if facet in found:
+                facet_found += 1
+                facet_right += found[facet] == level
+        truth = ex.overall_or_derived
+        if truth is not None:
+            overall_n += 1
+            overall_right += analysis.appraisal.level == truth
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "examples": len(examples),
+        "appraisal_accuracy": round(overall_right / overall_n, 4) if overall_n else None,
+        "facet_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "facet_precision": round(precision, 4),
+        "facet_recall": round(recall, 4),
+        "found_facet_appraisal_accuracy": round(facet_right / facet_found, 4) if facet_found else None,
+    }

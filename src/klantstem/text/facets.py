@@ -41,13 +41,15 @@ def find_evidence(
     language: str,
     cues: Sequence[Cue],
     facts: Facts,
+    courtesy: Sequence[tuple[int, int]] = (),
 ) -> dict[str, list[Span]]:
-    """Facet id -> evidence spans, from taxonomy cues, factual complaints, waits and promises."""
+    """Facet id -> evidence spans, from taxonomy cues, factual complaints, waits and promises; nothing inside
+    the message's courtesy (salutation, sign-off, disclaimer) counts."""
     known = set(taxonomy.ids)
     evidence: dict[str, list[Span]] = {}
 
     def add(facet: str | None, span: Span) -> None:
-        if facet in known and facet is not None:
+        if facet in known and facet is not None and not any(s <= span.start < e for s, e in courtesy):
             evidence.setdefault(facet, []).append(span)
 
     for hit in taxonomy.matcher(language).find(lower, tokens, lemmas):

@@ -10,6 +10,7 @@ through the same training.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +65,7 @@ def read_labelled_csv(path: str | Path) -> list[LabelledText]:
         content = decode(Path(path).read_bytes())
     except OSError as exc:
         raise ImportFileError(name, f"cannot read the file: {exc.strerror or exc}") from None
-    reader = csv.DictReader(content.splitlines())
+    reader = csv.DictReader(io.StringIO(content, newline=""))  # keeps newlines inside quoted fields
     columns = set(reader.fieldnames or ())
     for needed in ("text", "labels"):
         if needed not in columns:

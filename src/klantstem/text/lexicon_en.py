@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from klantstem.text.tokens import word_set
 
+# Patterns that are words of the other language too, with another meaning (English "kind" is a Dutch
+# child): left out when a text in the other language is read with this lexicon as its second one.
+FALSE_FRIENDS: frozenset[str] = word_set("kind lost bad patient fail* late so most")
+
 # fmt: off
 POSITIVE: dict[str, float] = {
     "top": 1.5,
@@ -15,11 +19,21 @@ POSITIVE: dict[str, float] = {
     "helpful": 1.2, "polite": 1.0, "courteous": 1.0, "kind": 0.8, "quick": 0.8, "quickly": 0.8, "fast": 0.8,
     "prompt*": 0.8, "efficient*": 1.0, "pleasant*": 1.0, "happy": 1.0, "satisfied": 1.0, "pleased": 1.0,
     "clear": 0.8, "clearly": 0.6, "easy": 0.6, "smooth*": 0.8, "professional*": 1.0, "knowledgeable": 1.0,
-    "competent": 1.0, "resolved": 0.8, "solved": 0.8, "fixed": 0.6, "thank*": 0.5, "recommend*": 1.0,
+    "competent": 1.0, "thank*": 0.5, "recommend*": 1.0,
     "patient": 1.0, "attentive": 1.2, "fresh": 0.8, "cheap": 0.5, "affordable": 0.8, "on time": 0.6,
     "value for money": 1.2, "reliable": 1.0, "reachable": 0.6, "responsive": 1.0, "fine": 0.4, "ok": 0.4,
     "okay": 0.4, "decent": 0.4, "reasonable": 0.3, "adequate": 0.3, "acceptable": 0.3, "as expected": 0.3,
-    "alright": 0.4,
+    "alright": 0.4, "appreciate*": 1.0, "lovely": 1.5, "seamless*": 1.5,
+    # praise without a praise word: what good service does, told as a fact
+    "finally someone": 1.2, "nothing to complain about": 2.0, "can't|couldn't|cannot fault": 2.0,
+    "nothing was too much": 1.5, "took ... time": 0.8, "felt heard": 1.5, "taken seriously": 1.0,
+    "no questions asked": 1.0, "in one call|go|visit": 0.8, "first time right": 1.0,
+    "knew ... exactly|straight away|right away": 1.0, "exactly when|what ... said|promised": 1.2,
+    "did what ... promised|said": 1.2, "kept their|his|her word": 1.5, "kept ... informed|updated": 1.2,
+    "didn't have to repeat": 1.5, "right person": 0.8, "before ... even asked": 1.2, "same day": 0.8,
+    "next day": 0.6, "straight away": 0.8, "right away": 0.8, "on the spot": 1.0, "within seconds": 1.2,
+    "more than ... expected": 1.2, "faster than": 1.2, "thank you so|very much": 1.2, "thanks a lot": 1.0,
+    "great job": 2.0, "love it": 1.5,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -37,6 +51,19 @@ NEGATIVE: dict[str, float] = {
     "mediocre": -0.7, "lousy": -1.5, "sloppy": -1.0, "too long": -1.0, "late": -0.6, "forgot*": -0.8,
     "lost": -0.6, "declined": -0.4, "failed": -0.8, "fail*": -0.6, "not working": -1.0, "too high": -1.0,
     "too little": -0.8, "too small": -0.6, "too busy": -0.8, "too complicated": -1.0, "thanks for nothing": -1.5,
+    "forever": -1.2, "dismissive": -1.2, "rolled ... eyes": -1.5, "stop complaining": -1.2, "wrongly": -1.0,
+    "left to my own devices": -1.8, "in circles": -1.2, "hold music": -0.6, "come on": -0.8,
+    "really disappointing": -1.5,
+}
+
+# Words for a problem, which praise for solving it names ("the fault was fixed within an hour"): not a complaint
+# there.
+PROBLEM_WORDS: frozenset[str] = frozenset({"problem", "problems", "issue", "issues", "mistake*", "broken", "fail*"})
+
+# A problem solved: praise, and it takes the sting out of the problem's word in the same clause.
+RESOLVED: dict[str, float] = {
+    "resolved": 0.8, "solved": 0.8, "fixed": 0.6, "sorted": 0.8, "repaired": 0.8, "corrected": 0.8,
+    "replaced": 0.5, "refunded": 0.8, "works again": 1.2, "working again": 1.2,
 }
 
 # A praise word that opens a sentence ("Great, another ...") reads as irony when one of these follows and the
@@ -70,9 +97,30 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("line ... busy", -0.8, "reachability"),
     ("call ... dropped", -1.0, "reachability"),
     ("phone menu*", -0.4, "reachability"),
-    ("hung up", -0.8, "reachability"),
+    ("never|not|couldn't|can't|cannot ... get through", -1.2, "reachability"),
+    ("can't|couldn't|cannot ... get anyone|anybody|someone|hold", -1.2, "reachability"),
+    ("nobody|no one ... picks|pick|picked", -1.2, "reachability"),
+    ("out of service", -1.0, "reachability"),
+    ("line went dead", -1.2, "reachability"),
+    ("only ... reach|open|available", -0.8, "reachability"),
+    ("go|goes|went unanswered", -1.2, "reachability"),
+    # the organisation as subject of a failure
+    ("nobody", -1.0, None),
+    ("no one", -1.0, None),
+    # what should have happened and did not
+    (
+        "not|never|no|nothing|hasn't|haven't|hadn't|didn't|wasn't|isn't|weren't|still ... delivered|received|"
+        "arrived|replied|answered|responded|repaired|refunded|credited|showed|turned|came|come|confirmed|informed|"
+        "told|processed|updated|corrected|sent|heard|got",
+        -1.0,
+        None,
+    ),
     # waiting_time
     ("took ... weeks|months|days", -1.2, "waiting_time"),
+    ("under review", -0.4, "waiting_time"),
+    ("only after", -0.8, "waiting_time"),
+    ("ago", -0.4, "waiting_time"),
+    ("without ... reply|response|answer", -1.0, "waiting_time"),
     ("still waiting", -1.2, "waiting_time"),
     ("still no|not", -1.0, "waiting_time"),
     ("for weeks|months|days", -0.8, "waiting_time"),
@@ -98,6 +146,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("broken promise*", -1.5, "promises"),
     ("didn't|never ... show up", -1.2, "promises"),
     ("was supposed to", -0.6, "promises"),
+    ("appointment ... cancelled|moved|rescheduled", -1.2, "promises"),
+    ("never ... turned up|showed up", -1.5, "promises"),
     # repeat_story
     ("explain ... again", -1.2, "repeat_story"),
     ("repeat ... story|myself|details", -1.2, "repeat_story"),
@@ -106,12 +156,23 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("no record", -1.2, "repeat_story"),
     ("nothing in the system", -1.2, "repeat_story"),
     ("all over again", -1.0, "repeat_story"),
+    ("starting|start ... from scratch", -1.2, "repeat_story"),
+    ("explained|explain|send|give ... everything ... again", -1.0, "repeat_story"),
+    ("is lost|seems to be lost|was lost", -1.0, "repeat_story"),
+    ("not recorded", -1.2, "repeat_story"),
     # transfers
-    ("transferred", -0.6, "transfers"),
+    ("transferred me|us|my call", -0.6, "transfers"),
+    ("was|were|been transferred to|between another|the|a|someone|different", -0.6, "transfers"),
+    ("got|getting|being transferred", -0.6, "transfers"),
+    ("keep|kept|keeps transferring", -1.0, "transfers"),
     ("passed ... around", -1.2, "transfers"),
     ("another department", -0.4, "transfers"),
     ("wrong department", -1.0, "transfers"),
     ("bounced ... between", -1.2, "transfers"),
+    ("from one department|agent|person|team|desk ... to another|the other", -1.5, "transfers"),
+    ("points|pointed|pointing ... at someone|each other", -1.2, "transfers"),
+    ("takes|took ... responsibility", -0.4, "transfers"),
+    ("transferred # times", -1.2, "transfers"),
     # no facet of its own
     ("doesn't|didn't|not|won't ... work", -1.0, None),
     # online_systems
@@ -132,16 +193,39 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("couldn't|can't|cannot|unable ... help", -1.2, "competence"),
     ("not resolved|solved|fixed", -1.2, "competence"),
     ("no solution", -1.2, "competence"),
+    ("sort|figure ... it out myself", -1.2, "competence"),
+    ("nothing they could|can do", -1.2, "competence"),
+    ("blamed", -1.0, "competence"),
     # price
     ("charged twice", -1.2, "price"),
     ("double charged", -1.2, "price"),
     ("hidden fee*|charge*|cost*", -1.2, "price"),
     ("overcharged", -1.2, "price"),
     ("extra fee*|charge*", -0.6, "price"),
+    ("charged ... twice", -1.2, "price"),
+    ("reminders", -0.6, "price"),
+    ("went up|increased", -0.6, "price"),
+    ("fee just", -0.8, "price"),
     # product_quality
     ("defective", -1.0, "product_quality"),
     ("damaged", -1.2, "product_quality"),
     ("wrong item|product|order", -1.0, "product_quality"),
-    ("no signal", -1.0, "product_quality"),
+    ("no|without internet|tv|power|electricity|gas|water|heating|signal|connection|service|network|reception",
+     -1.2, "product_quality"),
+    ("drops|dropped ... connection", -1.0, "product_quality"),
+    ("leaks|leaking|leaked", -1.0, "product_quality"),
+    ("cracked", -1.2, "product_quality"),
+    ("missing|incomplete", -1.0, "product_quality"),
+    ("blocked", -1.0, "online_systems"),
+    ("keeps|kept ... crashing|freezing|hanging", -1.0, "online_systems"),
+    ("is|was|has been|went ... down", -1.0, "product_quality"),
+    # staff_attitude
+    ("hung up", -1.2, "staff_attitude"),
+    ("interrupt*", -1.0, "staff_attitude"),
+    ("sighed", -0.8, "staff_attitude"),
+    ("treated ... like", -1.0, "staff_attitude"),
+    # communication
+    ("without ... notice|explanation|warning|reason", -1.0, "communication"),
+    ("# different answers", -1.2, "communication"),
 )
 # fmt: on

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from klantstem.text.tokens import word_set
 
+# Patterns that are words of the other language too, with another meaning (English "kind" is a Dutch
+# child): left out when a text in the other language is read with this lexicon as its second one.
+FALSE_FRIENDS: frozenset[str] = word_set("bot ramp content vers verse direct proper* straf best wat te licht vrij zout")
+
 # fmt: off
 POSITIVE: dict[str, float] = {
     "uitstekend*": 2.0, "fantastisch*": 2.0, "geweldig*": 2.0, "perfect*": 2.0, "top": 1.8, "toppie": 1.8,
@@ -23,7 +27,7 @@ POSITIVE: dict[str, float] = {
     "vlot*": 1.0, "netjes": 0.8, "fijn*": 1.0, "prettig*": 1.0, "tevreden": 1.0, "blij": 1.0, "aangenaam*": 1.0,
     "gezellig*": 1.0, "leuk*": 0.8, "mooi*": 0.8, "correct*": 0.6, "duidelijk*": 0.8, "helder*": 0.8,
     "goed geholpen": 1.5, "professioneel*": 1.0, "deskundig*": 1.0, "vakkundig*": 1.0, "kundig*": 1.0,
-    "bereikbaar": 0.6, "opgelost": 0.8, "bedankt": 0.5, "dankbaar": 0.8, "vers": 0.8, "verse": 0.8,
+    "bereikbaar": 0.6, "bedankt": 0.5, "dankbaar": 0.8, "vers": 0.8, "verse": 0.8,
     "verzorgd*": 1.0, "sfeervol*": 1.0, "betaalbaar*": 0.8, "goedkoop": 0.6, "goedkope": 0.6,
     "waar voor je geld": 1.2, "waar voor ons geld": 1.2, "geduldig*": 1.0, "meedenk*": 1.0, "denkt mee": 1.2,
     "dachten mee": 1.2, "dacht mee": 1.2, "keurig*": 1.0, "zorgvuldig*": 1.0, "punctueel": 1.0, "op tijd": 0.6,
@@ -33,7 +37,21 @@ POSITIVE: dict[str, float] = {
     "zoals verwacht": 0.3, "normaal": 0.2, "gewoon goed": 0.5, "zalig*": 1.8, "plezant*": 1.0, "content": 1.0,
     "tof*": 1.0, "straf": 1.0, "schoon": 0.8, "proper*": 0.8, "goe": 0.8, "keigoed*": 1.8, "keilekker*": 1.8,
     "keitof*": 1.8, "deugd": 1.0, "wreed goed": 1.8, "wreed lekker": 1.8, "nen aanrader": 1.8,
-    "vriendelijke bediening": 1.2,
+    "vriendelijke bediening": 1.2, "aardig*": 1.0, "geduld": 0.8, "overzichtelijk*": 0.8, "makkelijk*": 0.6,
+    "gemakkelijk*": 0.6, "eerlijk*": 0.8, "begrijpelijk*": 0.8, "vlekkeloos": 1.5, "soepel*": 1.0,
+    "merci": 0.5,
+    # praise without a praise word: what good service does, told as a fact
+    "eindelijk iemand": 1.2, "niets|niks aan te merken": 2.0, "niets|niks op aan te merken": 2.0,
+    "niets|niks slecht|slechts ... zeggen": 1.5, "geen enkele klacht|klachten": 1.5, "nam|namen ... de tijd": 1.0,
+    "voelde|voel ... gehoord": 1.5, "serieus genomen": 1.0, "zonder discussie|gedoe|moeite": 0.8,
+    "in één|een keer|gesprek|telefoontje|bezoek": 0.8, "binnen één|een telefoontje|gesprek": 0.8,
+    "wist|wisten ... precies|meteen|direct": 1.0, "wist|wisten ... wat er": 0.8, "met me|mij mee": 1.0,
+    "meer ... dan ik|verwacht": 1.2, "sneller dan": 1.2, "hielden ... aan de afspraak": 1.5,
+    "hebben|heeft ... ook gedaan": 1.0, "precies ... afgesproken|afgesproken": 1.2, "zoals afgesproken": 1.0,
+    "op de hoogte gehouden|hielden": 1.2, "hoefde|hoefden ... niets|niks ... herhalen": 1.5,
+    "juiste persoon|afdeling": 0.8, "voordat ik ... vroeg": 1.2, "al geregeld": 1.0, "dezelfde dag": 0.8,
+    "de volgende dag|dag erna": 0.6, "supersnel*": 1.8, "razendsnel*": 1.8, "uit coulance": 1.2,
+    "dank jullie|je|u wel": 0.5, "hartelijk dank": 0.8, "heel erg bedankt": 1.2,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -67,7 +85,22 @@ NEGATIVE: dict[str, float] = {
     "niet serieus": -1.0, "ambetant*": -1.0, "zever": -1.0, "nen dikke nul": -1.8, "wreed slecht": -1.8,
     "miserie": -1.2, "ne mislukking": -1.2, "te hoog": -1.0, "te hoge": -1.0, "te weinig": -0.8,
     "te klein": -0.6, "te kleine": -0.6, "te druk": -0.8, "te ingewikkeld": -1.0, "te moeilijk": -0.8,
-    "bedankt voor niets|niks": -1.5, "dank je de koekoek": -1.5,
+    "bedankt voor niets|niks": -1.5, "dank je de koekoek": -1.5, "eindeloos": -1.2, "kortaf": -1.2,
+    "uitgelachen": -1.5, "afgesnauwd": -1.5, "snauw*": -1.2, "zeuren": -0.8, "leugenaar": -1.2,
+    "onterecht*": -1.0, "onjuist*": -0.8, "verkeerd*": -0.8, "aan mijn|ons lot overgelaten": -1.8,
+    "in rondjes": -1.2, "wachtmuziek": -0.6, "gedoe": -0.8, "lekker dan": -1.2, "was|is anders": -0.2,
+}
+
+# Words for a problem, which praise for solving it names ("de storing was zo verholpen"): not a complaint there.
+PROBLEM_WORDS: frozenset[str] = frozenset(
+    {"probleem", "problemen", "fout", "fouten", "klacht*", "storing*", "kapot", "defect*", "onterecht*"}
+)
+
+# A problem solved: praise, and it takes the sting out of the problem's word in the same clause.
+RESOLVED: dict[str, float] = {
+    "opgelost": 0.8, "verholpen": 1.0, "rechtgezet": 1.0, "gecorrigeerd": 0.8, "hersteld": 0.8, "gerepareerd": 0.8,
+    "vervangen": 0.5, "teruggestort": 0.8, "terugbetaald": 0.8, "vergoed": 0.8, "geregeld": 0.6, "gemaakt": 0.4,
+    "werkt weer|weer werkt": 1.2, "doet het weer": 1.2,
 }
 
 # A praise word that opens a sentence ("Geweldig, weer ...") reads as irony when one of these follows
@@ -110,8 +143,29 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("lijn ... bezet", -0.8, "reachability"),
     ("niet bereikbaar", -1.2, "reachability"),
     ("slecht bereikbaar", -1.2, "reachability"),
+    ("nooit iemand", -1.2, "reachability"),
+    ("niemand|nooit iemand te spreken|pakken", -1.2, "reachability"),
+    ("buiten gebruik", -1.0, "reachability"),
+    ("wordt|werd ... opgehangen", -1.2, "reachability"),
+    ("alleen ... open|bereikbaar", -0.8, "reachability"),
+    ("verbinding ... weg", -1.0, "reachability"),
+    # the organisation as subject of a failure, "niemand ..."
+    ("niemand|nergens", -1.0, None),
+    # what should have happened and did not: delivery, answers, repairs, refunds, visits, information
+    (
+        "niet|nooit|geen|niets|niks ... bezorgd|geleverd|ontvangen|gekregen|aangekomen|binnengekomen|gereageerd|"
+        "beantwoord|verholpen|gerepareerd|gemaakt|aangepast|verwerkt|gecorrigeerd|teruggestort|terugbetaald|"
+        "vergoed|gestuurd|opgestuurd|verstuurd|gemeld|verteld|gezegd|ingelicht|bevestigd|gedaan|"
+        "geregeld|gebeurd|hersteld|reageert|reageren|reageerde|terugvinden|terug",
+        -1.0,
+        None,
+    ),
     # waiting_time
     ("duurde ... weken|maanden|dagen", -1.2, "waiting_time"),
+    ("in behandeling", -0.4, "waiting_time"),
+    ("op de plank", -1.0, "waiting_time"),
+    ("pas na", -0.8, "waiting_time"),
+    ("geleden", -0.4, "waiting_time"),
     ("lang ... moeten wachten", -1.0, "waiting_time"),
     ("lang wachten", -1.0, "waiting_time"),
     ("lange wachttijd*", -1.2, "waiting_time"),
@@ -141,6 +195,10 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("belofte* ... niet", -1.2, "promises"),
     ("niet gebeld", -1.2, "promises"),
     ("afspraak ... niet", -0.8, "promises"),
+    ("afspraak|afspraken ... verzet*|afgezegd|geannuleerd|afgebeld", -1.2, "promises"),
+    ("niet|nooit ... opgedaagd|nagekomen|langsgekomen", -1.5, "promises"),
+    ("niet|nooit|niemand ... gekomen|geweest|kwam|komt", -1.2, "promises"),
+    ("toezegging* ... niet", -1.2, "promises"),
     # repeat_story
     ("opnieuw vertellen|uitleggen|vertelde|uitgelegd", -1.2, "repeat_story"),
     ("telkens|steeds|weer ... opnieuw", -1.0, "repeat_story"),
@@ -148,6 +206,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("voor de tweede|derde|vierde|vijfde keer", -1.0, "repeat_story"),
     ("hetzelfde verhaal", -0.8, "repeat_story"),
     ("niets|niks in het systeem", -1.2, "repeat_story"),
+    ("in het|uw|jullie systeem|dossier ... niets|niks|geen", -1.2, "repeat_story"),
     ("niets|niks ... genoteerd", -1.2, "repeat_story"),
     ("niet genoteerd", -1.2, "repeat_story"),
     ("schrijven|schreven ... niets|niks op", -1.2, "repeat_story"),
@@ -155,6 +214,10 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("niet doorgegeven", -1.0, "repeat_story"),
     ("kwijtgeraakt", -1.0, "repeat_story"),
     ("zoekgeraakt", -1.0, "repeat_story"),
+    ("kwijt", -1.0, "repeat_story"),
+    ("opnieuw|weer ... beginnen|doorgeven|opsturen|uitleggen|vertellen|bewijzen", -1.0, "repeat_story"),
+    ("van voren af aan", -1.0, "repeat_story"),
+    ("terug te vinden", -0.6, "repeat_story"),
     # transfers
     ("doorverbonden", -0.6, "transfers"),
     ("doorgeschakeld", -0.6, "transfers"),
@@ -162,6 +225,11 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("andere afdeling", -0.4, "transfers"),
     ("niet mijn|onze|haar|zijn afdeling", -1.0, "transfers"),
     ("verwezen naar", -0.5, "transfers"),
+    ("van de ene afdeling|medewerker|persoon|loket ... naar de andere", -1.5, "transfers"),
+    ("van het kastje", -1.5, "transfers"),
+    ("wijst|wijzen ... naar een ander|elkaar", -1.2, "transfers"),
+    ("voelt|voelde ... verantwoordelijk", -0.4, "transfers"),
+    ("# keer doorverbonden|doorgeschakeld|doorgezet|verwezen", -1.2, "transfers"),
     # no facet of its own
     ("werkt|werkte|werken|werkten ... niet", -1.0, None),
     ("doet|deed ... het niet", -1.0, None),
@@ -199,11 +267,18 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("geen oplossing", -1.2, "competence"),
     ("niet geholpen", -1.2, "competence"),
     ("kon|kan|konden ... niet helpen", -1.2, "competence"),
+    ("zelf ... uitzoeken|oplossen|regelen|doen", -0.8, "competence"),
+    ("geen stap verder", -1.2, "competence"),
+    ("niets|niks voor me|mij ... doen", -1.2, "competence"),
     # price
     ("te veel betaald", -1.0, "price"),
     ("dubbel betaald|afgeschreven", -1.2, "price"),
     ("extra kosten", -0.6, "price"),
     ("verborgen kosten", -1.2, "price"),
+    ("# keer ... afgeschreven|afgehouden|gefactureerd|betaald|gerekend", -1.2, "price"),
+    ("aanmaning*", -1.0, "price"),
+    ("administratiekosten", -0.6, "price"),
+    ("verhoogd|duurder", -0.6, "price"),
     # product_quality
     ("kapot", -1.0, "product_quality"),
     ("defect*", -1.0, "product_quality"),
@@ -211,5 +286,25 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("beschadigd*", -1.2, "product_quality"),
     ("niet geleverd", -1.0, "product_quality"),
     ("verkeerde bestelling|product|artikel", -1.0, "product_quality"),
+    ("geen|zonder internet|tv|televisie|stroom|elektriciteit|gas|water|verwarming|bereik|signaal|verbinding|"
+     "service|netwerk|telefoon|beeld", -1.2, "product_quality"),
+    ("valt|viel|vallen ... uit", -1.0, "product_quality"),
+    ("uitgevallen", -1.0, "product_quality"),
+    ("ligt|lag ... plat", -1.0, "online_systems"),
+    ("lekt|lekte", -1.0, "product_quality"),
+    ("gebarsten", -1.2, "product_quality"),
+    ("is|was|ging|gingen|alweer|weer stuk", -1.0, "product_quality"),
+    ("ontbrak|ontbreekt|ontbreken|incompleet|onvolledig", -1.0, "product_quality"),
+    ("geblokkeerd", -1.0, "online_systems"),
+    ("blijft|bleef ... hangen", -1.0, "online_systems"),
+    # staff_attitude
+    ("hing|hingen ... op", -1.2, "staff_attitude"),
+    ("onderbrak|onderbroken", -1.0, "staff_attitude"),
+    ("zuchtte", -0.8, "staff_attitude"),
+    ("behandeld als|alsof", -1.0, "staff_attitude"),
+    # communication
+    ("zonder ... aankondiging|uitleg|reden|bericht", -1.0, "communication"),
+    ("# verschillende antwoorden", -1.2, "communication"),
+    ("ontweken", -1.0, "communication"),
 )
 # fmt: on

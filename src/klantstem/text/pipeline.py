@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from klantstem.errors import UserInputError
 from klantstem.text.appraisal import RULES_VERSION, appraise, appraise_text, find_cues, lexicon_for, wait_cues
+from klantstem.text.courtesy import courtesy_spans, inside
 from klantstem.text.facets import Layout, facet_results, find_evidence
 from klantstem.text.facts import find_facts
 from klantstem.text.language import detect, detect_many
@@ -91,11 +92,14 @@ class Pipeline:
         facts = find_facts(text, lower)
         cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon)]
         cues.extend(wait_cues(text, tokens, facts.durations, lexicon))
+        courtesy = courtesy_spans(text)
+        if courtesy:
+            cues = [c for c in cues if not inside(c.span.start, courtesy)]
         cues.sort(key=lambda c: c.span.start)
         layout = _layout(text)
         clause_appraisals = _per_clause(cues, layout)
         sentences = _sentences(text, layout, clause_appraisals)
-        evidence = find_evidence(text, lower, tokens, lemmas, self.taxonomy, cue_language, cues, facts)
+        evidence = find_evidence(text, lower, tokens, lemmas, self.taxonomy, cue_language, cues, facts, courtesy)
         return Analysis(
             language=language,
             appraisal=appraise_text(clause_appraisals),

@@ -17,6 +17,12 @@ from klantstem.errors import ImportFileError
 from klantstem.text.patterns import PhraseMatcher
 
 DEFAULT_NAME = "taxonomy_default.json"
+# Cue patterns of one language that are words of the other with another meaning: a Dutch text is also read with
+# the English cues (customers switch language mid-sentence), except these, and the other way round.
+FALSE_FRIENDS: dict[str, frozenset[str]] = {
+    "nl": frozenset({"letter*", "bill*", "fee*", "patient", "kind", "late", "took", "notes", "tone", "agent*"}),
+    "en": frozenset({"brief", "direct", "bot", "snap*", "lang", "lange", "kost", "eten", "ober*", "meteen"}),
+}
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,17 @@ class Taxonomy:
         return f"{self.name}@{self.version}"
 
     def matcher(self, language: str) -> PhraseMatcher[str]:
-        """Facet cue matcher for "nl" or "en"; other codes use both languages."""
+        """Facet cue matcher for "nl" or "en" (with the other language's cues but its false friends); other
+        codes use both languages in full."""
         key = language if language in ("nl", "en") else "both"
         if key not in self._matchers:
-            langs = (key,) if key != "both" else ("nl", "en")
+            skip = FALSE_FRIENDS.get(key, frozenset())
             self._matchers[key] = PhraseMatcher(
-                (pattern, facet.id) for facet in self.facets for lang in langs for pattern in facet.cues.get(lang, ())
+                (pattern, facet.id)
+                for facet in self.facets
+                for lang in (("nl", "en") if key != "en" else ("en", "nl"))
+                for pattern in facet.cues.get(lang, ())
+                if lang == key or pattern not in skip
             )
         return self._matchers[key]
 

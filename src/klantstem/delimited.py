@@ -1,0 +1,98 @@
+"""Delimited text files (CSV): the one rule for the delimiter and the one rule for quotes that every import follows.
+
+The delimiter is the candidate (`,` `;` tab `|`) that splits the header row into the most fields, read as CSV, so a
+quoted header field holding commas does not count its commas; `,` when none splits it.
+
+A quoted field may hold line breaks, but a quote that is never closed swallows the lines after it into one field,
+so the rows after it are silently lost. Therefore a quoted field that runs to the end of the file is an error, and so
+is a closing quote followed by more text in the same field. In an event log, whose fields are names and times rather
+than free text, a quoted field that runs over a line end in a file where no other field does is an error too (one
+such field is far more often a missing closing quote than a real multi-line value); contact and story files keep
+multi-line texts, so there it is allowed. Each error names the line where the quote opened.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import Any
+
+DELIMITERS = (",", ";", "\t", "|")
+QUOTE_NEVER_CLOSED = "a quoted field opened on this line is never closed (it runs to the end of the file)"
+QUOTE_CLOSED_EARLY = (
+    "a quoted field opened on this line is closed before the field ends; write a quote inside a quoted field as two"
+)
+QUOTE_RUNS_OVER = (
+    "a quoted field opened on this line runs over the line end, and no other field in the file does: "
+    "is a closing quote missing?"
+)
+
+
+def sniff_delimiter(header: str) -> str:
+    """The candidate delimiter that splits the header into the most fields (`,` when none splits it)."""
+    best, best_count = ",", 1
+    for delimiter in DELIMITERS:
+        count = len(next(csv.reader([header], delimiter=delimiter), []))
+        if count > best_count:
+            best, best_count = delimiter, count
+    return best
+
+
+class QuoteProblem(ValueError):
+    """A quote that breaks the rule above: `line` is where it opened."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+class LineSpans:
+    """Follows the records of a file (first and last line of each) and applies the quote rule at the end."""
+
+    def __init__(self) -> None:
+        self.multi_line = 0  # records that run over a line end
+        self.first_opened: int | None = None  # the first line of the first such record
+
+    def record(self, first: int, last: int) -> None:
+        if last > first:
+            self.multi_line += 1
+            if self.first_opened is None:
+                self.first_opened = first
+
+    def finish(self) -> None:
+        """Raises QuoteProblem when exactly one record of the file runs over a line end."""
+        if self.multi_line == 1 and self.first_opened is not None:
+            raise QuoteProblem(self.first_opened, QUOTE_RUNS_OVER)
+
+
+def strict_reader(lines: Iterable[str], delimiter: str) -> Any:
+    """A csv reader that refuses a quote left open at the end of the file (see `ended_inside_quote`)."""
+    return csv.reader(lines, delimiter=delimiter, strict=True)
+
+
+def ended_inside_quote(error: csv.Error) -> bool:
+    return "unexpected end of data" in str(error)
+
+
+def closed_early(error: csv.Error) -> bool:
+    return "expected after" in str(error)
+
+
+def check_quotes(lines: Iterable[str], delimiter: str) -> None:
+    """Read a whole file's text as CSV and apply the quote rule; raises QuoteProblem (other csv errors pass
+    through as csv.Error)."""
+    spans = LineSpans()
+    reader = strict_reader(lines, delimiter)
+    last = 0
+    try:
+        for _row in reader:
+            spans.record(last + 1, reader.line_num)
+            last = reader.line_num
+    except csv.Error as exc:
+        if ended_inside_quote(exc):
+            raise QuoteProblem(last + 1, QUOTE_NEVER_CLOSED) from None
+        if closed_early(exc):
+            raise QuoteProblem(last + 1, QUOTE_CLOSED_EARLY) from None
+        raise
+    spans.finish()

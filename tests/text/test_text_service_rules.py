@@ -1,0 +1,152 @@
+"""The day-one rules on service text: complaints told as facts, courtesy that is not praise, praise without a
+praise word, irony, mixed Dutch and English, and the labelled service-text set they are measured on."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from klantstem.text.evaluation import evaluate_rules
+from klantstem.text.labelled import read_labelled_csv
+from klantstem.text.pipeline import Pipeline
+from klantstem.text.results import Analysis
+
+PIPELINE = Pipeline()
+SERVICE_TEXTS = Path(__file__).parents[1] / "data" / "text" / "service_texts.csv"
+
+
+def analyse(text: str) -> Analysis:
+    return PIPELINE.analyse(text)
+
+
+def facets(text: str) -> dict[str, str]:
+    return {f.facet: f.appraisal.level for f in analyse(text).facets}
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("Ik heb vijf keer gebeld en kreeg nooit iemand te spreken.", "reachability"),
+        ("Ik werd van de ene afdeling naar de andere gestuurd.", "transfers"),
+        ("Er staat een bedrag op de factuur dat niemand kan verklaren.", "price"),
+        ("In het systeem staat niets van mijn melding.", "repeat_story"),
+        ("De monteur is nooit gekomen.", "promises"),
+        ("My order still hasn't been delivered.", "waiting_time"),
+        ("Nobody told me the price would go up.", "communication"),
+        ("Ik hoorde niets over mijn klacht.", "waiting_time"),
+        ("Al drie dagen geen internet!!!", "product_quality"),
+    ],
+)
+def test_complaints_told_as_facts_are_bad(text: str, facet: str) -> None:
+    analysis = analyse(text)
+    assert analysis.appraisal.level == "bad"
+    assert facet in {f.facet for f in analysis.facets}
+
+
+def test_seed_words_a_problem_is_not_negated_by_the_next_clause_and_no_service_is_a_complaint() -> None:
+    analysis = analyse("laatst had ik een probleem want ik had geen bereik meer")
+    problem = next(c for c in analysis.appraisal.cues if c.span.text == "probleem")
+    assert not problem.negated and problem.weight < 0
+    assert analysis.appraisal.level == "bad"
+    assert analyse("maar geen service 10 dagen !!!").appraisal.level == "bad"
+
+
+def test_a_negation_does_not_reach_over_a_preposition() -> None:
+    cue = next(c for c in analyse("Niemand zei iets over de klacht.").appraisal.cues if c.span.text == "klacht")
+    assert not cue.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eindelijk iemand die precies wist hoe het zat.",
+        "Ik heb niets aan te merken op de manier waarop ik ben geholpen.",
+        "I can't fault the way they handled my case.",
+        "Binnen een uur stond de monteur voor de deur.",
+        "De storing was binnen een dag verholpen.",
+        "The problem with my bill was sorted in one call.",
+    ],
+)
+def test_praise_without_a_praise_word_and_praise_that_names_the_problem_are_excellent(text: str) -> None:
+    assert analyse(text).appraisal.level == "excellent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top service hoor, drie weken niks gehoord.",
+        "Love how nobody can tell me where my refund is.",
+        "Prachtig hoe jullie elke afspraak weer verzetten.",
+        "Vriendelijk was anders.",
+    ],
+)
+def test_irony_is_bad(text: str) -> None:
+    assert analyse(text).appraisal.level == "bad"
+
+
+def test_greetings_sign_offs_and_disclaimers_are_no_judgement() -> None:
+    mail = "Beste, Mijn pakket is nog steeds niet geleverd. Met vriendelijke groet, Jan"
+    assert analyse(mail).appraisal.level == "bad"
+    assert "staff_attitude" not in facets(mail)
+    neutral = (
+        "Geachte heer, mevrouw,\n\nWilt u mijn adres aanpassen?\n\nMet vriendelijke groet,\nHanneke Prins\n\n"
+        "Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde."
+    )
+    assert analyse(neutral).appraisal.level == "normal"
+    assert facets(neutral) == {}
+    signed = "Hi,\n\nCould you send me my invoice?\n\nKind regards,\nTom\n\nSent from my iPhone"
+    assert analyse(signed).appraisal.level == "normal"
+    assert analyse("Oké, dank u wel. Fijne dag nog!").appraisal.level == "normal"
+
+
+def test_praise_after_a_greeting_still_counts() -> None:
+    assert analyse("Hallo,\n\nDe medewerker was super vriendelijk!\n\nGroet,\nAnne").appraisal.level == "excellent"
+
+
+def test_mixed_dutch_and_english_read_both_languages() -> None:
+    analysis = analyse("The agent was great, maar de wachttijd was terrible.")
+    assert analysis.appraisal.score < 0
+    assert facets("The agent was great, maar de wachttijd was terrible.")["waiting_time"] == "bad"
+    assert analyse("Echt ridiculous hoe lang dit duurt.").appraisal.level == "bad"
+
+
+def test_false_friends_of_the_other_language_are_not_cues() -> None:
+    assert analyse("Mijn kind belde gisteren met de klantenservice over de rekening.").appraisal.level == "normal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to transfer funds to my savings account.",
+        "How do I transfer money from one account to another?",
+        "My money hasn't been transferred yet.",
+    ],
+)
+def test_moving_money_is_no_transfer_between_departments(text: str) -> None:
+    assert "transfers" not in facets(text)
+
+
+def test_being_transferred_is() -> None:
+    assert "transfers" in facets("I was transferred to another department three times.")
+
+
+def test_the_labelled_service_set_reads_with_newlines_and_keeps_its_halves() -> None:
+    examples = read_labelled_csv(SERVICE_TEXTS)
+    with SERVICE_TEXTS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(examples) == len(rows) >= 500
+    assert sum(r["kind"] == "sentence" for r in rows) >= 400 and sum(r["kind"] == "message" for r in rows) >= 100
+    assert any("\n" in ex.text for ex in examples)
+    assert {r["language"] for r in rows} == {"nl", "be", "en", "mixed"}
+    assert {r["appraisal"] for r in rows} == {"bad", "normal", "excellent"}
+
+
+def test_the_rules_read_the_held_out_half_well() -> None:
+    with SERVICE_TEXTS.open(encoding="utf-8", newline="") as handle:
+        held_out = [n for n, r in enumerate(csv.DictReader(handle)) if r["half"] == "test"]
+    examples = read_labelled_csv(SERVICE_TEXTS)
+    report = evaluate_rules([examples[n] for n in held_out], PIPELINE)
+    assert report["appraisal_accuracy"] >= 0.7
+    assert report["facet_f1"] >= 0.7
