@@ -298,6 +298,7 @@ process_events = Table(
     Column("fingerprint", String(64), nullable=False, unique=True),
     Index("ix_process_events_case", "log_name", "case_key", "occurred_at"),
     Index("ix_process_events_case_id_time", "case_id", "occurred_at"),
+    Index("ix_process_events_activity_time", "activity", "occurred_at"),  # the cases that passed a step
 )
 
 outreach = Table(

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -27,10 +28,20 @@ Bases = dict[str, dict[str, dict[date, int]]]  # granularity -> step -> period -
 
 
 def period_of(moment: datetime, granularity: str, zone: ZoneInfo) -> date:
-    day = moment.astimezone(zone).date()
+    day = local_day(moment, zone)
     if granularity == "week":
         return day - timedelta(days=day.weekday())
     return day.replace(day=1)
+
+
+@lru_cache(maxsize=200_000)
+def _local_day_of_hour(hour: datetime, zone: ZoneInfo) -> date:
+    return hour.astimezone(zone).date()
+
+
+def local_day(moment: datetime, zone: ZoneInfo) -> date:
+    """The local date of an aware moment (zones shift by whole hours here, so one answer serves each UTC hour)."""
+    return _local_day_of_hour(moment.replace(minute=0, second=0, microsecond=0), zone)
 
 
 def _next(period: date, granularity: str) -> date:
@@ -56,7 +67,7 @@ class _Series:
 
 def _report_key(voice: Voice, zone: ZoneInfo) -> tuple[object, ...]:
     who = voice.customer_id if voice.customer_id is not None else f"{voice.source}:{voice.source_id}"
-    return (who, voice.case_id, voice.at.astimezone(zone).date())
+    return (who, voice.case_id, local_day(voice.at, zone))
 
 
 def series_of(voices: Iterable[Voice], granularity: str, zone: ZoneInfo) -> dict[tuple[str, str], _Series]:
@@ -151,7 +162,7 @@ def verdict(voices: tuple[Voice, ...], granularity: str, rules: Rules, zone: Zon
     customers = {v.customer_id for v in voices if v.customer_id is not None}
     channels = tuple(sorted({v.channel for v in voices if v.channel}))
     periods = {period_of(v.at, granularity, zone) for v in voices}
-    days = Counter(v.at.astimezone(zone).date() for v in voices)
+    days = Counter(local_day(v.at, zone) for v in voices)
     busiest = max(days.values()) / len(voices)
     wide = len(periods) >= rules.periods or len(channels) >= rules.channels
     codes: list[tuple[str, dict[str, object]]] = []

@@ -1,8 +1,9 @@
 """Complaints that sound like an open problem: a voice linked to no problem whose words are close to what the
 problem's reporters said is suggested for it ("similar words"), for a person to confirm or split off.
 
-Words are compared as TF-IDF vectors of word and character n-grams (Dutch inflections and typos still meet); a
-problem is the mean of its reports' vectors."""
+Words are compared as TF-IDF vectors of words and word pairs, accents and case folded; a problem is the mean of its
+reports' vectors. (Character n-grams matched inflections a little better but cost a minute on 40,000 complaints
+on this machine.)"""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def closest(problem_texts: dict[int, list[str]], texts: Sequence[str]) -> list[t
     known = [(pid, t) for pid, ts in problem_texts.items() for t in ts if len(t.split()) >= MIN_WORDS]
     if not known or not texts:
         return [None] * len(texts)
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=1)
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", min_df=1)
     matrix = vectorizer.fit_transform([t for _, t in known] + list(texts))
     reports, asked = matrix[: len(known)], matrix[len(known) :]
     ids = sorted(problem_texts)
