@@ -326,3 +326,17 @@ def test_a_reporter_without_an_address_of_their_own_hears_back_through_their_del
         o = schema.outbox
         sent_to = conn.execute(select(o.c.recipient).where(o.c.customer_id == reporter, o.c.channel == "email"))
         assert "kees.partner@example.nl" in sent_to.scalars().all()
+
+
+def test_a_fix_that_holds_is_verified(world: tuple[Engine, Settings, str]) -> None:
+    engine, settings, _ = world
+    outage = _by_step(engine, settings)[plants.OUTAGE_STEP]
+    after_the_day = FixedClock(datetime.combine(plants.OUTAGE_DAY + timedelta(days=4), datetime.min.time(), UTC))
+    for status in ("acknowledged", "cause_known", "fix_underway", "fixed"):
+        problems.set_status(engine, after_the_day, outage.id, status)
+    problems.detect(engine, FixedClock(after_the_day.now() + timedelta(days=10)), settings, read_texts=False)
+    assert problems.show(engine, outage.id).problem.status == "fixed"  # too early to tell
+    problems.detect(engine, FixedClock(NOW), settings, read_texts=False)
+    verified = problems.show(engine, outage.id)
+    assert verified.problem.status == "verified" and verified.problem.verified_at is not None
+    assert verified.journal[-1].action == "verified" and verified.journal[-1].detail["rate_after"] < 0.01
