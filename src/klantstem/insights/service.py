@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
-import pyarrow as pa
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import NotFoundError, UserInputError
+from klantstem.events import service as events
 from klantstem.insights import store
 from klantstem.insights.model import (
     LEVELS,
@@ -56,7 +56,6 @@ __all__ = [
     "text_reader_version",
     "correct_appraisal",
     "correct_facet",
-    "appraisal_by_month",
     "dashboard",
     "departments",
     "step_judgements",
@@ -77,7 +76,6 @@ DUE_SOON = promises.DUE_SOON
 TOP_FACETS = 8
 QUOTES = 2
 ANALYSE_BATCH = 2000
-EVENT_CHUNK = 50_000
 T = TypeVar("T")
 
 
@@ -108,7 +106,7 @@ def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
     promises due and broken, for the stories the filters keep."""
     now = clock.now()
     # one short read per figure, so that a large database is not held by one long transaction
-    months, series = appraisal_by_month(engine, filters)
+    months, series = _appraisal_by_month(engine, filters)
     totals = _read(engine, store.story_totals, filters)
     facets = top_facets(engine, filters)
     worst = _read(engine, store.worst_steps, filters, 5)
@@ -125,7 +123,7 @@ def _read(engine: Engine, query: Callable[..., T], *args: Any) -> T:
         return query(conn, *args)
 
 
-def appraisal_by_month(engine: Engine, filters: Filters) -> tuple[list[str], dict[str, list[int]]]:
+def _appraisal_by_month(engine: Engine, filters: Filters) -> tuple[list[str], dict[str, list[int]]]:
     """The months (YYYY-MM, UTC) and per level the number of judged steps in each month."""
     by_month = _read(engine, store.appraisal_by_month, filters)
     months = sorted({m for m, _, _ in by_month})
@@ -394,20 +392,10 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
     database's events in the period and department of the filters; None when there are none."""
     from klantstem.process import service as process
 
-    columns: dict[str, list[Any]] = {}
-    after = 0
-    while True:  # in chunks, each its own short read
-        with reading(engine) as conn:
-            chunk, after = store.process_event_columns(conn, filters, after, EVENT_CHUNK)
-        for name, values in chunk.items():
-            columns.setdefault(name, []).extend(values)
-        if not after:
-            break
-    if not columns["case"]:
+    scope = events.EventScope(since=filters.since, until=filters.until, department_id=filters.department_id)
+    table = events.analysis_events(engine, scope)
+    if table.num_rows == 0:
         return None
-    # nullable fields: DuckDB would otherwise carry NOT NULL into derived columns such as the next activity
-    schema = pa.schema([f.with_nullable(True) for f in process.EVENT_SCHEMA])
-    table = pa.Table.from_pydict(columns, schema=schema)
     options = process.AnalysisOptions(
         timezone=settings.timezone,
         opening_hours=settings.opening_hours,
@@ -415,4 +403,4 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
         sql_cache=settings.sql_cache_folder,
     )
     report = process.analyze_table(table, options, source="klantstem database")
-    return report
+    return report | events.logs_covered(engine, scope)

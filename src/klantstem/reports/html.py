@@ -46,6 +46,7 @@ def render(report: dict[str, Any], mask: Callable[[str], str] | None, for_print:
         "promise_charts": [c for c in (_promise_chart(now["promises"]["by_kind"], w("kind"), w),
                                        _promise_chart(now["promises"]["by_third_party"], w("third_party"), w)) if c],
         "problem_chart": _problem_chart(report.get("problems"), w),
+        "trend_chart": _trend_chart(report["trend"], w),
         "causes": CAUSES,
     }
     return _ENV.get_template("report.html").render(context)
@@ -89,3 +90,19 @@ def _problem_chart(problems: dict[str, Any] | None, w: Callable[..., str]) -> st
     rows = (problems or {}).get("items") or []
     bars = [svg.Bar(p["title"], (p["impact"],), (number(p["impact"], "en", 1),)) for p in rows[:8]]
     return svg.bars(bars, [(svg.COLOURS["bad"], w("impact"))], w("problems")) if bars else ""
+
+
+def _trend_chart(points: list[dict[str, Any]], w: Callable[..., str]) -> str:
+    """Bad steps and promises kept over the last periods, as percentages side by side."""
+    bars = [
+        svg.Bar(p["period"], ((p["bad_share"] or 0) * 100, (p["kept_rate"] or 0) * 100),
+                (_share(p["bad_share"]), _share(p["kept_rate"])))  # fmt: skip
+        for p in points
+        if p["judged"] or p["decided"]
+    ]
+    series = [(svg.COLOURS["bad"], w("trend_bad")), (svg.COLOURS["now"], w("trend_kept"))]
+    return svg.bars(bars, series, w("trend"), maximum=100.0) if len(bars) > 1 else ""
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"

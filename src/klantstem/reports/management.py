@@ -17,6 +17,7 @@ from klantstem.reports.period import Period, parse_period
 from klantstem.settings import Settings
 
 QUOTES_PER_LEVEL = 4
+TREND_PERIODS = 6
 
 
 def resolve(engine: Engine, settings: Settings, clock: Clock, period: str, department: str | None) -> figures.Scope:
@@ -86,6 +87,10 @@ def build(
         "now": now,
         "before": _summary(before),
         "step_quotes": step_quotes(engine, scope, names),
+        "trend": [
+            figures.trend_point(engine, clock, figures.Scope(scope.period.previous(back), scope.department_id))
+            for back in range(TREND_PERIODS - 1, -1, -1)
+        ],
         "problems": None,
     }
 
