@@ -12,7 +12,6 @@ from klantstem.reports import svg, wording
 from klantstem.reports.wording import number, percent
 
 CAUSES = ("customer", "organisation", "third_party")
-HOUR = 3600.0
 DAY = 86400.0
 
 _ENV = jinja2.Environment(
