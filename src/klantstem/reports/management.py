@@ -12,7 +12,7 @@ from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import UserInputError
 from klantstem.insights import service as insights
-from klantstem.reports import figures, store, takeaways, wording
+from klantstem.reports import figures, problems_section, store, takeaways, wording
 from klantstem.reports.period import Period, parse_period
 from klantstem.settings import Settings
 
@@ -91,7 +91,7 @@ def build(
             figures.trend_point(engine, clock, figures.Scope(scope.period.previous(back), scope.department_id))
             for back in range(TREND_PERIODS - 1, -1, -1)
         ],
-        "problems": None,
+        "problems": problems_section.problem_figures(engine, clock, settings, scope.period),
     }
 
 

@@ -150,8 +150,8 @@ WORDS: dict[str, dict[str, str]] = {
     "status.verified": {"nl": "geverifieerd", "en": "verified"},
     "status.risk_accepted": {"nl": "risico geaccepteerd", "en": "risk accepted"},
     "owner": {"nl": "Eigenaar", "en": "Owner"},
-    "age": {"nl": "Leeftijd (dagen)", "en": "Age (days)"},
-    "told_share": {"nl": "Melders geïnformeerd", "en": "Reporters told"},
+    "days_old": {"nl": "dagen oud", "en": "days old"},
+    "told_share": {"nl": "melders ingelicht", "en": "reporters told"},
     "customers": {"nl": "klanten", "en": "customers"},
     "nobody": {"nl": "niemand", "en": "nobody"},
 }
