@@ -69,7 +69,7 @@ def main() -> None:
         subprocess.run([str(KLANTSTEM), "demo", "--db", str(db), "--scale", str(args.scale)], check=True,
                        capture_output=True)  # fmt: skip
         built_s = time.perf_counter() - started
-        server, base = start_server(db, args.workers)
+        server, base = start_server(db, args.workers, wait_s=900)  # a loaded 2-core machine starts slowly
         try:
             clients = [signed_in(base) for _ in range(args.users)]
             results: list[dict[str, Any]] = []

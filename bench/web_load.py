@@ -156,7 +156,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, workers: int, wait_s: float = 120) -> tuple[subprocess.Popen[bytes], str]:
     subprocess.run([str(KLANTSTEM), "users", "add", EMAIL, "--name", "Bench", "--role", "admin",
                     "--password-stdin", "--db", str(db)], input=(PASSWORD + "\n").encode(),
                    check=False, capture_output=True)  # fmt: skip
@@ -164,7 +164,7 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     command = [str(KLANTSTEM), "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
         try:
             if httpx.get(base + "/api/health", timeout=2).status_code == 200:
