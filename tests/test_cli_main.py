@@ -42,7 +42,7 @@ def test_serve_with_a_text_model_that_cannot_be_read_stops_before_serving(
 USAGE_ERRORS = [
     ["nope"],  # unknown command
     ["customer", "show"],  # missing argument
-    ["customer", "show", "abc"],  # not a number
+    ["customer", "show", "1", "--limit", "abc"],  # not a number
     ["customer", "show", "1", "--bogus"],  # unknown option
     ["process", "analyze", "log.csv", "--format", "xml"],  # a choice that does not exist
     ["stats", "--db"],  # an option without its value
