@@ -44,7 +44,7 @@ _DONE = word_set(
 )
 _NOT_DONE = word_set(
     "zal zullen zou zouden zult wordt worden gaat gaan ontvangt krijgt moet moeten kunt kan graag wanneer "
-    "will would shall 'll going should must can could please when"
+    "will would shall 'll going should must can could please when beloofd beloofde toegezegd promised supposed"
 )
 _SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
