@@ -68,6 +68,30 @@ def test_a_message_registers_its_promise_once_and_the_call_keeps_it(engine: Engi
     assert promises.get_promise(engine, by_kind["Autobedrijf Jansen"].id).status == "kept"
 
 
+def test_a_text_about_a_promise_already_in_the_register_adds_no_second_one(engine: Engine) -> None:
+    """Same customer, kind and party, due the same day (a text's due time is a day) or said in the same contact:
+    the register already holds it, whatever desk answers for it inside the organisation."""
+    clock = FixedClock(ams(2026, 11, 16, 10))  # Monday
+    customer = customers.add_customer(engine, clock, name="Sanne").id
+    with engine.begin() as conn:
+        shop = conn.execute(insert(schema.departments).values(name="Winkel")).inserted_primary_key[0]
+    promises.add_promise(
+        engine, clock, CAL, customer_id=customer, kind="delivery", description="Levering van de router",
+        due=ams(2026, 11, 18, 11, 38), department="Logistiek",
+    )  # fmt: skip
+    said = NewContact(customer, "email", "outbound", department_id=shop,
+                      text="Uw bestelling wordt binnen 2 werkdagen geleverd.")  # fmt: skip
+    contacts.record_contact(engine, clock, said)
+    clock.set(ams(2026, 11, 16, 12))
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 0
+    assert [p.kind for p in promises.promises_of(engine, customer)] == ["delivery"]
+    later = NewContact(customer, "email", "outbound", department_id=shop,
+                       text="Uw nieuwe bestelling wordt binnen 5 werkdagen geleverd.")  # fmt: skip
+    contacts.record_contact(engine, clock, later)
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 1  # another day
+    assert sorted(p.kind for p in promises.promises_of(engine, customer)) == ["delivery", "delivery"]
+
+
 PROMISE_TEXTS = Path(__file__).parents[1] / "data" / "text" / "promise_texts.csv"
 
 
