@@ -277,8 +277,8 @@ def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon:
     first = index
     while first > 0 and tokens[first - 1].lower not in _SENTENCE_END:
         first -= 1
-    words = {t.lower for t in tokens[first : _sentence_end(tokens, index)]}
     end = _sentence_end(tokens, index)
+    words = {t.lower for t in tokens[first:end]}
     if end < len(tokens) and tokens[end].lower == "?":
         return None
     if words & _NOT_DONE or words & lexicon.negators or not words & _DONE:
