@@ -17,7 +17,6 @@ from klantstem.stories import service as stories
 from klantstem.users import service as users
 from klantstem.web import i18n, links
 from klantstem.web.auth import check_csrf, require
-from klantstem.web.pages.forms import customer_id_from
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
@@ -35,7 +34,7 @@ def find(request: Request, _user: Viewer, q: str = "") -> Response:
     state = app_state(request)
     listed: list[customers.Customer] = []
     if q.strip():
-        found = customer_id_from(state.engine, q)
+        found = customers.customer_named(state.engine, q, state.settings.default_country)
         listed = customers.search(state.engine, q) if found is None else []
         if found is not None or len(listed) == 1:
             return RedirectResponse(f"/customers/{found or listed[0].id}", status_code=303)
