@@ -64,7 +64,11 @@ class Vocabulary:
         value = self._by_key.get(vocabulary_key(raw))
         if value is None:
             shown = raw.strip()[:30]
-            raise UserInputError(f"unknown {self.what} {shown!r}; use one of {', '.join(self.stored)}")
+            raise UserInputError(
+                f"unknown {self.what} {shown!r}; use one of {', '.join(self.stored)}",
+                code=f"unknown_{self.what}",
+                value=shown,
+            )
         if len(self._seen) < 10_000:
             self._seen[raw] = value
         return value

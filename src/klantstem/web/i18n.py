@@ -36,7 +36,7 @@ def translate(lang: str, key: str, **values: object) -> str:
 def explain(lang: str, error: KlantstemError) -> str:
     """A core error in the reader's language when it names its message (`code`); else its English text for an
     English reader and a general sentence in the reader's language for the others."""
-    if error.code:
+    if error.code and f"error.{error.code}" in MESSAGES[DEFAULT_LANGUAGE]:
         return translate(lang, f"error.{error.code}", **error.values)
     return str(error) if lang == "en" else translate(lang, "error.not_possible")
 
