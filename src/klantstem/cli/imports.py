@@ -120,6 +120,8 @@ def _print_result(result: ImportResult) -> None:
     table.add_row("new customers", f"{result.customers_added:,}")
     if result.kind == "contacts":
         table.add_row("promises kept", f"{result.promises_kept:,}")
+    for kind, count in result.warnings.items():
+        table.add_row(f"warning: {kind}", f"{count:,}")
     table.add_row("seconds", f"{result.seconds:.1f}")
     console.print(table)
     if result.ignored_columns:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from klantstem.clock import Clock
 from klantstem.customers import merges, store
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.db.engine import reading
 from klantstem.errors import KlantstemError, NotFoundError, UserInputError
@@ -77,7 +78,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, datetime):
-        return store.to_utc(value).isoformat()
+        return to_utc(value).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):

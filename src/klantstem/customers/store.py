@@ -6,23 +6,20 @@ Times are written in UTC (SQLite keeps no offset) and read back as aware UTC dat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
 
 from klantstem.customers.identities import Identity
 from klantstem.customers.model import MERGED_TABLES, CandidateRow, Customer, Delegate, Merge
+from klantstem.dates import to_utc
 from klantstem.db import schema
 
 _CHUNK = 5000  # ids per IN (...) list; well below SQLite's limit on bound parameters
 _OWNED: dict[str, tuple[Table, str]] = {
     name: (schema.metadata.tables[name], "customer_id") for name in MERGED_TABLES if name in schema.metadata.tables
 }
-
-
-def to_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from klantstem.imports.dates import stored_text
+from klantstem.dates import stored_text
 from klantstem.imports.model import IdentityKey
 from klantstem.imports.store import ImportStore
 

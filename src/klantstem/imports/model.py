@@ -100,6 +100,8 @@ class ImportResult:
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    # counted, by kind: local times that do not exist or exist twice (klantstem.dates says how they are read)
+    warnings: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

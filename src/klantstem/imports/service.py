@@ -58,6 +58,7 @@ def import_contacts(
     now = (clock or SystemClock()).now()
     rejections: list[Rejection] = []
     count = 0
+    warnings: dict[str, int] = {}
     with _collector_paused(), contact_messages(request) as messages:
         start = next(messages)
         if not isinstance(start, Started):
@@ -75,6 +76,7 @@ def import_contacts(
                     elif isinstance(message, Finished):
                         rejections += message.rejections
                         count = message.count
+                        warnings = message.warnings
             counts = (writer.added, writer.duplicates, len(rejections))
             store.insert_import_run("contacts", str(path), start.sha256, counts, now)
     kept = promises.keep_matching(engine, None) if writer.added else 0  # a promise the new contacts fulfil
@@ -82,7 +84,7 @@ def import_contacts(
         kind="contacts", file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
         rejected=len(rejections), customers_added=lookups.customers_added, promises_kept=kept,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
-        rejections=rejections,
+        rejections=rejections, warnings=_counted(warnings),
     )  # fmt: skip
 
 
@@ -101,9 +103,8 @@ def import_stories(
     now = (clock or SystemClock()).now()
     with open_tabular(path) as table:
         columns = columns_for(table, STORY_COLUMNS + STEP_COLUMNS, mapping, nested=("steps",))
-        reader = story_rows.StoryLineReader(
-            DateReader(settings.timezone), settings.default_country, mapping, columns.names
-        )
+        dates = DateReader(settings.timezone)
+        reader = story_rows.StoryLineReader(dates, settings.default_country, mapping, columns.names)
         rows = CheckedRows(table, columns, skip_invalid)
         stories = story_rows.assemble(rows.read(reader.read), rows)
         if progress:
@@ -119,8 +120,12 @@ def import_stories(
         kind="stories", file=str(path), rows=rows.count, added=writer.added, duplicates=writer.duplicates,
         rejected=len(rows.rejections), customers_added=lookups.customers_added, steps_added=writer.steps_added,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(columns.ignored),
-        rejections=sorted(rows.rejections, key=lambda rejection: rejection.line),
+        rejections=sorted(rows.rejections, key=lambda rejection: rejection.line), warnings=_counted(dates.warnings),
     )  # fmt: skip
+
+
+def _counted(warnings: dict[str, int]) -> dict[str, int]:
+    return {kind: count for kind, count in warnings.items() if count}
 
 
 @contextmanager

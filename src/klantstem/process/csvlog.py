@@ -115,7 +115,8 @@ class _TableReader:
         except TimestampError as exc:
             reason = "missing timestamp" if exc.value is None else str(exc)
             raise ImportFileError(str(self.path), reason, line=first_line + exc.row, field=source) from None
-        self.stats.warn("timestamps_without_zone", converted.without_zone)
+        for kind, count in converted.warnings().items():
+            self.stats.warn(kind, count)
         return converted.values
 
 

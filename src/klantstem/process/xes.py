@@ -94,7 +94,8 @@ class XesReader:
                 raise self._error(result.failure)
             if result.batch is None:
                 continue
-            self.stats.warn("timestamps_without_zone", result.without_zone)
+            for kind, count in result.warnings:
+                self.stats.warn(kind, count)
             pending.append(result.batch)
             count += result.batch.num_rows
             if count >= self._batch_size:
