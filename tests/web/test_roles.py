@@ -41,6 +41,8 @@ MATRIX: list[tuple[str, str, str, dict[str, Any] | None, set[str]]] = [
     ("process data", "GET", "/api/process", None, {"admin", "manager", "analyst"}),
     ("search stories", "GET", "/themes?q=x", None, {"admin", "manager", "analyst"}),
     ("story data", "GET", "/api/stories?q=x", None, {"admin", "manager", "analyst"}),
+    ("see the report page", "GET", "/report", None, {"admin", "manager", "analyst"}),
+    ("report data", "GET", "/api/report?period=2026-10", None, {"admin", "manager", "analyst"}),
     ("see corrections", "GET", "/corrections", None, {"admin", "analyst"}),
     ("correct an appraisal", "POST", "/api/stories/999999/appraisal", {"level": "bad"}, {"admin", "analyst"}),
     ("training examples", "GET", "/corrections/training.csv", None, {"admin", "analyst"}),
@@ -95,7 +97,7 @@ def test_the_matrix_covers_every_action() -> None:
     """Every action a role can be given is tried above (through at least one of its routes)."""
     tried = {"view_dashboard", "view_customer", "add_contact", "record_interview", "invite_customer",
              "view_promises", "update_promise", "view_process", "view_themes", "correct_labels", "manage_users",
-             "use_api_tokens"}  # fmt: skip
+             "use_api_tokens", "view_report"}  # fmt: skip
     assert tried == {a.value for a in users.Action}
 
 

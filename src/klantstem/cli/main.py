@@ -8,7 +8,7 @@ import click
 import typer
 
 from klantstem.cli import customers as customers_cli
-from klantstem.cli import demo, imports, process, serve, stats, text, users
+from klantstem.cli import demo, imports, process, report, serve, stats, text, users
 from klantstem.cli import outreach as outreach_cli
 from klantstem.cli import promises as promises_cli
 from klantstem.errors import KlantstemError
@@ -24,6 +24,7 @@ app.add_typer(imports.app, name="import")
 app.add_typer(text.app, name="text")
 app.command("demo")(demo.demo)
 app.command("stats")(stats.stats)
+app.command("report")(report.report)
 app.command("serve")(serve.serve)
 app.add_typer(users.app, name="users")
 app.add_typer(customers_cli.app, name="customer")

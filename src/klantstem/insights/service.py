@@ -55,8 +55,13 @@ __all__ = [
     "text_reader_version",
     "correct_appraisal",
     "correct_facet",
+    "appraisal_by_month",
     "dashboard",
     "departments",
+    "step_judgements",
+    "step_quotes",
+    "story_totals",
+    "top_facets",
     "facet_labels",
     "labels_of",
     "open_promise_ids",
@@ -102,16 +107,11 @@ def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
     promises due and broken, for the stories the filters keep."""
     now = clock.now()
     # one short read per figure, so that a large database is not held by one long transaction
-    by_month = _read(engine, store.appraisal_by_month, filters)
+    months, series = appraisal_by_month(engine, filters)
     totals = _read(engine, store.story_totals, filters)
-    facets = _top_facets(engine, filters)
+    facets = top_facets(engine, filters)
     worst = _read(engine, store.worst_steps, filters, 5)
     promise_figures = _read(engine, store.promise_figures, now, now + DUE_SOON, filters)
-    months = sorted({m for m, _, _ in by_month})
-    series = {level: [0] * len(months) for level in LEVELS}
-    for month, level, count in by_month:
-        if level in series:
-            series[level][months.index(month)] += count
     decided = promise_figures["kept"] + promise_figures["broken"]
     promise_figures["kept_rate"] = round(promise_figures["kept"] / decided, 4) if decided else None  # type: ignore[assignment]
     totals["steps"] = sum(sum(v) for v in series.values())
@@ -124,16 +124,48 @@ def _read(engine: Engine, query: Callable[..., T], *args: Any) -> T:
         return query(conn, *args)
 
 
-def _top_facets(engine: Engine, filters: Filters) -> list[FacetCount]:
+def appraisal_by_month(engine: Engine, filters: Filters) -> tuple[list[str], dict[str, list[int]]]:
+    """The months (YYYY-MM, UTC) and per level the number of judged steps in each month."""
+    by_month = _read(engine, store.appraisal_by_month, filters)
+    months = sorted({m for m, _, _ in by_month})
+    series = {level: [0] * len(months) for level in LEVELS}
+    for month, level, count in by_month:
+        if level in series:
+            series[level][months.index(month)] += count
+    return months, series
+
+
+def story_totals(engine: Engine, filters: Filters) -> dict[str, int]:
+    """Customer stories the filters keep: all, confirmed read-backs, told in an interview or web form."""
+    return _read(engine, store.story_totals, filters)
+
+
+def step_judgements(engine: Engine, filters: Filters) -> dict[int | None, dict[str, int]]:
+    """Judged steps (critical incident technique) per department where the step happened (None: unknown):
+    level -> count."""
+    found: dict[int | None, dict[str, int]] = {}
+    for department_id, level, n in _read(engine, store.step_judgements, filters):
+        if level in LEVELS:
+            found.setdefault(department_id, dict.fromkeys(LEVELS, 0))[level] += n
+    return found
+
+
+def step_quotes(engine: Engine, filters: Filters, level: str, n: int) -> list[tuple[int | None, Quote]]:
+    """Up to `n` short, distinct steps judged `level`, newest first, with the department of each."""
+    return _read(engine, store.step_quotes, filters, _level(level), n)
+
+
+def top_facets(engine: Engine, filters: Filters, limit: int = TOP_FACETS, quotes: int = QUOTES) -> list[FacetCount]:
+    """The facets customers talk about, most bad first, with counts per level and quotes."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LEVELS, 0))
     for facet, level, n in _read(engine, store.facet_counts, filters):
         counts[facet][level if level in LEVELS else "normal"] += n
     labels = facet_labels()
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["bad"], -sum(kv[1].values()), kv[0]))[:TOP_FACETS]
-    quotes = _read(engine, store.facet_quotes, [facet for facet, _ in ranked], filters, QUOTES)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1]["bad"], -sum(kv[1].values()), kv[0]))[:limit]
+    found = _read(engine, store.facet_quotes, [facet for facet, _ in ranked], filters, quotes)
     return [
         FacetCount(facet, labels.get(facet, {"nl": facet, "en": facet}), sum(levels.values()), levels,
-                   tuple(quotes[facet]))
+                   tuple(found[facet]))
         for facet, levels in ranked
     ]  # fmt: skip
 

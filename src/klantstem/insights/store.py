@@ -49,7 +49,9 @@ def story_conditions(f: Filters) -> list[ColumnElement[bool]]:
     if f.channel:
         where.append(st.c.channel == f.channel)
     if f.department_id is not None:
-        in_step = exists().where(sp.c.story_id == st.c.id, sp.c.department_id == f.department_id)
+        # an alias of the steps: a query that already reads story_steps would otherwise correlate this away
+        step = sp.alias("department_step")
+        in_step = exists().where(step.c.story_id == st.c.id, step.c.department_id == f.department_id)
         in_case = exists().where(cs.c.id == st.c.case_id, cs.c.department_id == f.department_id)
         where.append(or_(in_step, in_case))
     return where
@@ -126,6 +128,37 @@ def worst_steps(conn: Connection, f: Filters, n: int) -> list[Quote]:
         .limit(n)
     )
     return [Quote(r.id, r.customer_id, r.description, "bad") for r in conn.execute(stmt)]
+
+
+def step_judgements(conn: Connection, f: Filters) -> list[tuple[int | None, str, int]]:
+    """(department of the step, appraisal, count) of the judged steps of the stories the filters keep."""
+    stmt = (
+        select(sp.c.department_id, sp.c.appraisal, func.count())
+        .select_from(sp.join(st, st.c.id == sp.c.story_id))
+        .where(sp.c.appraisal.is_not(None), *story_conditions(f))
+        .group_by(sp.c.department_id, sp.c.appraisal)
+    )
+    return [(None if d is None else int(d), str(a), int(n)) for d, a, n in conn.execute(stmt)]
+
+
+def step_quotes(
+    conn: Connection, f: Filters, appraisal: str, n: int, scan: int = 400
+) -> list[tuple[int | None, Quote]]:
+    """Short steps judged `appraisal` (newest first, among the newest `scan`), with their department."""
+    stmt = (
+        select(st.c.id, st.c.customer_id, sp.c.description, sp.c.department_id)
+        .select_from(sp.join(st, st.c.id == sp.c.story_id))
+        .where(sp.c.appraisal == appraisal, func.length(sp.c.description) <= 220, *story_conditions(f))
+        .order_by(sp.c.id.desc())
+        .limit(scan)
+    )
+    found: list[tuple[int | None, Quote]] = []
+    seen: set[str] = set()
+    for r in conn.execute(stmt):
+        if r.description not in seen and len(found) < n:
+            seen.add(r.description)
+            found.append((r.department_id, Quote(r.id, r.customer_id, r.description, appraisal)))
+    return found
 
 
 # --- promises ------------------------------------------------------------------------------------------------

@@ -280,11 +280,25 @@ def keep_matching(engine: Engine, customer_id: int | None) -> int:
         return _keep_matching(conn, customer_id)
 
 
-def stats(engine: Engine, clock: Clock, since: datetime | None = None) -> PromiseStats:
-    """Kept rate per kind of promise, per department and per third party."""
+def stats(
+    engine: Engine, clock: Clock, since: datetime | None = None, until: datetime | None = None,
+    department_id: int | None = None,
+) -> PromiseStats:  # fmt: skip
+    """Kept rate per kind of promise, per department and per third party, of the promises made in
+    [since, until) (by one department when given)."""
     now = clock.now()
     with reading(engine) as conn:
-        return PromiseStats(now, store.stats(conn, now, since))
+        return PromiseStats(now, store.stats(conn, now, since, until, department_id))
+
+
+def most_broken(
+    engine: Engine, clock: Clock, since: datetime | None, until: datetime | None, department_id: int | None = None,
+    limit: int = 5,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """What was promised and broken most often among the promises made in [since, until): kind, words, broken
+    and made counts (an open promise past due counts as broken)."""
+    with reading(engine) as conn:
+        return store.most_broken(conn, clock.now(), since, until, department_id, limit)
 
 
 def _keep_matching(conn: Connection, customer_id: int | None) -> int:

@@ -311,12 +311,31 @@ def break_overdue(conn: Connection, now: datetime) -> int:
 # --- kept rates ---------------------------------------------------------------------------------------------
 
 
-def stats(conn: Connection, now: datetime, since: datetime | None) -> list[StatRow]:
-    """Counts per kind, department and third party; an open promise past due counts as broken."""
-    effective = case((and_(P.c.status == OPEN, P.c.due_at < to_utc(now)), literal(BROKEN)), else_=P.c.status)
-    query = select(P.c.kind, P.c.department_id, P.c.third_party_id, effective.label("s"), func.count().label("n"))
+def _effective_status(now: datetime) -> Any:
+    """The status, with an open promise past due counted as broken."""
+    return case((and_(P.c.status == OPEN, P.c.due_at < to_utc(now)), literal(BROKEN)), else_=P.c.status)
+
+
+def _made_between(since: datetime | None, until: datetime | None, department_id: int | None) -> list[Any]:
+    where: list[Any] = []
     if since is not None:
-        query = query.where(P.c.made_at >= to_utc(since))
+        where.append(P.c.made_at >= to_utc(since))
+    if until is not None:
+        where.append(P.c.made_at < to_utc(until))
+    if department_id is not None:
+        where.append(P.c.department_id == department_id)
+    return where
+
+
+def stats(
+    conn: Connection, now: datetime, since: datetime | None, until: datetime | None = None,
+    department_id: int | None = None,
+) -> list[StatRow]:  # fmt: skip
+    """Counts per kind, department and third party of the promises made in [since, until) (by the department);
+    an open promise past due counts as broken."""
+    effective = _effective_status(now)
+    query = select(P.c.kind, P.c.department_id, P.c.third_party_id, effective.label("s"), func.count().label("n"))
+    query = query.where(*_made_between(since, until, department_id))
     grouped = conn.execute(query.group_by(P.c.kind, P.c.department_id, P.c.third_party_id, effective)).all()
     departments = _names(conn, schema.departments, {r[1] for r in grouped if r[1] is not None})
     parties = _names(conn, schema.third_parties, {r[2] for r in grouped if r[2] is not None})
@@ -337,3 +356,22 @@ def _names(conn: Connection, table: Table, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     return {int(i): str(n) for i, n in conn.execute(select(table.c.id, table.c.name).where(table.c.id.in_(ids)))}
+
+
+def most_broken(
+    conn: Connection, now: datetime, since: datetime | None, until: datetime | None, department_id: int | None,
+    limit: int,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """The promises broken most often, by what was promised (kind and words), with how often they were made."""
+    broken = func.count().filter(_effective_status(now) == BROKEN)
+    query = (
+        select(P.c.kind, P.c.description, broken.label("broken"), func.count().label("made"))
+        .where(*_made_between(since, until, department_id), P.c.status != "cancelled")
+        .group_by(P.c.kind, P.c.description)
+        .having(broken > 0)
+        .order_by(broken.desc(), P.c.kind, P.c.description)
+        .limit(limit)
+    )
+    return [
+        {"kind": str(k), "description": str(d), "broken": int(b), "made": int(m)} for k, d, b, m in conn.execute(query)
+    ]

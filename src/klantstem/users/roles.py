@@ -15,6 +15,7 @@ class Action(StrEnum):
     update_promise = "update_promise"
     view_process = "view_process"
     view_themes = "view_themes"
+    view_report = "view_report"  # the management report (page, file and API)
     correct_labels = "correct_labels"
     manage_users = "manage_users"
     use_api_tokens = "use_api_tokens"
@@ -34,6 +35,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.update_promise,
             _A.view_process,
             _A.view_themes,
+            _A.view_report,
             _A.use_api_tokens,
         }
     ),
@@ -43,6 +45,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.view_customer,
             _A.view_process,
             _A.view_themes,
+            _A.view_report,
             _A.correct_labels,
             _A.use_api_tokens,
         }

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from klantstem.web.messages_core import CORE
 from klantstem.web.messages_pages import PAGES
+from klantstem.web.messages_report import REPORT
 
-_PAIRS: dict[str, tuple[str, str]] = {**CORE, **PAGES}
+_PAIRS: dict[str, tuple[str, str]] = {**CORE, **PAGES, **REPORT}
 
 MESSAGES: dict[str, dict[str, str]] = {
     "nl": {key: pair[0] for key, pair in _PAIRS.items()},

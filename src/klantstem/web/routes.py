@@ -10,10 +10,12 @@ from klantstem.web.api import health
 from klantstem.web.api import insights as insight_api
 from klantstem.web.api import interviews as interview_api
 from klantstem.web.api import promises as promise_api
+from klantstem.web.api import report as report_api
 from klantstem.web.pages import account as account_pages
 from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
 from klantstem.web.pages import customers as customer_pages
 from klantstem.web.pages import interviews as interview_pages
+from klantstem.web.pages import report as report_pages
 
 API_ROUTERS = (
     health.router,
@@ -22,6 +24,7 @@ API_ROUTERS = (
     customer_api.router,
     interview_api.router,
     promise_api.router,
+    report_api.router,
 )
 PAGE_ROUTERS = (
     signin.router,
@@ -34,6 +37,7 @@ PAGE_ROUTERS = (
     process.router,
     themes.router,
     corrections.router,
+    report_pages.router,
 )
 
 
