@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from datetime import datetime
 from pathlib import Path
@@ -157,7 +158,7 @@ def erase(
     """Erase a customer's personal data (and of customers merged into it). Cases stay, without the customer."""
     if not yes:
         raise UserInputError(f"erasing customer {customer_id} cannot be undone; add --yes to confirm")
-    counts = customers.erase_customer(engine_for(db), customer_id)
+    counts = customers.erase_customer(engine_for(db), customer_id, f"cli:{_system_user()}")
     listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
     typer.echo(f"erased customer {customer_id}: {listed}")
 
@@ -310,3 +311,11 @@ def _promise_line(p: dict[str, Any], zone: ZoneInfo) -> str:
 def _at(moment: datetime | str, zone: ZoneInfo) -> str:
     value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
     return f"{value.astimezone(zone):%Y-%m-%d %H:%M}"
+
+
+def _system_user() -> str:
+    """Who runs the command, for the erasure's audit row."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

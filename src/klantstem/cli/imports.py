@@ -117,6 +117,8 @@ def _print_result(result: ImportResult) -> None:
         table.add_row("steps added", f"{result.steps_added:,}")
     table.add_row("duplicates", f"{result.duplicates:,}")
     table.add_row("rows rejected", f"{result.rejected:,}")
+    if result.refused_erased:
+        table.add_row("refused: erased customer", f"{result.refused_erased:,}")
     table.add_row("new customers", f"{result.customers_added:,}")
     if result.kind == "contacts":
         table.add_row("promises kept", f"{result.promises_kept:,}")

@@ -53,9 +53,7 @@ def unmerge(engine: Engine, clock: Clock, source_id: int) -> Merge:
         store.set_fields(conn, source_id, merged_into_id=None)
         at = clock.now()
         store.mark_undone(conn, found.id, at)
-        return Merge(
-            found.id, source_id, found.target_id, found.moved, found.merged_by, found.merged_at, to_utc(at)
-        )
+        return Merge(found.id, source_id, found.target_id, found.moved, found.merged_by, found.merged_at, to_utc(at))
 
 
 def resolve(conn: Connection, customer_id: int) -> int:

@@ -280,6 +280,20 @@ def erase_rows(
     return counts
 
 
+def record_erasure(
+    conn: Connection, customer_id: int, erased_by: str, at: datetime, counts: str, fingerprints: set[str]
+) -> None:
+    """The audit row of an erasure and the fingerprints of its identities (those already kept stay as they are)."""
+    conn.execute(
+        insert(schema.erasures).values(customer_id=customer_id, erased_by=erased_by, erased_at=at, counts=counts)
+    )
+    e = schema.erased_identities
+    known = set(conn.execute(select(e.c.fingerprint).where(e.c.fingerprint.in_(sorted(fingerprints)))).scalars())
+    new = [{"fingerprint": value, "erased_at": at} for value in sorted(fingerprints - known)]
+    if new:
+        conn.execute(insert(e), new)
+
+
 def _delete_in(conn: Connection, table: Table, column: str, ids: Sequence[int], *extra: Any) -> int:
     total = 0
     for part in _chunks(sorted(set(ids))):

@@ -97,6 +97,7 @@ class ImportResult:
     customers_added: int
     steps_added: int = 0
     promises_kept: int = 0  # open promises the imported contacts fulfil
+    refused_erased: int = 0  # contacts or stories of an erased customer (by identity fingerprint): not imported
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)

@@ -83,6 +83,7 @@ def import_contacts(
     return ImportResult(
         kind="contacts", file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
         rejected=len(rejections), customers_added=lookups.customers_added, promises_kept=kept,
+        refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
         rejections=rejections, warnings=_counted(warnings),
     )  # fmt: skip
@@ -119,6 +120,7 @@ def import_stories(
     return ImportResult(
         kind="stories", file=str(path), rows=rows.count, added=writer.added, duplicates=writer.duplicates,
         rejected=len(rows.rejections), customers_added=lookups.customers_added, steps_added=writer.steps_added,
+        refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(columns.ignored),
         rejections=sorted(rows.rejections, key=lambda rejection: rejection.line), warnings=_counted(dates.warnings),
     )  # fmt: skip

@@ -28,6 +28,7 @@ from klantstem.delimited import (
 )
 from klantstem.errors import ImportFileError
 from klantstem.imports.encoding import file_sha256, inspect_text_file
+from klantstem.imports.workbook import check_workbook
 
 # csv refuses longer fields outright; shorter ones reach the column checks, which apply the real limit.
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
@@ -186,6 +187,7 @@ def _open_xlsx(path: Path) -> Iterator[TabularFile]:
     import openpyxl  # imported here: loading it costs time that CSV imports do not need
 
     sha256, size = file_sha256(path)
+    check_workbook(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -24,6 +24,7 @@ from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
 from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
 from klantstem.process.timestamps import TimestampError, to_utc
+from klantstem.process.xes import INFLATION_FLOOR, MAX_INFLATION
 
 _SNIFF_BYTES = 1 << 16
 _QUOTE = 34  # '"'
@@ -185,9 +186,12 @@ class CsvReader(_TableReader):
 
     def _line_end_inside_quotes(self) -> bool:
         open_quote = 0  # 1 while the bytes read so far hold an odd number of quotes
+        inflated = 0
         with self._open() as stream:
             try:
                 while chunk := stream.read(1 << 20):
+                    inflated += len(chunk)
+                    self._check_inflation(inflated)
                     if not open_quote and b'"' not in chunk:
                         continue
                     codes = np.frombuffer(chunk, dtype=np.uint8)
@@ -198,6 +202,12 @@ class CsvReader(_TableReader):
             except (OSError, EOFError, pa.ArrowException):
                 return False  # a damaged file: reading it says what is wrong, with its line
         return bool(open_quote)
+
+    def _check_inflation(self, inflated: int) -> None:
+        """A gzip file that inflates far more than text does is refused before it is read (see xes.MAX_INFLATION)."""
+        if inflated > INFLATION_FLOOR and self._raw is not None and inflated > MAX_INFLATION * self._raw.tell():
+            reason = f"the gzip file inflates to more than {MAX_INFLATION} times its size; refused as a possible "
+            raise ImportFileError(str(self.path), reason + "decompression bomb")
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         encoding, delimiter, names = self._sniff()
