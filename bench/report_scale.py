@@ -19,12 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-# the command in a child process, which says its own peak memory (max RSS, all threads) on its last line
+# The command in a child process, which says its own peak memory on its last line: VmHWM of /proc/self/status
+# (getrusage's ru_maxrss would carry the parent's peak across fork and exec).
 CHILD = (
-    "import json, resource, sys\n"
+    "import json, re, sys\n"
     "from klantstem.cli.main import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(json.dumps({'peak_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)\n"
+    "peak = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1)\n"
+    "print(json.dumps({'peak_kb': int(peak)}), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 

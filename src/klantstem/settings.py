@@ -58,6 +58,13 @@ class Settings:
     outreach_period_days: int = _setting(
         30, "Contact guard: the period in days for the maximum number of contacts."
     )  # type: ignore[assignment]
+    organisation_senders: str = _setting(
+        "",
+        "Who writes for the organisation in imported e-mail and WhatsApp chats, comma-separated: e-mail addresses, "
+        "whole domains ('@dealer.nl'), names as a chat shows them, or phone numbers. Their messages are the "
+        "organisation's replies (outbound), and promises found in them go into the promise register; every other "
+        "sender is a customer.",
+    )  # type: ignore[assignment]
     duplicate_name_threshold: int = _setting(
         85, "Duplicate suggestions: how similar two names must be (0-100) at the same postcode or address."
     )  # type: ignore[assignment]

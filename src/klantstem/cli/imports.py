@@ -1,15 +1,17 @@
-"""`klantstem import ...`: contacts, stories and process events from files."""
+"""`klantstem import ...`: contacts (also from e-mail and WhatsApp chats), stories and process events from files."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy import Engine
 
 from klantstem.cli.common import (
     DbOption,
@@ -22,10 +24,13 @@ from klantstem.cli.common import (
 )
 from klantstem.db.engine import open_database
 from klantstem.imports import service as imports
-from klantstem.imports.service import ImportResult, ProgressCallback
+from klantstem.imports.service import ImportResult, ProgressCallback, Rejection
+from klantstem.settings import Settings
 
 app = typer.Typer(
-    help="Import contacts, stories or process events; each import is all or nothing.", no_args_is_help=True
+    help="Import contacts (also from e-mail and WhatsApp chats), stories or process events; each import is all "
+    "or nothing.",
+    no_args_is_help=True,
 )
 
 FileArgument = Annotated[Path, typer.Argument(help="A .csv, .xlsx, .jsonl or .ndjson file.", show_default=False)]
@@ -66,6 +71,58 @@ def stories(
 ) -> None:
     """Import stories with their steps (one line per step, or JSON Lines with a steps list)."""
     _run(imports.import_stories, file, db, map or [], skip_invalid, format)
+
+
+class DateOrder(StrEnum):
+    dmy = "dmy"
+    mdy = "mdy"
+
+
+@app.command("mail")
+def mail(
+    path: Annotated[
+        Path, typer.Argument(help="A .eml file, a folder of .eml files, an mbox file or a Maildir.", show_default=False)
+    ],
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    skip_invalid: SkipOption = False,
+) -> None:
+    """Import e-mail as contacts: one per message, threads tied together; see docs/import.md."""
+
+    def importer(engine: Engine, settings: Settings, file: Path, _: object, skip: bool, progress: Any) -> ImportResult:
+        return imports.import_mail(engine, settings, file, skip, progress)
+
+    _run(importer, path, db, [], skip_invalid, format)
+
+
+@app.command("whatsapp")
+def whatsapp(
+    file: Annotated[Path, typer.Argument(help="A WhatsApp chat export: the .txt, or the .zip.", show_default=False)],
+    customer: Annotated[
+        str | None,
+        typer.Option(
+            help="The customer of the chat, when it shows no phone number: a customer reference, "
+            "an e-mail address or a +phone number.",
+            show_default=False,
+        ),
+    ] = None,
+    date_order: Annotated[
+        DateOrder | None,
+        typer.Option(
+            help="dmy (27-08-2020) or mdy (08/27/2020), when the file's dates do not decide it.", show_default=False
+        ),
+    ] = None,
+    db: DbOption = None,
+    format: FormatOption = OutputFormat.table,
+    skip_invalid: SkipOption = False,
+) -> None:
+    """Import a WhatsApp chat export (Android or iOS, Dutch or English) as contacts; see docs/import.md."""
+    order = date_order.value if date_order else ""
+
+    def importer(engine: Engine, settings: Settings, path: Path, _: object, skip: bool, progress: Any) -> ImportResult:
+        return imports.import_whatsapp(engine, settings, path, customer or "", order, skip, progress)
+
+    _run(importer, file, db, [], skip_invalid, format)
 
 
 def _run(
@@ -112,7 +169,8 @@ def _print_result(result: ImportResult) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("rows read", f"{result.rows:,}")
-    table.add_row(f"{result.kind} added", f"{result.added:,}")
+    conversation = result.kind in ("mail", "whatsapp")
+    table.add_row(f"{'contacts' if conversation else result.kind} added", f"{result.added:,}")
     if result.kind == "stories":
         table.add_row("steps added", f"{result.steps_added:,}")
     table.add_row("duplicates", f"{result.duplicates:,}")
@@ -120,27 +178,32 @@ def _print_result(result: ImportResult) -> None:
     if result.refused_erased:
         table.add_row("refused: erased customer", f"{result.refused_erased:,}")
     table.add_row("new customers", f"{result.customers_added:,}")
-    if result.kind == "contacts":
+    if conversation:
+        table.add_row("promises found", f"{result.promises_found:,}")
+        table.add_row("warnings", f"{len(result.warnings):,}")
+    if result.kind == "contacts" or conversation:
         table.add_row("promises kept", f"{result.promises_kept:,}")
-    for kind, count in result.warnings.items():
+    for kind, count in result.local_times.items():
         table.add_row(f"warning: {kind}", f"{count:,}")
     table.add_row("seconds", f"{result.seconds:.1f}")
     console.print(table)
     if result.ignored_columns:
         console.print(f"Ignored columns: {', '.join(result.ignored_columns)}", markup=False)
     if result.rejections:
-        _print_rejections(result)
+        _print_rejections("Rejected rows", result.rejections)
+    if result.warnings:
+        _print_rejections("Warnings", result.warnings)
 
 
-def _print_rejections(result: ImportResult) -> None:
-    table = Table(title="Rejected rows")
+def _print_rejections(title: str, rejections: list[Rejection]) -> None:
+    table = Table(title=title)
     table.add_column("line", justify="right")
     table.add_column("field")
     table.add_column("reason")
-    for rejection in result.rejections[:SHOWN_REJECTIONS]:
+    for rejection in rejections[:SHOWN_REJECTIONS]:
         table.add_row(str(rejection.line), rejection.field or "", rejection.reason)
     console.print(table)
-    hidden = len(result.rejections) - SHOWN_REJECTIONS
+    hidden = len(rejections) - SHOWN_REJECTIONS
     if hidden > 0:
         console.print(f"... and {hidden:,} more; use --format json to see them all.")
 

@@ -88,7 +88,7 @@ class Rejection:
 
 @dataclass
 class ImportResult:
-    kind: str  # contacts or stories
+    kind: str  # contacts, stories, mail or whatsapp (the last two add contacts)
     file: str
     rows: int  # data lines read (contacts: rows; stories: lines, one per step in a flat file)
     added: int  # contacts or stories added
@@ -97,12 +97,14 @@ class ImportResult:
     customers_added: int
     steps_added: int = 0
     promises_kept: int = 0  # open promises the imported contacts fulfil
+    promises_found: int = 0  # mail, whatsapp: promises found in the organisation's own replies
     refused_erased: int = 0  # contacts or stories of an erased customer (by identity fingerprint): not imported
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)  # mail, whatsapp: read, but not quite as written
     # counted, by kind: local times that do not exist or exist twice (klantstem.dates says how they are read)
-    warnings: dict[str, int] = field(default_factory=dict)
+    local_times: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

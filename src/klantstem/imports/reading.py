@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
@@ -60,7 +60,8 @@ class Batch:
 class Finished:
     count: int  # data records read
     rejections: list[Rejection] = field(default_factory=list)
-    warnings: dict[str, int] = field(default_factory=dict)  # what the date reader counted (DateReader.warnings)
+    warnings: list[Rejection] = field(default_factory=list)  # read, but not quite as written (mail, chats)
+    local_times: dict[str, int] = field(default_factory=dict)  # what the date reader counted (DateReader.warnings)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class _Crashed:
 
 
 Message = Started | Batch | Finished
+# A reader: the messages for one request (anything with a `path`), raising ImportFileError for a bad file.
+Reader = Callable[[Any], Iterator[Message]]
 
 
 def read_contacts(request: ReadRequest) -> Iterator[Message]:
@@ -91,7 +94,7 @@ def read_contacts(request: ReadRequest) -> Iterator[Message]:
         for batch in batched(rows.read(reader.read), request.batch_size):
             yield Batch(flattened(batch), rows.line, rows.rejections[reported:])
             reported = len(rows.rejections)
-        yield Finished(rows.count, rows.rejections[reported:], dict(dates.warnings))
+        yield Finished(rows.count, rows.rejections[reported:], local_times=dict(dates.warnings))
 
 
 def flattened(batch: list[PackedContact]) -> str | list[PackedContact]:
@@ -106,22 +109,22 @@ def flattened(batch: list[PackedContact]) -> str | list[PackedContact]:
 
 
 @contextmanager
-def contact_messages(request: ReadRequest) -> Iterator[Iterator[Message]]:
-    """The messages for a contact file, from a child process when the file is large."""
+def contact_messages(request: Any, read: Reader = read_contacts) -> Iterator[Iterator[Message]]:
+    """The messages `read` gives for the request's file, from a child process when the file is large."""
     if Path(request.path).is_file() and Path(request.path).stat().st_size >= CHILD_FROM_BYTES:
-        with _from_child(request) as messages:
+        with _from_child(request, read) as messages:
             yield messages
     else:
-        yield read_contacts(request)
+        yield read(request)
 
 
 @contextmanager
-def _from_child(request: ReadRequest) -> Iterator[Iterator[Message]]:
+def _from_child(request: Any, read: Reader) -> Iterator[Iterator[Message]]:
     # fork on Linux: the child starts at once with everything imported, and only reads the file
     context: Any = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
-        target=_read_in_child, args=(sender, receiver, request), name="klantstem-import-reader", daemon=True
+        target=_read_in_child, args=(sender, receiver, request, read), name="klantstem-import-reader", daemon=True
     )
     process.start()
     sender.close()
@@ -149,13 +152,13 @@ def _received(receiver: Connection, process: BaseProcess) -> Iterator[Message]:
             return
 
 
-def _read_in_child(sender: Connection, receiver: Connection, request: ReadRequest) -> None:
+def _read_in_child(sender: Connection, receiver: Connection, request: Any, read: Reader) -> None:
     # A forked child holds a copy of the pipe's reading end: closed, so that a send fails (and this process
     # ends) as soon as the importing process is gone, even when it was killed.
     receiver.close()
     gc.disable()  # see service._collector_paused
     try:
-        for message in read_contacts(request):
+        for message in read(request):
             sender.send(message)
     except ImportFileError as exc:
         sender.send(_Failed(exc.path, exc.reason, exc.line, exc.field))

@@ -1,4 +1,5 @@
-"""Importing contacts and stories from CSV, XLSX and JSON Lines: the only entry point from outside.
+"""Importing contacts and stories from CSV, XLSX and JSON Lines, and contacts from e-mail and WhatsApp chat
+exports: the only entry point from outside.
 
 Each import is one transaction: a bad row stops it and leaves the database exactly as it was, unless
 `skip_invalid` sets bad rows aside. Every contact and story has a fingerprint of its normalised content,
@@ -15,21 +16,28 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from klantstem.business_calendar import calendar_from_settings
 from klantstem.clock import Clock, SystemClock
 from klantstem.imports import stories as story_rows
 from klantstem.imports.columns import CONTACT_COLUMNS, STEP_COLUMNS, STORY_COLUMNS, ColumnSpec, parse_map_options
+from klantstem.imports.conversations import ConversationRequest
 from klantstem.imports.dates import DateReader
 from klantstem.imports.lookups import Lookups
+from klantstem.imports.mail import read_mail
 from klantstem.imports.model import ImportResult, ProgressCallback, Rejection
-from klantstem.imports.reading import Batch, Finished, ReadRequest, Started, contact_messages
+from klantstem.imports.reading import Batch, Finished, Reader, ReadRequest, Started, contact_messages, read_contacts
 from klantstem.imports.rows import CheckedRows, batched, columns_for
 from klantstem.imports.store import import_transaction
 from klantstem.imports.tabular import open_tabular
+from klantstem.imports.whatsapp import read_whatsapp
 from klantstem.imports.writing import ContactWriter, StoryWriter
 from klantstem.promises import service as promises
 from klantstem.settings import Settings
 
-__all__ = ["ImportResult", "ProgressCallback", "column_sets", "import_contacts", "import_stories"]
+__all__ = [
+    "ImportResult", "ProgressCallback", "Rejection", "column_sets", "import_contacts", "import_mail", "import_stories",
+    "import_whatsapp",
+]  # fmt: skip
 
 _BULK_TABLES = ("contacts", "customers", "customer_identities", "cases")  # what a contact import fills
 
@@ -50,16 +58,87 @@ def import_contacts(
 ) -> ImportResult:
     """Import contacts from `path`; raises ImportFileError (file, line, field) and then changes nothing.
     Afterwards, open promises that the new contacts fulfil are kept (as `klantstem promises scan` would)."""
-    started = time.perf_counter()
     request = ReadRequest(
         str(path), parse_map_options(map_options, CONTACT_COLUMNS), skip_invalid, settings.timezone,
         settings.default_country, settings.import_batch_size,
     )  # fmt: skip
+    result = _import_contact_messages(engine, "contacts", path, request, read_contacts, progress, clock)
+    result.promises_kept = promises.keep_matching(engine, None) if result.added else 0  # the new contacts fulfil
+    return result
+
+
+def import_mail(
+    engine: Engine,
+    settings: Settings,
+    path: Path,
+    skip_invalid: bool = False,
+    progress: ProgressCallback | None = None,
+    clock: Clock | None = None,
+) -> ImportResult:
+    """Import e-mail (a .eml file, a folder of them, an mbox or a Maildir) as contacts, all or nothing; the
+    promises found in the organisation's own replies go into the promise register."""
+    return _import_conversation(engine, settings, "mail", path, read_mail, progress, clock, skip_invalid)
+
+
+def import_whatsapp(
+    engine: Engine,
+    settings: Settings,
+    path: Path,
+    customer: str = "",
+    date_order: str = "",
+    skip_invalid: bool = False,
+    progress: ProgressCallback | None = None,
+    clock: Clock | None = None,
+) -> ImportResult:
+    """Import a WhatsApp chat export (.txt or .zip) as contacts, all or nothing; `customer` names the customer
+    (reference, e-mail or phone) when the export shows no phone number, `date_order` (dmy, mdy) the order of
+    its dates when the file does not decide it."""
+    options = {"customer": customer, "date_order": date_order}
+    return _import_conversation(
+        engine, settings, "whatsapp", path, read_whatsapp, progress, clock, skip_invalid, options
+    )
+
+
+def _import_conversation(
+    engine: Engine,
+    settings: Settings,
+    kind: str,
+    path: Path,
+    read: Reader,
+    progress: ProgressCallback | None,
+    clock: Clock | None,
+    skip_invalid: bool,
+    options: dict[str, str] | None = None,
+) -> ImportResult:
+    request = ConversationRequest(
+        str(path), skip_invalid, settings.timezone, settings.default_country, settings.import_batch_size,
+        settings.organisation_senders, **(options or {}),
+    )  # fmt: skip
+    result = _import_contact_messages(engine, kind, path, request, read, progress, clock)
+    if result.added:  # first the promises the organisation made, then those that later messages kept
+        calendar = calendar_from_settings(settings)
+        result.promises_found = promises.find_in_texts(engine, calendar, source=path.name, direction="outbound")
+        result.promises_kept = promises.keep_matching(engine, None)
+    return result
+
+
+def _import_contact_messages(
+    engine: Engine,
+    kind: str,
+    path: Path,
+    request: object,
+    read: Reader,
+    progress: ProgressCallback | None,
+    clock: Clock | None,
+) -> ImportResult:
+    """Write the contacts a reader gives, in one transaction; raises ImportFileError and then changes nothing."""
+    started = time.perf_counter()
     now = (clock or SystemClock()).now()
     rejections: list[Rejection] = []
+    warnings: list[Rejection] = []
     count = 0
-    warnings: dict[str, int] = {}
-    with _collector_paused(), contact_messages(request) as messages:
+    local_times: dict[str, int] = {}
+    with _collector_paused(), contact_messages(request, read) as messages:
         start = next(messages)
         if not isinstance(start, Started):
             raise RuntimeError("the file's reader did not start with its header")
@@ -75,17 +154,16 @@ def import_contacts(
                             progress(message.line, start.total_lines)
                     elif isinstance(message, Finished):
                         rejections += message.rejections
+                        warnings += message.warnings
                         count = message.count
-                        warnings = message.warnings
+                        local_times = message.local_times
             counts = (writer.added, writer.duplicates, len(rejections))
-            store.insert_import_run("contacts", str(path), start.sha256, counts, now)
-    kept = promises.keep_matching(engine, None) if writer.added else 0  # a promise the new contacts fulfil
+            store.insert_import_run(kind, str(path), start.sha256, counts, now)
     return ImportResult(
-        kind="contacts", file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
-        rejected=len(rejections), customers_added=lookups.customers_added, promises_kept=kept,
-        refused_erased=lookups.erased.refused,
+        kind=kind, file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
+        rejected=len(rejections), customers_added=lookups.customers_added, refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
-        rejections=rejections, warnings=_counted(warnings),
+        rejections=rejections, warnings=warnings, local_times=_counted(local_times),
     )  # fmt: skip
 
 
@@ -122,7 +200,7 @@ def import_stories(
         rejected=len(rows.rejections), customers_added=lookups.customers_added, steps_added=writer.steps_added,
         refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(columns.ignored),
-        rejections=sorted(rows.rejections, key=lambda rejection: rejection.line), warnings=_counted(dates.warnings),
+        rejections=sorted(rows.rejections, key=lambda rejection: rejection.line), local_times=_counted(dates.warnings),
     )  # fmt: skip
 
 

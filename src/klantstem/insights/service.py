@@ -55,7 +55,6 @@ __all__ = [
     "text_reader_version",
     "correct_appraisal",
     "correct_facet",
-    "appraisal_by_month",
     "dashboard",
     "departments",
     "step_judgements",
@@ -107,7 +106,7 @@ def dashboard(engine: Engine, clock: Clock, filters: Filters) -> Dashboard:
     promises due and broken, for the stories the filters keep."""
     now = clock.now()
     # one short read per figure, so that a large database is not held by one long transaction
-    months, series = appraisal_by_month(engine, filters)
+    months, series = _appraisal_by_month(engine, filters)
     totals = _read(engine, store.story_totals, filters)
     facets = top_facets(engine, filters)
     worst = _read(engine, store.worst_steps, filters, 5)
@@ -124,7 +123,7 @@ def _read(engine: Engine, query: Callable[..., T], *args: Any) -> T:
         return query(conn, *args)
 
 
-def appraisal_by_month(engine: Engine, filters: Filters) -> tuple[list[str], dict[str, list[int]]]:
+def _appraisal_by_month(engine: Engine, filters: Filters) -> tuple[list[str], dict[str, list[int]]]:
     """The months (YYYY-MM, UTC) and per level the number of judged steps in each month."""
     by_month = _read(engine, store.appraisal_by_month, filters)
     months = sorted({m for m, _, _ in by_month})

@@ -224,14 +224,21 @@ def scan(
 
 
 def find_in_texts(
-    engine: Engine, calendar: BusinessCalendar, *, since: datetime | None = None, contact_id: int | None = None
+    engine: Engine,
+    calendar: BusinessCalendar,
+    *,
+    since: datetime | None = None,
+    contact_id: int | None = None,
+    source: str | None = None,
+    direction: str | None = None,
 ) -> int:
-    """Register the promises the text analysis finds in contact texts (one contact, or all since a moment).
-    Each mention is registered once; the responsible party is the contact's third party when the text names
-    another party, else its department (or the case's), else its staff member. Returns how many were added."""
+    """Register the promises the text analysis finds in contact texts (one contact, or all since a moment, or
+    those of one source file and direction). Each mention is registered once; the responsible party is the
+    contact's third party when the text names another party, else its department (or the case's), else its
+    staff member. Returns how many were added."""
     with engine.begin() as conn:
         candidates: list[dict[str, Any]] = []
-        for contact in store.contacts_with_text(conn, since, contact_id):
+        for contact in store.contacts_with_text(conn, since, contact_id, source, direction):
             candidates.extend(_text_promises(contact, calendar))
         known = store.existing_fingerprints(conn, [c["fingerprint"] for c in candidates])
         fresh = list({c["fingerprint"]: c for c in candidates if c["fingerprint"] not in known}.values())

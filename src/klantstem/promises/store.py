@@ -175,8 +175,15 @@ def _promise(row: Any) -> Promise:
 # --- promises found in contact texts ------------------------------------------------------------------------
 
 
-def contacts_with_text(conn: Connection, since: datetime | None, contact_id: int | None) -> list[dict[str, Any]]:
-    """Contacts of a known customer that have a text: one contact, or those since a moment (for finding promises)."""
+def contacts_with_text(
+    conn: Connection,
+    since: datetime | None,
+    contact_id: int | None,
+    source: str | None = None,
+    direction: str | None = None,
+) -> list[dict[str, Any]]:
+    """Contacts of a known customer that have a text: one contact, or those since a moment, or of one source and
+    direction (for finding promises)."""
     c, cs = schema.contacts, schema.cases
     query = (
         select(
@@ -199,6 +206,10 @@ def contacts_with_text(conn: Connection, since: datetime | None, contact_id: int
         query = query.where(c.c.id == contact_id)
     elif since is not None:
         query = query.where(c.c.occurred_at >= to_utc(since))
+    if source is not None:
+        query = query.where(c.c.source == source[:100])
+    if direction is not None:
+        query = query.where(c.c.direction == direction)
     found = [dict(row) for row in conn.execute(query).mappings()]
     for row in found:
         row["occurred_at"] = to_utc(row["occurred_at"])

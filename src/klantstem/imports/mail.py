@@ -1,0 +1,235 @@
+"""E-mail into contacts: each message of a .eml file, a folder of them, an mbox or a Maildir becomes a contact.
+
+Messages are parsed with Python's `email` package and its `default` policy. The policy's structured header
+classes are slow for addresses and dates (about 0.5 ms a header), so those few headers are taken raw and read
+with `email.utils` and `email.header`, and the MIME headers that every message repeats (Content-Type and kin)
+are parsed once per distinct value (`_MailPolicy`).
+
+A message from one of the organisation's own addresses (the `organisation_senders` setting) is an outbound
+contact, the organisation's reply, whose customer is the first recipient that is not the organisation's own;
+any other message is the customer's (inbound), matched by the sender's address. The text is the message's own
+new words (see `mail_text`), with its attachments named on a last line (never stored). Messages of one thread
+(Message-ID, In-Reply-To, References) share a case, `mail:<the thread's first message id>`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from email import utils
+from email.header import decode_header
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.policy import EmailPolicy
+from pathlib import Path
+from typing import Any, cast
+
+from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
+from klantstem.imports.mail_sources import MailSource, RawMessage, Survey
+from klantstem.imports.mail_text import html_to_text, new_text
+from klantstem.imports.model import Rejection
+from klantstem.imports.reading import Message as ReadMessage
+from klantstem.imports.reading import Started
+
+SUBJECT_CHARS = 300
+CASE_REF_CHARS = 100
+FIELD_NAMES = {"email": "From/To", "name": "From/To", "occurred_at": "Date", "subject": "Subject", "text": "body",
+               "staff": "From", "case_ref": "Message-ID"}  # fmt: skip
+_WANTED = ("from", "to", "cc", "date", "subject", "message-id", "in-reply-to", "references")
+_MIME_HEADERS = frozenset({"content-type", "content-transfer-encoding", "content-disposition", "mime-version"})
+_MIME_CACHE_LIMIT = 10_000
+_MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
+_FOLDED = re.compile(r"\r?\n[ \t]+")
+_PLAIN_ADDRESSES = re.compile(r'["()\\;:\[\]]')  # none of these: the header holds only plain forms
+_NAME_ADDRESS = re.compile(r"\s*(?:([^<>@]*?)\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))\s*")
+_TRUNCATED_DEFECTS = ("CloseBoundaryNotFoundDefect", "StartBoundaryNotFoundDefect")
+
+
+class _MailPolicy(EmailPolicy):
+    """The `default` policy, parsing each distinct MIME header value once instead of on every look-up."""
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        if name.lower() not in _MIME_HEADERS:
+            return super().header_fetch_parse(name, value)
+        key = (name.lower(), value)
+        found = _MIME_PARSED.get(key)
+        if found is None:
+            if len(_MIME_PARSED) >= _MIME_CACHE_LIMIT:
+                _MIME_PARSED.clear()
+            found = _MIME_PARSED[key] = super().header_fetch_parse(name, value)
+        return found
+
+
+_MIME_PARSED: dict[tuple[str, str], Any] = {}
+_PARSER = BytesParser(policy=_MailPolicy())
+
+
+def read_mail(request: ConversationRequest) -> Iterator[ReadMessage]:
+    """The contact messages (see `reading`) for a mail source; raises ImportFileError."""
+    source = MailSource(Path(request.path))
+    survey = source.survey()
+    warnings: list[Rejection] = []
+    reader = _MailReader(OwnSenders(request.own_senders, request.default_region), survey, warnings)
+    rows = (reader.row(message) for message in source.messages())
+    started = Started(survey.sha256, survey.count, ())
+    yield from contact_messages_of(request, started, rows, FIELD_NAMES, warnings)
+
+
+class _MailReader:
+    def __init__(self, own: OwnSenders, survey: Survey, warnings: list[Rejection]) -> None:
+        self._own = own
+        self._referenced = survey.referenced
+        self._roots: dict[str, str] = {}  # message id -> the first message id of its thread
+        self._warnings = warnings
+
+    def row(self, raw: RawMessage) -> MessageRow:
+        """The contact row of one message, or the reason it cannot be one."""
+        message = cast(EmailMessage, _PARSER.parsebytes(raw.data))
+        headers: dict[str, str] = {}
+        for name, value in message.raw_items():
+            headers.setdefault(name.lower(), value)
+        if not any(name in headers for name in ("from", "date", "message-id", "subject")):
+            return MessageRow(raw.where, raw.line, field=None, reason="this is not an e-mail message (no headers)")
+        if _cut_off(message):
+            return MessageRow(raw.where, raw.line, field="body", reason="the message ends before its last part "
+                              "(the file seems cut off)")  # fmt: skip
+        moment = _date(headers.get("date"))
+        if moment.startswith("!"):
+            return MessageRow(raw.where, raw.line, field="Date", reason=moment[1:])
+        sender = self._addresses(raw, headers.get("from", ""), "From")
+        recipients = self._addresses(raw, headers.get("to", ""), "To")
+        recipients += self._addresses(raw, headers.get("cc", ""), "Cc")
+        own = bool(sender) and self._own.address(sender[0][1])
+        if own:
+            customer = next(
+                ((name[:200], address) for name, address in recipients if not self._own.address(address)), None
+            )
+            staff = sender[0][0] or sender[0][1]
+        else:
+            customer, staff = ((sender[0][0][:200], sender[0][1]) if sender else None), ""
+        subject = " ".join(self._decoded(raw, headers.get("subject", ""), "Subject").split())[:SUBJECT_CHARS]
+        text = self._text(raw, message)
+        values = (
+            "", customer[1] if customer else "", "", customer[0] if customer else "", "", "email",
+            "outbound" if own else "inbound", moment, "", staff[:200], self._thread(headers), subject, text, "",
+        )  # fmt: skip
+        return MessageRow(raw.where, raw.line, values)
+
+    def _addresses(self, raw: RawMessage, value: str, header: str) -> list[tuple[str, str]]:
+        """(display name, lower-case address) of every address in a header."""
+        found = []
+        for name, address in _address_pairs(_FOLDED.sub(" ", value)):
+            if "@" in address:
+                found.append((" ".join(self._decoded(raw, name, header).split()), address.strip().lower()))
+        return found
+
+    def _decoded(self, raw: RawMessage, value: str, header: str) -> str:
+        """A header value with its encoded words (RFC 2047) decoded; a charset Python does not know is read as
+        Windows-1252, and counted as a warning."""
+        value = _FOLDED.sub(" ", value)
+        if "=?" not in value:
+            return _undamaged(value)
+        parts = []
+        for part, charset in decode_header(value):
+            if isinstance(part, str):
+                parts.append(part)
+                continue
+            try:
+                parts.append(part.decode(charset or "ascii", "replace"))
+            except LookupError:
+                self._warn(raw, header, f"unknown character set {charset!r}; read as Windows-1252")
+                parts.append(part.decode("cp1252", "replace"))
+        return "".join(parts)
+
+    def _text(self, raw: RawMessage, message: EmailMessage) -> str:
+        body = message.get_body(("plain", "html"))
+        text = ""
+        if body is not None:
+            try:
+                content = body.get_content()
+            except LookupError:
+                charset = body.get_content_charset()
+                self._warn(raw, "body", f"unknown character set {charset!r}; read as Windows-1252")
+                payload = body.get_payload(decode=True)
+                content = payload.decode("cp1252", "replace") if isinstance(payload, bytes) else ""
+            text = new_text(html_to_text(content) if body.get_content_subtype() == "html" else content)
+        names = [_undamaged(name) for name in _attachment_names(message)]
+        if names:
+            text = "\n\n".join(part for part in (text, "\n".join(f"[attachment: {name}]" for name in names)) if part)
+        return text
+
+    def _thread(self, headers: dict[str, str]) -> str:
+        """The case ref of the message's thread, or "" for a message that is no reply and has none."""
+        own = _MESSAGE_ID.findall(headers.get("message-id", ""))
+        parents = _MESSAGE_ID.findall(headers.get("references", "")) + _MESSAGE_ID.findall(
+            headers.get("in-reply-to", "")
+        )
+        root = next((self._roots[parent] for parent in parents if parent in self._roots), None)
+        if root is None:
+            root = parents[0] if parents else (own[0] if own and own[0] in self._referenced else None)
+        if root is None:
+            return ""
+        if own:
+            self._roots[own[0]] = root
+        ref = f"mail:{root}"
+        return ref if len(ref) <= CASE_REF_CHARS else f"mail:sha256:{hashlib.sha256(root.encode()).hexdigest()}"
+
+    def _warn(self, raw: RawMessage, field: str, reason: str) -> None:
+        self._warnings.append(Rejection(raw.line, field, reason))
+
+
+def _address_pairs(value: str) -> list[tuple[str, str]]:
+    """(name, address) pairs of an address header: the plain forms (`Name <a@b>`, `a@b`, comma-separated) by a
+    regular expression, anything with quotes, comments or groups by `email.utils.getaddresses` (which is
+    exact, and about ten times slower)."""
+    if not _PLAIN_ADDRESSES.search(value):
+        pairs = []
+        for part in value.split(","):
+            found = _NAME_ADDRESS.fullmatch(part)
+            if found is None:
+                break
+            pairs.append((" ".join((found.group(1) or "").split()), found.group(2) or found.group(3)))
+        else:
+            return pairs
+    return utils.getaddresses([value])
+
+
+def _date(value: str | None) -> str:
+    """The Date header as ISO text (local time when it has no zone), or "!" and why it cannot be read."""
+    if value is None or not value.strip():
+        return "!the message has no date"
+    try:
+        moment = utils.parsedate_to_datetime(_FOLDED.sub(" ", value))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        shown = value.strip()[:60]
+        return f"!{shown!r} is not a date that exists" if re.search(r"\d", shown) else f"!{shown!r} is not a date"
+    return moment.isoformat(sep=" ")
+
+
+def _cut_off(message: Message) -> bool:
+    return any(type(defect).__name__ in _TRUNCATED_DEFECTS for part in message.walk() for defect in part.defects)
+
+
+def _attachment_names(message: EmailMessage) -> list[str]:
+    names = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        name = part.get_filename()
+        if name or part.get_content_disposition() == "attachment":
+            names.append(" ".join((name or "unnamed").split())[:200])
+    return names
+
+
+def _undamaged(text: str) -> str:
+    """Text with raw 8-bit bytes (kept by the parser as surrogates) read as UTF-8, else as Windows-1252."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")

@@ -1,0 +1,162 @@
+"""`klantstem import mail`: .eml files, folders, mbox and Maildir into contacts, threads tied, replies told apart."""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Callable
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+
+from klantstem.db import schema
+from klantstem.imports.mail import _address_pairs
+from klantstem.imports.mail_text import new_text
+
+MAIL = Path(__file__).parents[1] / "data" / "mail"
+OWN = "@autohuis-jansen.nl"
+
+
+@pytest.fixture(autouse=True)
+def _own_senders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KLANTSTEM_ORGANISATION_SENDERS", OWN)
+
+
+def _contacts(engine: Engine) -> list[dict[str, Any]]:
+    c, s = schema.contacts, schema.staff
+    query = (
+        select(
+            c.c.customer_id,
+            c.c.case_id,
+            c.c.channel,
+            c.c.direction,
+            c.c.occurred_at,
+            c.c.subject,
+            c.c.text,
+            s.c.name.label("staff"),
+        )  # fmt: skip
+        .select_from(c.outerjoin(s, s.c.id == c.c.staff_id))
+        .order_by(c.c.occurred_at)
+    )
+    with engine.connect() as conn:
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def _maildir(tmp_path: Path) -> Path:
+    """The thread's three messages as a Maildir, written with Python's mailbox module."""
+    folder = tmp_path / "Maildir"
+    box = mailbox.Maildir(str(folder), create=True)
+    for file in sorted((MAIL / "thread").glob("*.eml")):
+        box.add(file.read_bytes())
+    return folder
+
+
+def test_thread_of_three_is_one_case_with_each_message_once(cli: Any, engine: Engine) -> None:
+    result = cli("mail", MAIL / "thread", "--format", "json")
+    assert result.code == 0, result.err
+    report = result.json()
+    assert (report["kind"], report["rows"], report["added"], report["customers_added"]) == ("mail", 3, 3, 1)
+    contacts = _contacts(engine)
+    assert [c["direction"] for c in contacts] == ["inbound", "outbound", "inbound"]
+    assert {c["channel"] for c in contacts} == {"email"}
+    assert len({c["customer_id"] for c in contacts}) == 1
+    with engine.connect() as conn:
+        cases = conn.execute(select(schema.cases.c.id, schema.cases.c.external_id)).all()
+    assert [ref for _, ref in cases] == ["mail:klacht-1@example.nl"]
+    assert {c["case_id"] for c in contacts} == {cases[0][0]}
+    # the complaint is in the thread once: the reply and the answer to it quote it, but only their new words count
+    assert sum("Niemand kan de agenda zien" in c["text"] for c in contacts) == 1
+    first, reply, answer = (c["text"] for c in contacts)
+    assert "Met vriendelijke groet" not in first and "06-12345678" not in first
+    assert reply.startswith("Beste mevrouw De Vries") and "Oorspronkelijk" not in reply and "Vorige week" not in reply
+    assert answer == "Er is nog steeds niemand geweest die belde. Daarover staat niks in het systeem, zei uw collega."
+    assert contacts[1]["staff"] == "Piet Jansen" and contacts[0]["staff"] is None
+    assert contacts[0]["subject"] == "Proefrit: nog steeds niet teruggebeld"
+
+
+def test_promise_in_the_organisations_reply_is_registered(cli: Any, engine: Engine) -> None:
+    result = cli("mail", MAIL / "thread.mbox", "--format", "json")
+    assert result.code == 0, result.err
+    assert result.json()["promises_found"] == 1
+    p, s, c = schema.promises, schema.staff, schema.contacts
+    query = select(p.c.kind, p.c.description, p.c.status, s.c.name, c.c.direction, p.c.customer_id).select_from(
+        p.join(s, s.c.id == p.c.staff_id).join(c, c.c.id == p.c.contact_id)
+    )
+    with engine.connect() as conn:
+        promises = conn.execute(query).all()
+    assert len(promises) == 1
+    kind, description, status, party, direction, customer = promises[0]
+    assert (kind, status, party, direction) == ("callback", "open", "Piet Jansen", "outbound")
+    assert "binnen 2 werkdagen" in description and customer is not None
+    # the customer's own "de dealer zou mij terugbellen" is no promise of the organisation's
+    again = cli("mail", MAIL / "thread.mbox", "--format", "json").json()
+    assert (again["added"], again["duplicates"], again["promises_found"]) == (0, 3, 0)
+
+
+def test_folder_mbox_and_maildir_give_the_same_contacts(cli: Any, engine: Engine, tmp_path: Path) -> None:
+    assert cli("mail", MAIL / "thread.mbox").code == 0
+    for source in (MAIL / "thread", _maildir(tmp_path), MAIL / "thread" / "02_antwoord.eml"):
+        report = cli("mail", source, "--format", "json").json()
+        assert report["added"] == 0 and report["duplicates"] == report["rows"] > 0, source
+    assert len(_contacts(engine)) == 3
+
+
+def test_html_body_and_attachment(cli: Any, engine: Engine) -> None:
+    result = cli("mail", MAIL / "html_attachment.eml", "--format", "json")
+    assert result.code == 0, result.err
+    (contact,) = _contacts(engine)
+    text = contact["text"]
+    assert "my car has a scratch on the door & nobody answers my calls." in text
+    assert "color" not in text and "<p>" not in text and "only quoted here" not in text
+    assert "Kind regards" not in text
+    assert text.endswith("[attachment: schade-foto.pdf]") and "JVBER" not in text
+    with engine.connect() as conn:
+        customer = conn.execute(select(schema.customers.c.display_name)).scalar_one()
+        identity = conn.execute(select(schema.customer_identities.c.kind, schema.customer_identities.c.value)).one()
+    assert customer == "John Smith" and tuple(identity) == ("email", "john.smith@example.com")
+
+
+def test_windows_1252_mail(cli: Any, engine: Engine) -> None:
+    assert cli("mail", MAIL / "windows_1252.eml").code == 0
+    (contact,) = _contacts(engine)
+    assert contact["subject"] == "Factuur \u20ac 450 zonder offerte"
+    assert "De reparatie kostte \u20ac 450" in contact["text"]
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.customers.c.display_name)).scalar_one() == "Jos\u00e9 M\u00fcller"
+
+
+def test_without_own_senders_every_message_is_a_customers(
+    cli: Any, engine: Engine, monkeypatch: pytest.MonkeyPatch, counts: Callable[[], dict[str, int]]
+) -> None:
+    monkeypatch.delenv("KLANTSTEM_ORGANISATION_SENDERS")
+    report = cli("mail", MAIL / "thread", "--format", "json").json()
+    assert (report["added"], report["customers_added"], report["promises_found"]) == (3, 2, 0)
+    assert {c["direction"] for c in _contacts(engine)} == {"inbound"}
+    assert counts()["promises"] == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Anna de Vries <anna@example.nl>", "anna@example.nl", "A <a@b.nl>, b@c.nl,  C  D <c@d.nl> ",
+        '"Smith, John" <j@x.com>', "x@y.nl (Jan)", "=?utf-8?q?Jos=C3=A9?= <j@x.nl>", "team: a@b.nl, c@d.nl;", "",
+        "Jan <jan@example.nl>, \"Vries, de\" <v@example.nl>",
+    ],
+)  # fmt: skip
+def test_address_headers_read_as_the_standard_library_reads_them(header: str) -> None:
+    assert _address_pairs(header) == getaddresses([header])
+
+
+def test_new_text_leaves_out_quotes_and_signatures() -> None:
+    outlook = "Prima, dank u.\n\nVan: Jan <jan@x.nl>\nVerzonden: maandag\nAan: service@y.nl\n\nOude tekst"
+    assert new_text(outlook) == "Prima, dank u."
+    wrapped = "Graag morgen.\n\nOn Mon, 7 Sep 2026 at 10:30, Piet Jansen <piet@y.nl>\nwrote:\n> oud\n"
+    assert new_text(wrapped) == "Graag morgen."
+    phone = "Klopt.\n\nVerzonden vanaf mijn iPhone\n\n> oud"
+    assert new_text(phone) == "Klopt."
+    # a colon before a list is the writer's own, not an attribution
+    listing = "Ik wil het volgende:\n> punt een\n"
+    assert new_text(listing) == "Ik wil het volgende:"
+    assert new_text("Geen groet, geen citaat.") == "Geen groet, geen citaat."
