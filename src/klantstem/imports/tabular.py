@@ -60,6 +60,7 @@ class TabularFile:
     header: list[str]  # the header row, or the keys of the first JSON object
     header_line: int
     records: Iterator[tuple[int, Record]]
+    bare_cr: bool = False  # a carriage return not followed by a line feed: CSV ends a row there
 
 
 def kind_of(path: Path) -> FileKind:
@@ -84,7 +85,9 @@ def open_tabular(path: Path) -> Iterator[TabularFile]:
             header, header_line, records = _read_csv(path, stream, facts.holds_nul)
         else:
             header, header_line, records = _read_jsonl(path, stream)
-        yield TabularFile(path, kind, facts.sha256, facts.size, facts.lines, header, header_line, records)
+        table = TabularFile(path, kind, facts.sha256, facts.size, facts.lines, header, header_line, records)
+        table.bare_cr = facts.bare_cr
+        yield table
 
 
 def _read_csv(
@@ -164,7 +167,11 @@ def _json_record(line: str) -> Record:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return BadRecord(f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return BadRecord(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+    except RecursionError:
+        return BadRecord("not valid JSON here: nested too deeply")
+    except ValueError:  # a whole number longer than Python reads (4,300 digits)
+        return BadRecord("not valid JSON here: a number with too many digits")
     if not isinstance(value, dict):
         return BadRecord(f"a line must hold one JSON object, not {type(value).__name__}")
     if "\\u0000" in line and _holds_nul(value):

@@ -272,13 +272,22 @@ class ParquetReader(_TableReader):
         try:
             parquet = pq.ParquetFile(self.path)
         except (pa.ArrowInvalid, OSError) as exc:
-            raise ImportFileError(str(self.path), f"not a readable Parquet file ({exc})") from None
+            reason = f"not a readable Parquet file ({str(exc).splitlines()[0]})"
+            raise ImportFileError(str(self.path), reason) from None
         self._columns = resolve_columns(self.path, parquet.schema_arrow.names, self._mapping)
         used = list(dict.fromkeys(self._columns.values()))
         row = 1
         size = self.path.stat().st_size
         rows = max(parquet.metadata.num_rows, 1)
-        for batch in parquet.iter_batches(batch_size=self._batch_size, columns=used):
+        batches = parquet.iter_batches(batch_size=self._batch_size, columns=used)
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                return
+            except (pa.ArrowException, OSError) as exc:
+                reason = f"a damaged Parquet file ({str(exc).splitlines()[0]})"
+                raise ImportFileError(str(self.path), reason, line=row + 1) from None
             yield self._standard(batch, row)
             row += batch.num_rows
             self._done = size * (row - 1) // rows
