@@ -19,6 +19,7 @@ class Action(StrEnum):
     correct_labels = "correct_labels"
     manage_users = "manage_users"
     use_api_tokens = "use_api_tokens"
+    handle_personal_data = "handle_personal_data"  # export and erase a customer's personal data
 
 
 _A = Action
