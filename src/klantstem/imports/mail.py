@@ -212,13 +212,17 @@ def _cut_off(message: Message) -> bool:
 
 
 def _attachment_names(message: EmailMessage) -> list[str]:
+    """The file names of the parts that are attachments (or named files), from the parsed (cached) headers."""
     names = []
     for part in message.walk():
         if part.is_multipart():
             continue
-        name = part.get_filename()
-        if name or part.get_content_disposition() == "attachment":
-            names.append(" ".join((name or "unnamed").split())[:200])
+        disposition, kind = part["content-disposition"], part["content-type"]
+        name = (disposition.params.get("filename") if disposition is not None else None) or (
+            kind.params.get("name") if kind is not None else None
+        )
+        if name or (disposition is not None and disposition.content_disposition == "attachment"):
+            names.append(" ".join(str(name or "unnamed").split())[:200])
     return names
 
 
