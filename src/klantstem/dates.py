@@ -136,3 +136,14 @@ def local_time_kind(moment: datetime, zone: tzinfo) -> str | None:
     if first.utcoffset() != moment.replace(tzinfo=zone, fold=1).utcoffset():
         return AMBIGUOUS
     return None
+
+
+def shown_local(moment: datetime, zone: tzinfo) -> str:
+    """An aware moment as people read it in `zone`, "2026-11-23 14:05"; in the hour that occurs twice when the
+    clocks go back, with its offset ("2026-10-25 02:30 +02:00"), so the two readings of that hour differ."""
+    local = moment.astimezone(zone)
+    text = f"{local:%Y-%m-%d %H:%M}"
+    if local_time_kind(local.replace(tzinfo=None), zone) == AMBIGUOUS:
+        offset = f"{local:%z}"
+        text += f" {offset[:3]}:{offset[3:]}"
+    return text

@@ -17,6 +17,7 @@ from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, 
 from klantstem.clock import SystemClock
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
+from klantstem.dates import shown_local
 from klantstem.errors import UserInputError
 
 app = typer.Typer(
@@ -310,7 +311,7 @@ def _promise_line(p: dict[str, Any], zone: ZoneInfo) -> str:
 
 def _at(moment: datetime | str, zone: ZoneInfo) -> str:
     value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    return f"{value.astimezone(zone):%Y-%m-%d %H:%M}"
+    return shown_local(value, zone)
 
 
 def _system_user() -> str:
