@@ -23,3 +23,8 @@ def test_local_times_the_clock_skips_or_repeats() -> None:
     assert to_utc(skipped, AMSTERDAM) == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
     assert to_utc(repeated, AMSTERDAM) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
     assert local_time_kind(parse_text("2026/11/23 14:05"), AMSTERDAM) is None
+
+
+def test_fractions_of_a_second() -> None:
+    assert parse_text("2026/11/23 14:05:00.250") == datetime(2026, 11, 23, 14, 5, 0, 250_000)
+    assert parse_text("23-11-2026 14:05:33,5") == datetime(2026, 11, 23, 14, 5, 33, 500_000)

@@ -51,7 +51,7 @@ _WEEKDAY_NAMES = (
 WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
 
 _TIME = (
-    r"(?:,?\s*(?:om\s+|at\s+|t\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?"
+    r"(?:,?\s*(?:om\s+|at\s+|t\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:[.,](?P<fraction>\d{1,6}))?)?"
     r"(?:\s*(?:uur|u|h))?(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
 )
 _WEEKDAY = r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?"
@@ -96,15 +96,16 @@ def parse_text(text: str) -> datetime:
         raise UserInputError(f"{_shown(text)} is not a date that exists") from None
 
 
-def _clock_time(match: re.Match[str]) -> tuple[int, int, int]:
+def _clock_time(match: re.Match[str]) -> tuple[int, int, int, int]:
     if match["hour"] is None:
-        return (0, 0, 0)
+        return (0, 0, 0, 0)
     hour = int(match["hour"])
     if match["ampm"]:
         if not 1 <= hour <= 12:
             raise ValueError("hour out of range for am/pm")
         hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
-    return (hour, int(match["minute"]), int(match["second"] or 0))
+    fraction = int((match["fraction"] or "").ljust(6, "0"))
+    return (hour, int(match["minute"]), int(match["second"] or 0), fraction)
 
 
 def _shown(text: str) -> str:

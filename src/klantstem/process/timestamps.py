@@ -59,6 +59,8 @@ def to_utc(values: pa.Array, default_timezone: str) -> Converted:
     """UTC microsecond timestamps for strings or Arrow timestamps; raises TimestampError."""
     if values.null_count:
         raise TimestampError(_first_null(values), None)
+    if not len(values):
+        return Converted(pa.array([], type=UTC_US), 0)
     if pa.types.is_timestamp(values.type) or pa.types.is_date(values.type):
         typed = values.cast(pa.timestamp("us", tz=values.type.tz)) if pa.types.is_timestamp(values.type) else None
         converted = _local(typed if typed is not None else values.cast(_NAIVE_US), default_timezone)
