@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,24 @@ def test_serve_with_a_text_model_that_cannot_be_read_stops_before_serving(
     assert code != 0
     assert "KLANTSTEM_TEXT_MODEL" in err and "no trained model" in err and "Traceback" not in err
     assert not (tmp_path / "k.db").exists(), "nothing is started or written"
+
+
+USAGE_ERRORS = [
+    ["nope"],  # unknown command
+    ["customer", "show"],  # missing argument
+    ["customer", "show", "abc"],  # not a number
+    ["customer", "show", "1", "--bogus"],  # unknown option
+    ["process", "analyze", "log.csv", "--format", "xml"],  # a choice that does not exist
+    ["stats", "--db"],  # an option without its value
+]
+
+
+@pytest.mark.parametrize("args", USAGE_ERRORS, ids=[" ".join(a) for a in USAGE_ERRORS])
+def test_a_usage_error_is_one_line_with_exit_code_2_as_a_user_meets_it(args: list[str], tmp_path: Path) -> None:
+    """Run as a user runs it (the installed script in a process of its own), whatever typer version is installed."""
+    script = Path(sys.executable).parent / "klantstem"
+    done = subprocess.run([str(script), *args], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1, done.stderr
+    assert "--help" in done.stderr
+    assert done.stdout == ""

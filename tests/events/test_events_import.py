@@ -252,3 +252,56 @@ def test_csv_reads_by_the_one_delimiter_and_date_rule(
         datetime(2026, 11, 23, 14, 5, tzinfo=UTC),
         datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
     ]
+
+
+def test_two_logs_with_the_same_case_id_are_two_cases_everywhere(
+    engine: Engine, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line and the dashboard count cases with the same key: a log's case "1" is not another's."""
+    from klantstem.insights import service as insights
+    from klantstem.settings import Settings
+
+    for name, team in (("north", "Front"), ("south", "Back")):
+        log = tmp_path / f"{name}.csv"
+        log.write_text(f"case,activity,timestamp,team\n1,Open,2026-10-01T08:00:00Z,{team}\n"
+                       f"1,Close,2026-10-01T09:00:00Z,{team}\n")  # fmt: skip
+        assert main(["import", "events", str(log), "--db", db_url]) == 0
+    capsys.readouterr()
+    assert main(["process", "analyze", "--db", db_url, "--format", "json"]) == 0
+    from_cli = json.loads(capsys.readouterr().out)
+    dashboard = insights.process_report(engine, Settings().with_database(db_url), insights.Filters())
+    assert dashboard is not None
+    assert from_cli["cases"] == dashboard["cases"] == 2
+    assert from_cli["events"] == dashboard["events"] == 4
+
+
+def test_a_report_of_all_logs_names_them_and_warns_when_their_sources_differ(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def log(name: str, activities: tuple[str, ...]) -> None:
+        rows = "".join(f"c{c},{a},2026-10-0{c + 1}T{8 + i:02d}:00:00Z\n" for c in range(2) for i, a in
+                       enumerate(activities))  # fmt: skip
+        (tmp_path / f"{name}.csv").write_text("case,activity,timestamp\n" + rows)
+        assert main(["import", "events", str(tmp_path / f"{name}.csv"), "--db", db_url]) == 0
+        capsys.readouterr()
+
+    def analyse(*extra: str) -> tuple[dict[str, object], str]:
+        assert main(["process", "analyze", "--db", db_url, "--format", "json", *extra]) == 0
+        captured = capsys.readouterr()
+        return json.loads(captured.out), captured.err
+
+    log("october", ("Register", "Assess", "Close"))
+    log("november", ("Register", "Assess", "Reopen", "Close"))  # one system, another month
+    report, err = analyse()
+    assert report["logs"] == {"november": 8, "october": 6}
+    assert report["mixed_sources"] is None and "warning" not in err
+    log("volvo", ("Accepted", "Queued", "Completed"))
+    report, err = analyse()
+    assert report["logs"] == {"november": 8, "october": 6, "volvo": 6}
+    warning = str(report["mixed_sources"])
+    assert "3 event logs" in warning and "volvo (6 events)" in warning
+    assert err.startswith("warning: ") and err.count("\n") == 1 and "volvo" in err
+    report, err = analyse("--log-name", "volvo")
+    assert report["logs"] == {"volvo": 6} and report["mixed_sources"] is None and err == ""
+    assert main(["process", "analyze", "--db", db_url]) == 0
+    assert "volvo (6 events)" in capsys.readouterr().out

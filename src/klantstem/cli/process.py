@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
-from klantstem.cli.common import DbOption, console, print_json, settings_for
+from klantstem.cli.common import DbOption, console, settings_for
 from klantstem.db.engine import open_database
 from klantstem.errors import UserInputError
 from klantstem.events import service as events
@@ -97,6 +99,8 @@ def analyze(
             report = events.analyze_log(engine, log_name, options)
         finally:
             engine.dispose()
+    if report.get("mixed_sources"):
+        typer.echo(f"warning: {report['mixed_sources']}", err=True)
     _emit(report, format, output)
 
 
@@ -116,42 +120,45 @@ def _wait_rules(options: list[str]) -> list[tuple[str, str]]:
 
 
 def _emit(report: dict[str, Any], format: ReportFormat, output: Path | None) -> None:
-    if format is ReportFormat.html:
-        page = process.render_html(report)
-        if output is None:
-            typer.echo(page)
+    """The report in the format asked for, on stdout or into `output`."""
+    if output is None:
+        if format is ReportFormat.table:
+            _print_tables(report, console)
         else:
-            output.write_text(page, encoding="utf-8")
-            typer.echo(f"wrote {output}", err=True)
+            typer.echo(_rendered(report, format))
         return
-    if output is not None:
-        import json
+    if format is ReportFormat.table:
+        with output.open("w", encoding="utf-8") as handle:
+            _print_tables(report, Console(file=handle, width=console.width))
+    else:
+        output.write_text(_rendered(report, format) + "\n", encoding="utf-8")
+    typer.echo(f"wrote {output}", err=True)
 
-        output.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        typer.echo(f"wrote {output}", err=True)
-        return
-    if format is ReportFormat.json:
-        print_json(report)
-        return
-    _print_tables(report)
+
+def _rendered(report: dict[str, Any], format: ReportFormat) -> str:
+    if format is ReportFormat.html:
+        return process.render_html(report)
+    return json.dumps(report, ensure_ascii=False, indent=2, default=str)
 
 
 def _days(seconds: float | None) -> str:
     return "-" if seconds is None else f"{seconds / DAY:,.2f} d"
 
 
-def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
     table = Table(title=title)
     for i, header in enumerate(headers):
         table.add_column(header, justify="left" if i == 0 else "right")
     for row in rows:
         table.add_row(*row)
-    console.print(table)
+    out.print(table)
 
 
-def _print_tables(report: dict[str, Any]) -> None:
+def _print_tables(report: dict[str, Any], out: Console) -> None:
     lead, business = report["case_duration_s"], report["case_duration_business_s"]
+    logs = [["logs", ", ".join(f"{name} ({n:,} events)" for name, n in report.get("logs", {}).items())]]
     overview = [
+        *(logs if report.get("logs") else []),
         ["cases", f"{report['cases']:,}"],
         ["events", f"{report['events']:,}"],
         ["activities", f"{report['activities']:,}"],
@@ -163,16 +170,16 @@ def _print_tables(report: dict[str, Any]) -> None:
         *[[f"waiting on {cause}", _days(s)] for cause, s in report["waiting_by_cause_s"].items()],
         *[[f"warning: {kind}", f"{n:,}"] for kind, n in report["warnings"].items()],
     ]
-    _table("Process overview", ["what", "value"], overview)
+    _table(out, "Process overview", ["what", "value"], overview)
     edges = [[f"{d['from']} → {d['to']}", f"{d['count']:,}", _days(d["median_s"]), _days(d["p90_s"])] for d in
              report["dfg"][:15]]  # fmt: skip
-    _table("Directly follows (top 15)", ["transition", "count", "median", "p90"], edges)
+    _table(out, "Directly follows (top 15)", ["transition", "count", "median", "p90"], edges)
     waits = [[f"{b['from']} → {b['to']}", _days(b["total_s"]), _days(b["total_business_s"]),
               f"{b['share_of_waiting']:.1%}"] for b in report["bottlenecks"]["transitions"][:10]]  # fmt: skip
-    _table("Bottlenecks (total waiting)", ["transition", "calendar", "business hours", "share"], waits)
+    _table(out, "Bottlenecks (total waiting)", ["transition", "calendar", "business hours", "share"], waits)
     moves = [[f"{h['from_team']} → {h['to_team']}", f"{h['count']:,}", f"{h['cases']:,}"] for h in
              report["handovers"][:10]]  # fmt: skip
-    _table("Hand-overs (top 10)", ["teams", "hand-overs", "cases"], moves)
+    _table(out, "Hand-overs (top 10)", ["teams", "hand-overs", "cases"], moves)
     variants = [[" → ".join(v["activities"]), f"{v['cases']:,}", f"{v['share']:.1%}"] for v in
                 report["variants"]["top"][:10]]  # fmt: skip
-    _table("Variants (top 10)", ["activities", "cases", "share"], variants)
+    _table(out, "Variants (top 10)", ["activities", "cases", "share"], variants)

@@ -19,9 +19,12 @@ import pyarrow.compute as pc
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock, SystemClock
+from klantstem.db.engine import reading
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.events import store
-from klantstem.process.service import AnalysisOptions, ColumnMapping, analyze_table, open_event_log
+from klantstem.events.store import ANALYSIS_FIELDS, LINK_FIELDS
+from klantstem.events.store import EventScope as EventScope
+from klantstem.process.service import EVENT_SCHEMA, AnalysisOptions, ColumnMapping, analyze_table, open_event_log
 from klantstem.promises import service as promises
 from klantstem.settings import Settings
 
@@ -30,6 +33,7 @@ Progress = Callable[[int, int], None]  # (bytes read, bytes in the file)
 _ORDINAL_GENERATION = 1_000_000  # identical events further apart than this in a file may be counted as one
 _LIMITS = {"case": "case_key", "activity": "activity", "lifecycle": "lifecycle", "resource": "resource"}
 _LIMITS |= {"team": "team", "status": "status"}
+_ANALYSIS_CHUNK = 50_000
 
 
 @dataclass(frozen=True)
@@ -195,15 +199,57 @@ def events_table(engine: Engine, log_name: str | None = None) -> pa.Table:
     return pa.Table.from_batches(batches, schema=EXPORT_SCHEMA)
 
 
+def analysis_events(engine: Engine, scope: EventScope | None = None) -> pa.Table:
+    """The events in `scope` as an event-log table for process analysis: `case` is the one case key (log and
+    case), `customer` the linked case's customer. Read in chunks, each its own short read."""
+    scope = scope or EventScope()
+    columns: dict[str, list[Any]] = {name: [] for name in ANALYSIS_FIELDS + LINK_FIELDS}
+    after = 0
+    while True:
+        with reading(engine) as conn:
+            chunk, after = store.event_columns(conn, scope, after, _ANALYSIS_CHUNK)
+        for name, values in chunk.items():
+            columns[name].extend(values)
+        if not after:
+            break
+    # nullable fields: DuckDB would otherwise carry NOT NULL into derived columns such as the next activity
+    schema = pa.schema([f.with_nullable(True) for f in EVENT_SCHEMA] + [pa.field(n, pa.int64()) for n in LINK_FIELDS])
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def logs_covered(engine: Engine, scope: EventScope | None = None) -> dict[str, Any]:
+    """Which logs an analysis of `scope` covers: `logs` (name -> events) and, when it mixes logs that look like
+    different sources, `mixed_sources`: one sentence saying so (else None)."""
+    with reading(engine) as conn:
+        activities = store.activities_by_log(conn, scope or EventScope())
+    logs = {name: sum(counts.values()) for name, counts in sorted(activities.items())}
+    mixed = None
+    if _different_sources({name: set(counts) for name, counts in activities.items()}):
+        listed = ", ".join(f"{name} ({n:,} events)" for name, n in logs.items())
+        mixed = f"this report mixes {len(logs)} event logs that look like different sources: {listed}; name one log"
+        mixed += " to analyse it alone"
+    return {"logs": logs, "mixed_sources": mixed}
+
+
+def _different_sources(activities: dict[str, set[str]]) -> bool:
+    """Two logs look like one source (e.g. monthly exports of one system) when they share at least half of the
+    smaller log's activities; logs that do not are different sources."""
+    names = sorted(activities)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            a, b = activities[first], activities[second]
+            if 2 * len(a & b) < min(len(a), len(b)):
+                return True
+    return False
+
+
 def analyze_log(engine: Engine, log_name: str | None, options: AnalysisOptions) -> dict[str, Any]:
-    """The process report for the database's events (one log or all), linked to cases and customers."""
-    table = events_table(engine, log_name)
+    """The process report for the database's events (one log or all), linked to cases and customers; it names the
+    logs it covers and warns when it mixes logs of different sources."""
+    scope = EventScope(log_name=log_name)
+    table = analysis_events(engine, scope)
     if table.num_rows == 0:
         where = f"log {log_name!r}" if log_name else "the database"
         raise UserInputError(f"no process events in {where}; import some with `klantstem import events FILE`")
-    customers = pc.cast(table.column("customer_id"), pa.string())
-    analysed = table.drop_columns(["log_name", "event_id"]).append_column("customer", customers)
-    analysed = analysed.append_column("seq", table.column("event_id"))
-    report = analyze_table(analysed, options, source=f"database log {log_name}" if log_name else "database")
-    report["logs"] = log_names(engine) if log_name is None else {log_name: table.num_rows}
-    return report
+    report = analyze_table(table, options, source=f"database log {log_name}" if log_name else "database")
+    return report | logs_covered(engine, scope)

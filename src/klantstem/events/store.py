@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import ColumnElement, Connection, func, select, update
 from sqlalchemy.dialects import sqlite
 
 from klantstem.db import schema
@@ -121,3 +122,83 @@ def column_limits() -> dict[str, int]:
         if length:
             limits[column.name] = int(length)
     return limits
+
+
+@dataclass(frozen=True)
+class EventScope:
+    """Which events an analysis reads: one log or all, a period [since, until), one department's cases."""
+
+    log_name: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    department_id: int | None = None
+
+
+ANALYSIS_FIELDS = ("case", "activity", "timestamp", "lifecycle", "resource", "team", "status", "customer", "line")
+LINK_FIELDS = ("case_id", "customer_id")  # the app's case and customer an event is linked to
+
+
+def case_identity() -> ColumnElement[str]:
+    """The one case key of an event: its log and its case there (two logs may each have a case "1")."""
+    events = schema.process_events
+    return func.coalesce(events.c.log_name, "") + ":" + events.c.case_key
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _in_scope(scope: EventScope) -> list[ColumnElement[bool]]:
+    """Conditions on process_events (joined to cases for the department) that select the events in `scope`."""
+    events, cases = schema.process_events, schema.cases
+    where: list[ColumnElement[bool]] = []
+    if scope.log_name is not None:
+        where.append(events.c.log_name == scope.log_name)
+    if scope.since is not None:
+        where.append(events.c.occurred_at >= _utc(scope.since))
+    if scope.until is not None:
+        where.append(events.c.occurred_at < _utc(scope.until))
+    if scope.department_id is not None:
+        where.append(cases.c.department_id == scope.department_id)
+    return where
+
+
+def activities_by_log(conn: Connection, scope: EventScope) -> dict[str, dict[str, int]]:
+    """Per log in `scope`: its activities with their number of events."""
+    events, cases = schema.process_events, schema.cases
+    stmt = (
+        select(events.c.log_name, events.c.activity, func.count())
+        .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
+        .where(*_in_scope(scope))
+        .group_by(events.c.log_name, events.c.activity)
+    )
+    found: dict[str, dict[str, int]] = {}
+    for log, activity, n in conn.execute(stmt):
+        found.setdefault(str(log), {})[str(activity)] = int(n)
+    return found
+
+
+def event_columns(conn: Connection, scope: EventScope, after: int, batch: int) -> tuple[dict[str, list[Any]], int]:
+    """One chunk of events in `scope` (ids above `after`) as columns named like an event log's (`case`,
+    `activity`, ...; `line` is the event's id) and the app case and customer they link to, with the last id read
+    (0: done)."""
+    events, cases = schema.process_events, schema.cases
+    where = [events.c.id > after, *_in_scope(scope)]
+    stmt = (
+        select(
+            case_identity(), events.c.activity, events.c.occurred_at, events.c.lifecycle, events.c.resource,
+            events.c.team, events.c.status, cases.c.customer_id, events.c.id, events.c.case_id, cases.c.customer_id,
+        )
+        .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
+        .where(*where)
+        .order_by(events.c.id)
+        .limit(batch)
+    )  # fmt: skip
+    names = ANALYSIS_FIELDS + LINK_FIELDS
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    for row in conn.execute(stmt):
+        for name, value in zip(names, row, strict=True):
+            columns[name].append(value)
+    columns["timestamp"] = [_utc(t) for t in columns["timestamp"]]
+    columns["customer"] = [None if c is None else str(c) for c in columns["customer"]]
+    return columns, (columns["line"][-1] if len(columns["line"]) == batch else 0)

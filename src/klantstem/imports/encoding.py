@@ -23,6 +23,7 @@ from klantstem.encoding import (
     utf8_codec,
 )
 from klantstem.errors import ImportFileError
+from klantstem.files import open_input
 
 _CHUNK = 1 << 20
 
@@ -111,11 +112,4 @@ def _line_at(path: Path, offset: int) -> int:
 
 
 def _open(path: Path) -> BinaryIO:
-    try:
-        return path.open("rb")
-    except FileNotFoundError:
-        raise ImportFileError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise ImportFileError(str(path), "is a directory, not a file") from None
-    except PermissionError:
-        raise ImportFileError(str(path), "cannot be read (permission denied)") from None
+    return open_input(path)

@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
-import pyarrow as pa
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import NotFoundError, UserInputError
+from klantstem.events import service as events
 from klantstem.insights import store
 from klantstem.insights.model import (
     LEVELS,
@@ -75,7 +75,6 @@ DUE_SOON = promises.DUE_SOON
 TOP_FACETS = 8
 QUOTES = 2
 ANALYSE_BATCH = 2000
-EVENT_CHUNK = 50_000
 T = TypeVar("T")
 
 
@@ -374,20 +373,10 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
     database's events in the period and department of the filters; None when there are none."""
     from klantstem.process import service as process
 
-    columns: dict[str, list[Any]] = {}
-    after = 0
-    while True:  # in chunks, each its own short read
-        with reading(engine) as conn:
-            chunk, after = store.process_event_columns(conn, filters, after, EVENT_CHUNK)
-        for name, values in chunk.items():
-            columns.setdefault(name, []).extend(values)
-        if not after:
-            break
-    if not columns["case"]:
+    scope = events.EventScope(since=filters.since, until=filters.until, department_id=filters.department_id)
+    table = events.analysis_events(engine, scope)
+    if table.num_rows == 0:
         return None
-    # nullable fields: DuckDB would otherwise carry NOT NULL into derived columns such as the next activity
-    schema = pa.schema([f.with_nullable(True) for f in process.EVENT_SCHEMA])
-    table = pa.Table.from_pydict(columns, schema=schema)
     options = process.AnalysisOptions(
         timezone=settings.timezone,
         opening_hours=settings.opening_hours,
@@ -395,4 +384,4 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
         sql_cache=settings.sql_cache_folder,
     )
     report = process.analyze_table(table, options, source="klantstem database")
-    return report
+    return report | events.logs_covered(engine, scope)

@@ -349,38 +349,3 @@ def latest_story_ids(conn: Connection, limit: int, offset: int) -> tuple[int, li
     total = int(conn.execute(select(func.count()).select_from(st).where(analysed)).scalar_one())
     stmt = select(st.c.id).where(analysed).order_by(st.c.told_at.desc(), st.c.id.desc()).limit(limit).offset(offset)
     return total, [int(i) for i in conn.execute(stmt).scalars()]
-
-
-# --- process events -----------------------------------------------------------------------------------------
-
-_EVENT_FIELDS = ("case", "activity", "timestamp", "lifecycle", "resource", "team", "status", "customer", "line")
-
-
-def process_event_columns(conn: Connection, f: Filters, after: int, batch: int) -> tuple[dict[str, list[Any]], int]:
-    """One chunk of the app database's process events (ids above `after`) as columns with the event-log names
-    (`case`, `activity`, ...), in the period and department of the filters; with the last id read (0: done)."""
-    e = schema.process_events
-    where: list[ColumnElement[bool]] = [e.c.id > after]
-    if f.since is not None:
-        where.append(e.c.occurred_at >= utc(f.since))
-    if f.until is not None:
-        where.append(e.c.occurred_at < utc(f.until))
-    if f.department_id is not None:
-        where.append(cs.c.department_id == f.department_id)
-    stmt = (
-        select(
-            func.coalesce(e.c.log_name, "") + ":" + e.c.case_key, e.c.activity, e.c.occurred_at, e.c.lifecycle,
-            e.c.resource, e.c.team, e.c.status, cs.c.customer_id, e.c.id,
-        )
-        .select_from(e.outerjoin(cs, cs.c.id == e.c.case_id))
-        .where(*where)
-        .order_by(e.c.id)
-        .limit(batch)
-    )  # fmt: skip
-    columns: dict[str, list[Any]] = {name: [] for name in _EVENT_FIELDS}
-    for row in conn.execute(stmt):
-        for name, value in zip(_EVENT_FIELDS, row, strict=True):
-            columns[name].append(value)
-    columns["timestamp"] = [utc(t) for t in columns["timestamp"]]
-    columns["customer"] = [None if c is None else str(c) for c in columns["customer"]]
-    return columns, (columns["line"][-1] if len(columns["line"]) == batch else 0)

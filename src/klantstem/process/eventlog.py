@@ -13,6 +13,8 @@ from typing import Protocol
 
 import pyarrow as pa
 
+from klantstem.files import require_readable
+
 REQUIRED = ("case", "activity", "timestamp")
 OPTIONAL = ("lifecycle", "resource", "team", "status", "customer")
 STANDARD = REQUIRED + OPTIONAL
@@ -119,6 +121,7 @@ def open_event_log(
     from klantstem.process.csvlog import CsvReader, ParquetReader
     from klantstem.process.xes import XesReader
 
+    require_readable(path)
     mapping = mapping or ColumnMapping()
     name = path.name.lower()
     if name.endswith((".xes", ".xes.gz")):

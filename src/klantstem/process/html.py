@@ -65,6 +65,10 @@ def summary_table(report: dict[str, Any]) -> str:
         ("Waiting on the customer / organisation / third party", " / ".join(_days(waiting[c]) for c in waiting)),
     ]
     lines += [(f"Warning: {kind}", f"{count:,}") for kind, count in report.get("warnings", {}).items()]
+    if report.get("logs"):
+        lines.insert(0, ("Logs", ", ".join(f"{name} ({n:,} events)" for name, n in report["logs"].items())))
+    if report.get("mixed_sources"):
+        lines.insert(1, ("Warning", report["mixed_sources"]))
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td class=n>{html.escape(v)}</td></tr>" for k, v in lines)
     return f"<table>{rows}</table>"
 

@@ -19,6 +19,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from klantstem.errors import UserInputError
+from klantstem.files import require_readable
 from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.compiled import materialize, query
 from klantstem.process.csvlog import resolve_columns
@@ -40,6 +41,7 @@ def analyze_file(
     """The report for an event-log file; raises ImportFileError / UserInputError on bad input."""
     options = options or AnalysisOptions()
     mapping = mapping or ColumnMapping()
+    require_readable(path)
     if path.name.lower().endswith(".parquet"):
         return _analyze_parquet(path, mapping, options)
     table, stats = read_table(path, mapping, default_timezone=options.timezone)
