@@ -20,7 +20,7 @@ import holidays
 import numpy as np
 
 from klantstem.errors import ConfigurationError
-from klantstem.settings import Settings
+from klantstem.settings import DEFAULT_TIMEZONE, Settings
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_OPENING_HOURS = "mon-fri 08:30-17:30"
@@ -56,7 +56,7 @@ class BusinessCalendar:
 
     opening_hours: str = DEFAULT_OPENING_HOURS
     country: str = "NL"
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = DEFAULT_TIMEZONE
     extra_closed_days: frozenset[date] = field(default_factory=frozenset)
 
     @cached_property

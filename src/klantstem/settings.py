@@ -21,6 +21,9 @@ def _setting(default: object, help: str) -> object:
     return field(default=default, metadata={"help": help})
 
 
+# The organisation's time zone when KLANTSTEM_TIMEZONE is not set: the one place this default is written.
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = _setting(
@@ -38,7 +41,7 @@ class Settings:
         "NL", "Country used to read phone numbers written without a country code."
     )  # type: ignore[assignment]
     timezone: str = _setting(
-        "Europe/Amsterdam", "Time zone for dates written without one, and for business hours."
+        DEFAULT_TIMEZONE, "Time zone for dates written without one, and for business hours."
     )  # type: ignore[assignment]
     opening_hours: str = _setting(
         "mon-fri 08:30-17:30",

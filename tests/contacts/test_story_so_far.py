@@ -127,13 +127,13 @@ def _test_drive(engine: Engine, clock: FixedClock) -> dict[str, int]:
     ):
         _insert(engine, schema.story_steps, story_id=story, position=position, description=text, appraisal=appraisal)
     customers.authorise_delegate(engine, clock, customer, "Tom Visser", relation="partner", scope="proefrit")
-    outreach.log(engine, clock, customer, "tevredenheid", "email")
+    outreach.log(engine, clock, customer, "tevredenheid", "email", timezone="Europe/Amsterdam")
     return {"customer": customer, "case": case, "quick": quick.id, "dealer": dealer.id, "owner": owner}
 
 
 def test_the_summary_before_picking_up_the_phone(engine: Engine, clock: FixedClock) -> None:
     ids = _test_drive(engine, clock)
-    story = contacts.story_so_far(engine, clock, ids["customer"])
+    story = contacts.story_so_far(engine, clock, ids["customer"], timezone="Europe/Amsterdam")
     s = story.summary
     assert [(c["id"], c["owner"], c["department"]) for c in s.open_cases] == [(ids["case"], "Eva Dijk", "Verkoop")]
     assert s.open_promises == []
@@ -151,7 +151,7 @@ def test_the_summary_before_picking_up_the_phone(engine: Engine, clock: FixedClo
 
 def test_the_timeline_tells_everything_in_order(engine: Engine, clock: FixedClock) -> None:
     ids = _test_drive(engine, clock)
-    story = contacts.story_so_far(engine, clock, ids["customer"])
+    story = contacts.story_so_far(engine, clock, ids["customer"], timezone="Europe/Amsterdam")
     kinds = [e.kind for e in story.entries]
     assert {"contact", "story", "promise", "event", "outreach", "delegate"} <= set(kinds)
     assert [e.at for e in story.entries] == sorted(e.at for e in story.entries)
@@ -159,9 +159,9 @@ def test_the_timeline_tells_everything_in_order(engine: Engine, clock: FixedCloc
     assert f"promise {ids['quick']} kept" in titles and f"promise {ids['dealer']} broken" in titles
     steps = next(e for e in story.entries if e.kind == "story").detail["steps"]
     assert [s["position"] for s in steps] == [1, 2, 3, 4]
-    newest = contacts.story_so_far(engine, clock, ids["customer"], limit=3)
+    newest = contacts.story_so_far(engine, clock, ids["customer"], limit=3, timezone="Europe/Amsterdam")
     assert newest.total_entries == story.total_entries and newest.entries == story.entries[-3:]
-    assert contacts.story_so_far(engine, clock, ids["customer"], limit=0).entries == []
+    assert contacts.story_so_far(engine, clock, ids["customer"], limit=0, timezone="Europe/Amsterdam").entries == []
     data = newest.as_dict()
     assert isinstance(data["entries"][0]["at"], str) and data["summary"]["told_us"]
 
@@ -175,7 +175,7 @@ def test_a_merged_customer_shows_the_whole_history(engine: Engine, clock: FixedC
         NewContact(other, "letter", subject="Brief over de proefrit", occurred_at=clock.now() - timedelta(days=3)),
     )
     customers.merge(engine, clock, other, ids["customer"])
-    story = contacts.story_so_far(engine, clock, other)
+    story = contacts.story_so_far(engine, clock, other, timezone="Europe/Amsterdam")
     assert (story.customer_id, story.asked_for_id) == (ids["customer"], other)
     assert story.summary.merged_from == [other] and story.summary.contacts["total"] == 4
     assert any(e.kind == "merge" for e in story.entries)
@@ -196,8 +196,8 @@ def test_recording_contacts_checks_its_input(engine: Engine, clock: FixedClock) 
     with pytest.raises(NotFoundError, match="case 5"):
         contacts.record_contact(engine, clock, NewContact(customer, "phone", case_id=5))
     with pytest.raises(NotFoundError):
-        contacts.story_so_far(engine, clock, 404)
-    assert contacts.story_so_far(engine, clock, customer).summary.contacts["total"] == 1
+        contacts.story_so_far(engine, clock, 404, timezone="Europe/Amsterdam")
+    assert contacts.story_so_far(engine, clock, customer, timezone="Europe/Amsterdam").summary.contacts["total"] == 1
 
 
 def test_a_note_is_on_the_timeline_moves_with_a_merge_and_is_not_the_customers_voice(
@@ -207,9 +207,9 @@ def test_a_note_is_on_the_timeline_moves_with_a_merge_and_is_not_the_customers_v
     other = customers.add_customer(engine, clock, name="S. Visser", phone="0611122233").id
     staff = _insert(engine, schema.staff, name="Noor Agent", role="agent")
     note_id = stories.add_note(engine, clock, customer_id=other, staff_id=staff, text="  Belt liever na 14:00. ")
-    told_before = contacts.story_so_far(engine, clock, ids["customer"]).summary.told_us
+    told_before = contacts.story_so_far(engine, clock, ids["customer"], timezone="Europe/Amsterdam").summary.told_us
     customers.merge(engine, clock, other, ids["customer"])
-    story = contacts.story_so_far(engine, clock, ids["customer"])
+    story = contacts.story_so_far(engine, clock, ids["customer"], timezone="Europe/Amsterdam")
     notes = [e for e in story.entries if e.kind == "note"]
     assert [(e.detail["id"], e.detail["text"], e.detail["staff"]) for e in notes] == [
         (note_id, "Belt liever na 14:00.", "Noor Agent")

@@ -79,7 +79,7 @@ def test_merge_moves_every_row_and_undo_restores_exactly(engine: Engine, clock: 
         assert sorted(merge.moved[name]) == sorted(i for i, c in before[name].items() if c == away), name
     assert customers.get_customer(engine, away).merged_into_id == keep
     assert customers.find_customer(engine, "phone", "020-1234567").id == keep  # type: ignore[union-attr]
-    story = contacts.story_so_far(engine, clock, away)
+    story = contacts.story_so_far(engine, clock, away, timezone="Europe/Amsterdam")
     assert story.customer_id == keep and story.summary.contacts["total"] == 5
     # A contact arriving after the merge (through the moved phone number) stays with the target on undo.
     clock.set(clock.now() + timedelta(hours=1))

@@ -41,26 +41,36 @@ def test_the_wife_may_call_about_the_sim_card_until_the_end_date(
         valid_until=until,
     )
     assert delegate.phone == "+31687654321" and delegate.scope == ("sim-kaart", "factuur")
-    allowed = customers.check_delegate(engine, clock, customer_id, "+31 6 87654321", "sim-kaart")
+    allowed = customers.check_delegate(
+        engine, clock, customer_id, "+31 6 87654321", "sim-kaart", timezone="Europe/Amsterdam"
+    )
     assert allowed.allowed and "valid through 2026-12-31" in allowed.reason
-    assert customers.check_delegate(engine, clock, customer_id, "ria meijer", "Factuur").allowed
-    outside = customers.check_delegate(engine, clock, customer_id, "Ria Meijer", "contract opzeggen")
+    assert customers.check_delegate(
+        engine, clock, customer_id, "ria meijer", "Factuur", timezone="Europe/Amsterdam"
+    ).allowed
+    outside = customers.check_delegate(
+        engine, clock, customer_id, "Ria Meijer", "contract opzeggen", timezone="Europe/Amsterdam"
+    )
     assert not outside.allowed and "not 'contract opzeggen'" in outside.reason
     clock.set(datetime(2026, 12, 31, 23, 59, tzinfo=AMS))  # the last minute of the year still counts
-    assert customers.check_delegate(engine, clock, customer_id, "0687654321", "sim-kaart").allowed
+    assert customers.check_delegate(
+        engine, clock, customer_id, "0687654321", "sim-kaart", timezone="Europe/Amsterdam"
+    ).allowed
     clock.set(datetime(2027, 1, 1, 0, 0, tzinfo=AMS))
-    ended = customers.check_delegate(engine, clock, customer_id, "0687654321", "sim-kaart")
+    ended = customers.check_delegate(engine, clock, customer_id, "0687654321", "sim-kaart", timezone="Europe/Amsterdam")
     assert not ended.allowed and "has ended" in ended.reason
 
 
 def test_unknown_people_and_ended_delegations(engine: Engine, clock: FixedClock, customer_id: int) -> None:
     delegate = customers.authorise_delegate(engine, clock, customer_id, "Adviseur", email="Hulp@Example.nl")
-    assert customers.check_delegate(engine, clock, customer_id, "hulp@example.nl", "anything").allowed
-    stranger = customers.check_delegate(engine, clock, customer_id, "iemand@example.nl")
+    assert customers.check_delegate(
+        engine, clock, customer_id, "hulp@example.nl", "anything", timezone="Europe/Amsterdam"
+    ).allowed
+    stranger = customers.check_delegate(engine, clock, customer_id, "iemand@example.nl", timezone="Europe/Amsterdam")
     assert not stranger.allowed and stranger.delegate is None
     clock.set(clock.now() + timedelta(minutes=5))
     customers.end_delegate(engine, clock, delegate.id)
-    assert not customers.check_delegate(engine, clock, customer_id, "Adviseur").allowed
+    assert not customers.check_delegate(engine, clock, customer_id, "Adviseur", timezone="Europe/Amsterdam").allowed
     with pytest.raises(UserInputError, match="already ended"):
         customers.end_delegate(engine, clock, delegate.id)
     with pytest.raises(NotFoundError):

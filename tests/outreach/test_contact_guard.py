@@ -44,16 +44,22 @@ def _outreach_rows(engine: Engine) -> int:
 def test_the_same_topic_is_not_asked_again_within_the_period(
     engine: Engine, clock: FixedClock, customer_id: int
 ) -> None:
-    assert outreach.check(engine, clock, customer_id, "Tevredenheid", "email", RULES).allowed
-    logged = outreach.log(engine, clock, customer_id, "tevredenheid ", "email", RULES)
+    assert outreach.check(
+        engine, clock, customer_id, "Tevredenheid", "email", RULES, timezone="Europe/Amsterdam"
+    ).allowed
+    logged = outreach.log(engine, clock, customer_id, "tevredenheid ", "email", RULES, timezone="Europe/Amsterdam")
     assert (logged.record.outcome, logged.record.topic) == ("sent", "tevredenheid")
     clock.set(ams(2026, 11, 28, 11))  # 29 days later, across the month end
-    decision = outreach.check(engine, clock, customer_id, "TEVREDENHEID", "phone", RULES)
+    decision = outreach.check(engine, clock, customer_id, "TEVREDENHEID", "phone", RULES, timezone="Europe/Amsterdam")
     assert not decision.allowed
     assert "already asked about 'tevredenheid' on 2026-10-30 (29 days ago)" in decision.reasons[0]
-    assert outreach.check(engine, clock, customer_id, "bezorging", "phone", RULES).allowed  # another topic
+    assert outreach.check(
+        engine, clock, customer_id, "bezorging", "phone", RULES, timezone="Europe/Amsterdam"
+    ).allowed  # another topic
     clock.set(ams(2026, 11, 29, 12))  # 30 days and an hour later
-    assert outreach.check(engine, clock, customer_id, "tevredenheid", "phone", RULES).allowed
+    assert outreach.check(
+        engine, clock, customer_id, "tevredenheid", "phone", RULES, timezone="Europe/Amsterdam"
+    ).allowed
 
 
 def test_too_many_contacts_across_all_channels(engine: Engine, clock: FixedClock, customer_id: int) -> None:
@@ -62,11 +68,11 @@ def test_too_many_contacts_across_all_channels(engine: Engine, clock: FixedClock
         contacts.record_contact(engine, clock, contacts.NewContact(customer_id, channel, "outbound", moment))
     inbound = contacts.NewContact(customer_id, "whatsapp", "inbound", clock.now() - timedelta(days=1))
     contacts.record_contact(engine, clock, inbound)  # the customer contacting us does not count
-    outreach.log(engine, clock, customer_id, "enquête", "web_form", RULES)
-    decision = outreach.check(engine, clock, customer_id, "bezorging", "letter", RULES)
+    outreach.log(engine, clock, customer_id, "enquête", "web_form", RULES, timezone="Europe/Amsterdam")
+    decision = outreach.check(engine, clock, customer_id, "bezorging", "letter", RULES, timezone="Europe/Amsterdam")
     assert decision.reasons == ("3 contacts started in the last 14 days across all channels; the rule is at most 3",)
     clock.set(clock.now() + timedelta(days=2))  # the phone call falls out of the period
-    assert outreach.check(engine, clock, customer_id, "bezorging", "letter", RULES).allowed
+    assert outreach.check(engine, clock, customer_id, "bezorging", "letter", RULES, timezone="Europe/Amsterdam").allowed
 
 
 def test_an_open_complaint_and_an_opt_out_block(engine: Engine, clock: FixedClock, customer_id: int) -> None:
@@ -74,10 +80,10 @@ def test_an_open_complaint_and_an_opt_out_block(engine: Engine, clock: FixedCloc
         conn.execute(insert(schema.cases).values(customer_id=customer_id, kind="complaint", status="open"))
         conn.execute(insert(schema.cases).values(customer_id=customer_id, kind="complaint", status="closed"))
         conn.execute(insert(schema.cases).values(customer_id=customer_id, kind="question", status="open"))
-    decision = outreach.check(engine, clock, customer_id, "tevredenheid", "email", RULES)
+    decision = outreach.check(engine, clock, customer_id, "tevredenheid", "email", RULES, timezone="Europe/Amsterdam")
     assert len(decision.reasons) == 1 and "open complaint (case 1)" in decision.reasons[0]
     customers.set_opted_out(engine, customer_id)
-    decision = outreach.check(engine, clock, customer_id, "tevredenheid", "email", RULES)
+    decision = outreach.check(engine, clock, customer_id, "tevredenheid", "email", RULES, timezone="Europe/Amsterdam")
     assert decision.verdict == "blocked" and "opted out" in decision.reasons[0] and len(decision.reasons) == 2
 
 
@@ -85,11 +91,15 @@ def test_every_outreach_is_logged_and_blocked_attempts_do_not_count(
     engine: Engine, clock: FixedClock, customer_id: int
 ) -> None:
     customers.set_opted_out(engine, customer_id)
-    blocked = outreach.log(engine, clock, customer_id, "tevredenheid", "phone", RULES)
+    blocked = outreach.log(engine, clock, customer_id, "tevredenheid", "phone", RULES, timezone="Europe/Amsterdam")
     assert blocked.record.outcome == "blocked" and "opted out" in (blocked.record.reason or "")
     customers.set_opted_out(engine, customer_id, False)
-    assert outreach.check(engine, clock, customer_id, "tevredenheid", "phone", RULES).allowed
-    forced = outreach.log(engine, clock, customer_id, "bezorging", "phone", GuardRules(0, 0, 14), force=True)
+    assert outreach.check(
+        engine, clock, customer_id, "tevredenheid", "phone", RULES, timezone="Europe/Amsterdam"
+    ).allowed
+    forced = outreach.log(
+        engine, clock, customer_id, "bezorging", "phone", GuardRules(0, 0, 14), force=True, timezone="Europe/Amsterdam"
+    )
     assert forced.record.outcome == "sent" and (forced.record.reason or "").startswith("forced despite:")
     assert [r.outcome for r in outreach.outreach_of(engine, customer_id)] == ["blocked", "sent"]
 
@@ -98,9 +108,9 @@ def test_a_merged_customer_is_guarded_as_the_one_it_was_merged_into(
     engine: Engine, clock: FixedClock, customer_id: int
 ) -> None:
     other = customers.add_customer(engine, clock, name="K. Smit").id
-    outreach.log(engine, clock, customer_id, "tevredenheid", "email", RULES)
+    outreach.log(engine, clock, customer_id, "tevredenheid", "email", RULES, timezone="Europe/Amsterdam")
     customers.merge(engine, clock, other, customer_id)
-    decision = outreach.check(engine, clock, other, "tevredenheid", "email", RULES)
+    decision = outreach.check(engine, clock, other, "tevredenheid", "email", RULES, timezone="Europe/Amsterdam")
     assert (decision.customer_id, decision.asked_for_id, decision.allowed) == (customer_id, other, False)
 
 
@@ -119,15 +129,23 @@ def test_a_negative_rule_is_a_clear_error(rules: dict[str, int], message: str) -
 
 def test_bad_input_logs_nothing(engine: Engine, clock: FixedClock, customer_id: int) -> None:
     with pytest.raises(UserInputError, match="period_days cannot be negative"):
-        outreach.log(engine, clock, customer_id, "x", "email", outreach.rules_from_settings(Settings(), period_days=-1))
+        outreach.log(
+            engine,
+            clock,
+            customer_id,
+            "x",
+            "email",
+            outreach.rules_from_settings(Settings(), period_days=-1),
+            timezone="Europe/Amsterdam",
+        )
     with pytest.raises(UserInputError, match="unknown channel"):
-        outreach.log(engine, clock, customer_id, "x", "pigeon", RULES)
+        outreach.log(engine, clock, customer_id, "x", "pigeon", RULES, timezone="Europe/Amsterdam")
     with pytest.raises(UserInputError, match="topic"):
-        outreach.log(engine, clock, customer_id, "   ", "email", RULES)
+        outreach.log(engine, clock, customer_id, "   ", "email", RULES, timezone="Europe/Amsterdam")
     with pytest.raises(NotFoundError):
-        outreach.log(engine, clock, 999, "x", "email", RULES)
+        outreach.log(engine, clock, 999, "x", "email", RULES, timezone="Europe/Amsterdam")
     with pytest.raises(NotFoundError, match="staff member 5"):
-        outreach.log(engine, clock, customer_id, "x", "email", RULES, staff_id=5)
+        outreach.log(engine, clock, customer_id, "x", "email", RULES, staff_id=5, timezone="Europe/Amsterdam")
     assert _outreach_rows(engine) == 0
 
 

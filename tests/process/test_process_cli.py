@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -124,3 +125,25 @@ def test_output_file_holds_the_format_asked_for(
         assert json.loads(text) | took == json.loads(shown) | took
     else:
         assert text.startswith("<!doctype html>")
+
+
+def test_a_log_without_teams_says_so_instead_of_a_first_line_share(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "no_teams.csv"
+    path.write_text("case,activity,timestamp\nc1,Open,2026-10-01T08:00:00Z\nc1,Close,2026-10-01T09:00:00Z\n")
+    assert main(["process", "analyze", str(path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["first_line_share"] is None and report["first_line_rule"] == "the log names no teams"
+    assert report["handovers"] == [] and report["cases_with_team"] == 0
+    assert main(["process", "analyze", str(path)]) == 0
+    shown = capsys.readouterr().out
+    zero = re.compile(r"(?<![0-9.])0\.0 ?%")
+    assert "the log names no teams" in shown and not zero.search(shown) and "Hand-overs" not in shown
+    page = tmp_path / "report.html"
+    assert main(["process", "analyze", str(path), "--format", "html", "-o", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.count("the log names no teams") == 2 and not zero.search(text)
+    assert main(["process", "analyze", str(DATA / "small.xes"), "--format", "json"]) == 0
+    with_teams = json.loads(capsys.readouterr().out)
+    assert with_teams["first_line_share"] is not None and with_teams["first_line_rule"] != "the log names no teams"

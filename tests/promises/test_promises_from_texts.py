@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, insert
@@ -64,3 +66,80 @@ def test_a_message_registers_its_promise_once_and_the_call_keeps_it(engine: Engi
     call = NewContact(customer, "phone", "outbound", third_party_id=dealer)
     contacts.record_contact(engine, clock, call)
     assert promises.get_promise(engine, by_kind["Autobedrijf Jansen"].id).status == "kept"
+
+
+def test_a_text_about_a_promise_already_in_the_register_adds_no_second_one(engine: Engine) -> None:
+    """Same customer, kind and party, due the same day (a text's due time is a day) or said in the same contact:
+    the register already holds it, whatever desk answers for it inside the organisation."""
+    clock = FixedClock(ams(2026, 11, 16, 10))  # Monday
+    customer = customers.add_customer(engine, clock, name="Sanne").id
+    with engine.begin() as conn:
+        shop = conn.execute(insert(schema.departments).values(name="Winkel")).inserted_primary_key[0]
+    promises.add_promise(
+        engine, clock, CAL, customer_id=customer, kind="delivery", description="Levering van de router",
+        due=ams(2026, 11, 18, 11, 38), department="Logistiek",
+    )  # fmt: skip
+    said = NewContact(customer, "email", "outbound", department_id=shop,
+                      text="Uw bestelling wordt binnen 2 werkdagen geleverd.")  # fmt: skip
+    contacts.record_contact(engine, clock, said)
+    clock.set(ams(2026, 11, 16, 12))
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 0
+    assert [p.kind for p in promises.promises_of(engine, customer)] == ["delivery"]
+    later = NewContact(customer, "email", "outbound", department_id=shop,
+                       text="Uw nieuwe bestelling wordt binnen 5 werkdagen geleverd.")  # fmt: skip
+    contacts.record_contact(engine, clock, later)
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 1  # another day
+    assert sorted(p.kind for p in promises.promises_of(engine, customer)) == ["delivery", "delivery"]
+
+
+PROMISE_TEXTS = Path(__file__).parents[1] / "data" / "text" / "promise_texts.csv"
+
+
+def _due(phrase: str, made: datetime) -> datetime:
+    return promises.due_from_phrase(phrase, made, CAL).astimezone(AMS)
+
+
+def test_promises_as_people_write_and_say_them() -> None:
+    monday = ams(2026, 11, 23, 10)
+    cases = {
+        "U ontvangt binnen 5 werkdagen een nieuwe pas.": ("letter", ams(2026, 11, 30, 17, 30)),
+        "Wij sturen u de nieuwe factuur morgen toe.": ("letter", ams(2026, 11, 24, 17, 30)),
+        "U hoort binnen het uur van ons.": ("answer", ams(2026, 11, 23, 11)),
+        "We bellen u donderdag om 14:30 terug.": ("callback", ams(2026, 11, 26, 14, 30)),
+        "Volgende week sturen we u een nieuwe modem.": ("letter", ams(2026, 12, 4, 17, 30)),
+        "Ik bel u morgenochtend om half tien terug.": ("callback", ams(2026, 11, 24, 9, 30)),
+        "We'll ring you back at 3 pm.": ("callback", ams(2026, 11, 23, 15)),
+    }
+    for text, (kind, due) in cases.items():
+        (found,) = promises_in(text, inbound=False)
+        assert (found.kind, _due(found.due_phrase, monday), found.by_someone_else) == (kind, due, False), text
+
+
+def test_the_organisations_own_technician_is_no_third_party_and_a_denial_or_a_request_is_no_promise() -> None:
+    (technician,) = promises_in("De monteur zou vrijdag komen, maar niemand kwam.", inbound=True)
+    assert (technician.kind, technician.by_someone_else) == ("visit", False)
+    (courier,) = promises_in("De koerier zou het pakket vandaag brengen.", inbound=True)
+    assert courier.by_someone_else
+    for text in ("Niemand belt terug.", "Kunt u mij terugbellen?", "Ik wil graag teruggebeld worden."):
+        assert promises_in(text, inbound=True) == [], text
+
+
+def test_next_week_is_due_at_the_close_of_next_weeks_last_working_day() -> None:
+    assert _due("volgende week", ams(2026, 11, 27, 11)) == ams(2026, 12, 4, 17, 30)
+    assert _due("next week tuesday", ams(2026, 11, 23, 10)) == ams(2026, 12, 1, 17, 30)
+
+
+def test_promises_in_the_held_out_sentences_are_found_with_party_and_due_day() -> None:
+    with PROMISE_TEXTS.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["half"] == "test"]
+    right = 0
+    for row in rows:
+        found = promises_in(row["text"], row["inbound"] == "1")
+        if row["party"] == "none":
+            right += not found
+            continue
+        made = datetime.strptime(row["made_at"], "%Y-%m-%d %H:%M").replace(tzinfo=AMS)
+        party = "third" if found and found[0].by_someone_else else "org"
+        due = _due(found[0].due_phrase, made).strftime("%Y-%m-%d") if found else ""
+        right += bool(found) and party == row["party"] and due == row["due_at"][:10]
+    assert len(rows) == 50 and right >= 45

@@ -42,6 +42,9 @@ def test_json_report_holds_every_section_with_the_services_figures(
     assert now["process"]["first_line_share"] == process["first_line_share"]
     assert set(now["process"]["waiting_by_cause_s"]) == {"customer", "organisation", "third_party"}
     assert found["takeaways"]["tests"] > 0
+    assert [p["period"] for p in found["trend"]] == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+    assert found["trend"][-1]["judged"] == now["steps"]["judged"]
+    assert found["trend"][-1]["kept_rate"] == now["promises"]["kept_rate"]
     text = json.dumps(found)
     assert "resource" not in text and "handle" not in text  # no staff ranked by calls or handle time
 
@@ -108,6 +111,8 @@ def test_pdf_is_a4_with_contents_page_numbers_and_anonymised_quotes(
         assert title in text
     assert f"Pagina 1 / {pages}" in text and f"Pagina {pages} / {pages}" in text
     assert "@" not in text  # no e-mail address survives the masking
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2  # the header only: the charts are vectors, not pictures
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "page")],
                    check=True)  # fmt: skip
     from PIL import Image
@@ -115,3 +120,26 @@ def test_pdf_is_a4_with_contents_page_numbers_and_anonymised_quotes(
     with Image.open(tmp_path / f"page-{1:0{len(str(pages))}d}.png") as first:
         width, height = first.size
     assert abs(height / width - 297 / 210) < 0.01  # A4 portrait
+
+
+def test_quotes_are_anonymised_by_default_in_pdf_and_json_on_request_only(
+    demo: Engine, settings: Settings, clock: FixedClock, tmp_path: Path
+) -> None:
+    from klantstem.stories import service as stories
+
+    told = FixedClock(datetime(2026, 10, 31, 12, tzinfo=UTC))
+    story = stories.start_interview(demo, told, customer_id=1, staff_id=None).story_id
+    secret = "Mevrouw Jansen (jansen@example.nl, 06-12345678) kwam pas na drie weken terug."
+    stories.add_step(demo, told, story, description="<script>alert(1)</script> het duurde lang", appraisal="bad")
+    stories.add_step(demo, told, story, description=secret, appraisal="bad")
+    found = reports.management_report(demo, settings, clock, "2026-10")
+    page = reports.render_report(demo, found, "html").decode()
+    assert secret in page  # the full words by default in HTML
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; het duurde lang" in page and "<script" not in page
+    masked = reports.render_report(demo, found, "json", anonymise=True).decode()
+    assert "Mevrouw […] ([…], […]) kwam pas na drie weken terug." in masked and "jansen" not in masked.lower()
+    if shutil.which("pdftotext"):
+        out = tmp_path / "r.pdf"
+        out.write_bytes(reports.render_report(demo, found, "pdf"))
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert "kwam pas na drie weken terug" in " ".join(text.split()) and "Jansen" not in text

@@ -125,9 +125,9 @@ def test_personal_link_is_used_once_and_expires(engine: Engine, clock: FixedCloc
 
 
 def test_invitations_respect_the_contact_guard(engine: Engine, clock: FixedClock, customer_id: int) -> None:
-    link, decision = stories.invite(engine, clock, customer_id, None, "bezorging")
+    link, decision = stories.invite(engine, clock, customer_id, None, "bezorging", timezone="Europe/Amsterdam")
     assert link is not None and decision.allowed
     clock.set(clock.now() + timedelta(days=1))
-    again, decision = stories.invite(engine, clock, customer_id, None, "bezorging")
+    again, decision = stories.invite(engine, clock, customer_id, None, "bezorging", timezone="Europe/Amsterdam")
     assert again is None and not decision.allowed and decision.reasons
     assert len(stories.links_of(engine, customer_id)) == 1

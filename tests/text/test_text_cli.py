@@ -156,3 +156,10 @@ def test_train_notes_labels_that_are_no_facet_of_the_taxonomy(
         "did you mean 'waiting_time'?",
     ]
     assert "soep" in json.loads((tmp_path / "m" / "model.json").read_text())["labels"], "a facet of one's own"
+
+
+def test_analyze_survives_a_lone_surrogate_in_a_json_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text('{"id": "a", "text": "Kapot \\ud800 toestel"}\n{"id": "b", "text": "Prima"}\n', encoding="utf-8")
+    assert main(["text", "analyze", str(stories)]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["a", "b"]

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klantstem.text.embed import MAX_EMBED_CHARS, bounded
+from klantstem.text.labelled import read_labelled_csv
+from klantstem.text.normalise import clean
 from klantstem.text.pipeline import Pipeline
 from klantstem.text.results import Analysis
 
@@ -63,3 +69,24 @@ def test_mixed_dutch_and_english_story_is_analysed_with_both_lexicons() -> None:
     assert analysis.appraisal.level == "bad"
     kinds = {c.span.text.lower() for c in analysis.appraisal.cues}
     assert "terrible" in kinds and "in de wacht" in kinds
+
+
+def test_a_lone_surrogate_is_read_as_a_replacement_character() -> None:
+    text = json.loads('"De medewerker was top \\ud800 echt"')
+    assert PIPELINE.analyse(text).appraisal.level == "excellent"
+    assert [a.appraisal.level for a in PIPELINE.analyse_many([text, "\udfff"])] == ["excellent", "normal"]
+    assert "\ufffd" in clean(text).text
+
+
+def test_a_text_is_embedded_up_to_a_bounded_length() -> None:
+    long = "woord " * 10_000
+    assert len(bounded(long)) <= MAX_EMBED_CHARS
+    assert bounded(long).endswith("woord")
+    assert bounded("kort") == "kort"
+
+
+def test_the_labelled_csv_keeps_newlines_inside_quoted_fields(tmp_path: Path) -> None:
+    path = tmp_path / "l.csv"
+    path.write_text('text,labels\n"Beste,\n\nMijn pakket is niet geleverd.",waiting_time=bad\n', encoding="utf-8")
+    (example,) = read_labelled_csv(path)
+    assert example.text == "Beste,\n\nMijn pakket is niet geleverd."

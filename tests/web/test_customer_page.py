@@ -53,13 +53,22 @@ def test_an_agent_records_a_contact(client: TestClient, signed_in, web: Any, eng
     csrf = web.csrf_of(client.get(f"/customers/{customer_id}").text)
     data = {"csrf": csrf, "channel": "phone", "direction": "outbound", "subject": "Teruggebeld over de SIM-kaart"}
     assert client.post(f"/customers/{customer_id}/contacts", data=data, follow_redirects=False).status_code == 303
-    story = contacts.story_so_far(engine, clock, customer_id)
+    story = contacts.story_so_far(engine, clock, customer_id, timezone="Europe/Amsterdam")
     assert [e.detail["subject"] for e in story.entries if e.kind == "contact"] == ["Teruggebeld over de SIM-kaart"]
     bad = client.post(f"/customers/{customer_id}/contacts", data={**data, "channel": "pigeon"})
     assert bad.status_code == 400 and "pigeon" in bad.text
     empty = client.post(f"/customers/{customer_id}/contacts", data={**data, "subject": ""})
     assert empty.status_code == 400
-    assert len([e for e in contacts.story_so_far(engine, clock, customer_id).entries if e.kind == "contact"]) == 1
+    assert (
+        len(
+            [
+                e
+                for e in contacts.story_so_far(engine, clock, customer_id, timezone="Europe/Amsterdam").entries
+                if e.kind == "contact"
+            ]
+        )
+        == 1
+    )
 
 
 def test_an_agent_adds_a_note_that_shows_on_the_timeline(
@@ -73,7 +82,7 @@ def test_an_agent_adds_a_note_that_shows_on_the_timeline(
     note = "Wil alles <b>schriftelijk</b> bevestigd; belt liever niet na 17:00."
     response = client.post(f"/customers/{customer_id}/notes", data={"csrf": csrf, "text": note}, follow_redirects=False)
     assert response.status_code == 303
-    story = contacts.story_so_far(engine, clock, customer_id)
+    story = contacts.story_so_far(engine, clock, customer_id, timezone="Europe/Amsterdam")
     notes = [e for e in story.entries if e.kind == "note"]
     assert [e.detail["text"] for e in notes] == [note] and notes[0].detail["staff"] == agent.name
     assert story.summary.told_us == []  # a note is ours, not what the customer told us
@@ -81,7 +90,16 @@ def test_an_agent_adds_a_note_that_shows_on_the_timeline(
     assert "schriftelijk" in timeline and "<b>schriftelijk" not in timeline and "&lt;b&gt;" in timeline
     assert client.post(f"/customers/{customer_id}/notes", data={"csrf": csrf, "text": "  "}).status_code == 400
     assert client.post(f"/customers/{customer_id}/notes", data={"text": "no token"}).status_code == 403
-    assert len([e for e in contacts.story_so_far(engine, clock, customer_id).entries if e.kind == "note"]) == 1
+    assert (
+        len(
+            [
+                e
+                for e in contacts.story_so_far(engine, clock, customer_id, timezone="Europe/Amsterdam").entries
+                if e.kind == "note"
+            ]
+        )
+        == 1
+    )
 
 
 def test_an_analyst_cannot_add_a_note(client: TestClient, signed_in, web: Any, engine: Engine, clock) -> None:
@@ -126,3 +144,31 @@ def test_the_timeline_separates_the_staff_member_from_the_subject(
     words = " ".join(re.sub(r"<[^>]+>", " ", page[page.index('id="timeline"') :]).split())
     assert "Ria Verhoeven: Uw vraag over de factuur" in words
     assert "e-mail: Inkomend gesprek" in words
+
+
+def test_the_timeline_writes_times_in_the_zone_of_the_settings(
+    settings: Any, engine: Engine, clock: FixedClock, make_user: Any, web: Any
+) -> None:
+    """KLANTSTEM_TIMEZONE reaches the page and the API: a promise due at 16:00 UTC is due at 11:00 in New York."""
+    from dataclasses import replace
+
+    from klantstem.business_calendar import BusinessCalendar
+    from klantstem.promises import service as promises
+    from klantstem.web.app import create_app
+
+    customer_id = _customer(engine, clock)
+    due = clock.now().replace(hour=16, minute=0) + timedelta(days=2)
+    promises.add_promise(
+        engine, clock, BusinessCalendar(), customer_id=customer_id, kind="callback", description="Terugbellen",
+        due=due, department="Klantenservice",
+    )  # fmt: skip
+    app = create_app(replace(settings, timezone="America/New_York"), clock=clock)
+    make_user("agent", "tz@example.nl")
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        web.sign_in(client, "tz@example.nl")
+        page = client.get(f"/customers/{customer_id}").text
+        story = client.get(f"/api/customers/{customer_id}").json()
+    assert f"{due:%d-%m-%Y} 11:00" in page and f"{due:%d-%m-%Y} 17:00" not in page
+    local = f"{due:%Y-%m-%d} 11:00"
+    titles = [entry["title"] for entry in story["timeline"]["items"]]
+    assert any(f"due {local}" in title for title in titles), titles

@@ -65,7 +65,7 @@ def show(
     """The story so far: a summary to read before picking up the phone, then the timeline."""
     shown = limit if limit is not None or format is OutputFormat.json else 30
     timezone = settings_for(db).timezone
-    story = contacts.story_so_far(engine_for(db), SystemClock(), customer_id, shown, timezone)
+    story = contacts.story_so_far(engine_for(db), SystemClock(), customer_id, shown, timezone=timezone)
     if format is OutputFormat.json:
         print_json(story.as_dict())
         return

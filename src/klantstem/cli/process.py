@@ -154,6 +154,11 @@ def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) 
     out.print(table)
 
 
+def _first_line(report: dict[str, Any]) -> str:
+    share = report["first_line_share"]
+    return f"- ({report['first_line_rule']})" if share is None else f"{share:.1%}"
+
+
 def _print_tables(report: dict[str, Any], out: Console) -> None:
     lead, business = report["case_duration_s"], report["case_duration_business_s"]
     logs = [["logs", ", ".join(f"{name} ({n:,} events)" for name, n in report.get("logs", {}).items())]]
@@ -166,7 +171,7 @@ def _print_tables(report: dict[str, Any], out: Console) -> None:
         ["lead time median / mean / p90", " / ".join(_days(lead[k]) for k in ("median", "mean", "p90"))],
         ["in business hours", " / ".join(_days(business[k]) for k in ("median", "mean", "p90"))],
         ["cases with ping-pong (A→B→A)", f"{report['ping_pong_cases']:,}"],
-        ["solved in the first line", f"{report['first_line_share']:.1%}"],
+        ["solved in the first line", _first_line(report)],
         *[[f"waiting on {cause}", _days(s)] for cause, s in report["waiting_by_cause_s"].items()],
         *[[f"warning: {kind}", f"{n:,}"] for kind, n in report["warnings"].items()],
     ]
@@ -179,7 +184,8 @@ def _print_tables(report: dict[str, Any], out: Console) -> None:
     _table(out, "Bottlenecks (total waiting)", ["transition", "calendar", "business hours", "share"], waits)
     moves = [[f"{h['from_team']} → {h['to_team']}", f"{h['count']:,}", f"{h['cases']:,}"] for h in
              report["handovers"][:10]]  # fmt: skip
-    _table(out, "Hand-overs (top 10)", ["teams", "hand-overs", "cases"], moves)
+    if report.get("cases_with_team"):
+        _table(out, "Hand-overs (top 10)", ["teams", "hand-overs", "cases"], moves)
     variants = [[" → ".join(v["activities"]), f"{v['cases']:,}", f"{v['share']:.1%}"] for v in
                 report["variants"]["top"][:10]]  # fmt: skip
     _table(out, "Variants (top 10)", ["activities", "cases", "share"], variants)

@@ -34,7 +34,7 @@ MAX_TEXT_CHARS = 1_000_000
 
 
 def story_so_far(
-    engine: Engine, clock: Clock, customer_id: int, limit: int | None = None, timezone: str = "Europe/Amsterdam"
+    engine: Engine, clock: Clock, customer_id: int, limit: int | None = None, *, timezone: str
 ) -> StorySoFar:
     """The timeline and summary of the customer behind `customer_id` (after merges); `limit` keeps the newest
     entries of the timeline (the summary always covers everything)."""

@@ -37,7 +37,7 @@ class History:
     delegates: list[Delegate]
     merges: list[Merge]
     feelings: dict[int, Any]
-    timezone: str = "Europe/Amsterdam"  # for the times written in titles
+    timezone: str  # for the times written in titles (the organisation's, from settings)
 
 
 def story_so_far(history: History, asked_for: int, now: datetime, limit: int | None = None) -> StorySoFar:

@@ -98,7 +98,7 @@ def check(
     topic: str | None = None,
     *,
     default_region: str = "NL",
-    timezone: str = "Europe/Amsterdam",
+    timezone: str,
 ) -> DelegateCheck:
     """May `who` (a name, phone number or e-mail address) act for the customer now, on `topic`?"""
     if not who.strip():

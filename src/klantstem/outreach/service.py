@@ -63,7 +63,7 @@ def check(
     channel: str,
     rules: GuardRules | None = None,
     *,
-    timezone: str = "Europe/Amsterdam",
+    timezone: str,
 ) -> GuardDecision:
     """Allowed or blocked, with the reasons; changes nothing."""
     clean_topic, clean_channel = _topic(topic), _channel(channel)
@@ -83,7 +83,7 @@ def log(
     *,
     staff_id: int | None = None,
     force: bool = False,
-    timezone: str = "Europe/Amsterdam",
+    timezone: str,
 ) -> LoggedOutreach:
     """Log an outreach after asking the guard. Blocked attempts are logged as blocked (not sent) unless forced;
     a forced outreach is logged as sent with the reasons it overrode."""

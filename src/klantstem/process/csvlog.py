@@ -25,6 +25,7 @@ from klantstem.errors import ImportFileError
 from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
 from klantstem.process.timestamps import TimestampError, to_utc
 from klantstem.process.xes import INFLATION_FLOOR, MAX_INFLATION
+from klantstem.settings import DEFAULT_TIMEZONE
 
 _SNIFF_BYTES = 1 << 16
 _QUOTE = 34  # '"'
@@ -128,7 +129,7 @@ class CsvReader(_TableReader):
         mapping: ColumnMapping,
         *,
         batch_size: int = 50_000,
-        default_timezone: str = "Europe/Amsterdam",
+        default_timezone: str = DEFAULT_TIMEZONE,
     ) -> None:
         super().__init__(path, mapping, default_timezone)
         self._raw: pa.NativeFile | None = None
@@ -258,7 +259,7 @@ class ParquetReader(_TableReader):
         mapping: ColumnMapping,
         *,
         batch_size: int = 50_000,
-        default_timezone: str = "Europe/Amsterdam",
+        default_timezone: str = DEFAULT_TIMEZONE,
     ) -> None:
         super().__init__(path, mapping, default_timezone)
         self._batch_size = batch_size

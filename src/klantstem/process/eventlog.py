@@ -14,6 +14,7 @@ from typing import Protocol
 import pyarrow as pa
 
 from klantstem.files import require_readable
+from klantstem.settings import DEFAULT_TIMEZONE
 
 REQUIRED = ("case", "activity", "timestamp")
 OPTIONAL = ("lifecycle", "resource", "team", "status", "customer")
@@ -115,7 +116,7 @@ def open_event_log(
     mapping: ColumnMapping | None = None,
     *,
     batch_size: int = 50_000,
-    default_timezone: str = "Europe/Amsterdam",
+    default_timezone: str = DEFAULT_TIMEZONE,
 ) -> EventLogReader:
     """A streaming reader for XES (.xes, .xes.gz), CSV (.csv, .csv.gz, .txt) or Parquet."""
     from klantstem.process.csvlog import CsvReader, ParquetReader

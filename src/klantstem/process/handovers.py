@@ -92,11 +92,21 @@ def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> 
             },
         },
         "cases_returning_to_a_team": int(total["returned"] or 0),
-        "first_line_share": share(stayed, with_team),
-        "first_line_rule": "never visited a second/third-line team" if named_lines else "never left its first team",
+        # a log without teams says nothing about the first line: no share rather than a 0 % that is not true
+        "first_line_share": share(stayed, with_team) if with_team else None,
+        "first_line_rule": _first_line_rule(with_team, named_lines),
         "cases_with_team": with_team,
         "cases_without_team": cases - with_team,
     }
+
+
+NO_TEAMS = "the log names no teams"
+
+
+def _first_line_rule(with_team: int, named_lines: bool) -> str:
+    if not with_team:
+        return NO_TEAMS
+    return "never visited a second/third-line team" if named_lines else "never left its first team"
 
 
 def _team_totals(visits: ir.Table, second_line: str) -> ir.Table:

@@ -26,7 +26,9 @@ def render_html(report: dict[str, Any]) -> str:
         ("Hand-overs between teams", handover_chart(report)),
         ("Variants", variant_chart(report)),
     ]
-    parts = [f"<section><h2>{html.escape(title)}</h2>{_div(figure)}</section>" for title, figure in figures]
+    no_teams = f"<p>{html.escape(report.get('first_line_rule') or '')}.</p>"  # the only chart that may be absent
+    parts = [f"<section><h2>{html.escape(title)}</h2>{no_teams if figure is None else _div(figure)}</section>"
+             for title, figure in figures]  # fmt: skip
     title = html.escape(f"Process report: {report.get('source') or 'event log'}")
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
@@ -61,7 +63,7 @@ def summary_table(report: dict[str, Any]) -> str:
         ("Lead time median / mean / p90", " / ".join(_days(lead[k]) for k in ("median", "mean", "p90"))),
         ("Same in business hours", " / ".join(_days(business[k]) for k in ("median", "mean", "p90"))),
         ("Cases with ping-pong (A → B → A)", f"{report['ping_pong_cases']:,}"),
-        ("Solved in the first line", f"{report['first_line_share']:.1%} ({report['first_line_rule']})"),
+        ("Solved in the first line", f"{_share(report['first_line_share'])} ({report['first_line_rule']})"),
         ("Waiting on the customer / organisation / third party", " / ".join(_days(waiting[c]) for c in waiting)),
     ]
     lines += [(f"Warning: {kind}", f"{count:,}") for kind, count in report.get("warnings", {}).items()]
@@ -71,6 +73,10 @@ def summary_table(report: dict[str, Any]) -> str:
         lines.insert(1, ("Warning", report["mixed_sources"]))
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td class=n>{html.escape(v)}</td></tr>" for k, v in lines)
     return f"<table>{rows}</table>"
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
 
 
 def _positions(edges: list[dict[str, Any]], starts: dict[str, int]) -> dict[str, tuple[float, float]]:
@@ -146,7 +152,10 @@ def waiting_chart(report: dict[str, Any]) -> go.Figure:
     return figure
 
 
-def handover_chart(report: dict[str, Any]) -> go.Figure:
+def handover_chart(report: dict[str, Any]) -> go.Figure | None:
+    """None when the log names no teams: an empty chart would suggest that no case was handed over."""
+    if not report.get("cases_with_team"):
+        return None
     moves = report["handovers"][:15][::-1]
     labels = [html.escape(f"{m['from_team']} → {m['to_team']}") for m in moves]
     figure = go.Figure(go.Bar(y=labels, x=[m["count"] for m in moves], orientation="h"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from klantstem.business_calendar import DEFAULT_OPENING_HOURS, BusinessCalendar
+from klantstem.settings import DEFAULT_TIMEZONE
 
 # Statuses (or lifecycle transitions) that mean waiting, and on whom. First match wins; case ignored.
 DEFAULT_WAITING_RULES: tuple[tuple[str, str], ...] = (
@@ -25,7 +26,7 @@ ONE_THREAD_BELOW = 1_000_000
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = DEFAULT_TIMEZONE
     opening_hours: str = DEFAULT_OPENING_HOURS
     holiday_country: str = "NL"
     repeat_days: int = 7

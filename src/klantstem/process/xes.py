@@ -35,6 +35,7 @@ from lxml import etree
 from klantstem.errors import ImportFileError
 from klantstem.process.eventlog import ColumnMapping, ReadStats
 from klantstem.process.xes_chunk import ChunkPlan, ChunkResult, Failure, parser, read_chunk, syntax_failure
+from klantstem.settings import DEFAULT_TIMEZONE
 
 _BLOCK = 1 << 16
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -64,7 +65,7 @@ class XesReader:
         mapping: ColumnMapping,
         *,
         batch_size: int = 50_000,
-        default_timezone: str = "Europe/Amsterdam",
+        default_timezone: str = DEFAULT_TIMEZONE,
         chunk_bytes: int = 1 << 21,
         workers: int | None = None,
         parallel_from_bytes: int = _PARALLEL_FROM_BYTES,

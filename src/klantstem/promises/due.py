@@ -64,6 +64,11 @@ _BY_DATE = re.compile(
     rf"(?:(?:\s+|t)(?:voor\s+|om\s+|before\s+|by\s+|at\s+)?(?:{_CLOCK}))?$"
 )
 
+_NEXT_WEEK = re.compile(
+    rf"^(?:uiterlijk\s+|voor\s+|by\s+|before\s+|in\s+)?(?:de\s+)?(?:volgende|komende|next)\s+week"
+    rf"(?:\s+(?:op\s+|on\s+)?({'|'.join(WEEKDAY_WORDS)}))?$"
+)
+
 HELP = (
     "write e.g. 'binnen 10 werkdagen', 'binnen 30 minuten', 'binnen 2 uur', 'morgen voor 12 uur' "
     "or 'uiterlijk 1-12-2026'"
@@ -141,6 +146,19 @@ def _by_date(text: str, made_at: datetime, calendar: BusinessCalendar) -> dateti
     return _on_day(day, _clock_time(groups[-4:]), calendar)
 
 
+def _next_week(text: str, made_at: datetime, calendar: BusinessCalendar) -> datetime | None:
+    """ "volgende week": the closing time of next week's last working day; "volgende week dinsdag": that day."""
+    match = _NEXT_WEEK.match(text)
+    if not match:
+        return None
+    today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
+    monday = today + timedelta(days=7 - today.weekday())
+    if match.group(1):
+        return _on_day(monday + timedelta(days=WEEKDAY_WORDS[match.group(1)]), None, calendar)
+    week = [monday + timedelta(days=n) for n in range(7)]
+    return _on_day(max((d for d in week if calendar.is_working_day(d)), default=week[-1]), None, calendar)
+
+
 def parse_day(text: str, today: date) -> date:
     """'2026-12-01', '1-12-2026', '1 december 2026' or '1 december' (the next one from `today`)."""
     numeric = _NUMERIC_DATE.fullmatch(text.strip())
@@ -194,4 +212,5 @@ _PARSERS: tuple[Callable[[str, datetime, BusinessCalendar], datetime | None], ..
     _day_at,
     _by_weekday,
     _by_date,
+    _next_week,
 )

@@ -2,16 +2,21 @@
 
 "Wij bellen u binnen een half uur terug" in an outbound message, or "De dealer zou mij binnen 2 werkdagen
 terugbellen" in a customer's message, becomes a callback with a due phrase. In a customer's own message "ik"
-is the customer, so those promises are left out. A promise without a time gets a default due time. Pure.
+is the customer, so those promises are left out. The organisation's own staff ("de monteur", "uw collega") are
+the organisation, not a third party. The due phrase is written in the words `promises.due` reads ("morgen om
+10:00", "op donderdag om 12:00", "volgende week"); a promise without a time gets a default due time. Pure.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from klantstem.promises.due import MONTH_WORDS, NUMBER_WORDS, WEEKDAY_WORDS
 from klantstem.text.facts import find_facts
 from klantstem.text.normalise import clean
 from klantstem.text.pipeline import safe_lower
+from klantstem.text.tokens import word_set
 
 KIND_OF_ACTION = {
     "call_back": "callback",
@@ -20,13 +25,45 @@ KIND_OF_ACTION = {
     "visit": "visit",
     "resolve": "resolve",
     "deliver": "delivery",
+    "refund": "refund",
     "promise": "promise",
 }
 CUSTOMER_ACTORS = frozenset({"ik", "i"})
-ORGANISATION_ACTORS = frozenset({"we", "wij", "organisation", "iemand", "someone", "somebody", "unspecified"})
-DAY_WORDS = frozenset({"morgen", "tomorrow", "vandaag", "today"})
+ORGANISATION_ACTORS = frozenset(
+    {"we", "wij", "organisation", "iemand", "someone", "somebody", "unspecified", "ze", "zij", "jullie", "you", "they"}
+)
+# the organisation's own people and desks, however they are named ("de monteur", "our technician")
+STAFF_WORDS = word_set(
+    "monteur monteurs technicus technieker medewerker medewerkster collega adviseur klantenservice klantendienst "
+    "afdeling helpdesk servicedesk team engineer technician agent colleague advisor adviser staff department "
+    "service"
+)
 DEFAULT_DUE = "binnen 5 werkdagen"
 MAX_DESCRIPTION = 300
+
+_NUMBER = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_UNIT = (
+    r"werkdagen|werkdag|working days?|business days?|dagen|dag|days?|weken|week|weeks?|uren|uur|hours?|"
+    r"minuten|minuut|minutes?|kwartier"
+)
+_MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_WITHIN = re.compile(rf"\b(?:binnen|within)\s+(?:(?:het|the)\s+)?(?:(?:{_NUMBER})\s+)?(?:half\s+)?(?:{_UNIT})\b")
+_IN_TIME = re.compile(rf"\b(?:over|in)\s+((?:{_NUMBER})\s+(?:{_UNIT}))\b")
+_WEEKDAY = "|".join(WEEKDAY_WORDS)
+_NEXT_WEEK = re.compile(rf"\b(?:volgende|komende|next)\s+week\b(?:\s+(?:op\s+|on\s+)?({_WEEKDAY})\b)?")
+_DAY = re.compile(
+    r"\b(morgen(?:ochtend|middag|avond|vroeg)?|tomorrow|vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|"
+    r"this (?:afternoon|morning|evening)|tonight)\b"
+)
+_ON_WEEKDAY = re.compile(rf"\b(?:(uiterlijk|voor|op|before|by|on|aanstaande|komende|this|next)\s+)?({_WEEKDAY})\b")
+_ON_DATE = re.compile(
+    rf"\b(?:(uiterlijk|voor|op|before|by|on)\s+)?(\d{{1,2}}\s+(?:{_MONTH})\b(?:\s+\d{{4}})?|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
+)
+_CLOCK = re.compile(
+    r"\b(om|voor|rond|tegen|at|before|by|around|en|and)\s+(?:(half)\s+([a-z]+)|(\d{1,2})(?:[:.u](\d{2}))?\s*"
+    rf"(uur|u|h|am|pm|o'clock)?(?![\d-]|\s*(?:{_MONTH}|{_UNIT})\b))|\b(\d{{1,2}})\s*(am|pm)\b|\b(noon)\b"
+)
+_ENGLISH_DAYS = {"tomorrow": "tomorrow", "today": "today"}
 
 
 @dataclass(frozen=True)
@@ -39,26 +76,82 @@ class FoundPromise:
 
     @property
     def by_someone_else(self) -> bool:
-        """Named as another party ("de dealer", "the courier"), not as "we" or the organisation."""
-        return self.actor not in ORGANISATION_ACTORS and self.actor not in CUSTOMER_ACTORS
+        """Named as another party ("de dealer", "the courier"), not as "we", the organisation or its staff."""
+        if self.actor in ORGANISATION_ACTORS or self.actor in CUSTOMER_ACTORS:
+            return False
+        return self.actor.split()[-1] not in STAFF_WORDS
 
 
 def promises_in(text: str, inbound: bool) -> list[FoundPromise]:
     """The promises told in one contact text."""
     cleaned = clean(text).text
-    facts = find_facts(cleaned, safe_lower(cleaned))
+    lower = safe_lower(cleaned)
+    facts = find_facts(cleaned, lower)
     found: list[FoundPromise] = []
     for mention in facts.promises:
         if inbound and mention.actor in CUSTOMER_ACTORS:
             continue
         kind = KIND_OF_ACTION.get(mention.action, mention.action)
         description = " ".join(mention.span.text.split())[:MAX_DESCRIPTION]
-        found.append(FoundPromise(mention.span.start, kind, description, mention.actor, _phrase(mention.within_text)))
+        phrase = due_phrase(lower[mention.span.start : mention.span.end]) or DEFAULT_DUE
+        found.append(FoundPromise(mention.span.start, kind, description, mention.actor, phrase))
     return found
 
 
-def _phrase(within: str | None) -> str:
-    if not within:
-        return DEFAULT_DUE
-    words = " ".join(within.lower().split())
-    return words if words in DAY_WORDS else f"binnen {words}"
+def due_phrase(sentence: str) -> str | None:
+    """The due time told in one lower-cased sentence, in words `promises.due` reads; None when none is told."""
+    within = _WITHIN.search(sentence)
+    if within:
+        return within.group()
+    later = _IN_TIME.search(sentence)
+    if later:
+        return f"binnen {later.group(1)}"
+    next_week = _NEXT_WEEK.search(sentence)
+    if next_week:
+        return "volgende week" + (f" {next_week.group(1)}" if next_week.group(1) else "")
+    english = bool(re.search(r"\b(?:the|you|we|will|'ll|i|my|your)\b", sentence))
+    clock = _clock(sentence)
+    at = (" at " if english else " om ") + clock if clock else ""
+    day = _DAY.search(sentence)
+    if day:
+        return _day_word(day.group(1)) + at
+    on_date = _ON_DATE.search(sentence)
+    if on_date:
+        return f"{on_date.group(1) or ('on' if english else 'op')} {on_date.group(2)}{at}"
+    weekday = _ON_WEEKDAY.search(sentence)
+    if weekday:
+        lead = weekday.group(1) if weekday.group(1) in ("uiterlijk", "voor", "before", "by") else None
+        return f"{lead or ('on' if english else 'op')} {weekday.group(2)}{at}"
+    return f"{'today' if english else 'vandaag'}{at}" if clock else None
+
+
+def _day_word(word: str) -> str:
+    if word.startswith("morgen") or word == "tomorrow":
+        return "tomorrow" if word == "tomorrow" else "morgen"
+    return "today" if word in ("today", "tonight") or word.startswith("this ") else "vandaag"
+
+
+def _clock(sentence: str) -> str | None:
+    """The last clock time told ("tussen 8 en 12 uur": 12:00; "half tien": 9:30; "3 pm": 15:00) as HH:MM."""
+    found: str | None = None
+    for m in _CLOCK.finditer(sentence):
+        lead, half, half_of, hour, minute, unit, bare_hour, bare_meridiem, noon = m.groups()
+        if noon:
+            found = "12:00"
+        elif half:
+            number = NUMBER_WORDS.get(half_of, int(half_of) if half_of.isdigit() else None)
+            if number is not None and 1 <= number <= 24:
+                found = f"{number - 1:02d}:30"
+        elif bare_hour:
+            found = _hhmm(int(bare_hour), 0, bare_meridiem)
+        elif hour and (unit or minute or lead not in ("en", "and")):
+            found = _hhmm(int(hour), int(minute or 0), unit)
+    return found
+
+
+def _hhmm(hour: int, minute: int, unit: str | None) -> str | None:
+    if unit == "pm" and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return f"{hour:02d}:{minute:02d}"

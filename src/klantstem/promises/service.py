@@ -22,7 +22,7 @@ from klantstem.customers import service as customers
 from klantstem.db import schema
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
-from klantstem.promises import store
+from klantstem.promises import identity, store
 from klantstem.promises.due import due_from_phrase
 from klantstem.promises.from_text import DEFAULT_DUE, promises_in
 from klantstem.promises.model import (
@@ -38,6 +38,7 @@ from klantstem.promises.model import (
     StatRow,
 )
 from klantstem.promises.rules import KEEP_RULES, normalise_kind, rule_groups
+from klantstem.settings import DEFAULT_TIMEZONE
 
 __all__ = [
     "BROKEN",
@@ -235,13 +236,16 @@ def find_in_texts(
     """Register the promises the text analysis finds in contact texts (one contact, or all since a moment, or
     those of one source file and direction). Each mention is registered once; the responsible party is the
     contact's third party when the text names another party, else its department (or the case's), else its
-    staff member. Returns how many were added."""
+    staff member. A mention of a promise already in the register (see `identity`) is not registered again.
+    Returns how many were added."""
     with engine.begin() as conn:
         candidates: list[dict[str, Any]] = []
         for contact in store.contacts_with_text(conn, since, contact_id, source, direction):
             candidates.extend(_text_promises(contact, calendar))
         known = store.existing_fingerprints(conn, [c["fingerprint"] for c in candidates])
-        fresh = list({c["fingerprint"]: c for c in candidates if c["fingerprint"] not in known}.values())
+        unseen = [c for c in candidates if c["fingerprint"] not in known]
+        registered = store.promise_identities(conn, {c["customer_id"] for c in unseen})
+        fresh = identity.new_promises(unseen, registered, ZoneInfo(calendar.timezone))
         store.insert_promises(conn, fresh)
     return len(fresh)
 
@@ -364,5 +368,5 @@ def _aware(moment: datetime, calendar: BusinessCalendar) -> datetime:
 
 
 def _local(moment: datetime, calendar: BusinessCalendar | None = None) -> str:
-    zone = ZoneInfo(calendar.timezone if calendar else "Europe/Amsterdam")
+    zone = ZoneInfo(calendar.timezone if calendar else DEFAULT_TIMEZONE)
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"

