@@ -79,6 +79,49 @@ class Settings:
         "again. Empty: the rules only.",
     )  # type: ignore[assignment]
 
+    smtp_url: str = _setting(
+        "",
+        "Mail server for messages to customers (closing the loop on a problem): smtp://user:password@host:25, "
+        "smtp+starttls://host:587 or smtps://host:465. Empty: messages wait in the outbox, to be exported for "
+        "another system to send.",
+    )  # type: ignore[assignment]
+    mail_from: str = _setting(
+        "klantenservice@example.nl", "The sender address of messages to customers."
+    )  # type: ignore[assignment]
+    problems_sigma: float = _setting(
+        3.5, "Structural problems: Laney p' control limits, in overdispersion-corrected standard errors."
+    )  # type: ignore[assignment]
+    problems_change: float = _setting(
+        15.0,
+        "Structural problems: the change-point statistic (binomial likelihood ratio divided by the "
+        "overdispersion) from which a sustained rise counts as a signal.",
+    )  # type: ignore[assignment]
+    problems_min_reports: int = _setting(
+        5, "Structural problems: a period fires only with at least this many reports."
+    )  # type: ignore[assignment]
+    problems_customers: int = _setting(
+        5, "Structural problems: a signal is structural only with at least this many distinct customers."
+    )  # type: ignore[assignment]
+    problems_periods: int = _setting(
+        2, "Structural problems: ... spread over at least this many periods, or the channels below."
+    )  # type: ignore[assignment]
+    problems_channels: int = _setting(
+        2, "Structural problems: ... or reported through at least this many channels."
+    )  # type: ignore[assignment]
+    problems_burst_share: float = _setting(
+        0.6, "Structural problems: a signal with this share of its reports on one day is a burst (an incident)."
+    )  # type: ignore[assignment]
+    problems_verify_weeks: int = _setting(
+        4, "Structural problems: weeks after 'fixed' before the rate can verify the fix."
+    )  # type: ignore[assignment]
+    problems_stale_days: int = _setting(
+        10, "Structural problems: working days without progress before a problem is escalated to the manager."
+    )  # type: ignore[assignment]
+    problems_repeat_days: int = _setting(
+        14, "Structural problems: an inbound contact within this many days of the customer's previous one on the "
+        "same case counts as a repeat contact.",
+    )  # type: ignore[assignment]
+
     sql_cache: str = _setting(
         "auto",
         "Folder where the process analysis keeps its compiled SQL, so that a command run once need not compile "
@@ -132,6 +175,11 @@ class Settings:
 
 
 def _convert(name: str, raw: str, kind: type) -> object:
+    if kind is float:
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigurationError(f"{ENV_PREFIX}{name.upper()} must be a number, not {raw!r}") from None
     if kind is int:
         try:
             return int(raw)

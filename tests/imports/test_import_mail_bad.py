@@ -8,6 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, select
+
+from klantstem.db import schema
+from klantstem.imports.reading import CHILD_FROM_BYTES
 
 MAIL = Path(__file__).parents[1] / "data" / "mail"
 Counts = Callable[[], dict[str, int]]
@@ -64,7 +68,9 @@ def test_impossible_date(cli: Any, tmp_path: Path, counts: Counts, before: dict[
     assert counts() == before
 
 
-def test_header_in_an_unknown_encoding_is_a_counted_warning(cli: Any, tmp_path: Path, before: dict[str, int]) -> None:
+def test_header_in_an_unknown_encoding_is_a_counted_warning(
+    cli: Any, tmp_path: Path, before: dict[str, int], engine: Engine
+) -> None:
     path = tmp_path / "unknown.eml"
     path.write_text(_message(1, subject="=?x-onbekend?Q?Klacht_over_levering?="))
     report = cli("mail", path, "--format", "json").json()
@@ -74,6 +80,16 @@ def test_header_in_an_unknown_encoding_is_a_counted_warning(cli: Any, tmp_path: 
     ]
     table = cli("mail", path)
     assert table.code == 0 and "Warnings" in table.out
+    body = tmp_path / "body.eml"
+    body.write_bytes(
+        _message(2).replace("\n\n", "\nContent-Type: text/plain; charset=x-onbekend\n\n", 1).encode()
+        + "Caf\u00e9 dicht.\n".encode("cp1252")
+    )
+    report = cli("mail", body, "--format", "json").json()
+    assert report["added"] == 1 and [w["field"] for w in report["warnings"]] == ["body"]
+    with engine.connect() as conn:
+        texts = set(conn.execute(select(schema.contacts.c.text)).scalars())
+    assert "Bericht nummer 2: waar blijft mijn auto?\nCaf\u00e9 dicht." in texts
 
 
 def test_truncated_mbox_imports_nothing(cli: Any, tmp_path: Path, counts: Counts, before: dict[str, int]) -> None:
@@ -111,3 +127,20 @@ def test_folder_without_mail(cli: Any, tmp_path: Path, counts: Counts, before: d
     (tmp_path / "notes.txt").write_text("geen mail")
     assert "no .eml files" in _refused(cli("mail", tmp_path), tmp_path, None, None)
     assert counts() == before
+
+
+def test_large_mbox_read_in_the_second_process(
+    cli: Any, tmp_path: Path, counts: Counts, before: dict[str, int]
+) -> None:
+    """An mbox of 2 MB or more is read by a child process: the same result, and the same refusal when cut off."""
+    padding = "Ik heb al drie keer gebeld en niemand belt terug. " * 40 + "\n"
+    messages = [_message(number).replace("\n\n", f"\n\n{padding}", 1) for number in range(1100)]
+    path = _mbox(tmp_path / "large.mbox", *messages)
+    assert path.stat().st_size >= CHILD_FROM_BYTES
+    whole = path.read_bytes()
+    cut = tmp_path / "large_cut.mbox"
+    cut.write_bytes(whole[:-10])
+    assert "truncated" in _refused(cli("mail", cut), cut, whole[:-10].count(b"\n") + 1, None)
+    assert counts() == before
+    report = cli("mail", path, "--format", "json").json()
+    assert (report["rows"], report["added"]) == (1100, 1100)

@@ -22,6 +22,7 @@ NEXT_STEPS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str],
     (("promises", "overdue"), (), (), "promises past their due time"),
     (("promises", "stats"), (), (), "the kept rate per kind of promise, department and third party"),
     (("process", "analyze"), (), (), "lead times, waits, hand-overs and ping-pong in the demo's event log"),
+    (("problems", "detect"), (), (), "structural problems and incidents, each with its owner and reasons"),
     (
         ("users", "add"),
         ("you@example.org",),

@@ -9,6 +9,7 @@ import typer
 from klantstem.cli import customers as customers_cli
 from klantstem.cli import demo, imports, process, report, serve, stats, text, users
 from klantstem.cli import outreach as outreach_cli
+from klantstem.cli import problems as problems_cli
 from klantstem.cli import promises as promises_cli
 from klantstem.errors import KlantstemError
 
@@ -30,6 +31,7 @@ app.add_typer(customers_cli.app, name="customer")
 app.add_typer(promises_cli.app, name="promises")
 app.add_typer(outreach_cli.app, name="outreach")
 app.add_typer(process.app, name="process")
+app.add_typer(problems_cli.app, name="problems")
 
 
 def _framework_class(name: str) -> type[Exception]:

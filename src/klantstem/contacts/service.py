@@ -12,7 +12,7 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
@@ -28,7 +28,16 @@ from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
 from klantstem.promises import service as promises
 
-__all__ = ["NewContact", "StorySoFar", "Summary", "TimelineEntry", "ToldUs", "record_contact", "story_so_far"]
+__all__ = [
+    "NewContact",
+    "StorySoFar",
+    "Summary",
+    "TimelineEntry",
+    "ToldUs",
+    "record_contact",
+    "record_message",
+    "story_so_far",
+]
 
 MAX_TEXT_CHARS = 1_000_000
 
@@ -113,6 +122,21 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: 
         promises.find_in_texts(engine, calendar, contact_id=contact_id)
     promises.keep_matching(engine, canonical)
     return contact_id
+
+
+def record_message(
+    conn: Connection, customer_id: int, channel: str, at: datetime, subject: str, text: str, key: str
+) -> int:
+    """A message the organisation sent a customer (closing the loop on a problem), recorded on their timeline
+    inside the caller's transaction, so that it is written together with what sends it; one key, one contact."""
+    fingerprint = "message:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:56]
+    existing = store.contact_id_by_fingerprint(conn, fingerprint)
+    if existing is not None:
+        return existing
+    values = {"customer_id": customer_id, "case_id": None, "channel": channel, "direction": "outbound",
+              "occurred_at": at, "subject": subject[:300], "text": text, "source": "klantstem",
+              "fingerprint": fingerprint}  # fmt: skip
+    return store.insert_contact(conn, values)
 
 
 def _fingerprint(values: dict[str, Any]) -> str:

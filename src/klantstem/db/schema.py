@@ -298,6 +298,7 @@ process_events = Table(
     Column("fingerprint", String(64), nullable=False, unique=True),
     Index("ix_process_events_case", "log_name", "case_key", "occurred_at"),
     Index("ix_process_events_case_id_time", "case_id", "occurred_at"),
+    Index("ix_process_events_activity_time", "activity", "occurred_at"),  # the cases that passed a step
 )
 
 outreach = Table(
@@ -402,4 +403,131 @@ interview_links = Table(
     _ts("expires_at", nullable=False),
     Column("story_id", ForeignKey("stories.id", ondelete="SET NULL"), nullable=True),  # the story told through it
     _ts("used_at"),
+)
+
+# --- structural problems: owners, mappings, problems, their reports, actions, journal, messages, outbox -----
+
+PROBLEM_KINDS = ("structural", "incident")
+PROBLEM_STATUSES = ("new", "acknowledged", "cause_known", "fix_underway", "fixed", "verified", "risk_accepted")
+REPORT_LINKS = ("detected", "suggested", "confirmed", "split")
+REPORT_SOURCES = ("story_step", "contact", "promise", "repeat_contact")
+OUTBOX_STATUSES = ("queued", "sending", "sent", "failed", "exported")
+
+step_owners = Table(
+    "step_owners",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("step", String(300), nullable=False, unique=True),  # a process step, or a department's name
+    Column("owner_id", ForeignKey("staff.id"), nullable=False),
+    _ts("created_at", nullable=False),
+)
+
+step_mappings = Table(
+    "step_mappings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("facet", String(50), nullable=False, server_default=""),  # "" for any facet
+    Column("department_id", ForeignKey("departments.id"), nullable=True),  # None for any department
+    Column("step", String(300), nullable=False),
+    UniqueConstraint("facet", "department_id", name="uq_step_mappings_facet_department"),
+)
+
+problems = Table(
+    "problems",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("step", String(300), nullable=False),
+    Column("facet", String(50), nullable=False, server_default=""),  # "" when the signal is the step's as a whole
+    Column("kind", String(12), nullable=False),
+    Column("status", String(20), nullable=False, server_default="new"),
+    Column("owner_id", ForeignKey("staff.id"), nullable=True),
+    Column("signal", String(40), nullable=False),  # laney, change_point or both
+    Column("explanation", JSON, nullable=False),  # rule, counts, rates, channels, process figures
+    Column("rate", JSON, nullable=True),  # float, JSON so that SQLite and PostgreSQL read back the same value
+    Column("baseline", JSON, nullable=True),
+    Column("customers", Integer, nullable=False),
+    Column("reports", Integer, nullable=False),
+    Column("channels", JSON, nullable=False),
+    _ts("first_seen", nullable=False),
+    _ts("last_seen", nullable=False),
+    _ts("opened_at", nullable=False),
+    _ts("progress_at", nullable=False),  # last change of status, owner or action: for escalation
+    _ts("fixed_at"),
+    _ts("verified_at"),
+    _ts("review_at"),  # risk accepted: when to look again
+    Column("reopened", Integer, nullable=False, server_default="0"),
+    _in("kind", PROBLEM_KINDS, "kind"),
+    _in("status", PROBLEM_STATUSES, "status"),
+    Index("ix_problems_step_facet", "step", "facet"),
+)
+
+problem_reports = Table(
+    "problem_reports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("problem_id", ForeignKey("problems.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source", String(20), nullable=False),
+    Column("source_id", Integer, nullable=False),
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("channel", String(20), nullable=True),
+    _ts("occurred_at", nullable=False),
+    Column("link", String(12), nullable=False, server_default="detected"),
+    Column("reason", String(200), nullable=True),  # why it was suggested
+    UniqueConstraint("problem_id", "source", "source_id", name="uq_problem_reports_problem_source"),
+    _in("source", REPORT_SOURCES, "source"),
+    _in("link", REPORT_LINKS, "link"),
+)
+
+problem_actions = Table(
+    "problem_actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("problem_id", ForeignKey("problems.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("description", Text, nullable=False),
+    Column("owner_id", ForeignKey("staff.id"), nullable=False),
+    Column("due_phrase", String(100), nullable=True),
+    _ts("created_at", nullable=False),
+    _ts("due_at", nullable=False),
+    _ts("done_at"),
+)
+
+problem_journal = Table(
+    "problem_journal",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("problem_id", ForeignKey("problems.id", ondelete="CASCADE"), nullable=False, index=True),
+    _ts("at", nullable=False),
+    Column("staff_id", ForeignKey("staff.id"), nullable=True),  # None: klantstem itself (detection)
+    Column("action", String(40), nullable=False),
+    Column("detail", JSON, nullable=False),
+)
+
+problem_messages = Table(
+    "problem_messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("problem_id", ForeignKey("problems.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),  # workaround or fix
+    Column("body", Text, nullable=False),
+    Column("created_by", ForeignKey("staff.id"), nullable=True),
+    _ts("created_at", nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("message_id", ForeignKey("problem_messages.id", ondelete="CASCADE"), nullable=False),
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("channel", String(20), nullable=False),
+    Column("recipient", String(320), nullable=True),  # e-mail address or phone number; None: by letter
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", String(12), nullable=False, server_default="queued"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", String(300), nullable=True),
+    _ts("created_at", nullable=False),
+    _ts("sent_at"),
+    UniqueConstraint("message_id", "customer_id", name="uq_outbox_message_customer"),
+    _in("status", OUTBOX_STATUSES, "status"),
 )

@@ -11,6 +11,7 @@ import random
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from klantstem.demo import plants
 from klantstem.demo.beats import ask_customer, minutes, office, pickup
 from klantstem.demo.model import Beat, CasePlan, PlannedBeat, PlannedPromise, PromiseSpec, Scenario
 from klantstem.demo.organisation import DEALERS, Organisation, StaffMember
@@ -74,6 +75,7 @@ def plan_case(
     rhythm = _rhythm(first, first.team, walk)
     moment = period.moment_on(rng, _start_day(rng, period, rhythm, person.since), rhythm)
     plan.external_id = f"DZ-{moment.year}-{case_id:06d}"
+    scenario = plan.scenario = plants.as_of(scenario, moment.date())
     todo = _expand(rng, scenario.beats)
     i = 0
     while i < len(todo):

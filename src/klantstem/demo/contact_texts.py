@@ -9,7 +9,7 @@ from klantstem.demo import phrases_frames as frames
 from klantstem.demo import style
 from klantstem.demo.model import CasePlan, PlannedBeat
 from klantstem.demo.people import Person
-from klantstem.demo.phrases_messages import INBOUND_NOTE_FALLBACK, MESSAGES, NOTES, OUTBOUND_NOTE_FALLBACK
+from klantstem.demo.phrases_messages import CALM_NOTES, INBOUND_NOTE_FALLBACK, MESSAGES, NOTES, OUTBOUND_NOTE_FALLBACK
 from klantstem.demo.phrases_requests import REPLIES
 from klantstem.demo.slots import Slots, fill
 from klantstem.demo.texts import customer_step
@@ -41,7 +41,10 @@ def contact_text(
 
 def _note(rng: random.Random, planned: PlannedBeat, slots: Slots) -> str:
     fallback = INBOUND_NOTE_FALLBACK if planned.beat.direction == "inbound" else OUTBOUND_NOTE_FALLBACK
-    note = fill(rng.choice(NOTES.get(planned.beat.key, fallback)), slots)
+    notes = NOTES
+    if planned.appraisal != "bad" and planned.beat.key in CALM_NOTES:
+        notes = CALM_NOTES
+    note = fill(rng.choice(notes.get(planned.beat.key, fallback)), slots)
     if slots["promise"] and "{promise" not in " ".join(NOTES.get(planned.beat.key, ())):
         note += f" Toegezegd: {slots['promise']}."
     if planned.channel == "visit":

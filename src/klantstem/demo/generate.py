@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from klantstem.demo import contacts, events, promises, stories, texts
+from klantstem.demo import contacts, events, plants, promises, stories, texts
 from klantstem.demo.cases import plan_case
 from klantstem.demo.model import CasePlan, DemoSize, Row
 from klantstem.demo.organisation import Organisation, build_organisation
@@ -48,6 +48,12 @@ def generate(seed: int, until: date, size: DemoSize) -> dict[str, list[Row]]:
     rows["process_events"] = _events(plans)
     rows.update(_stories(stream(seed, "stories"), plans, case_texts, people, org, period, size))
     rows["outreach"] = promises.outreach_rows(plans)
+    planted = plants.incident_contacts(
+        stream(seed, "incidents"), len(rows["contacts"]) + 1, [p.id for p in people.persons], org, period
+    )
+    rows["contacts"] += planted
+    rows["step_mappings"] = plants.step_mappings(org)
+    rows["step_owners"] = plants.step_owners(org, period.end)
     return rows
 
 

@@ -54,6 +54,12 @@ NOTES: dict[str, tuple[str, ...]] = {
     "lease.delivery": ("Aflevering {model}, uitleg gegeven.",),
 }
 
+# Notes for a beat the customer did not experience as bad, where the usual note records a complaint (the planted
+# problems run healthy before they start; see demo/plants.py).
+CALM_NOTES: dict[str, tuple[str, ...]] = {
+    "hold.menu": ("Klant belt over {topic_n}. Snel te woord gestaan, vraag genoteerd.",),
+    "letter.call": ("Klant belt over brief ({topic_n}); vraag over de inhoud beantwoord.",),
+}
 INBOUND_NOTE_FALLBACK = ("Klant neemt contact op over {topic_n}.", "Klant belt over {topic_n}.")
 OUTBOUND_NOTE_FALLBACK = ("Klant gebeld over {topic_n}.", "Klant geïnformeerd over de voortgang.")
 

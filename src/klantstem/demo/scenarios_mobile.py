@@ -63,7 +63,7 @@ SIM_CARD = Scenario(
 
 ON_HOLD = Scenario(
     "wachtrij", "mobiel", "Klantenservice", 6.0, (
-        intake("hold.menu", channel="phone", appraisal=BAD),
+        intake("hold.menu", channel="phone", appraisal=BAD, activity="Telefoontje 0900-lijn aangenomen"),
         Beat("hold.answer", "Vraag beantwoord", "kcc1", "In behandeling", minutes(5, 20), appraisal=MEH),
         Beat("hold.note_only", "Notitie vastgelegd", "kcc1", "In behandeling", minutes(1, 5), appraisal=POOR,
              chance=0.6),

@@ -16,7 +16,7 @@ CHECKED_TABLES = (
     "departments", "teams", "staff", "third_parties", "customers", "customer_identities", "delegates", "cases",
     "contacts", "stories", "story_steps", "follow_ups", "promises", "process_events",
 )  # fmt: skip
-INSERT_ORDER = (*CHECKED_TABLES, "outreach", "import_runs")
+INSERT_ORDER = (*CHECKED_TABLES, "outreach", "step_mappings", "step_owners", "import_runs")
 
 
 def table_counts(conn: Connection, names: Iterable[str] = CHECKED_TABLES) -> dict[str, int]:

@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from email import utils
+from email.errors import HeaderParseError, MessageError
 from email.header import decode_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
@@ -85,6 +86,14 @@ class _MailReader:
 
     def row(self, raw: RawMessage) -> MessageRow:
         """The contact row of one message, or the reason it cannot be one."""
+        try:
+            return self._row(raw)
+        except (ValueError, LookupError, TypeError, AttributeError, MessageError) as exc:  # a damaged message
+            return MessageRow(
+                raw.where, raw.line, field=None, reason=f"the message cannot be read ({type(exc).__name__})"
+            )
+
+    def _row(self, raw: RawMessage) -> MessageRow:
         message = cast(EmailMessage, _PARSER.parsebytes(raw.data))
         headers: dict[str, str] = {}
         for name, value in message.raw_items():
@@ -131,7 +140,12 @@ class _MailReader:
         if "=?" not in value:
             return _undamaged(value)
         parts = []
-        for part, charset in decode_header(value):
+        try:
+            decoded = decode_header(value)
+        except (HeaderParseError, ValueError):
+            self._warn(raw, header, "an encoded word that cannot be decoded; kept as written")
+            return _undamaged(value)
+        for part, charset in decoded:
             if isinstance(part, str):
                 parts.append(part)
                 continue

@@ -63,7 +63,9 @@ def import_contacts(
         settings.default_country, settings.import_batch_size,
     )  # fmt: skip
     result = _import_contact_messages(engine, "contacts", path, request, read_contacts, progress, clock)
+    started = time.perf_counter()
     result.promises_kept = promises.keep_matching(engine, None) if result.added else 0  # the new contacts fulfil
+    result.seconds = round(result.seconds + time.perf_counter() - started, 3)
     return result
 
 
@@ -115,10 +117,12 @@ def _import_conversation(
         settings.organisation_senders, **(options or {}),
     )  # fmt: skip
     result = _import_contact_messages(engine, kind, path, request, read, progress, clock)
+    started = time.perf_counter()
     if result.added:  # first the promises the organisation made, then those that later messages kept
         calendar = calendar_from_settings(settings)
         result.promises_found = promises.find_in_texts(engine, calendar, source=path.name, direction="outbound")
         result.promises_kept = promises.keep_matching(engine, None)
+    result.seconds = round(result.seconds + time.perf_counter() - started, 3)
     return result
 
 

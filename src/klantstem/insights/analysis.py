@@ -133,10 +133,13 @@ def _quote(analysis: Analysis, start: int, text: str) -> str:
     return words[:QUOTE_CHARS]
 
 
-def annotation_rows(story_id: int, text: str, analysis: Analysis, now: datetime) -> list[dict[str, Any]]:
-    """The annotation rows (appraisal, language, facets) for one story's analysis."""
+def annotation_rows(
+    story_id: int, text: str, analysis: Analysis, now: datetime, target: str = "story"
+) -> list[dict[str, Any]]:
+    """The annotation rows (appraisal, language, facets) for one analysis of a story (or a contact or story step:
+    `target`)."""
     version = version_of(analysis.versions)
-    base = {"target": "story", "target_id": story_id, "model_version": version, "created_at": now}
+    base = {"target": target, "target_id": story_id, "model_version": version, "created_at": now}
     rows = [
         {**base, "kind": "appraisal",
          "value": {"level": analysis.appraisal.level, "score": round(analysis.appraisal.score, 3)}},
@@ -149,10 +152,10 @@ def annotation_rows(story_id: int, text: str, analysis: Analysis, now: datetime)
     return rows
 
 
-def analyse(items: list[tuple[int, str]], now: datetime) -> list[dict[str, Any]]:
-    """Annotation rows for many (story id, text) pairs at once."""
+def analyse(items: list[tuple[int, str]], now: datetime, target: str = "story") -> list[dict[str, Any]]:
+    """Annotation rows for many (id, text) pairs at once (stories, or the contacts or story steps `target` says)."""
     rows: list[dict[str, Any]] = []
     analyses = pipeline().analyse_many(text for _, text in items)
-    for (story_id, text), analysis in zip(items, analyses, strict=True):
-        rows.extend(annotation_rows(story_id, text, analysis, now))
+    for (item_id, text), analysis in zip(items, analyses, strict=True):
+        rows.extend(annotation_rows(item_id, text, analysis, now, target))
     return rows

@@ -50,6 +50,7 @@ __all__ = [
     "ThemeResult",
     "ThemeSummary",
     "analyse_stories",
+    "analyse_voices",
     "reanalyse_stories",
     "use_text_model",
     "text_reader_version",
@@ -194,6 +195,24 @@ def analyse_stories(engine: Engine, clock: Clock, limit: int | None = None, newe
         with engine.begin() as conn:
             store.insert_annotations(conn, rows)
         done += len(items)
+    return done
+
+
+def analyse_voices(engine: Engine, clock: Clock) -> int:
+    """Read the inbound contacts and the customers' story steps that have words but no labels yet (appraisal
+    and facets, as stories are read); structural-problem detection places what they say on process steps.
+    Returns how many were read."""
+    done = 0
+    for target in ("contact", "story_step"):
+        while True:
+            with reading(engine) as conn:
+                items = store.unanalysed_voices(conn, target, ANALYSE_BATCH)
+            if not items:
+                break
+            rows = _analysis().analyse(items, clock.now(), target)
+            with engine.begin() as conn:
+                store.insert_annotations(conn, rows)
+            done += len(items)
     return done
 
 

@@ -213,6 +213,22 @@ def unanalysed(conn: Connection, limit: int, newest: int | None = None) -> list[
     return [(int(i), str(t)) for i, t in conn.execute(stmt)]
 
 
+def unanalysed_voices(conn: Connection, target: str, limit: int) -> list[tuple[int, str]]:
+    """Inbound contacts with words (`target` "contact") or customers' story steps ("story_step") that have no
+    appraisal annotation yet, in id order."""
+    if target == "contact":
+        c = schema.contacts
+        table, words = c, c.c.text
+        where = [c.c.direction == "inbound", c.c.text.is_not(None), c.c.text != ""]
+    else:
+        table, words = sp, sp.c.description
+        customer_told = exists().where(st.c.id == sp.c.story_id, st.c.perspective == "customer")
+        where = [customer_told]
+    done = exists().where(an.c.target == target, an.c.target_id == table.c.id, an.c.kind == "appraisal")
+    stmt = select(table.c.id, words).where(~done, *where).order_by(table.c.id).limit(limit)
+    return [(int(i), str(t)) for i, t in conn.execute(stmt)]
+
+
 def insert_annotations(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(an), list(rows))

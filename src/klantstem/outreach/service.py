@@ -31,6 +31,7 @@ __all__ = [
     "check",
     "log",
     "outreach_of",
+    "record",
     "rules_from_settings",
 ]
 
@@ -87,28 +88,50 @@ def log(
 ) -> LoggedOutreach:
     """Log an outreach after asking the guard. Blocked attempts are logged as blocked (not sent) unless forced;
     a forced outreach is logged as sent with the reasons it overrode."""
-    clean_topic, clean_channel = _topic(topic), _channel(channel)
-    canonical = customers.resolve_id(engine, customer_id)
-    asked = _Asked(canonical, customer_id, clean_topic, clean_channel, rules or GuardRules(), ZoneInfo(timezone))
     with engine.begin() as conn:
-        if staff_id is not None and not store.staff_exists(conn, staff_id):
-            raise NotFoundError(f"staff member {staff_id} does not exist")
-        decision = _decide(conn, clock, asked)
-        outcome, reason = SENT, None
-        if not decision.allowed:
-            outcome = SENT if force else BLOCKED
-            reason = ("forced despite: " if force else "") + "; ".join(decision.reasons)
-        values = {
-            "customer_id": canonical,
-            "topic": clean_topic,
-            "channel": clean_channel,
-            "asked_at": decision.at,
-            "staff_id": staff_id,
-            "outcome": outcome,
-            "reason": reason[:300] if reason else None,
-        }
-        record = store.get_outreach(conn, store.insert_outreach(conn, values))
-    return LoggedOutreach(record, decision)
+        return record(
+            conn, clock, customer_id, topic, channel, rules, staff_id=staff_id, force=force, timezone=timezone
+        )
+
+
+def record(
+    conn: Connection,
+    clock: Clock,
+    customer_id: int,
+    topic: str,
+    channel: str,
+    rules: GuardRules | None = None,
+    *,
+    staff_id: int | None = None,
+    force: bool = False,
+    answering: bool = False,
+    timezone: str = "Europe/Amsterdam",
+) -> LoggedOutreach:
+    """`log` inside the caller's transaction, so that the outreach and what it sends are written together.
+    `answering`: the contact answers the customer's own report (closing the loop), so an open complaint does not
+    block it; an opt-out and the same topic within the period still do."""
+    clean_topic, clean_channel = _topic(topic), _channel(channel)
+    canonical = customers.resolve_id(conn, customer_id)
+    asked = _Asked(
+        canonical, customer_id, clean_topic, clean_channel, rules or GuardRules(), ZoneInfo(timezone), answering
+    )
+    if staff_id is not None and not store.staff_exists(conn, staff_id):
+        raise NotFoundError(f"staff member {staff_id} does not exist")
+    decision = _decide(conn, clock, asked)
+    outcome, reason = SENT, None
+    if not decision.allowed:
+        outcome = SENT if force else BLOCKED
+        reason = ("forced despite: " if force else "") + "; ".join(decision.reasons)
+    values = {
+        "customer_id": canonical,
+        "topic": clean_topic,
+        "channel": clean_channel,
+        "asked_at": decision.at,
+        "staff_id": staff_id,
+        "outcome": outcome,
+        "reason": reason[:300] if reason else None,
+    }
+    return LoggedOutreach(store.get_outreach(conn, store.insert_outreach(conn, values)), decision)
 
 
 def outreach_of(db: Engine | Connection, customer_id: int) -> list[OutreachRecord]:
@@ -124,6 +147,7 @@ class _Asked:
     channel: str
     rules: GuardRules
     zone: ZoneInfo
+    answering: bool = False
 
 
 def _decide(conn: Connection, clock: Clock, asked: _Asked) -> GuardDecision:
@@ -131,7 +155,7 @@ def _decide(conn: Connection, clock: Clock, asked: _Asked) -> GuardDecision:
     reasons: list[str] = []
     if store.opted_out(conn, canonical):
         reasons.append("the customer opted out of being contacted")
-    complaints = store.open_complaints(conn, canonical)
+    complaints = [] if asked.answering else store.open_complaints(conn, canonical)
     if complaints:
         listed = ", ".join(str(c) for c in complaints)
         reasons.append(f"the customer has an open complaint (case {listed}); resolve it before asking anything")

@@ -19,6 +19,8 @@ class Action(StrEnum):
     correct_labels = "correct_labels"
     manage_users = "manage_users"
     use_api_tokens = "use_api_tokens"
+    view_problems = "view_problems"
+    manage_problems = "manage_problems"
     handle_personal_data = "handle_personal_data"  # export and erase a customer's personal data
 
 
@@ -38,6 +40,8 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.view_themes,
             _A.view_report,
             _A.use_api_tokens,
+            _A.view_problems,
+            _A.manage_problems,
         }
     ),
     "analyst": frozenset(
@@ -49,6 +53,7 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.view_report,
             _A.correct_labels,
             _A.use_api_tokens,
+            _A.view_problems,
         }
     ),
     "agent": frozenset({_A.view_customer, _A.add_contact, _A.record_interview, _A.view_promises, _A.update_promise}),

@@ -9,12 +9,14 @@ from klantstem.web.api import customers as customer_api
 from klantstem.web.api import health
 from klantstem.web.api import insights as insight_api
 from klantstem.web.api import interviews as interview_api
+from klantstem.web.api import problems as problem_api
 from klantstem.web.api import promises as promise_api
 from klantstem.web.api import report as report_api
 from klantstem.web.pages import account as account_pages
 from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
 from klantstem.web.pages import customers as customer_pages
 from klantstem.web.pages import interviews as interview_pages
+from klantstem.web.pages import problems as problem_pages
 from klantstem.web.pages import report as report_pages
 
 API_ROUTERS = (
@@ -24,6 +26,7 @@ API_ROUTERS = (
     customer_api.router,
     interview_api.router,
     promise_api.router,
+    problem_api.router,
     report_api.router,
 )
 PAGE_ROUTERS = (
@@ -37,6 +40,7 @@ PAGE_ROUTERS = (
     process.router,
     themes.router,
     corrections.router,
+    problem_pages.router,
     report_pages.router,
 )
 
