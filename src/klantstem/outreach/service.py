@@ -181,7 +181,7 @@ def _decide(conn: Connection, clock: Clock, asked: _Asked) -> GuardDecision:
 def _topic(topic: str) -> str:
     clean = " ".join(topic.strip().lower().split())
     if not clean:
-        raise UserInputError("say which topic you want to ask about (--topic)")
+        raise UserInputError("say which topic you want to ask about")
     if len(clean) > MAX_TOPIC_CHARS:
         raise UserInputError(f"a topic is at most {MAX_TOPIC_CHARS} characters")
     return clean

@@ -19,7 +19,6 @@ from klantstem.web import links
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
-from klantstem.web.pages.forms import customer_id_from
 from klantstem.web.params import Id, StoredInt
 from klantstem.web.state import app_state
 
@@ -70,7 +69,8 @@ class InviteBody(BaseModel):
 @router.get("/customers", response_model=Found)
 def find(request: Request, _user: Viewer, identity: Annotated[str, Query(min_length=1)]) -> Found:
     """The customer behind a customer number, e-mail address or phone number."""
-    found = customer_id_from(app_state(request).engine, identity)
+    state = app_state(request)
+    found = customers.customer_named(state.engine, identity, state.settings.default_country)
     if found is None:
         raise NotFoundError("no customer with this customer number, e-mail address or phone number")
     return Found(customer_id=found)
