@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine
 
+from klantstem import vocabulary
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
 from klantstem.db.engine import reading
-from klantstem.db.schema import CHANNELS
 from klantstem.errors import ConfigurationError, NotFoundError, UserInputError
 from klantstem.outreach import store
 from klantstem.outreach.model import BLOCKED, SENT, GuardDecision, GuardRules, LoggedOutreach, OutreachRecord
@@ -188,7 +188,4 @@ def _topic(topic: str) -> str:
 
 
 def _channel(channel: str) -> str:
-    clean = channel.strip().lower().replace("-", "_")
-    if clean not in CHANNELS:
-        raise UserInputError(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
-    return clean
+    return vocabulary.channel(channel)
