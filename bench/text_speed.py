@@ -44,11 +44,21 @@ WORDS = {
 }
 
 
-def stories(count: int, seed: int = 0) -> Iterator[str]:
+GREETINGS = ["Beste,\n\n", "Geachte heer, mevrouw,\n\n", "Hallo,\n\n", "Dear Sir or Madam,\n\n", "Hi,\n\n", ""]
+SIGN_OFFS = ["\n\nMet vriendelijke groet,\nJan de Vries", "\n\nGroet,\nSanne", "\n\nKind regards,\nTom Baker", ""]
+
+
+def stories(count: int, seed: int = 0, kind: str = "short") -> Iterator[str]:
+    """Short stories (one template: one or two sentences, 40-90 characters) or messages (a greeting, two to four
+    templates and a sign-off with a name: 150-450 characters, the length of a customer's e-mail or chat)."""
     rng = random.Random(seed)
     for _ in range(count):
-        template = rng.choice(TEMPLATES)
-        yield template.format(n=rng.randint(2, 90), **{k: rng.choice(v) for k, v in WORDS.items()})
+        parts = [
+            rng.choice(TEMPLATES).format(n=rng.randint(2, 90), **{k: rng.choice(v) for k, v in WORDS.items()})
+            for _ in range(1 if kind == "short" else rng.randint(2, 4))
+        ]
+        body = " ".join(parts)
+        yield body if kind == "short" else rng.choice(GREETINGS) + body + rng.choice(SIGN_OFFS)
 
 
 def _work(batch: list[str]) -> Counter[str]:
@@ -68,9 +78,9 @@ def _init() -> None:
     list(_PIPELINE.analyse_many(list(stories(200, seed=99))))
 
 
-def batches(count: int, size: int) -> Iterator[list[str]]:
+def batches(count: int, size: int, kind: str = "short") -> Iterator[list[str]]:
     batch: list[str] = []
-    for story in stories(count):
+    for story in stories(count, kind=kind):
         batch.append(story)
         if len(batch) == size:
             yield batch
@@ -79,17 +89,17 @@ def batches(count: int, size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def run_pipeline(count: int, workers: int) -> dict[str, float]:
+def run_pipeline(count: int, workers: int, kind: str = "short") -> dict[str, float]:
     """Workers are spawned, not forked: lingua keeps a thread pool, and forking a threaded process can hang."""
     started, cpu = time.perf_counter(), time.process_time()
     levels: Counter[str] = Counter()
     if workers <= 1:
         _init()
-        for batch in batches(count, 2000):
+        for batch in batches(count, 2000, kind):
             levels += _work(batch)
     else:
         with get_context("spawn").Pool(workers, initializer=_init) as pool:
-            for result in pool.imap(_work, batches(count, 2000), chunksize=1):
+            for result in pool.imap(_work, batches(count, 2000, kind), chunksize=1):
                 levels += result
     wall = time.perf_counter() - started
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -121,8 +131,18 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--themes", type=int, default=100_000)
     parser.add_argument("--write", action="store_true", help="write the figures into docs/benchmarks.md")
+    parser.add_argument("--messages", type=int, default=0, help="also a one-process run on message-length stories")
     args = parser.parse_args()
     load = os.getloadavg()
+    if args.messages:
+        lengths = [len(s) for s in stories(2000, kind="message")]
+        msg = run_pipeline(args.messages, 1, "message")
+        print(
+            f"pipeline, 1 process, messages of {min(lengths)}-{max(lengths)} characters (mean "
+            f"{sum(lengths) / len(lengths):.0f}): {msg['rate']:,.0f} stories/s, {msg['stories'] / msg['cpu']:,.0f} "
+            f"per CPU second ({msg['stories']:,} in {msg['wall']:.1f} s, CPU {msg['cpu']:.1f} s)",
+            flush=True,
+        )
     single = run_pipeline(args.single, 1)
     print(f"pipeline, 1 process: {single['rate']:,.0f} stories/s ({single['stories']:,} in {single['wall']:.1f} s)")
     many = run_pipeline(args.stories, args.workers)

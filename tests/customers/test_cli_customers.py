@@ -95,7 +95,7 @@ def test_delegate_check_exit_codes(db_url: str) -> None:
         (["customer", "add", "--name", "X", "--phone", "12345"], "error: not a valid phone number"),
         (["customer", "merge", "1", "1"], "error: cannot merge customer 1 into itself"),
         (["customer", "erase", "1"], "add --yes to confirm"),
-        (["customer", "show", "99"], "error: customer 99 does not exist"),
+        (["customer", "show", "99"], "error: no customer with id, customer number, e-mail address or phone number"),
         (["customer", "delegate", "add", "1", "--name", "R", "--until", "1-1-2020"], "must be in the future"),
     ],
 )
@@ -105,3 +105,33 @@ def test_bad_input_is_one_line_on_stderr(db_url: str, capsys: Capture, argv: lis
     code = main([*argv, "--db", db_url])
     err = capsys.readouterr().err
     assert code in (2, 3) and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_customer_is_named_by_id_customer_number_email_or_phone(db_url: str, capsys: Capture, tmp_path: Path) -> None:
+    """`customer show`, `export` and `erase` take what people know a customer by; the web search uses the same."""
+    from klantstem.clock import SystemClock
+    from klantstem.customers import service as customers
+    from klantstem.db.engine import open_database
+    from klantstem.settings import Settings
+
+    engine = open_database(Settings().with_database(db_url))
+    customers.add_customer(engine, SystemClock(), name="Decoy")  # id 1: an id is not a customer number
+    anna = customers.add_customer(
+        engine, SystemClock(), name="Anna", email="anna@example.nl", phone="0612345678", external_id="K-1001"
+    ).id
+    engine.dispose()
+    for typed in (str(anna), "K-1001", "anna@example.nl", "ANNA@example.nl", "06 12345678", "+31612345678"):
+        shown = _json(capsys, "customer", "show", typed, "--db", db_url, "--format", "json")
+        assert shown["customer_id"] == anna, typed  # type: ignore[index]
+    decoy = _json(capsys, "customer", "show", "1", "--db", db_url, "--format", "json")
+    assert decoy["summary"]["customer"]["display_name"] == "Decoy"  # type: ignore[index]
+    out = tmp_path / "anna.json"
+    assert main(["customer", "export", "anna@example.nl", "--output", str(out), "--db", db_url]) == 0
+    assert json.loads(out.read_text())["customer_id"] == anna
+    capsys.readouterr()
+    assert main(["customer", "show", "nobody@example.nl", "--db", db_url]) == 3
+    assert capsys.readouterr().err.strip() == (
+        "error: no customer with id, customer number, e-mail address or phone number 'nobody@example.nl'"
+    )
+    assert main(["customer", "erase", "06 12345678", "--yes", "--db", db_url]) == 0
+    assert f"erased customer {anna}" in capsys.readouterr().out

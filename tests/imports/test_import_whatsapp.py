@@ -108,7 +108,7 @@ def test_ios_dutch_in_its_zip(cli: Any, engine: Engine, tmp_path: Path) -> None:
 def test_ios_english_names_need_the_customer(cli: Any, engine: Engine, counts: Counts) -> None:
     path = CHATS / "ios_en.txt"
     refused = cli("whatsapp", path)
-    assert refused.code == 2 and "--customer" in refused.err and "line 1, field 'sender'" in refused.err
+    assert refused.code == 2 and "--customer" in refused.err and "line 2, field 'sender'" in refused.err
     assert counts()["contacts"] == 0
     report = cli("whatsapp", path, "--customer", "anna@example.com", "--format", "json").json()
     assert (report["added"], report["customers_added"]) == (3, 1)
@@ -131,3 +131,18 @@ def test_date_order_from_the_file_or_asked(cli: Any, engine: Engine, counts: Cou
     assert [_utc(c["occurred_at"]).date().isoformat() for c in _contacts(engine)] == [
         "2026-06-05", "2026-06-05", "2026-06-07",
     ]  # fmt: skip
+
+
+def test_ios_system_line_under_the_chat_name_is_no_sender(cli: Any, engine: Engine, tmp_path: Path) -> None:
+    """iOS writes its notices under the chat's name; that name is no customer who needs --customer."""
+    mark = "\u200e"
+    path = tmp_path / "_chat.txt"
+    path.write_text(
+        f"[27-08-2026 11:17:05] Klachten proefrit: {mark}Berichten en oproepen zijn end-to-end versleuteld.\n"
+        f"[27-08-2026 11:18:00] \u202a+31 6 87654321\u202c: Niemand belt terug.\n"
+        f"[27-08-2026 11:19:00] Autohuis Jansen: Wij bellen u vandaag nog.\n",
+        encoding="utf-8",
+    )
+    report = cli("whatsapp", path, "--format", "json").json()
+    assert (report["added"], report["customers_added"]) == (2, 1)
+    assert len({c["customer_id"] for c in _contacts(engine)}) == 1

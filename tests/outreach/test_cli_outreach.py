@@ -58,3 +58,28 @@ def test_unknown_channel_is_a_clear_error(db_url: str, capsys: pytest.CaptureFix
     assert main(["customer", "add", "--name", "Kees", "--db", db_url]) == 0
     assert main(["outreach", "check", "1", "--topic", "t", "--channel", "fax", "--db", db_url]) == 2
     assert "unknown channel 'fax'" in capsys.readouterr().err
+
+
+def test_every_edge_reads_channels_with_the_vocabulary_of_the_imports(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`telefoon`, `E-mail`, `brief`: what an import accepts, the outreach guard, contacts and interviews accept."""
+    from klantstem.clock import SystemClock
+    from klantstem.contacts import service as contacts
+    from klantstem.db.engine import open_database
+    from klantstem.settings import Settings
+    from klantstem.stories import service as stories
+
+    assert main(["customer", "add", "--name", "Anna", "--db", db_url]) == 0
+    capsys.readouterr()
+    assert main(["outreach", "check", "1", "--topic", "enquete", "--channel", "telefoon", "--db", db_url]) == 0
+    assert capsys.readouterr().out.startswith("allowed")
+    engine = open_database(Settings().with_database(db_url))
+    contact = contacts.record_contact(engine, SystemClock(), contacts.NewContact(1, "E-mail", subject="Vraag"))
+    interview = stories.start_interview(engine, SystemClock(), customer_id=1, staff_id=None, channel="telefoon")
+    story = contacts.story_so_far(engine, SystemClock(), 1, timezone="Europe/Amsterdam")
+    engine.dispose()
+    assert [e.detail["channel"] for e in story.entries if e.kind == "contact"] == ["email"] and contact > 0
+    assert interview.channel == "phone"
+    assert main(["outreach", "check", "1", "--topic", "enquete", "--channel", "duif", "--db", db_url]) == 2
+    assert "unknown channel 'duif'" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from datetime import datetime
 from pathlib import Path
@@ -11,11 +12,13 @@ from zoneinfo import ZoneInfo
 import typer
 from rich.markup import escape
 from rich.table import Table
+from sqlalchemy import Engine
 
 from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, engine_for, print_json, settings_for
 from klantstem.clock import SystemClock
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
+from klantstem.dates import shown_local
 from klantstem.errors import UserInputError
 
 app = typer.Typer(
@@ -25,6 +28,18 @@ delegate_app = typer.Typer(help="People a customer authorises to act for them.",
 app.add_typer(delegate_app, name="delegate")
 
 CustomerId = Annotated[int, typer.Argument(help="The customer's id (a merged customer's id works too).")]
+CustomerRef = Annotated[
+    str,
+    typer.Argument(
+        metavar="CUSTOMER",
+        help="The customer's id, customer number, e-mail address or phone number (a merged customer's works too).",
+        show_default=False,
+    ),
+]
+
+
+def _named(engine: Engine, db: str | None, typed: str) -> int:
+    return customers.require_customer_named(engine, typed, settings_for(db).default_country)
 
 
 @app.command("add")
@@ -55,7 +70,7 @@ def add(
 
 @app.command("show")
 def show(
-    customer_id: CustomerId,
+    customer: CustomerRef,
     limit: Annotated[int | None, typer.Option("--limit", help="Newest timeline entries to show (table: 30).")] = None,
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
@@ -63,7 +78,8 @@ def show(
     """The story so far: a summary to read before picking up the phone, then the timeline."""
     shown = limit if limit is not None or format is OutputFormat.json else 30
     timezone = settings_for(db).timezone
-    story = contacts.story_so_far(engine_for(db), SystemClock(), customer_id, shown, timezone=timezone)
+    engine = engine_for(db)
+    story = contacts.story_so_far(engine, SystemClock(), _named(engine, db, customer), shown, timezone=timezone)
     if format is OutputFormat.json:
         print_json(story.as_dict())
         return
@@ -134,12 +150,13 @@ def opt_out(
 
 @app.command("export")
 def export(
-    customer_id: CustomerId,
+    customer: CustomerRef,
     output: Annotated[Path | None, typer.Option("--output", help="Write to this file instead of stdout.")] = None,
     db: DbOption = None,
 ) -> None:
     """Everything held about a customer, as JSON (a request to see one's personal data)."""
-    data = customers.export_customer(engine_for(db), SystemClock(), customer_id)
+    engine = engine_for(db)
+    data = customers.export_customer(engine, SystemClock(), _named(engine, db, customer))
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)
@@ -150,14 +167,16 @@ def export(
 
 @app.command("erase")
 def erase(
-    customer_id: CustomerId,
+    customer: CustomerRef,
     yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
     db: DbOption = None,
 ) -> None:
     """Erase a customer's personal data (and of customers merged into it). Cases stay, without the customer."""
+    engine = engine_for(db)
+    customer_id = _named(engine, db, customer)
     if not yes:
         raise UserInputError(f"erasing customer {customer_id} cannot be undone; add --yes to confirm")
-    counts = customers.erase_customer(engine_for(db), customer_id)
+    counts = customers.erase_customer(engine, customer_id, f"cli:{_system_user()}")
     listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
     typer.echo(f"erased customer {customer_id}: {listed}")
 
@@ -309,4 +328,12 @@ def _promise_line(p: dict[str, Any], zone: ZoneInfo) -> str:
 
 def _at(moment: datetime | str, zone: ZoneInfo) -> str:
     value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    return f"{value.astimezone(zone):%Y-%m-%d %H:%M}"
+    return shown_local(value, zone)
+
+
+def _system_user() -> str:
+    """Who runs the command, for the erasure's audit row."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from klantstem import vocabulary
 from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
 from klantstem.contacts import store
@@ -21,8 +22,9 @@ from klantstem.contacts.model import NewContact, StorySoFar, Summary, TimelineEn
 from klantstem.contacts.timeline import History
 from klantstem.contacts.timeline import story_so_far as assemble
 from klantstem.customers import service as customers
+from klantstem.dates import to_utc
 from klantstem.db.engine import reading
-from klantstem.db.schema import CHANNELS, DIRECTIONS
+from klantstem.db.schema import DIRECTIONS
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
 from klantstem.promises import service as promises
@@ -78,9 +80,7 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: 
     """Record one contact by hand and keep the open promises it fulfils (the dealer's call); returns its id.
     With a business calendar, promises told in its text are registered too. The same contact recorded twice is
     stored once."""
-    channel, direction = contact.channel.strip().lower(), contact.direction.strip().lower()
-    if channel not in CHANNELS:
-        raise UserInputError(f"unknown channel {contact.channel!r}: use one of {', '.join(CHANNELS)}")
+    channel, direction = vocabulary.channel(contact.channel), contact.direction.strip().lower()
     if direction not in DIRECTIONS:
         raise UserInputError(f"unknown direction {contact.direction!r}: use inbound or outbound")
     if contact.text and len(contact.text) > MAX_TEXT_CHARS:
@@ -142,5 +142,5 @@ def _fingerprint(values: dict[str, Any]) -> str:
     parts = [str(values[k]) for k in sorted(values)]
     occurred = values["occurred_at"]
     assert isinstance(occurred, datetime)
-    parts.append(store.to_utc(occurred).isoformat())
+    parts.append(to_utc(occurred).isoformat())
     return "manual:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:56]

@@ -35,6 +35,7 @@ __all__ = [
     "end_delegate",
     "end_of_day",
     "erase_customer",
+    "identity_fingerprint",
     "export_customer",
     "find_customer",
     "get_customer",
@@ -57,6 +58,7 @@ delegates_of = delegation.delegates_of
 end_of_day = delegation.end_of_day
 export_customer = personal_data.export
 erase_customer = personal_data.erase
+identity_fingerprint = personal_data.identity_fingerprint
 
 
 def add_customer(
@@ -169,6 +171,36 @@ def find_customer(engine: Engine, kind: str, raw: str, default_region: str = "NL
     with reading(engine) as conn:
         owner = store.identity_owner(conn, found[0])
         return None if owner is None else store.get_customer(conn, merges.resolve(conn, owner))
+
+
+def customer_named(engine: Engine, typed: str, default_region: str = "NL") -> int | None:
+    """The id of the customer someone means by what they typed, or None: the internal id (up to 8 digits), else
+    the external customer number, an e-mail address (with @) or a phone number. Not found, or not readable as
+    any of these: None."""
+    text = typed.strip()
+    if not text:
+        return None
+    if text.isascii() and text.isdigit() and len(text) < 9:
+        with reading(engine) as conn:
+            if store.get_customer(conn, int(text)) is not None:
+                return int(text)
+    kinds = ("email",) if "@" in text else ("external", "phone")
+    for kind in kinds:
+        try:
+            found = find_customer(engine, kind, text, default_region)
+        except UserInputError:  # not readable as this kind (e.g. a phone number)
+            continue
+        if found is not None:
+            return found.id
+    return None
+
+
+def require_customer_named(engine: Engine, typed: str, default_region: str = "NL") -> int:
+    """`customer_named`, or NotFoundError naming what was typed."""
+    found = customer_named(engine, typed, default_region)
+    if found is None:
+        raise NotFoundError(f"no customer with id, customer number, e-mail address or phone number {typed.strip()!r}")
+    return found
 
 
 def set_opted_out(engine: Engine, customer_id: int, opted_out: bool = True) -> Customer:

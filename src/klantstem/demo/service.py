@@ -33,7 +33,7 @@ def parse_until(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UserInputError(f"--until must be a date as YYYY-MM-DD, not {text!r}") from None
+        raise UserInputError(f"the last day of the demo must be a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def build_demo(

@@ -250,6 +250,6 @@ def analyze_log(engine: Engine, log_name: str | None, options: AnalysisOptions) 
     table = analysis_events(engine, scope)
     if table.num_rows == 0:
         where = f"log {log_name!r}" if log_name else "the database"
-        raise UserInputError(f"no process events in {where}; import some with `klantstem import events FILE`")
+        raise UserInputError(f"no process events in {where}; import an event log first")
     report = analyze_table(table, options, source=f"database log {log_name}" if log_name else "database")
     return report | logs_covered(engine, scope)

@@ -176,7 +176,7 @@ class _Sides:
         self._sender_is_own: dict[str, bool] = {}
         theirs = []
         for entry in entries:
-            if entry.sender and entry.sender not in self._sender_is_own:
+            if entry.sender and entry.sender not in self._sender_is_own and not _ios_system_line(entry):
                 self._sender_is_own[entry.sender] = own.sender(entry.sender)
                 if not self._sender_is_own[entry.sender]:
                     theirs.append(entry)
@@ -233,10 +233,10 @@ def _row(where: str, entry: _Entry, order: str, sides: _Sides) -> MessageRow | N
     first = _EDITED.sub("", first).strip()
     if _DELETED.fullmatch(first) and not "".join(rest).strip():
         return None
+    if _ios_system_line(entry):
+        return None  # an iOS system line under a sender ("Berichten en oproepen zijn end-to-end versleuteld")
     media = _MEDIA.fullmatch(first)
     attached = _ATTACHED.fullmatch(first)
-    if entry.marked and not (media or attached):
-        return None  # an iOS system line under a sender ("Berichten en oproepen zijn end-to-end versleuteld")
     words = "\n".join(rest if media or attached else entry.lines).strip()
     if attached:
         name = " ".join((attached.group(1) or attached.group(2)).split())[:200]
@@ -252,6 +252,14 @@ def _row(where: str, entry: _Entry, order: str, sides: _Sides) -> MessageRow | N
         "", words, "",
     )  # fmt: skip
     return MessageRow(where, entry.line, values)
+
+
+def _ios_system_line(entry: _Entry) -> bool:
+    """An iOS line whose text starts with a direction mark and is no media placeholder: a system line."""
+    if not entry.marked:
+        return False
+    first = _EDITED.sub("", entry.lines[0]).strip()
+    return not (_MEDIA.fullmatch(first) or _ATTACHED.fullmatch(first) or _DELETED.fullmatch(first))
 
 
 def _moment(entry: _Entry, order: str) -> str | None:

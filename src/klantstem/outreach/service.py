@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine
 
+from klantstem import vocabulary
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
 from klantstem.db.engine import reading
-from klantstem.db.schema import CHANNELS
 from klantstem.errors import ConfigurationError, NotFoundError, UserInputError
 from klantstem.outreach import store
 from klantstem.outreach.model import BLOCKED, SENT, GuardDecision, GuardRules, LoggedOutreach, OutreachRecord
@@ -181,14 +181,11 @@ def _decide(conn: Connection, clock: Clock, asked: _Asked) -> GuardDecision:
 def _topic(topic: str) -> str:
     clean = " ".join(topic.strip().lower().split())
     if not clean:
-        raise UserInputError("say which topic you want to ask about (--topic)")
+        raise UserInputError("say which topic you want to ask about")
     if len(clean) > MAX_TOPIC_CHARS:
         raise UserInputError(f"a topic is at most {MAX_TOPIC_CHARS} characters")
     return clean
 
 
 def _channel(channel: str) -> str:
-    clean = channel.strip().lower().replace("-", "_")
-    if clean not in CHANNELS:
-        raise UserInputError(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
-    return clean
+    return vocabulary.channel(channel)

@@ -102,7 +102,7 @@ def add_promise(
     if not clean_kind or not clean_text:
         raise UserInputError("a promise needs a kind (e.g. callback) and a description")
     if not any(v and v.strip() for v in (staff, department, third_party)):
-        raise UserInputError("say who keeps the promise: --staff, --department or --third-party")
+        raise UserInputError("say who keeps the promise: a staff member, a department or a third party")
     owner = customers.resolve_id(engine, customer_id)
     if case_id is not None:
         _check_case(engine, case_id, owner)

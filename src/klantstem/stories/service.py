@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine
 
+from klantstem import vocabulary
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
 from klantstem.db.engine import reading
-from klantstem.db.schema import CHANNELS
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
 from klantstem.stories import store
@@ -95,8 +95,7 @@ def start_interview(
     """A new, empty interview with a customer (after merges); steps follow with `add_step`."""
     if source not in INTERVIEW_SOURCES:
         raise UserInputError(f"unknown interview source {source!r}")
-    if channel is not None and channel not in CHANNELS:
-        raise UserInputError(f"unknown channel {channel!r}: use one of {', '.join(CHANNELS)}")
+    channel = None if channel is None else vocabulary.channel(channel)
     owner = customers.resolve_id(engine, customer_id)
     customers.get_customer(engine, owner)
     values = {

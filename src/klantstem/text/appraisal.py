@@ -44,7 +44,7 @@ _DONE = word_set(
 )
 _NOT_DONE = word_set(
     "zal zullen zou zouden zult wordt worden gaat gaan ontvangt krijgt moet moeten kunt kan graag wanneer "
-    "will would shall 'll going should must can could please when"
+    "will would shall 'll going should must can could please when beloofd beloofde toegezegd promised supposed"
 )
 _SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
@@ -277,8 +277,8 @@ def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon:
     first = index
     while first > 0 and tokens[first - 1].lower not in _SENTENCE_END:
         first -= 1
-    words = {t.lower for t in tokens[first : _sentence_end(tokens, index)]}
     end = _sentence_end(tokens, index)
+    words = {t.lower for t in tokens[first:end]}
     if end < len(tokens) and tokens[end].lower == "?":
         return None
     if words & _NOT_DONE or words & lexicon.negators or not words & _DONE:

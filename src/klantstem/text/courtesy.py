@@ -34,8 +34,24 @@ _DISCLAIMER = re.compile(
 )
 
 
+_FORMULA_HINTS = ("dank", "thank", "dag", "avond", "middag", "weekend", "day", "evening", "hoor", "forward")
+_DISCLAIMER_HINTS = (
+    "disclaimer",
+    "bestemd",
+    "vertrouwelijk",
+    "confidential",
+    "intended",
+    "privileged",
+    "verzonden",
+    "verstuurd",
+    "sent from",
+    "outlook",
+)
+
+
 def courtesy_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the courtesy in `text`, sorted and without overlap."""
+    lower = text.lower()
     spans: list[tuple[int, int]] = []
     for m in _SALUTATION.finditer(text):
         if m.start() == 0 or text[m.start() - 1] == "\n":
@@ -43,8 +59,10 @@ def courtesy_spans(text: str) -> list[tuple[int, int]]:
     sign_off = _SIGN_OFF.search(text)
     if sign_off is not None and sign_off.start() > 0:
         spans.append((sign_off.start(), len(text)))
-    spans.extend((m.start(), m.end()) for m in _FORMULAS.finditer(text))
-    spans.extend((m.start(), m.end()) for m in _DISCLAIMER.finditer(text))
+    if any(hint in lower for hint in _FORMULA_HINTS):
+        spans.extend((m.start(), m.end()) for m in _FORMULAS.finditer(text))
+    if any(hint in lower for hint in _DISCLAIMER_HINTS):
+        spans.extend((m.start(), m.end()) for m in _DISCLAIMER.finditer(text))
     return _merged(spans)
 
 

@@ -72,7 +72,8 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 
 
 def facet_results(evidence: dict[str, list[Span]], cues: Sequence[Cue], layout: Layout) -> list[FacetResult]:
-    """Each facet is appraised on the clauses that hold its evidence, else on their sentences."""
+    """Each facet is appraised on the clauses that hold its evidence, else on their sentences, else on the whole
+    text ("Er staat een post van 37 euro op mijn factuur. Niemand kan het uitleggen.": the price is bad)."""
     clause_cues: dict[int, list[Cue]] = {}
     for cue in cues:
         clause_cues.setdefault(layout.clause_of(cue.span.start), []).append(cue)
@@ -83,5 +84,7 @@ def facet_results(evidence: dict[str, list[Span]], cues: Sequence[Cue], layout: 
         if not chosen:
             sentences = {layout.clause_sentence[i] for i in clauses}
             chosen = [c for i, cs in sorted(clause_cues.items()) if layout.clause_sentence[i] in sentences for c in cs]
+        if not chosen:  # told without judgement where it is named: the message as a whole judges it
+            chosen = list(cues)
         results.append(FacetResult(facet, appraise(chosen), tuple(spans)))
     return sorted(results, key=lambda r: r.evidence[0].start)

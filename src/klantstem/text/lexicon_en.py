@@ -182,6 +182,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("website|app|site ... down", -1.0, "online_systems"),
     # no facet of its own
     ("outage", -1.0, None),
+    ("still there|happening", -1.0, None),
+    ("still drops|crashes|fails", -1.0, None),
     # communication
     ("no explanation", -1.0, "communication"),
     ("nobody understands", -1.2, "communication"),

@@ -240,6 +240,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("inloggen lukt|lukte ... niet", -1.2, "online_systems"),
     # no facet of its own
     ("lukt|lukte niet", -0.8, None),
+    ("is|zit|blijft er nog steeds|altijd", -1.0, None),
     # online_systems
     ("haperend*", -0.8, "online_systems"),
     ("vastgelopen", -1.0, "online_systems"),

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from klantstem.contacts import service as contacts
+from klantstem.customers import service as customers
 from klantstem.db.schema import CHANNELS, DIRECTIONS
 from klantstem.errors import UserInputError
 from klantstem.outreach import service as outreach
@@ -16,7 +17,6 @@ from klantstem.stories import service as stories
 from klantstem.users import service as users
 from klantstem.web import i18n, links
 from klantstem.web.auth import check_csrf, require
-from klantstem.web.pages.forms import customer_id_from
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
@@ -31,7 +31,7 @@ TIMELINE = 50
 def find(request: Request, _user: Viewer, q: str = "") -> Response:
     state = app_state(request)
     if q.strip():
-        found = customer_id_from(state.engine, q)
+        found = customers.customer_named(state.engine, q, state.settings.default_country)
         if found is not None:
             return RedirectResponse(f"/customers/{found}", status_code=303)
     problem = i18n.translate(i18n.language_of(request), "customer.not_found") if q.strip() else None

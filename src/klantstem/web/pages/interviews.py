@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from klantstem.customers import service as customers
 from klantstem.db.schema import CHANNELS
 from klantstem.errors import UserInputError
 from klantstem.stories import service as stories
@@ -15,7 +16,7 @@ from klantstem.users import service as users
 from klantstem.web import i18n
 from klantstem.web.auth import check_csrf, require
 from klantstem.web.pages import interview_flow
-from klantstem.web.pages.forms import customer_id_from, form_data
+from klantstem.web.pages.forms import form_data
 from klantstem.web.params import Id, PageNumber
 from klantstem.web.state import app_state
 
@@ -48,7 +49,7 @@ def start(
     title: Annotated[str, Form()] = "",
 ) -> Response:
     state = app_state(request)
-    customer_id = customer_id_from(state.engine, customer)
+    customer_id = customers.customer_named(state.engine, customer, state.settings.default_country)
     if customer_id is None:
         problem = i18n.translate(i18n.language_of(request), "customer.not_found")
         return _list(request, 1, problem=problem, status=400)
