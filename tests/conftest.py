@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 
 from klantstem.db import schema
@@ -15,6 +16,11 @@ from klantstem.db.engine import open_database
 from klantstem.settings import Settings
 
 PG_URL = os.environ.get("KLANTSTEM_TEST_DATABASE_URL", "")
+
+# Property tests check behaviour, not speed (speed is measured in bench/): no per-example deadline, which a loaded
+# machine can overrun.
+hypothesis_settings.register_profile("klantstem", deadline=None)
+hypothesis_settings.load_profile("klantstem")
 DATA = Path(__file__).parent / "data"
 
 _pg_engine: Engine | None = None

@@ -12,13 +12,14 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from klantstem.db import migrations, schema
+from klantstem.db.engine import schema_revision
 
 
 def test_migrations_match_the_schema(engine: Engine) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
     assert diff == []
-    assert migrations.current_revision(engine) == migrations.head_revision()
+    assert schema_revision(engine) == migrations.head_revision()
 
 
 def test_sqlite_pragmas(engine: Engine, is_postgres: bool) -> None:
@@ -67,4 +68,4 @@ def test_the_contact_fingerprint_migration_keeps_rows_references_and_uniqueness(
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(insert(schema.contacts).values(channel="email", occurred_at=moment, fingerprint="a" * 64))
-    assert migrations.current_revision(engine) == migrations.head_revision()
+    assert schema_revision(engine) == migrations.head_revision()

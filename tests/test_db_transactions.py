@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.exc import OperationalError
 
-from klantstem.db import schema
-from klantstem.db.engine import open_database, reading
+from klantstem.db import migrations, schema
+from klantstem.db.engine import open_database, reading, schema_revision
 from klantstem.settings import Settings
 
 WAIT_MS = 300
@@ -77,3 +77,27 @@ def test_reading_works_on_every_database(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(insert(schema.departments).values(name="Klantenservice"))
     assert _departments(engine) == 1
+
+
+def test_opening_the_database_and_stats_do_not_wait_for_a_writer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The schema check at start-up only reads: `klantstem stats` answers while an import holds the write lock."""
+    from klantstem.cli.main import main
+
+    path = tmp_path / "k.db"
+    monkeypatch.setenv("KLANTSTEM_SQLITE_BUSY_TIMEOUT_MS", str(WAIT_MS))
+    writer = open_database(Settings(sqlite_busy_timeout_ms=WAIT_MS).with_database(path))
+    try:
+        with writer.begin() as held:
+            held.execute(insert(schema.departments).values(name="Klantenservice"))
+            started = time.perf_counter()
+            again = open_database(Settings(sqlite_busy_timeout_ms=WAIT_MS).with_database(path))
+            assert schema_revision(again) == migrations.head_revision()
+            again.dispose()
+            capsys.readouterr()
+            assert main(["stats", "--db", str(path), "--format", "json"]) == 0, capsys.readouterr().err
+            assert '"departments": 0' in capsys.readouterr().out
+            assert time.perf_counter() - started < 10 * WAIT_MS / 1000
+    finally:
+        writer.dispose()

@@ -1,4 +1,5 @@
-"""Delimited text files (CSV): the one rule for the delimiter and the one rule for quotes that every import follows.
+"""Delimited text files (CSV): the one rule for the delimiter and the one rule for quotes that every import follows,
+and the one way every CSV export is written so that a spreadsheet program runs nothing from customer words.
 
 The delimiter is the candidate (`,` `;` tab `|`) that splits the header row into the most fields, read as CSV, so a
 quoted header field holding commas does not count its commas; `,` when none splits it.
@@ -14,7 +15,9 @@ multi-line texts, so there it is allowed. Each error names the line where the qu
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import io
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -96,3 +99,25 @@ def check_quotes(lines: Iterable[str], delimiter: str) -> None:
             raise QuoteProblem(last + 1, QUOTE_CLOSED_EARLY) from None
         raise
     spans.finish()
+
+
+# A cell a spreadsheet program would read as a formula starts with one of these; it may start at the start of a
+# value or after any separator a spreadsheet program might split on (`,` `;` tab, a line break) when it ignores
+# the quotes.
+_FORMULA_START = re.compile(r"(^|[,;\t\r\n])([=+\-@\t\r])")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A value as text that no spreadsheet program reads as a formula: a `'` before each formula start."""
+    text = "" if value is None else str(value)
+    return _FORMULA_START.sub(r"\1'\2", text)
+
+
+def spreadsheet_csv(rows: Iterable[Sequence[object]]) -> str:
+    """CSV for people who open it in a spreadsheet program: every field quoted (so neither `,` nor `;`, the Dutch
+    list separator, splits a value) and every formula start neutralised (`spreadsheet_cell`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(value) for value in row])
+    return out.getvalue()

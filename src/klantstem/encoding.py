@@ -32,7 +32,14 @@ class EncodingRefused(ValueError):
 
 
 def is_utf16(head: bytes) -> bool:
-    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    """A UTF-16 byte-order mark, or, without one, text whose every other byte is NUL (UTF-16 of Latin text)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    sample = head[:200]
+    if len(sample) < 8:
+        return False
+    halves = (sample[0::2], sample[1::2])
+    return any(half.count(0) >= len(half) * 0.9 for half in halves) and not all(half.count(0) for half in halves)
 
 
 def utf8_codec(head: bytes) -> str:

@@ -93,11 +93,11 @@ def test_erase_removes_the_person_and_keeps_the_others(engine: Engine) -> None:
     _person(engine, "Bert", "bert@example.nl")
     before = _counts(engine)
     with pytest.raises(UserInputError, match="merged into customer"):
-        customers.erase_customer(engine, second)
+        customers.erase_customer(engine, second, "test")
     with pytest.raises(NotFoundError):
-        customers.erase_customer(engine, 999)
+        customers.erase_customer(engine, 999, "test")
     assert _counts(engine) == before
-    deleted = customers.erase_customer(engine, first)
+    deleted = customers.erase_customer(engine, first, "test")
     assert deleted["customers"] == 2 and deleted["contacts"] == 2 and deleted["cases_detached"] == 2
     after = _counts(engine)
     assert after == {**{k: v // 3 for k, v in before.items()}, "cases": 3}

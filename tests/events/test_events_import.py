@@ -233,6 +233,27 @@ def test_an_imported_event_keeps_the_promise_that_expected_it(
     assert run_json(capsys, str(DATA / "small.csv"), "--db", db_url)["promises_kept"] == 0
 
 
+def test_csv_reads_by_the_one_delimiter_and_date_rule(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A quoted header field holding commas does not make `,` the delimiter; dates in the contact import's forms."""
+    path = tmp_path / "log.csv"
+    path.write_text(
+        '"case, id";activity;timestamp\nR-1;Aangenomen;23 november 2026 14:05\nR-1;Gesloten;2026/11/23 15:05\n'
+        "R-1;Gebeld;29-03-2026 02:30\n"
+    )
+    result = run_json(capsys, str(path), "--db", db_url, "--case", "case, id")
+    assert (result["events"], result["added"]) == (3, 3)
+    assert result["warnings"] == {"timestamps_without_zone": 3, "nonexistent_local_times": 1}
+    with engine.connect() as conn:
+        times = conn.execute(select(schema.process_events.c.occurred_at).order_by(schema.process_events.c.id)).all()
+    assert [row[0].replace(tzinfo=UTC) if row[0].tzinfo is None else row[0] for row in times] == [
+        datetime(2026, 11, 23, 13, 5, tzinfo=UTC),
+        datetime(2026, 11, 23, 14, 5, tzinfo=UTC),
+        datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
+    ]
+
+
 def test_two_logs_with_the_same_case_id_are_two_cases_everywhere(
     engine: Engine, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

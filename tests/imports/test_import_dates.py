@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from klantstem.dates import AMBIGUOUS, NONEXISTENT, stored_text
 from klantstem.errors import ConfigurationError, UserInputError
-from klantstem.imports.dates import DateReader, stored_text
+from klantstem.imports.dates import DateReader
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WINTER = datetime(2026, 11, 23, 13, 5, tzinfo=UTC)  # 14:05 in Amsterdam (UTC+1)
@@ -146,3 +147,22 @@ def test_a_zone_of_half_hours_is_not_remembered_as_whole_hours() -> None:
     assert reader.utc_text("2026-11-23 14:05:33+05:30") == "2026-11-23 08:35:33.000000"
     assert reader.utc_text("2026-11-23 14:45:00+05:30") == "2026-11-23 09:15:00.000000"
     assert DateReader("Asia/Kolkata").utc_text("2026-11-23 14:45") == "2026-11-23 09:15:00.000000"
+
+
+def test_slashes_year_first_and_local_times_the_clock_skips_or_repeats() -> None:
+    reader = DateReader("Europe/Amsterdam")
+    assert reader.read("2026/11/23") == datetime(2026, 11, 22, 23, tzinfo=UTC)
+    assert reader.utc_text("29-03-2026 02:30") == "2026-03-29 01:30:00.000000"  # offset before the change
+    assert reader.utc_text("25-10-2026 02:30") == "2026-10-25 00:30:00.000000"  # the first of the two
+    assert reader.utc_text("25-10-2026 02:45") == "2026-10-25 00:45:00.000000"  # not a remembered hour
+    assert reader.warnings == {NONEXISTENT: 1, AMBIGUOUS: 2}
+
+
+@pytest.mark.parametrize(
+    "text", ["0001-01-01 00:00", "9999-12-31T23:59:00-05:00", "31-12-9999 23:59", "9999-12-31 23:59"]
+)
+def test_dates_outside_the_years_are_a_user_error(text: str) -> None:
+    with pytest.raises(UserInputError, match="outside the years"):
+        DateReader("Europe/Amsterdam").read(text)
+    with pytest.raises(UserInputError, match="outside the years"):
+        DateReader("Europe/Amsterdam").utc_text(text)

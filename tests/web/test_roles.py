@@ -53,6 +53,8 @@ MATRIX: list[tuple[str, str, str, dict[str, Any] | None, set[str]]] = [
     ("make an API token", "POST", "/api/me/tokens", {"name": "t"}, {"admin", "manager", "analyst"}),
     ("problem data", "GET", "/api/problems", None, {"admin", "manager", "analyst"}),
     ("move a problem on", "POST", "/api/problems/999999/status", {"status": "acknowledged"}, {"admin", "manager"}),
+    ("export personal data (API)", "GET", "/api/customers/{customer}/personal-data", None, {"admin"}),
+    ("erase a customer (API)", "POST", "/api/customers/999999/erase", {"confirm": True}, {"admin"}),
     ("own account", "GET", "/account", None, ALL),
     ("who am I", "GET", "/api/me", None, ALL),
 ]  # fmt: skip
@@ -99,7 +101,7 @@ def test_the_matrix_covers_every_action() -> None:
     """Every action a role can be given is tried above (through at least one of its routes)."""
     tried = {"view_dashboard", "view_customer", "add_contact", "record_interview", "invite_customer",
              "view_promises", "update_promise", "view_process", "view_themes", "correct_labels", "manage_users",
-             "use_api_tokens", "view_problems", "manage_problems", "view_report"}  # fmt: skip
+             "use_api_tokens", "view_problems", "manage_problems", "view_report", "handle_personal_data"}  # fmt: skip
     assert tried == {a.value for a in users.Action}
 
 

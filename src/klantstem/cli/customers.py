@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, 
 from klantstem.clock import SystemClock
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
+from klantstem.dates import shown_local
 from klantstem.errors import UserInputError
 
 app = typer.Typer(
@@ -174,7 +176,7 @@ def erase(
     customer_id = _named(engine, db, customer)
     if not yes:
         raise UserInputError(f"erasing customer {customer_id} cannot be undone; add --yes to confirm")
-    counts = customers.erase_customer(engine, customer_id)
+    counts = customers.erase_customer(engine, customer_id, f"cli:{_system_user()}")
     listed = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
     typer.echo(f"erased customer {customer_id}: {listed}")
 
@@ -326,4 +328,12 @@ def _promise_line(p: dict[str, Any], zone: ZoneInfo) -> str:
 
 def _at(moment: datetime | str, zone: ZoneInfo) -> str:
     value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    return f"{value.astimezone(zone):%Y-%m-%d %H:%M}"
+    return shown_local(value, zone)
+
+
+def _system_user() -> str:
+    """Who runs the command, for the erasure's audit row."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -175,12 +175,16 @@ def _print_result(result: ImportResult) -> None:
         table.add_row("steps added", f"{result.steps_added:,}")
     table.add_row("duplicates", f"{result.duplicates:,}")
     table.add_row("rows rejected", f"{result.rejected:,}")
+    if result.refused_erased:
+        table.add_row("refused: erased customer", f"{result.refused_erased:,}")
     table.add_row("new customers", f"{result.customers_added:,}")
     if conversation:
         table.add_row("promises found", f"{result.promises_found:,}")
         table.add_row("warnings", f"{len(result.warnings):,}")
     if result.kind == "contacts" or conversation:
         table.add_row("promises kept", f"{result.promises_kept:,}")
+    for kind, count in result.local_times.items():
+        table.add_row(f"warning: {kind}", f"{count:,}")
     table.add_row("seconds", f"{result.seconds:.1f}")
     console.print(table)
     if result.ignored_columns:

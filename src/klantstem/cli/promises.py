@@ -13,6 +13,7 @@ from rich.table import Table
 from klantstem.business_calendar import calendar_from_settings
 from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, engine_for, print_json, settings_for
 from klantstem.clock import SystemClock
+from klantstem.dates import shown_local
 from klantstem.errors import UserInputError
 from klantstem.promises import service as promises
 
@@ -91,7 +92,7 @@ def overdue(
             str(p.customer_id),
             p.kind,
             escape(p.responsible),
-            f"{p.due_at.astimezone(zone):%Y-%m-%d %H:%M}",
+            shown_local(p.due_at, zone),
             p.status,
             escape(p.description),
         )

@@ -22,6 +22,7 @@ from klantstem.contacts.model import NewContact, StorySoFar, Summary, TimelineEn
 from klantstem.contacts.timeline import History
 from klantstem.contacts.timeline import story_so_far as assemble
 from klantstem.customers import service as customers
+from klantstem.dates import to_utc
 from klantstem.db.engine import reading
 from klantstem.db.schema import DIRECTIONS
 from klantstem.errors import NotFoundError, UserInputError
@@ -145,5 +146,5 @@ def _fingerprint(values: dict[str, Any]) -> str:
     parts = [str(values[k]) for k in sorted(values)]
     occurred = values["occurred_at"]
     assert isinstance(occurred, datetime)
-    parts.append(store.to_utc(occurred).isoformat())
+    parts.append(to_utc(occurred).isoformat())
     return "manual:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:56]

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, Select, bindparam, insert, select
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 
 FEELING_KINDS = ("appraisal", "sentiment")
-
-
-def to_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 _TIMES: dict[int, list[str]] = {}  # per statement (by id; they are built once): its datetime columns

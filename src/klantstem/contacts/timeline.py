@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from klantstem.contacts.model import StorySoFar, Summary, TimelineEntry, ToldUs
 from klantstem.customers.service import Customer, Delegate, Merge
+from klantstem.dates import shown_local
 from klantstem.outreach.service import OutreachRecord
 from klantstem.promises.service import BROKEN, OPEN, Promise
 from klantstem.stories.service import NOTE_SOURCE
@@ -110,7 +111,7 @@ def _promise_entries(promise: Promise, now: datetime, zone: ZoneInfo, detail: di
     made = TimelineEntry(
         promise.made_at,
         "promise",
-        f"promise ({promise.kind}) by {promise.responsible}, due {promise.due_at.astimezone(zone):%Y-%m-%d %H:%M}: "
+        f"promise ({promise.kind}) by {promise.responsible}, due {shown_local(promise.due_at, zone)}: "
         f"{_short(promise.description)}",
         detail,
     )

@@ -7,6 +7,7 @@ from sqlalchemy import Connection, Engine, select
 from klantstem.clock import Clock
 from klantstem.customers import store
 from klantstem.customers.model import Merge
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.errors import NotFoundError, UserInputError
 
@@ -30,7 +31,7 @@ def merge(engine: Engine, clock: Clock, source_id: int, target_id: int, merged_b
         store.set_fields(conn, source_id, merged_into_id=target_id)
         at = clock.now()
         merge_id = store.insert_merge(conn, source_id, target_id, moved, merged_by, at)
-        return Merge(merge_id, source_id, target_id, moved, merged_by, store.to_utc(at))
+        return Merge(merge_id, source_id, target_id, moved, merged_by, to_utc(at))
 
 
 def unmerge(engine: Engine, clock: Clock, source_id: int) -> Merge:
@@ -52,9 +53,7 @@ def unmerge(engine: Engine, clock: Clock, source_id: int) -> Merge:
         store.set_fields(conn, source_id, merged_into_id=None)
         at = clock.now()
         store.mark_undone(conn, found.id, at)
-        return Merge(
-            found.id, source_id, found.target_id, found.moved, found.merged_by, found.merged_at, store.to_utc(at)
-        )
+        return Merge(found.id, source_id, found.target_id, found.moved, found.merged_by, found.merged_at, to_utc(at))
 
 
 def resolve(conn: Connection, customer_id: int) -> int:

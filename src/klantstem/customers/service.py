@@ -35,6 +35,7 @@ __all__ = [
     "end_delegate",
     "end_of_day",
     "erase_customer",
+    "identity_fingerprint",
     "export_customer",
     "find_customer",
     "get_customer",
@@ -58,6 +59,7 @@ delegates_of = delegation.delegates_of
 end_of_day = delegation.end_of_day
 export_customer = personal_data.export
 erase_customer = personal_data.erase
+identity_fingerprint = personal_data.identity_fingerprint
 
 
 def add_customer(

@@ -6,23 +6,20 @@ Times are written in UTC (SQLite keeps no offset) and read back as aware UTC dat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, or_, select, update
 
 from klantstem.customers.identities import Identity
 from klantstem.customers.model import MERGED_TABLES, CandidateRow, Customer, Delegate, Merge
+from klantstem.dates import to_utc
 from klantstem.db import schema
 
 _CHUNK = 5000  # ids per IN (...) list; well below SQLite's limit on bound parameters
 _OWNED: dict[str, tuple[Table, str]] = {
     name: (schema.metadata.tables[name], "customer_id") for name in MERGED_TABLES if name in schema.metadata.tables
 }
-
-
-def to_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -281,6 +278,20 @@ def erase_rows(
     conn.execute(update(c).where(c.c.id.in_(customer_ids)).values(merged_into_id=None))
     counts["customers"] = _delete_in(conn, c, "id", customer_ids)
     return counts
+
+
+def record_erasure(
+    conn: Connection, customer_id: int, erased_by: str, at: datetime, counts: str, fingerprints: set[str]
+) -> None:
+    """The audit row of an erasure and the fingerprints of its identities (those already kept stay as they are)."""
+    conn.execute(
+        insert(schema.erasures).values(customer_id=customer_id, erased_by=erased_by, erased_at=at, counts=counts)
+    )
+    e = schema.erased_identities
+    known = set(conn.execute(select(e.c.fingerprint).where(e.c.fingerprint.in_(sorted(fingerprints)))).scalars())
+    new = [{"fingerprint": value, "erased_at": at} for value in sorted(fingerprints - known)]
+    if new:
+        conn.execute(insert(e), new)
 
 
 def _delete_in(conn: Connection, table: Table, column: str, ids: Sequence[int], *extra: Any) -> int:

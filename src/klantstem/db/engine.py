@@ -56,6 +56,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted content is overwritten: an erasure leaves no trace
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -81,11 +82,31 @@ def reading(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+def checkpoint(engine: Engine) -> None:
+    """On SQLite, copy the write-ahead log into the database file and truncate it, so that content deleted (and,
+    with secure_delete, overwritten) is not left behind in the log; nothing to do on PostgreSQL."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The database's schema revision, read beside any writer (never waiting for the write lock)."""
+    with reading(engine) as conn:
+        return migrations.current_revision(conn)
+
+
 def open_database(settings: Settings) -> Engine:
-    """An engine whose schema is at the newest migration (applied when needed)."""
+    """An engine whose schema is at the newest migration (applied when needed). Checking the schema only reads,
+    so a command that reads starts at once while an import writes."""
     engine = make_engine(settings)
     try:
-        migrations.upgrade(engine)
+        if schema_revision(engine) != migrations.head_revision():
+            migrations.upgrade(engine)
     except OperationalError as exc:
         raise ConfigurationError(f"cannot open the database: {exc.orig}") from None
     return engine

@@ -346,6 +346,24 @@ import_runs = Table(
     _ts("finished_at", nullable=False),
 )
 
+# --- erasure: an audit trail that holds no erased data, and fingerprints of erased identities ---------------
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("customer_id", Integer, nullable=False),  # the erased customer's former id (no row refers to it)
+    Column("erased_by", String(200), nullable=False),  # the signed-in user, or the CLI's system user
+    _ts("erased_at", nullable=False),
+    Column("counts", Text, nullable=False),  # JSON: rows deleted per table; never a value
+)
+
+erased_identities = Table(
+    "erased_identities",
+    metadata,
+    Column("fingerprint", String(64), primary_key=True),  # SHA-256 of the normalised identity (kind and value)
+    _ts("erased_at", nullable=False),
+)
+
 # --- web: sign-in, API tokens, personal interview links -----------------------------------------------------
 
 app_secrets = Table(

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
 
+from klantstem import dates
 from klantstem.demo.model import Wait
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -159,5 +160,5 @@ class Period:
 
 
 def to_utc(moment: datetime) -> datetime:
-    """A planned wall-clock moment in Amsterdam as an aware UTC datetime."""
-    return moment.replace(tzinfo=AMSTERDAM).astimezone(UTC)
+    """A planned wall-clock moment in Amsterdam as an aware UTC datetime (klantstem.dates' rule)."""
+    return dates.to_utc(moment, AMSTERDAM)

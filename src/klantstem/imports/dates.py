@@ -1,62 +1,26 @@
-"""Dates as Dutch and English files write them, read into timezone-aware UTC datetimes.
+"""The contact and story imports' date reader: klantstem.dates' forms and rules, fast on a million rows.
 
-Accepted: ISO 8601 with or without a zone ("2026-11-23T14:05", "2026-11-23 14:05:00+01:00", "...Z"),
-day-first numbers ("23-11-2026 14:05", "23/11/2026", "23.11.2026 14.05 uur") and month names in Dutch or
-English ("23 november 2026 14:05", "23 nov. 2026", "maandag 23 november 2026", "November 23, 2026 2:05 pm").
-A date without a time is midnight. A date without a zone is local time in the configured time zone; in the
-hour that occurs twice when summer time ends, the first (summer-time) reading is taken.
-
-ISO text takes a fast path (`datetime.fromisoformat`) and the UTC offset of each local hour is cached, so a
-file of a million rows is read without a general-purpose parser per row.
+klantstem.dates says which forms are read and how local times that do not exist or exist twice are settled;
+this reader counts those in `warnings` for the import report. ISO text takes a fast path
+(`datetime.fromisoformat`) and the UTC offset of each local hour is cached, so a file of a million rows is read
+without a general-purpose parser per row.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from klantstem.dates import AMBIGUOUS, EARLIEST, LATEST, NONEXISTENT, in_range, local_time_kind, parse_text, stored_text
 from klantstem.errors import ConfigurationError, UserInputError
 
-MONTHS = {
-    "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "february": 2, "feb": 2,
-    "maart": 3, "march": 3, "mrt": 3, "mar": 3, "mrch": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "augustus": 8, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAY_NAMES = (
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
-)
-WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
+_HINT = "write it as 2026-11-23 14:05, 23-11-2026 14:05 or 23 november 2026"
 
-_TIME = (
-    r"(?:,?\s*(?:om\s+|at\s+|t\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?"
-    r"(?:\s*(?:uur|u|h))?(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
-)
-_WEEKDAY = r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?"
-_YEAR_FIRST = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _TIME)
-_NUMERIC = re.compile(r"(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})" + _TIME)
-_DAY_MONTH = re.compile(
-    _WEEKDAY + r"(?P<day>\d{1,2})(?:e|ste|de|st|nd|rd|th)?\.?\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})" + _TIME
-)
-_MONTH_DAY = re.compile(
-    _WEEKDAY + r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME
-)
 _HOURS_CACHED = 200_000
 # Valid minutes, or minutes and seconds, after an hour (":05", ":05:33") and how they end a stored text.
 _TAILS = {f":{m:02d}": f":{m:02d}:00.000000" for m in range(60)} | {
     f":{m:02d}:{s:02d}": f":{m:02d}:{s:02d}.000000" for m in range(60) for s in range(60)
 }
-_HINT = "write it as 2026-11-23 14:05, 23-11-2026 14:05 or 23 november 2026"
 
 
 class DateReader:
@@ -68,6 +32,7 @@ class DateReader:
         except (ZoneInfoNotFoundError, ValueError):
             raise ConfigurationError(f"unknown time zone {timezone!r}") from None
         self._offsets: dict[datetime, timedelta] = {}
+        self.warnings = {NONEXISTENT: 0, AMBIGUOUS: 0}  # local times klantstem.dates' rule had to settle
         # The UTC hour of a text's first 13 characters ("2026-11-23T14" or "23-11-2026 14", local time), or of
         # those with the zone after the seconds ("2026-11-23T14+01:00"): "2026-11-23 13"
         self._utc_hours: dict[str, str] = {}
@@ -136,6 +101,8 @@ class DateReader:
 
     def _utc_hour(self, moment: datetime) -> str | None:
         """ "2026-11-23 13" for the local hour of `moment`, when the zone's offset is whole hours all hour."""
+        if not EARLIEST.year < moment.year < LATEST.year:
+            return None  # the first and last years are checked by `read`
         hour = moment.replace(minute=0, second=0, microsecond=0)
         offset = self._offset_of_hour(hour)
         if offset is None or offset % timedelta(hours=1):
@@ -148,18 +115,25 @@ class DateReader:
             text = value.strip()
             if len(text) >= 10 and text[4] == "-" and text[13:14] != ".":  # not "14.05": hours with a fraction
                 try:
-                    return self.to_utc(datetime.fromisoformat(text))
+                    return self._in_utc(datetime.fromisoformat(text), text)
                 except ValueError:
                     pass
-            return self.to_utc(parse_text(text))
+            return self._in_utc(parse_text(text), text)
         if isinstance(value, datetime):
-            return self.to_utc(value)
+            return self._in_utc(value, str(value))
         if isinstance(value, date):
-            return self.to_utc(datetime(value.year, value.month, value.day))
+            return self._in_utc(datetime(value.year, value.month, value.day), str(value))
         raise UserInputError(f"cannot read {type(value).__name__} as a date; {_HINT}")
 
+    def _in_utc(self, moment: datetime, shown: str) -> datetime:
+        try:
+            return in_range(self.to_utc(moment), shown)
+        except OverflowError:
+            return in_range(datetime.max.replace(tzinfo=UTC), shown)  # refused: beyond the last year
+
     def to_utc(self, moment: datetime) -> datetime:
-        """The same moment in UTC; a naive moment is local time in the configured zone."""
+        """The same moment in UTC; a naive moment is local time in the configured zone (klantstem.dates' rule,
+        counted in `warnings` when it had to settle a time that does not exist or exists twice)."""
         if moment.tzinfo is not None:
             return moment.astimezone(UTC)
         hour = moment.replace(minute=0, second=0, microsecond=0)
@@ -167,56 +141,19 @@ class DateReader:
         if offset is None:
             offset = self._offset_of_hour(hour)
             if offset is None:  # the offset changes within this hour: no shortcut
+                kind = local_time_kind(moment, self._zone)
+                if kind:
+                    self.warnings[kind] += 1
                 return moment.replace(tzinfo=self._zone).astimezone(UTC)
             self._offsets[hour] = offset
         return (moment - offset).replace(tzinfo=UTC)
 
     def _offset_of_hour(self, hour: datetime) -> timedelta | None:
-        first = hour.replace(tzinfo=self._zone).utcoffset()
-        last = (hour + timedelta(minutes=59, seconds=59)).replace(tzinfo=self._zone).utcoffset()
-        return first if first is not None and first == last else None
-
-
-def stored_text(moment: datetime) -> str:
-    """An aware datetime as the UTC text the database keeps: "2026-11-23 13:05:00.000000"."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def parse_text(text: str) -> datetime:
-    """A naive or aware datetime from any accepted form; raises UserInputError otherwise."""
-    if not text:
-        raise UserInputError(f"a date is needed; {_HINT}")
-    lowered = text if text.isascii() and text[:2].isdigit() else " ".join(text.lower().split())
-    match = _NUMERIC.fullmatch(lowered) or _YEAR_FIRST.fullmatch(lowered)
-    if match:
-        month = int(match["month"])
-    else:
-        lowered = " ".join(text.lower().split())
-        match = _DAY_MONTH.fullmatch(lowered) or _MONTH_DAY.fullmatch(lowered)
-        month = MONTHS.get(match["month"], 0) if match else 0
-        if match and match["weekday"] and match["weekday"] not in WEEKDAYS:
-            match = None
-    if match is None or month == 0:
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            raise UserInputError(f"cannot read the date {_shown(text)}; {_HINT}") from None
-    try:
-        return datetime(int(match["year"]), month, int(match["day"]), *_clock_time(match))
-    except ValueError:
-        raise UserInputError(f"{_shown(text)} is not a date that exists") from None
-
-
-def _clock_time(match: re.Match[str]) -> tuple[int, int, int]:
-    if match["hour"] is None:
-        return (0, 0, 0)
-    hour = int(match["hour"])
-    if match["ampm"]:
-        if not 1 <= hour <= 12:
-            raise ValueError("hour out of range for am/pm")
-        hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
-    return (hour, int(match["minute"]), int(match["second"] or 0))
-
-
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:40] + "...")
+        """The UTC offset of every moment of this local hour, or None when it changes within the hour or the hour
+        does not exist or exists twice (its two readings, `fold` 0 and 1, differ)."""
+        last = hour + timedelta(minutes=59, seconds=59)
+        offsets = {
+            moment.replace(tzinfo=self._zone, fold=fold).utcoffset() for moment in (hour, last) for fold in (0, 1)
+        }
+        offset = offsets.pop()
+        return offset if not offsets else None

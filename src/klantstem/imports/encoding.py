@@ -35,6 +35,7 @@ class FileFacts:
     size: int
     lines: int  # newline characters, plus one when the last line has none
     holds_nul: bool = False  # a NUL byte somewhere: the reader checks its records for it
+    bare_cr: bool = False  # a carriage return that does not end a CR LF pair
 
 
 def inspect_text_file(path: Path) -> FileFacts:
@@ -46,6 +47,7 @@ def inspect_text_file(path: Path) -> FileFacts:
     codec = UTF8
     utf16 = False
     holds_nul = False
+    bare_cr = False
     last = b""
     with _open(path) as handle:
         while chunk := handle.read(_CHUNK):
@@ -61,6 +63,7 @@ def inspect_text_file(path: Path) -> FileFacts:
             size += len(chunk)
             newlines += chunk.count(b"\n")
             holds_nul = holds_nul or b"\x00" in chunk
+            bare_cr = bare_cr or chunk.count(b"\r") != chunk.count(b"\r\n")
             last = chunk[-1:]
     if bad_offset is None:
         try:
@@ -68,15 +71,15 @@ def inspect_text_file(path: Path) -> FileFacts:
         except UnicodeDecodeError:
             bad_offset = max(size - 1, 0)
     lines = newlines + (1 if last not in (b"", b"\n") else 0)
-    facts = FileFacts(codec, digest.hexdigest(), size, lines, holds_nul)
+    facts = FileFacts(codec, digest.hexdigest(), size, lines, holds_nul, bare_cr)
+    if utf16:
+        raise ImportFileError(str(path), UTF16_REFUSED, line=1)
     if bad_offset is None:
         return facts
     line = _line_at(path, bad_offset)
-    if utf16:
-        raise ImportFileError(str(path), UTF16_REFUSED, line=1)
     if codec == UTF8_BOM or not _whole_file_windows_1252(path):
         raise ImportFileError(str(path), NEITHER_REFUSED, line=line)
-    return FileFacts(WINDOWS_1252, facts.sha256, size, lines, holds_nul)
+    return FileFacts(WINDOWS_1252, facts.sha256, size, lines, holds_nul, bare_cr)
 
 
 def file_sha256(path: Path) -> tuple[str, int]:

@@ -11,11 +11,36 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from klantstem.imports.dates import stored_text
+from klantstem.customers import service as customers
+from klantstem.dates import stored_text
 from klantstem.imports.model import IdentityKey
 from klantstem.imports.store import ImportStore
 
 _ID_BLOCK = 1000
+
+
+class Erased:
+    """The identities of erased customers, by fingerprint: a row that carries one is refused, not imported, so an
+    old file does not bring an erased person back."""
+
+    def __init__(self, fingerprints: frozenset[str]) -> None:
+        self._fingerprints = fingerprints
+        self._seen: dict[IdentityKey, bool] = {}
+        self.refused = 0  # rows (contacts) or stories refused
+
+    def __bool__(self) -> bool:
+        return bool(self._fingerprints)
+
+    def holds(self, identities: Iterable[IdentityKey]) -> bool:
+        for identity in identities:
+            erased = self._seen.get(identity)
+            if erased is None:
+                erased = customers.identity_fingerprint(*identity) in self._fingerprints
+                if len(self._seen) < 100_000:
+                    self._seen[identity] = erased
+            if erased:
+                return True
+        return False
 
 
 class Lookups:
@@ -31,6 +56,7 @@ class Lookups:
         self._new_identities: list[tuple[int, str, str]] = []
         self._new_cases: list[tuple[int, str, int | None, int | None, str]] = []
         self.customers_added = 0
+        self.erased = Erased(store.erased_fingerprints())
         # Into an empty table nothing can be found: the first import of a database skips those queries.
         self._search_identities = store.has_rows("customer_identities")
         self._search_cases = store.has_rows("cases")

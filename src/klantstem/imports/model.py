@@ -98,10 +98,13 @@ class ImportResult:
     steps_added: int = 0
     promises_kept: int = 0  # open promises the imported contacts fulfil
     promises_found: int = 0  # mail, whatsapp: promises found in the organisation's own replies
+    refused_erased: int = 0  # contacts or stories of an erased customer (by identity fingerprint): not imported
     seconds: float = 0.0
     ignored_columns: list[str] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     warnings: list[Rejection] = field(default_factory=list)  # mail, whatsapp: read, but not quite as written
+    # counted, by kind: local times that do not exist or exist twice (klantstem.dates says how they are read)
+    local_times: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

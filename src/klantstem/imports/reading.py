@@ -61,6 +61,7 @@ class Finished:
     count: int  # data records read
     rejections: list[Rejection] = field(default_factory=list)
     warnings: list[Rejection] = field(default_factory=list)  # read, but not quite as written (mail, chats)
+    local_times: dict[str, int] = field(default_factory=dict)  # what the date reader counted (DateReader.warnings)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ Reader = Callable[[Any], Iterator[Message]]
 
 def read_contacts(request: ReadRequest) -> Iterator[Message]:
     """The messages for a contact file, read in this process; raises ImportFileError."""
-    reader = ContactReader(DateReader(request.timezone), request.default_region)
+    dates = DateReader(request.timezone)
+    reader = ContactReader(dates, request.default_region)
     with open_tabular(Path(request.path)) as table:
         columns = columns_for(table, CONTACT_COLUMNS, request.mapping)
         rows = CheckedRows(table, columns, request.skip_invalid)
@@ -92,7 +94,7 @@ def read_contacts(request: ReadRequest) -> Iterator[Message]:
         for batch in batched(rows.read(reader.read), request.batch_size):
             yield Batch(flattened(batch), rows.line, rows.rejections[reported:])
             reported = len(rows.rejections)
-        yield Finished(rows.count, rows.rejections[reported:])
+        yield Finished(rows.count, rows.rejections[reported:], local_times=dict(dates.warnings))
 
 
 def flattened(batch: list[PackedContact]) -> str | list[PackedContact]:

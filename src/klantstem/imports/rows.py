@@ -16,6 +16,10 @@ from klantstem.imports.model import FieldError, Rejection
 from klantstem.imports.tabular import TabularFile
 
 T = TypeVar("T")
+_ENDS_AT_CR = (
+    "the row ends early at a carriage return (CR) inside a value, which CSV reads as the end of a line; "
+    "put that value in quotes or remove the CR"
+)
 
 
 class CheckedRows:
@@ -71,6 +75,8 @@ class CheckedRows:
             del record[width:]
             return
         missing = self.table.header[len(record)] if len(record) < len(self.table.header) else None
+        if self.table.bare_cr:
+            raise FieldError(missing, _ENDS_AT_CR)
         raise FieldError(missing, f"the row has {len(record)} fields but the header {width}; is the delimiter right?")
 
 

@@ -141,6 +141,7 @@ def _import_contact_messages(
     rejections: list[Rejection] = []
     warnings: list[Rejection] = []
     count = 0
+    local_times: dict[str, int] = {}
     with _collector_paused(), contact_messages(request, read) as messages:
         start = next(messages)
         if not isinstance(start, Started):
@@ -159,13 +160,14 @@ def _import_contact_messages(
                         rejections += message.rejections
                         warnings += message.warnings
                         count = message.count
+                        local_times = message.local_times
             counts = (writer.added, writer.duplicates, len(rejections))
             store.insert_import_run(kind, str(path), start.sha256, counts, now)
     return ImportResult(
         kind=kind, file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
-        rejected=len(rejections), customers_added=lookups.customers_added,
+        rejected=len(rejections), customers_added=lookups.customers_added, refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
-        rejections=rejections, warnings=warnings,
+        rejections=rejections, warnings=warnings, local_times=_counted(local_times),
     )  # fmt: skip
 
 
@@ -184,9 +186,8 @@ def import_stories(
     now = (clock or SystemClock()).now()
     with open_tabular(path) as table:
         columns = columns_for(table, STORY_COLUMNS + STEP_COLUMNS, mapping, nested=("steps",))
-        reader = story_rows.StoryLineReader(
-            DateReader(settings.timezone), settings.default_country, mapping, columns.names
-        )
+        dates = DateReader(settings.timezone)
+        reader = story_rows.StoryLineReader(dates, settings.default_country, mapping, columns.names)
         rows = CheckedRows(table, columns, skip_invalid)
         stories = story_rows.assemble(rows.read(reader.read), rows)
         if progress:
@@ -201,9 +202,14 @@ def import_stories(
     return ImportResult(
         kind="stories", file=str(path), rows=rows.count, added=writer.added, duplicates=writer.duplicates,
         rejected=len(rows.rejections), customers_added=lookups.customers_added, steps_added=writer.steps_added,
+        refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(columns.ignored),
-        rejections=sorted(rows.rejections, key=lambda rejection: rejection.line),
+        rejections=sorted(rows.rejections, key=lambda rejection: rejection.line), local_times=_counted(dates.warnings),
     )  # fmt: skip
+
+
+def _counted(warnings: dict[str, int]) -> dict[str, int]:
+    return {kind: count for kind, count in warnings.items() if count}
 
 
 @contextmanager

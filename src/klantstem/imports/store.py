@@ -95,6 +95,10 @@ class ImportStore:
                     found[(kind, str(value))] = int(customer_id)
         return found
 
+    def erased_fingerprints(self) -> frozenset[str]:
+        """The fingerprints of erased identities (customers service's `identity_fingerprint`)."""
+        return frozenset(str(row[0]) for row in self._rows("SELECT fingerprint FROM erased_identities", []))
+
     def has_rows(self, table: str) -> bool:
         if table not in schema.metadata.tables:
             raise ValueError(f"no table {table!r}")

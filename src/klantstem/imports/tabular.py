@@ -28,6 +28,7 @@ from klantstem.delimited import (
 )
 from klantstem.errors import ImportFileError
 from klantstem.imports.encoding import file_sha256, inspect_text_file
+from klantstem.imports.workbook import check_workbook
 
 # csv refuses longer fields outright; shorter ones reach the column checks, which apply the real limit.
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
@@ -59,6 +60,7 @@ class TabularFile:
     header: list[str]  # the header row, or the keys of the first JSON object
     header_line: int
     records: Iterator[tuple[int, Record]]
+    bare_cr: bool = False  # a carriage return not followed by a line feed: CSV ends a row there
 
 
 def kind_of(path: Path) -> FileKind:
@@ -83,7 +85,9 @@ def open_tabular(path: Path) -> Iterator[TabularFile]:
             header, header_line, records = _read_csv(path, stream, facts.holds_nul)
         else:
             header, header_line, records = _read_jsonl(path, stream)
-        yield TabularFile(path, kind, facts.sha256, facts.size, facts.lines, header, header_line, records)
+        table = TabularFile(path, kind, facts.sha256, facts.size, facts.lines, header, header_line, records)
+        table.bare_cr = facts.bare_cr
+        yield table
 
 
 def _read_csv(
@@ -163,7 +167,11 @@ def _json_record(line: str) -> Record:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return BadRecord(f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return BadRecord(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})")
+    except RecursionError:
+        return BadRecord("not valid JSON here: nested too deeply")
+    except ValueError:  # a whole number longer than Python reads (4,300 digits)
+        return BadRecord("not valid JSON here: a number with too many digits")
     if not isinstance(value, dict):
         return BadRecord(f"a line must hold one JSON object, not {type(value).__name__}")
     if "\\u0000" in line and _holds_nul(value):
@@ -186,6 +194,7 @@ def _open_xlsx(path: Path) -> Iterator[TabularFile]:
     import openpyxl  # imported here: loading it costs time that CSV imports do not need
 
     sha256, size = file_sha256(path)
+    check_workbook(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -61,6 +61,6 @@ def whole_number(value: object) -> int | None:
     shown = cell_text(value).strip()
     if not shown:
         return None
-    if not shown.isdigit() or int(shown) < 1:
-        raise UserInputError(f"{shown[:20]!r} is not a whole number from 1")
+    if not shown.isdigit() or len(shown) > 9 or int(shown) < 1:
+        raise UserInputError(f"{shown[:20]!r} is not a whole number from 1 to 999,999,999")
     return int(shown)

@@ -42,6 +42,10 @@ class ContactWriter:
                 for packed, key, number in batch
             ]
         lookups = self._lookups
+        if lookups.erased:
+            kept = [values for values in rows if not lookups.erased.holds(_identities(values[4], values[5], values[6]))]
+            lookups.erased.refused += len(rows) - len(kept)
+            rows = kept
         customers = self._customers
         lookups.prefetch(
             (
@@ -110,8 +114,11 @@ class StoryWriter:
         """Write the stories whose fingerprint is new (in the database and earlier in this file)."""
         existing = self._store.existing_story_fingerprints(story.fingerprint for story in stories)
         fresh: list[Story] = []
+        erased = self._lookups.erased
         for story in stories:
-            if story.fingerprint in existing:
+            if erased and erased.holds(story.fields.identities):
+                erased.refused += 1
+            elif story.fingerprint in existing:
                 self.duplicates += 1
             else:
                 existing.add(story.fingerprint)

@@ -114,7 +114,7 @@ def record(
     staff_id: int | None = None,
     force: bool = False,
     answering: bool = False,
-    timezone: str = "Europe/Amsterdam",
+    timezone: str,
 ) -> LoggedOutreach:
     """`log` inside the caller's transaction, so that the outreach and what it sends are written together.
     `answering`: the contact answers the customer's own report (closing the loop), so an open complaint does not

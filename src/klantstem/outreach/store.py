@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.outreach.model import BLOCKED, OutreachRecord
 
 O = schema.outreach  # noqa: E741
 CLOSED_CASE_STATUSES = ("closed", "resolved", "cancelled", "done", "gesloten", "afgehandeld")
 COMPLAINT_KINDS = ("complaint", "klacht")
-
-
-def to_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def opted_out(conn: Connection, customer_id: int) -> bool:

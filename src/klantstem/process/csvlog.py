@@ -24,6 +24,7 @@ from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
 from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
 from klantstem.process.timestamps import TimestampError, to_utc
+from klantstem.process.xes import INFLATION_FLOOR, MAX_INFLATION
 from klantstem.settings import DEFAULT_TIMEZONE
 
 _SNIFF_BYTES = 1 << 16
@@ -116,7 +117,8 @@ class _TableReader:
         except TimestampError as exc:
             reason = "missing timestamp" if exc.value is None else str(exc)
             raise ImportFileError(str(self.path), reason, line=first_line + exc.row, field=source) from None
-        self.stats.warn("timestamps_without_zone", converted.without_zone)
+        for kind, count in converted.warnings().items():
+            self.stats.warn(kind, count)
         return converted.values
 
 
@@ -185,9 +187,12 @@ class CsvReader(_TableReader):
 
     def _line_end_inside_quotes(self) -> bool:
         open_quote = 0  # 1 while the bytes read so far hold an odd number of quotes
+        inflated = 0
         with self._open() as stream:
             try:
                 while chunk := stream.read(1 << 20):
+                    inflated += len(chunk)
+                    self._check_inflation(inflated)
                     if not open_quote and b'"' not in chunk:
                         continue
                     codes = np.frombuffer(chunk, dtype=np.uint8)
@@ -198,6 +203,12 @@ class CsvReader(_TableReader):
             except (OSError, EOFError, pa.ArrowException):
                 return False  # a damaged file: reading it says what is wrong, with its line
         return bool(open_quote)
+
+    def _check_inflation(self, inflated: int) -> None:
+        """A gzip file that inflates far more than text does is refused before it is read (see xes.MAX_INFLATION)."""
+        if inflated > INFLATION_FLOOR and self._raw is not None and inflated > MAX_INFLATION * self._raw.tell():
+            reason = f"the gzip file inflates to more than {MAX_INFLATION} times its size; refused as a possible "
+            raise ImportFileError(str(self.path), reason + "decompression bomb")
 
     def batches(self) -> Iterator[pa.RecordBatch]:
         encoding, delimiter, names = self._sniff()
@@ -262,13 +273,22 @@ class ParquetReader(_TableReader):
         try:
             parquet = pq.ParquetFile(self.path)
         except (pa.ArrowInvalid, OSError) as exc:
-            raise ImportFileError(str(self.path), f"not a readable Parquet file ({exc})") from None
+            reason = f"not a readable Parquet file ({str(exc).splitlines()[0]})"
+            raise ImportFileError(str(self.path), reason) from None
         self._columns = resolve_columns(self.path, parquet.schema_arrow.names, self._mapping)
         used = list(dict.fromkeys(self._columns.values()))
         row = 1
         size = self.path.stat().st_size
         rows = max(parquet.metadata.num_rows, 1)
-        for batch in parquet.iter_batches(batch_size=self._batch_size, columns=used):
+        batches = parquet.iter_batches(batch_size=self._batch_size, columns=used)
+        while True:
+            try:
+                batch = next(batches)
+            except StopIteration:
+                return
+            except (pa.ArrowException, OSError) as exc:
+                reason = f"a damaged Parquet file ({str(exc).splitlines()[0]})"
+                raise ImportFileError(str(self.path), reason, line=row + 1) from None
             yield self._standard(batch, row)
             row += batch.num_rows
             self._done = size * (row - 1) // rows

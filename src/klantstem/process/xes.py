@@ -42,6 +42,11 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _PARALLEL_FROM_BYTES = 64 << 20  # decompressed size from which a second thread or process pays off
 _GZIP_RATIO = 25
 _INFLATED_AHEAD = 8  # blocks of about 2 MB of XML (64 KB of gzip each)
+# Bounds that stop a hostile file quickly: XES inflates about 30 times, so far more than MAX_INFLATION (past the
+# first INFLATION_FLOOR bytes) is a decompression bomb; no real trace, and no header, comes near MAX_PIECE_BYTES.
+MAX_INFLATION = 250
+INFLATION_FLOOR = 64 << 20
+MAX_PIECE_BYTES = 256 << 20
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 _NEWLINE = 10
 
@@ -95,7 +100,8 @@ class XesReader:
                 raise self._error(result.failure)
             if result.batch is None:
                 continue
-            self.stats.warn("timestamps_without_zone", result.without_zone)
+            for kind, count in result.warnings:
+                self.stats.warn(kind, count)
             pending.append(result.batch)
             count += result.batch.num_rows
             if count >= self._batch_size:
@@ -165,6 +171,7 @@ class XesReader:
     def _inflate(self, first: bytes, raw: BinaryIO) -> Iterator[bytes]:
         inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
         block = first
+        inflated = 0
         while block:
             self._consumed += len(block)
             try:
@@ -175,6 +182,9 @@ class XesReader:
                     out += inflater.decompress(rest)
             except zlib.error as exc:
                 raise ImportFileError(str(self.path), f"not a valid gzip file ({exc})") from None
+            inflated += len(out)
+            if inflated > INFLATION_FLOOR and inflated > MAX_INFLATION * self._consumed:
+                raise ImportFileError(str(self.path), _BOMB)
             if out:
                 yield out
             block = raw.read(_BLOCK)
@@ -201,6 +211,11 @@ class XesReader:
                 continue
             data = b"".join(pending)
             cut = _after_last_trace_end(data) if header_done else _trace_start(data)
+            if cut <= 0 and len(data) > MAX_PIECE_BYTES:
+                what = "a trace" if header_done else "the part before the first trace"
+                raise ImportFileError(
+                    str(self.path), f"{what} is longer than {MAX_PIECE_BYTES >> 20} MB", line=lines + 1
+                )
             if cut <= 0:
                 pending, size = [data], len(data)
                 continue
@@ -218,6 +233,9 @@ class XesReader:
         """Check the part before the first trace and learn the log's tags and encoding from it."""
         if not header.data.strip():
             raise ImportFileError(str(self.path), "the file is empty")
+        if (doctype := _DOCTYPE.search(header.data)) is not None:  # never parsed: no DTD, file or network is read
+            line = header.data.count(b"\n", 0, doctype.start()) + 1
+            raise ImportFileError(str(self.path), DTD_REFUSED, line=line)
         match = re.search(rb"<(" + _PREFIX + rb")log[\s>/]", header.data)
         close = b"</" + (match.group(1) if match else b"") + b"log>"
         try:
@@ -235,6 +253,12 @@ class XesReader:
 
 
 _DONE = object()
+_DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+DTD_REFUSED = "the file declares a DTD (<!DOCTYPE>); an event log needs none, and klantstem reads none"
+_BOMB = (
+    f"the gzip file inflates to more than {MAX_INFLATION} times its size (XES inflates about 30 times); "
+    "it is refused as a possible decompression bomb"
+)
 
 
 def _ahead(blocks: Iterator[bytes], depth: int) -> Iterator[bytes]:

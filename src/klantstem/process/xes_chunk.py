@@ -69,7 +69,7 @@ class ChunkPlan:
 @dataclass(frozen=True)
 class ChunkResult:
     batch: pa.RecordBatch | None
-    without_zone: int = 0
+    warnings: tuple[tuple[str, int], ...] = ()  # counted by the timestamp reader (Converted.warnings)
     failure: Failure | None = None
     scanned: bool = False  # read by the scanner (Arrow kernels, which run outside the GIL), not by lxml
 
@@ -170,7 +170,7 @@ def _batch(plan: ChunkPlan, columns: list[pa.Array] | list[list[object]], lines:
         strings[target] = strings[source]
     line_numbers = lines if isinstance(lines, pa.Array) else pa.array(lines, type=pa.int64())
     arrays: list[pa.Array] = []
-    without_zone = 0
+    warnings: tuple[tuple[str, int], ...] = ()
     for (name, key), array in zip(plan.keys, strings, strict=True):
         if name == "timestamp":
             try:
@@ -179,11 +179,11 @@ def _batch(plan: ChunkPlan, columns: list[pa.Array] | list[list[object]], lines:
                 reason = f"an event without {key}" if exc.value is None else str(exc)
                 return ChunkResult(None, failure=Failure(reason, line_numbers[exc.row].as_py(), key))
             arrays.append(converted.values)
-            without_zone = converted.without_zone
+            warnings = tuple(converted.warnings().items())
             continue
         if name == "activity" and array.null_count:
             row = pc.index(pc.is_null(array), True).as_py()
             return ChunkResult(None, failure=Failure(f"an event without {key}", line_numbers[row].as_py(), key))
         arrays.append(array)
     arrays.append(line_numbers)
-    return ChunkResult(pa.RecordBatch.from_arrays(arrays, schema=EVENT_SCHEMA), without_zone)
+    return ChunkResult(pa.RecordBatch.from_arrays(arrays, schema=EVENT_SCHEMA), warnings)

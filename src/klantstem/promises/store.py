@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -24,15 +24,12 @@ from sqlalchemy import (
     update,
 )
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.promises.model import BROKEN, KEPT, OPEN, Promise, StatRow
 from klantstem.promises.rules import KeepRule
 
 P = schema.promises
-
-
-def to_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- who is responsible -------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class Action(StrEnum):
     use_api_tokens = "use_api_tokens"
     view_problems = "view_problems"
     manage_problems = "manage_problems"
+    handle_personal_data = "handle_personal_data"  # export and erase a customer's personal data
 
 
 _A = Action

@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 HERE = Path(__file__).parent
 
@@ -25,13 +25,12 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+def current_revision(conn: Connection) -> str | None:
+    """The schema revision, read on `conn` (open it with `klantstem.db.engine.reading`, so that reading it never
+    waits for a writer)."""
+    return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply missing migrations; a database already at head is left untouched (cheap check first)."""
-    if current_revision(engine) == head_revision():
-        return
+    """Apply missing migrations (the caller checked, reading, that some are missing)."""
     command.upgrade(alembic_config(engine), "head")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
 from klantstem.db.schema import CHANNELS, DIRECTIONS
-from klantstem.errors import NotFoundError
+from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
 from klantstem.stories import service as stories
 from klantstem.users import service as users
@@ -29,6 +29,7 @@ Viewer = Annotated[users.User, Depends(require_api(users.Action.view_customer))]
 Writer = Annotated[users.User, Depends(require_api(users.Action.add_contact))]
 Inviter = Annotated[users.User, Depends(require_api(users.Action.invite_customer))]
 Paging = Annotated[PageParams, Depends(page_params)]
+PersonalData = Annotated[users.User, Depends(require_api(users.Action.handle_personal_data))]
 
 
 class Found(BaseModel):
@@ -125,3 +126,25 @@ def invite(request: Request, customer_id: Id, user: Inviter, body: InviteBody) -
         url = links.public_url(state.settings.public_base_url, state.link_secret, link.id)
     return Invitation(allowed=decision.allowed, reasons=list(decision.reasons), link=url,
                       expires_at=link.expires_at if link else None)  # fmt: skip
+
+
+class EraseBody(BaseModel):
+    confirm: bool = Field(description="true: erasure cannot be undone")
+
+
+@router.get("/customers/{customer_id}/personal-data", response_model=dict[str, Any])
+def export_personal_data(request: Request, customer_id: Id, _user: PersonalData) -> dict[str, Any]:
+    """Everything held about the person behind the customer (as `klantstem customer export`)."""
+    state = app_state(request)
+    return customers.export_customer(state.engine, state.clock, customer_id)
+
+
+@router.post("/customers/{customer_id}/erase", response_model=dict[str, int])
+def erase(request: Request, customer_id: Id, user: PersonalData, body: EraseBody) -> dict[str, int]:
+    """Erase the person's personal data (as `klantstem customer erase`); recorded with who did it."""
+    if not body.confirm:
+        raise UserInputError("erasing a customer cannot be undone; send confirm: true")
+    state = app_state(request)
+    counts = customers.erase_customer(state.engine, customer_id, f"web:user {user.id}", state.clock)
+    state.changed()
+    return counts

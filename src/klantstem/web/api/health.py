@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import klantstem
 from klantstem.db import migrations
+from klantstem.db.engine import schema_revision
 from klantstem.web.state import app_state
 
 router = APIRouter(tags=["health"])
@@ -25,7 +26,7 @@ class Health(BaseModel):
 def health(request: Request) -> Health | JSONResponse:
     """Is the service up and its database reachable and at the newest schema? No sign-in needed."""
     try:
-        revision = migrations.current_revision(app_state(request).engine)
+        revision = schema_revision(app_state(request).engine)
     except SQLAlchemyError:
         body = Health(
             status="unavailable", version=klantstem.__version__, schema_revision=None, schema_up_to_date=False

@@ -3,13 +3,12 @@ example (downloadable as the labelled CSV that `klantstem text train` reads)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from klantstem.delimited import spreadsheet_csv
 from klantstem.errors import UserInputError
 from klantstem.insights import service as insights
 from klantstem.users import service as users
@@ -70,17 +69,9 @@ def set_facet(
     return RedirectResponse(f"/corrections?page={page}#story-{story_id}", status_code=303)
 
 
-def _cell(text: str) -> str:
-    """No spreadsheet formulas from customer words."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @router.get("/corrections/training.csv")
 def training_csv(request: Request, _user: Analyst) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["text", "labels"])
-    for example in insights.training_examples(app_state(request).engine):
-        writer.writerow([_cell(example["text"]), example["labels"]])
+    examples = insights.training_examples(app_state(request).engine)
+    text = spreadsheet_csv([("text", "labels"), *((example["text"], example["labels"]) for example in examples)])
     headers = {"Content-Disposition": 'attachment; filename="klantstem-training.csv"'}
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    return Response(text, media_type="text/csv; charset=utf-8", headers=headers)

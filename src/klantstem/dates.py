@@ -1,0 +1,150 @@
+"""Dates as people, files and systems write them, read into UTC: the one date reader of every import.
+
+Accepted: ISO 8601 with or without a zone ("2026-11-23T14:05", "2026-11-23 14:05:00+01:00", "...Z", "2026/11/23"),
+day-first numbers ("23-11-2026 14:05", "23/11/2026", "23.11.2026 14.05 uur") and month names in Dutch or English
+("23 november 2026 14:05", "23 nov. 2026", "maandag 23 november 2026", "November 23, 2026 2:05 pm"). A date without
+a time is midnight. A date without a zone is local time in the configured time zone (`KLANTSTEM_TIMEZONE`).
+
+Local times that do not exist or exist twice follow one rule, in every reader (the contact and story imports here,
+the event-log readers in klantstem.process.timestamps, vectorised):
+- a time that does not exist, in the hour skipped when the clocks go forward (29-03-2026 02:30 in Amsterdam), is
+  read with the offset before the change, as a clock that was not moved shows it: 02:30 +01:00, which is 01:30 UTC,
+  the same instant as 03:30 summer time;
+- a time that exists twice, in the hour repeated when the clocks go back (25-10-2026 02:30), is read as the first
+  of the two, in summer time: 02:30 +02:00, which is 00:30 UTC.
+This is Python's own reading of such a time (`fold=0`). Each import counts both kinds as warnings in its report
+(`nonexistent_local_times`, `ambiguous_local_times`), since the file alone cannot say which instant was meant.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, tzinfo
+
+from klantstem.errors import UserInputError
+
+# Times outside these are refused by every reader: no service record holds them, and near Python's limits a
+# conversion to UTC would overflow.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+NONEXISTENT = "nonexistent_local_times"
+AMBIGUOUS = "ambiguous_local_times"
+
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1,
+    "februari": 2, "february": 2, "feb": 2,
+    "maart": 3, "march": 3, "mrt": 3, "mar": 3, "mrch": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "augustus": 8, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAY_NAMES = (
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
+WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
+
+_TIME = (
+    r"(?:,?\s*(?:om\s+|at\s+|t\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:[.,](?P<fraction>\d{1,6}))?)?"
+    r"(?:\s*(?:uur|u|h))?(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
+)
+_WEEKDAY = r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?"
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<ysep>[-/.])(?P<month>\d{1,2})(?P=ysep)(?P<day>\d{1,2})" + _TIME)
+_NUMERIC = re.compile(r"(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})" + _TIME)
+_DAY_MONTH = re.compile(
+    _WEEKDAY + r"(?P<day>\d{1,2})(?:e|ste|de|st|nd|rd|th)?\.?\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})" + _TIME
+)
+_MONTH_DAY = re.compile(
+    _WEEKDAY + r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME
+)
+_HINT = "write it as 2026-11-23 14:05, 23-11-2026 14:05 or 23 november 2026"
+
+
+def stored_text(moment: datetime) -> str:
+    """An aware datetime as the UTC text the database keeps: "2026-11-23 13:05:00.000000"."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def parse_text(text: str) -> datetime:
+    """A naive or aware datetime from any accepted form; raises UserInputError otherwise."""
+    if not text:
+        raise UserInputError(f"a date is needed; {_HINT}")
+    lowered = text if text.isascii() and text[:2].isdigit() else " ".join(text.lower().split())
+    match = _NUMERIC.fullmatch(lowered) or _YEAR_FIRST.fullmatch(lowered)
+    if match:
+        month = int(match["month"])
+    else:
+        lowered = " ".join(text.lower().split())
+        match = _DAY_MONTH.fullmatch(lowered) or _MONTH_DAY.fullmatch(lowered)
+        month = MONTHS.get(match["month"], 0) if match else 0
+        if match and match["weekday"] and match["weekday"] not in WEEKDAYS:
+            match = None
+    if match is None or month == 0:
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise UserInputError(f"cannot read the date {_shown(text)}; {_HINT}") from None
+    try:
+        return datetime(int(match["year"]), month, int(match["day"]), *_clock_time(match))
+    except ValueError:
+        raise UserInputError(f"{_shown(text)} is not a date that exists") from None
+
+
+def _clock_time(match: re.Match[str]) -> tuple[int, int, int, int]:
+    if match["hour"] is None:
+        return (0, 0, 0, 0)
+    hour = int(match["hour"])
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            raise ValueError("hour out of range for am/pm")
+        hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
+    fraction = int((match["fraction"] or "").ljust(6, "0"))
+    return (hour, int(match["minute"]), int(match["second"] or 0), fraction)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:40] + "...")
+
+
+def in_range(moment: datetime, shown: str) -> datetime:
+    """`moment` (aware) when it lies from EARLIEST to LATEST; raises UserInputError otherwise."""
+    if not EARLIEST <= moment <= LATEST:
+        raise UserInputError(f"{_shown(shown)} is outside the years {EARLIEST.year} to {LATEST.year}")
+    return moment
+
+
+def to_utc(moment: datetime, local_zone: tzinfo = UTC) -> datetime:
+    """The same moment as an aware UTC datetime; a naive moment is wall-clock time in `local_zone` (by the rule
+    above), which for values read back from the database is UTC itself."""
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC)
+    if local_zone is UTC:
+        return moment.replace(tzinfo=UTC)
+    return moment.replace(tzinfo=local_zone).astimezone(UTC)
+
+
+def local_time_kind(moment: datetime, zone: tzinfo) -> str | None:
+    """NONEXISTENT or AMBIGUOUS for a naive wall-clock time in `zone` that the rule above had to settle, else None."""
+    first = moment.replace(tzinfo=zone, fold=0)
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != moment:
+        return NONEXISTENT
+    if first.utcoffset() != moment.replace(tzinfo=zone, fold=1).utcoffset():
+        return AMBIGUOUS
+    return None
+
+
+def shown_local(moment: datetime, zone: tzinfo) -> str:
+    """An aware moment as people read it in `zone`, "2026-11-23 14:05"; in the hour that occurs twice when the
+    clocks go back, with its offset ("2026-10-25 02:30 +02:00"), so the two readings of that hour differ."""
+    local = moment.astimezone(zone)
+    text = f"{local:%Y-%m-%d %H:%M}"
+    if local_time_kind(local.replace(tzinfo=None), zone) == AMBIGUOUS:
+        offset = f"{local:%z}"
+        text += f" {offset[:3]}:{offset[3:]}"
+    return text

@@ -1,0 +1,30 @@
+"""klantstem.dates: the one date reader's rules, and times shown so that the zone cannot mislead."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from klantstem.dates import AMBIGUOUS, NONEXISTENT, local_time_kind, parse_text, shown_local, to_utc
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def test_the_two_readings_of_the_repeated_hour_are_shown_apart() -> None:
+    first, second = datetime(2026, 10, 25, 0, 30, tzinfo=UTC), datetime(2026, 10, 25, 1, 30, tzinfo=UTC)
+    assert shown_local(first, AMSTERDAM) == "2026-10-25 02:30 +02:00"
+    assert shown_local(second, AMSTERDAM) == "2026-10-25 02:30 +01:00"
+    assert shown_local(datetime(2026, 11, 23, 13, 5, tzinfo=UTC), AMSTERDAM) == "2026-11-23 14:05"
+
+
+def test_local_times_the_clock_skips_or_repeats() -> None:
+    skipped, repeated = parse_text("29-03-2026 02:30"), parse_text("25-10-2026 02:30")
+    assert (local_time_kind(skipped, AMSTERDAM), local_time_kind(repeated, AMSTERDAM)) == (NONEXISTENT, AMBIGUOUS)
+    assert to_utc(skipped, AMSTERDAM) == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    assert to_utc(repeated, AMSTERDAM) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert local_time_kind(parse_text("2026/11/23 14:05"), AMSTERDAM) is None
+
+
+def test_fractions_of_a_second() -> None:
+    assert parse_text("2026/11/23 14:05:00.250") == datetime(2026, 11, 23, 14, 5, 0, 250_000)
+    assert parse_text("23-11-2026 14:05:33,5") == datetime(2026, 11, 23, 14, 5, 33, 500_000)
