@@ -4,8 +4,8 @@ Sessions live in `web_sessions` so that signing out, a password, role or status 
 server; API tokens may carry an expiry; stories and their steps remember the staff user who entered them, and a
 confirmed story who confirmed it and how.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 03:00:00.000000
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
