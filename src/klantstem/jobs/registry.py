@@ -27,8 +27,19 @@ def _reanalyse(ctx: JobContext) -> str:
     return f"analysed {insights.reanalyse_stories(ctx.engine, ctx.clock)} stories again with the current reader"
 
 
+def _detect_problems(ctx: JobContext) -> str:
+    from klantstem.problems import service as problems  # loads the statistics only when the job runs
+
+    found = problems.detect(ctx.engine, ctx.clock, ctx.settings)
+    return (
+        f"problems: {len(found.opened)} opened, {len(found.updated)} updated, {len(found.reopened)} reopened, "
+        f"{len(found.verified)} verified"
+    )
+
+
 JOBS: tuple[Job, ...] = (
     Job("promises-scan", timedelta(minutes=15), _promise_scan),
     Job("analyse-stories", timedelta(minutes=5), _analyse),
     Job("reanalyse-stories", timedelta(hours=6), _reanalyse),
+    Job("detect-problems", timedelta(hours=1), _detect_problems),
 )
