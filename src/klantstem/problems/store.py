@@ -370,10 +370,16 @@ def insert_outbox(conn: Connection, values: dict[str, Any]) -> int:
 
 
 def outbox_rows(
-    conn: Connection, status: str | None = None, channel: str | None = None, limit: int = 1000
+    conn: Connection,
+    status: str | None = None,
+    channel: str | None = None,
+    limit: int = 1000,
+    problem_id: int | None = None,
 ) -> list[Any]:
     o, m = S.outbox, S.problem_messages
     query = select(o, m.c.problem_id).select_from(o.join(m, m.c.id == o.c.message_id))
+    if problem_id is not None:
+        query = query.where(m.c.problem_id == problem_id)
     if status is not None:
         query = query.where(o.c.status == status)
     if channel is not None:

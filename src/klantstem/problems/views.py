@@ -71,8 +71,8 @@ def detail(conn: Connection, problem_id: int, now: datetime | None = None) -> Pr
 def _told(conn: Connection, problem_id: int) -> dict[int | None, datetime]:
     """Customer id -> when the first message about this problem went out to them."""
     found: dict[int | None, datetime] = {}
-    for row in store.outbox_rows(conn, limit=1_000_000):
-        if row.problem_id == problem_id and row.status in ("queued", "sent", "exported"):
+    for row in store.outbox_rows(conn, limit=1_000_000, problem_id=problem_id):
+        if row.status in ("queued", "sent", "exported"):
             at = store.utc(row.sent_at or row.created_at)
             found[row.customer_id] = min(found.get(row.customer_id, at), at)
     return found
