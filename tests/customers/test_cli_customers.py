@@ -33,7 +33,7 @@ def test_customer_session(db_url: str, capsys: Capture, tmp_path: Path) -> None:
             {
                 "first_id": 1,
                 "second_id": 2,
-                "score": 90.9,
+                "score": 100.0,
                 "reasons": ["same postcode"],
                 "first_name": "Jan de Vries",
                 "second_name": "J. de Vries",

@@ -96,3 +96,17 @@ def test_matching_reports_both_reasons_once() -> None:
     ]
     (only,) = suggest_duplicates(rows, 90)
     assert (only.first_id, only.second_id, only.reasons) == (1, 2, ("same address", "same postcode"))
+
+
+def test_initials_match_the_names_they_stand_for_and_no_other() -> None:
+    """Dutch files often hold initials ("N. de Bruin"): the token-sort score alone gave that pair 74."""
+    rows = [
+        CandidateRow(1, "Nathalie de Bruin", "2312 TD", None),
+        CandidateRow(2, "N. de Bruin", "2312TD", None),
+        CandidateRow(3, "De Bruin, N.J.", "2312 TD", None),
+        CandidateRow(4, "A. Jansen", "2312 TD", None),
+        CandidateRow(5, "B. Jansen", "2312 TD", None),  # other initial: another person
+        CandidateRow(6, "Noah de Bruin", "9999 ZZ", None),  # elsewhere
+    ]
+    pairs = {(s.first_id, s.second_id) for s in suggest_duplicates(rows, 85)}
+    assert pairs == {(1, 2), (1, 3), (2, 3)}

@@ -1,7 +1,9 @@
 """Duplicate suggestions: customers with a similar name at the same postcode or the same address.
 
 Pure: takes candidate rows, returns suggestions for a person to confirm. Nothing is merged automatically.
-Names are compared with rapidfuzz's token-sort ratio, so "Vries, Jan de" and "Jan de Vries" are alike.
+Names are compared with rapidfuzz's token-sort ratio, so "Vries, Jan de" and "Jan de Vries" are alike; a name
+written with initials ("N. de Bruin", "N.J. de Bruin", as Dutch files often hold them) is compared with the other
+name's initials ("Nathalie de Bruin" as "N. de Bruin"), so initials match the names they stand for.
 """
 
 from __future__ import annotations
@@ -58,9 +60,36 @@ def suggest_duplicates(rows: Sequence[CandidateRow], threshold: float) -> list[D
     return suggestions
 
 
+def initials_key(name: str) -> tuple[str, bool]:
+    """The name with its given names as initials ("nathalie de bruin" -> "n de bruin"), and whether the name was
+    written with initials already. Dotted initials ("N.J.") count as initials; the surname is the rest;
+    "De Bruin, N." reads as "N. De Bruin"."""
+    surname, comma, given_names = name.partition(",")
+    if comma and given_names.strip():
+        name = f"{given_names} {surname}"
+    words = name.replace(".", ". ").split()
+    given: list[str] = []
+    while len(words) > 1 and (words[0].endswith(".") or len(words[0]) == 1):
+        given.append(words.pop(0).rstrip(".").lower())
+    if given:
+        return " ".join([*given, name_key(" ".join(words))]), True
+    key = name_key(name).split()
+    return " ".join([key[0][:1], *key[1:]]) if len(key) > 1 else " ".join(key), False
+
+
 def _similar_pairs(members: Sequence[CandidateRow], threshold: float) -> list[tuple[CandidateRow, CandidateRow, float]]:
     names = [name_key(m.name) for m in members]
     scores = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, workers=1)
+    initials = [initials_key(m.name) for m in members]
+    written_so = np.array([has for _key, has in initials])
+    if written_so.any():  # where one name is written with initials, the initials decide
+        short = [key for key, _has in initials]
+        by_initials = process.cdist(short, short, scorer=fuzz.ratio, score_cutoff=threshold, workers=1)
+        first = np.array([key[:1] for key in short])
+        either = written_so[:, None] | written_so[None, :]
+        agree = first[:, None] == first[None, :]
+        # "A. Jansen" and "B. Jansen" are two people, however alike the rest of the name.
+        scores = np.where(either, np.where(agree, np.maximum(scores, by_initials), 0), scores)
     upper = np.triu(scores, k=1)
     hits = np.argwhere(upper >= max(threshold, 1.0))
     return [

@@ -36,7 +36,7 @@ def stream(seed: int, part: str) -> random.Random:
 def generate(seed: int, until: date, size: DemoSize) -> dict[str, list[Row]]:
     period = Period.ending(until)
     org = build_organisation(stream(seed, "organisation"))
-    people = build_people(stream(seed, "people"), size.customers, period)
+    people = build_people(stream(seed, "people"), size.customers, period, stream(seed, "second records"))
     plans = _plan_cases(stream(seed, "cases"), size, people, org, period)
     rows: dict[str, list[Row]] = {**org.rows, **people.rows}
     rows["delegates"] = rows["delegates"] + _authorised_after_refusal(stream(seed, "delegates"), plans, people, period)

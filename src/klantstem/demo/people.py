@@ -12,6 +12,7 @@ from klantstem.demo.organisation import ascii_slug
 from klantstem.demo.period import Period, to_utc
 
 SCOPES = ("all", "all", "facturatie;abonnement", "reparaties;levering", "abonnement")
+SECOND_RECORD_SHARE = 0.015  # customers recorded a second time: signed up again, or typed in anew at a desk
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,14 @@ class Person:
 class People:
     persons: list[Person]
     rows: dict[str, list[Row]]
+    second_records: list[tuple[int, int]]  # (first record, second record) of one person
 
 
-def build_people(rng: random.Random, count: int, period: Period) -> People:
+def build_people(
+    rng: random.Random, count: int, period: Period, twins: random.Random | None = None
+) -> People:
+    """`count` customers; with `twins`, a few of them are a second record of an earlier customer (their name
+    written another way, the same address, another e-mail address or none), as real customer files have."""
     used_emails: set[str] = set()
     used_phones: set[str] = set()
     used_ids: set[str] = set()
@@ -55,12 +61,26 @@ def build_people(rng: random.Random, count: int, period: Period) -> People:
     customers: list[Row] = []
     identities: list[Row] = []
     delegates: list[Row] = []
+    second_records: list[tuple[int, int]] = []
     for cid in range(1, count + 1):
+        # Always drawn, so that the other customers stay the same whether or not this one is a second record.
         person, postcode, address = _person(rng, cid, period, used_emails, used_phones)
+        display_name = person.name
+        if twins is not None and cid > 1 and twins.random() < SECOND_RECORD_SHARE:
+            taken = {second for _first, second in second_records}
+            first = twins.choice([p for p in persons if p.id not in taken])
+            original = customers[first.id - 1]
+            display_name = _written_otherwise(twins, first)
+            postcode = original["postcode"].replace(" ", "") if twins.random() < 0.4 else original["postcode"]
+            address = original["address"]
+            email = _email(twins, first.first_name, first.last_name, used_emails) if twins.random() < 0.6 else None
+            person = replace(first, id=cid, since=person.since, email=email, phone=person.phone,
+                             delegate_name=None, delegate_relation=None)  # fmt: skip
+            second_records.append((first.id, cid))
         customers.append(
             {
                 "id": cid,
-                "display_name": person.name,
+                "display_name": display_name,
                 "postcode": postcode,
                 "address": address,
                 "language": person.language,
@@ -76,7 +96,23 @@ def build_people(rng: random.Random, count: int, period: Period) -> People:
             person = replace(person, delegate_name=row["name"], delegate_relation=row["relation"])
         persons.append(person)
     rows = {"customers": customers, "customer_identities": identities, "delegates": delegates}
-    return People(persons, rows)
+    return People(persons, rows, second_records)
+
+
+def _written_otherwise(rng: random.Random, person: Person) -> str:
+    """The person's name as someone else typed it: initial only, surname first, or one slip of the finger."""
+    how = rng.choice(("initial", "surname first", "slip"))
+    surname = person.last_name[0].upper() + person.last_name[1:]
+    if how == "initial":
+        return f"{person.first_name[0]}. {person.last_name}"
+    if how == "surname first":
+        return f"{surname}, {person.first_name}"
+    words = person.last_name.split()
+    last = words[-1]
+    if len(last) >= 4:
+        at = rng.randrange(1, len(last) - 2)
+        words[-1] = last[:at] + last[at + 1] + last[at] + last[at + 2 :]
+    return f"{person.first_name} {' '.join(words)}"
 
 
 def _person(
