@@ -55,6 +55,11 @@ MATRIX: list[tuple[str, str, str, dict[str, Any] | None, set[str]]] = [
     ("move a problem on", "POST", "/api/problems/999999/status", {"status": "acknowledged"}, {"admin", "manager"}),
     ("export personal data (API)", "GET", "/api/customers/{customer}/personal-data", None, {"admin"}),
     ("erase a customer (API)", "POST", "/api/customers/999999/erase", {"confirm": True}, {"admin"}),
+    ("register a promise", "POST", "/customers/{customer}/promises",
+     {"kind": "callback", "description": "terugbellen", "due": "binnen 2 werkdagen"}, {"admin", "manager", "agent"}),
+    ("record a delegate", "POST", "/customers/{customer}/delegates", {"name": "Marie"}, {"admin", "manager", "agent"}),
+    ("see likely duplicates", "GET", "/duplicates", None, {"admin", "manager"}),
+    ("merge customers", "POST", "/customers/{customer}/merge", {"target": "nobody@example.nl"}, {"admin", "manager"}),
     ("own account", "GET", "/account", None, ALL),
     ("who am I", "GET", "/api/me", None, ALL),
 ]  # fmt: skip
@@ -101,7 +106,8 @@ def test_the_matrix_covers_every_action() -> None:
     """Every action a role can be given is tried above (through at least one of its routes)."""
     tried = {"view_dashboard", "view_customer", "add_contact", "record_interview", "invite_customer",
              "view_promises", "update_promise", "view_process", "view_themes", "correct_labels", "manage_users",
-             "use_api_tokens", "view_problems", "manage_problems", "view_report", "handle_personal_data"}  # fmt: skip
+             "use_api_tokens", "view_problems", "manage_problems", "view_report", "handle_personal_data", "add_promise",
+             "manage_delegates", "merge_customers"}  # fmt: skip
     assert tried == {a.value for a in users.Action}
 
 

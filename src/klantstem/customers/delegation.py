@@ -24,12 +24,17 @@ def end_of_day(text: str, timezone: str) -> datetime:
     """'2027-12-31' or '31-12-2027' as the end of that day in the organisation's time zone (inclusive)."""
     match = _DATE.fullmatch(text.strip())
     if not match:
-        raise UserInputError(f"cannot read the date {text.strip()[:40]!r}: write e.g. 2027-12-31 or 31-12-2027")
+        raise UserInputError(
+            f"cannot read the date {text.strip()[:40]!r}: write e.g. 2027-12-31 or 31-12-2027",
+            code="date_unreadable", value=text.strip()[:40],
+        )
     y, m, d, d2, m2, y2 = match.groups()
     try:
         day = date(int(y), int(m), int(d)) if y else date(int(y2), int(m2), int(d2))
     except ValueError:
-        raise UserInputError(f"{text.strip()[:40]!r} is not a date in the calendar") from None
+        raise UserInputError(
+            f"{text.strip()[:40]!r} is not a date in the calendar", code="date_impossible", value=text.strip()[:40]
+        ) from None
     return datetime.combine(day + timedelta(days=1), time(0), ZoneInfo(timezone))
 
 
@@ -49,10 +54,10 @@ def authorise(
     """Record that `name` may act for the customer on `scope` from now until `valid_until` (None: until ended)."""
     clean_name = identities.normalise_name(name)
     if not clean_name:
-        raise UserInputError("a delegate needs a name")
+        raise UserInputError("a delegate needs a name", code="delegate_name")
     now = clock.now()
     if valid_until is not None and valid_until <= now:
-        raise UserInputError("the end date of a delegation must be in the future")
+        raise UserInputError("the end date of a delegation must be in the future", code="delegate_past")
     values: dict[str, Any] = {
         "name": clean_name,
         "relation": (relation or "").strip()[:100] or None,
@@ -78,7 +83,7 @@ def end(engine: Engine, clock: Clock, delegate_id: int) -> Delegate:
             raise NotFoundError(f"delegate {delegate_id} does not exist")
         now = clock.now()
         if found.valid_until is not None and found.valid_until <= now:
-            raise UserInputError(f"delegate {delegate_id} has already ended")
+            raise UserInputError(f"delegate {delegate_id} has already ended", code="delegate_ended")
         store.end_delegate(conn, delegate_id, now)
         ended = store.get_delegate(conn, delegate_id)
     assert ended is not None

@@ -59,7 +59,7 @@ def _email(raw: str) -> str:
         text = text[7:]
     text = text.lower()
     if len(text) > MAX_IDENTITY_CHARS or not _EMAIL.fullmatch(text):
-        raise UserInputError("not a valid e-mail address")
+        raise UserInputError("not a valid e-mail address", code="bad_email")
     return text
 
 
@@ -87,7 +87,7 @@ def normalise_phone(raw: str, default_region: str = "NL") -> str:
             if national is not None:
                 _PHONES[(national, key[1])] = e164
     if e164 is None:
-        raise UserInputError("not a valid phone number")
+        raise UserInputError("not a valid phone number", code="bad_phone")
     return e164
 
 

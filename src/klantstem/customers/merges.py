@@ -16,7 +16,7 @@ def merge(engine: Engine, clock: Clock, source_id: int, target_id: int, merged_b
     """Move every row of `source_id` (contacts, stories, promises, cases, outreach, identities, delegates) to
     `target_id`; the source remains as a pointer to the target. Refused, changing nothing, when it makes no sense."""
     if source_id == target_id:
-        raise UserInputError(f"cannot merge customer {source_id} into itself")
+        raise UserInputError(f"cannot merge customer {source_id} into itself", code="merge_itself", id=source_id)
     with engine.begin() as conn:
         for customer_id in (source_id, target_id):
             exists, into = store.merged_into(conn, customer_id)
@@ -24,7 +24,8 @@ def merge(engine: Engine, clock: Clock, source_id: int, target_id: int, merged_b
                 raise NotFoundError(f"customer {customer_id} does not exist")
             if into is not None:
                 raise UserInputError(
-                    f"customer {customer_id} was already merged into customer {into}; use customer {into} instead"
+                    f"customer {customer_id} was already merged into customer {into}; use customer {into} instead",
+                    code="merge_merged", id=customer_id, into=into,
                 )
         _require_staff(conn, merged_by)
         moved = store.move_rows(conn, source_id, target_id)
@@ -42,12 +43,15 @@ def unmerge(engine: Engine, clock: Clock, source_id: int) -> Merge:
             raise NotFoundError(f"customer {source_id} does not exist")
         found = store.active_merge_of_source(conn, source_id)
         if found is None:
-            raise UserInputError(f"customer {source_id} is not merged into another customer")
+            raise UserInputError(
+                f"customer {source_id} is not merged into another customer", code="unmerge_not_merged", id=source_id
+            )
         _exists, target_into = store.merged_into(conn, found.target_id)
         if target_into is not None:
             raise UserInputError(
                 f"customer {found.target_id} was merged into customer {target_into} after this merge; "
-                f"undo that merge first (klantstem customer unmerge {found.target_id})"
+                f"undo that merge first (klantstem customer unmerge {found.target_id})",
+                code="unmerge_later", id=found.target_id, into=target_into,
             )
         store.move_back(conn, found.moved, source_id, found.target_id)
         store.set_fields(conn, source_id, merged_into_id=None)

@@ -176,5 +176,5 @@ def parse_scope(scope: str) -> tuple[str, ...]:
     """ "all" or topics separated by ';' (or ','), normalised; an empty scope is not a scope."""
     topics = tuple(dict.fromkeys(t for t in (normalise_topic(p) for p in scope.replace(",", ";").split(";")) if t))
     if not topics:
-        raise UserInputError("a delegate needs a scope: 'all' or topics separated by ';'")
+        raise UserInputError("a delegate needs a scope: 'all' or topics separated by ';'", code="delegate_scope")
     return (ALL_TOPICS,) if ALL_TOPICS in topics else topics

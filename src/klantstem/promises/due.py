@@ -84,7 +84,9 @@ def due_from_phrase(phrase: str, made_at: datetime, calendar: BusinessCalendar) 
         due = parse(text, made_at, calendar)
         if due is not None:
             return due.astimezone(UTC)
-    raise UserInputError(f"cannot read the due time {phrase.strip()[:80]!r}: {HELP}")
+    raise UserInputError(
+        f"cannot read the due time {phrase.strip()[:80]!r}: {HELP}", code="due_unreadable", value=phrase.strip()[:80]
+    )
 
 
 def normalise_phrase(phrase: str) -> str:
@@ -168,14 +170,19 @@ def parse_day(text: str, today: date) -> date:
             return date(int(y), int(m), int(d)) if y else date(int(y2), int(m2), int(d2))
         worded = _WORD_DATE.fullmatch(text.strip().lower())
         if not worded:
-            raise UserInputError(f"cannot read the date {text.strip()[:40]!r}: write e.g. 2026-12-01 or 1-12-2026")
+            raise UserInputError(
+                f"cannot read the date {text.strip()[:40]!r}: write e.g. 2026-12-01 or 1-12-2026",
+                code="date_unreadable", value=text.strip()[:40],
+            )
         day, month, year = int(worded.group(1)), MONTH_WORDS[worded.group(2)], worded.group(3)
         if year:
             return date(int(year), month, day)
         candidate = date(today.year, month, day)
         return candidate if candidate >= today else date(today.year + 1, month, day)
     except ValueError:
-        raise UserInputError(f"{text.strip()[:40]!r} is not a date in the calendar") from None
+        raise UserInputError(
+            f"{text.strip()[:40]!r} is not a date in the calendar", code="date_impossible", value=text.strip()[:40]
+        ) from None
 
 
 def _on_day(day: date, at: time | None, calendar: BusinessCalendar) -> datetime:

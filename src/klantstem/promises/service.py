@@ -97,10 +97,12 @@ def add_promise(
         raise UserInputError("a promise cannot be made in the future")
     due_at = due_from_phrase(due, made, calendar) if isinstance(due, str) else _aware(due, calendar)
     if due_at <= now:
-        raise UserInputError(f"the due time {_local(due_at, calendar)} is in the past")
+        raise UserInputError(
+            f"the due time {_local(due_at, calendar)} is in the past", code="due_past", value=_local(due_at, calendar)
+        )
     clean_kind, clean_text = normalise_kind(kind)[:50], " ".join(description.split())
     if not clean_kind or not clean_text:
-        raise UserInputError("a promise needs a kind (e.g. callback) and a description")
+        raise UserInputError("a promise needs a kind (e.g. callback) and a description", code="promise_incomplete")
     if not any(v and v.strip() for v in (staff, department, third_party)):
         raise UserInputError("say who keeps the promise: a staff member, a department or a third party")
     owner = customers.resolve_id(engine, customer_id)
@@ -133,7 +135,9 @@ def _register(
         values["fingerprint"] = _fingerprint(values)
         existing = store.id_by_fingerprint(conn, values["fingerprint"])
         if existing is not None:
-            raise UserInputError(f"this promise is already registered as promise {existing}")
+            raise UserInputError(
+                f"this promise is already registered as promise {existing}", code="promise_exists", id=existing
+            )
         promise_id = store.insert_promise(conn, values)
         _keep_matching(conn, values["customer_id"])
         found = store.get_promise(conn, promise_id)

@@ -22,6 +22,9 @@ class Action(StrEnum):
     view_problems = "view_problems"
     manage_problems = "manage_problems"
     handle_personal_data = "handle_personal_data"  # export and erase a customer's personal data
+    add_promise = "add_promise"  # register a promise made to a customer
+    manage_delegates = "manage_delegates"  # record and end who may act for a customer
+    merge_customers = "merge_customers"  # merge two records of one customer, and undo it
 
 
 _A = Action
@@ -42,6 +45,9 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.use_api_tokens,
             _A.view_problems,
             _A.manage_problems,
+            _A.add_promise,
+            _A.manage_delegates,
+            _A.merge_customers,
         }
     ),
     "analyst": frozenset(
@@ -56,7 +62,17 @@ PERMISSIONS: dict[str, frozenset[Action]] = {
             _A.view_problems,
         }
     ),
-    "agent": frozenset({_A.view_customer, _A.add_contact, _A.record_interview, _A.view_promises, _A.update_promise}),
+    "agent": frozenset(
+        {
+            _A.view_customer,
+            _A.add_contact,
+            _A.record_interview,
+            _A.view_promises,
+            _A.update_promise,
+            _A.add_promise,
+            _A.manage_delegates,
+        }
+    ),
     "interviewer": frozenset({_A.view_customer, _A.record_interview, _A.invite_customer}),
 }
 

@@ -13,7 +13,16 @@ from klantstem.web.api import problems as problem_api
 from klantstem.web.api import promises as promise_api
 from klantstem.web.api import report as report_api
 from klantstem.web.pages import account as account_pages
-from klantstem.web.pages import corrections, dashboard, process, promises, public_interview, signin, themes
+from klantstem.web.pages import (
+    corrections,
+    customer_actions,
+    dashboard,
+    process,
+    promises,
+    public_interview,
+    signin,
+    themes,
+)
 from klantstem.web.pages import customers as customer_pages
 from klantstem.web.pages import interviews as interview_pages
 from klantstem.web.pages import problems as problem_pages
@@ -34,6 +43,7 @@ PAGE_ROUTERS = (
     account_pages.router,
     dashboard.router,
     customer_pages.router,
+    customer_actions.router,
     interview_pages.router,
     public_interview.router,
     promises.router,

@@ -17,6 +17,7 @@ from klantstem.stories import service as stories
 from klantstem.users import service as users
 from klantstem.web import i18n, links
 from klantstem.web.auth import check_csrf, require
+from klantstem.web.pages import customer_forms
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
@@ -59,6 +60,7 @@ def customer_page(request: Request, customer_id: int, **extra: object) -> Respon
         "problem": None,
         "invited": None,
         "blocked": None,
+        **customer_forms.context(request, story.customer_id),
         **extra,
     }
     status = 400 if extra.get("problem") else 200

@@ -1,0 +1,98 @@
+"""Registering a promise, recording and ending delegates, merging two records of one customer (and undoing it),
+and the list of likely duplicates, through the pages: each in the reader's language, with CSRF and roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from klantstem.clock import FixedClock
+from klantstem.contacts import service as contacts
+from klantstem.customers import service as customers
+from klantstem.promises import service as promises
+
+
+def _post(client: TestClient, web: Any, path: str, data: dict[str, str], page: str) -> Any:
+    csrf = web.csrf_of(client.get(page).text)
+    return client.post(path, data={**data, "csrf": csrf}, follow_redirects=False)
+
+
+def test_an_agent_registers_a_promise_that_the_board_and_customer_page_show(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet Pietersen", email="piet@example.nl").id
+    agent = signed_in("agent")
+    page = f"/customers/{customer}"
+    data = {"kind": "callback", "description": "We bellen u terug over de <b>factuur</b>", "due": "binnen 2 werkdagen"}
+    done = _post(client, web, f"/customers/{customer}/promises", data, page)
+    assert done.status_code == 303
+    (promise,) = promises.promises_of(engine, customer)
+    assert (promise.kind, promise.staff_id, promise.source) == ("callback", agent.id, "web")
+    shown = client.get(done.headers["location"]).text
+    assert f"Afspraak {promise.id} is vastgelegd" in shown
+    assert "&lt;b&gt;factuur&lt;/b&gt;" in shown and "<b>factuur" not in shown
+    wrong = _post(client, web, f"/customers/{customer}/promises", {**data, "due": "ooit een keer"}, page)
+    assert wrong.status_code == 400 and "is niet te lezen als termijn" in wrong.text
+    again = _post(client, web, f"/customers/{customer}/promises", data, page)
+    assert again.status_code == 400 and f"al vastgelegd (afspraak {promise.id})" in again.text
+    no_csrf = client.post(f"/customers/{customer}/promises", data=data, follow_redirects=False)
+    assert no_csrf.status_code == 403 and len(promises.promises_of(engine, customer)) == 1
+
+
+def test_delegates_are_recorded_and_ended_on_the_customer_page(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet Pietersen").id
+    signed_in("agent")
+    page = f"/customers/{customer}"
+    data = {"name": "Marie Pietersen", "relation": "partner", "phone": "06 11122233", "until": "31-12-2027"}
+    added = _post(client, web, f"/customers/{customer}/delegates", data, page)
+    assert added.status_code == 303
+    shown = client.get(added.headers["location"]).text
+    assert "Marie Pietersen mag nu namens de klant handelen." in shown and "alles" in shown
+    check = customers.check_delegate(engine, clock, customer, "06 11122233", "factuur", timezone="Europe/Amsterdam")
+    assert check.allowed
+    (delegate,) = customers.delegates_of(engine, customer)
+    bad = _post(client, web, f"/customers/{customer}/delegates", {**data, "until": "31-02-2027"}, page)
+    assert bad.status_code == 400 and "geen datum die bestaat" in bad.text
+    ended = _post(client, web, f"/customers/{customer}/delegates/{delegate.id}/end", {}, page)
+    assert "De machtiging van Marie Pietersen is beëindigd." in client.get(ended.headers["location"]).text
+    assert not customers.check_delegate(engine, clock, customer, "Marie Pietersen", timezone="Europe/Amsterdam").allowed
+    other = customers.add_customer(engine, clock, name="Ander").id
+    assert _post(client, web, f"/customers/{other}/delegates/{delegate.id}/end", {}, page).status_code == 404
+
+
+def test_a_manager_merges_a_look_alike_from_the_duplicates_and_undoes_it(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    first = customers.add_customer(engine, clock, name="Nathalie de Bruin", postcode="2312 TD").id
+    second = customers.add_customer(engine, clock, name="N. de Bruin", postcode="2312TD", email="nb@example.nl").id
+    contacts.record_contact(engine, clock, contacts.NewContact(customer_id=second, channel="email", subject="Vraag"))
+    signed_in("manager")
+    listed = client.get("/duplicates").text
+    assert "N. de Bruin" in listed and f'action="/customers/{second}/merge"' in listed
+    merged = _post(client, web, f"/customers/{second}/merge", {"target": str(first)}, "/duplicates")
+    assert merged.status_code == 303 and customers.resolve_id(engine, second) == first
+    page = client.get(merged.headers["location"]).text
+    assert f"Klant {second} is samengevoegd met deze klant." in page and f'/customers/{second}/unmerge"' in page
+    assert "Vraag" in page  # the second record's contact is on the first's timeline
+    assert "Geen mogelijk dubbele klanten gevonden." in client.get("/duplicates").text
+    again = _post(client, web, f"/customers/{second}/merge", {"target": str(first)}, f"/customers/{first}")
+    assert again.status_code == 400 and f"Klant {second} is al samengevoegd met klant {first}" in again.text
+    undone = _post(client, web, f"/customers/{second}/unmerge", {}, f"/customers/{first}")
+    assert customers.resolve_id(engine, second) == second
+    assert f"Het samenvoegen van klant {second} is ongedaan gemaakt." in client.get(undone.headers["location"]).text
+    unknown = _post(client, web, f"/customers/{first}/merge", {"target": "niemand@example.nl"}, f"/customers/{first}")
+    assert unknown.status_code == 400 and "Geen klant gevonden met" in unknown.text
+
+
+def test_the_forms_show_only_for_roles_that_may_use_them(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet Pietersen").id
+    signed_in("agent")
+    page = client.get(f"/customers/{customer}").text
+    assert 'id="add-promise"' in page and 'id="add-delegate"' in page and 'id="merge"' not in page
+    assert client.get("/duplicates").status_code == 403
