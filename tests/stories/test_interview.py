@@ -77,6 +77,7 @@ def test_an_interview_from_steps_to_confirmed_summary(engine: Engine, clock: Fix
     assert interview.stage == "summary"
     summary = interview.summary or ""
     assert "3 stappen" in summary and "slecht: Veel te lang" in summary and "Drie kwartier" in summary
+    assert f"- {question.question} — Drie kwartier; beloofd was tien minuten" in summary  # the answer with its question
     confirmed = stories.confirm(engine, clock, interview.story_id)
     assert confirmed.stage == "confirmed" and confirmed.summary == summary and confirmed.confirmed_at == clock.now()
     with pytest.raises(UserInputError):

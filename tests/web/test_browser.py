@@ -133,6 +133,8 @@ def test_sign_in_interview_timeline_dashboard_promise(
     summary = page.locator("#summary-text")
     assert "Na een week wachten nog steeds niets gehoord" in summary.inner_text()
     assert "Een week; beloofd was een dag" in summary.inner_text()
+    # the answer is read back with the question it answers
+    assert "Hoe lang moest u wachten, en wat was u daarover beloofd? — Een week; beloofd" in summary.inner_text()
     _shot(page, "05-interview-read-back")
     page.get_by_role("button", name="Ja, dit klopt").click()
     assert page.get_by_role("heading", name="Dank u wel").is_visible()

@@ -63,3 +63,44 @@ def test_a_server_error_is_the_error_page_or_the_api_error_shape(settings, engin
         assert answer.status_code == 500
         assert answer.json()["error"]["code"] == "server_error"
         assert "Jansen" not in answer.text
+
+
+def test_the_promise_figures_count_the_promises_made_in_the_period(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock
+) -> None:
+    from datetime import timedelta
+
+    from klantstem.business_calendar import BusinessCalendar
+    from klantstem.promises import service as promises
+
+    customer = customers.add_customer(engine, clock, name="Klant").id
+    for days_ago, description in ((200, "Terugbellen over de factuur"), (5, "Nieuwe pas opsturen")):
+        made = clock.now() - timedelta(days=days_ago)
+        promise = promises.add_promise(
+            engine, FixedClock(made), BusinessCalendar(), customer_id=customer, kind="send", description=description,
+            due=made + timedelta(days=1), third_party="Post",
+        )  # fmt: skip
+        if days_ago == 5:
+            promises.keep(engine, FixedClock(made + timedelta(hours=2)), promise.id)
+    promises.scan(engine, clock, BusinessCalendar())  # the old one is overdue: broken
+    signed_in("manager")
+    lately = client.get("/api/dashboard?period=30d").json()["promises"]
+    always = client.get("/api/dashboard?period=all").json()["promises"]
+    assert (lately["kept"], lately["broken"], lately["kept_rate"]) == (1, 0, 1.0)
+    assert (always["kept"], always["broken"], always["kept_rate"]) == (1, 1, 0.5)
+    page = client.get("/dashboard?period=30d").text
+    assert '<div class="big-number">100%</div>' in page
+
+
+def test_a_dashboard_with_stories_not_read_yet_says_so(
+    client: TestClient, signed_in, engine: Engine, clock: FixedClock, monkeypatch
+) -> None:
+    from klantstem.web.pages import dashboard
+
+    monkeypatch.setattr(dashboard, "ANALYSE_ON_VIEW", 1)  # a first view reads one story before it shows figures
+    for n in range(3):
+        _story(engine, clock, None, "bad", n)
+    signed_in("manager")
+    page = client.get("/dashboard?period=all").text
+    assert "2 verhalen zijn nog niet gelezen" in page
+    assert client.get("/api/dashboard?period=all").json()["totals"]["unread"] == 2

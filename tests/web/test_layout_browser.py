@@ -12,10 +12,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from test_browser import CHROMIUM, LAUNCH_ARGS
 
 from klantstem.clock import SystemClock
+from klantstem.customers import service as customers
+from klantstem.db import schema
 from klantstem.demo.service import DemoSize, build_demo
 from klantstem.insights import service as insights
 from klantstem.settings import Settings
@@ -25,8 +27,9 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Pyt
 if shutil.which(CHROMIUM) is None:
     pytest.skip("Debian's Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
-PAGES = ["/dashboard", "/dashboard?period=all", "/customers", "/customers/{customer}", "/interviews", "/promises",
-         "/process", "/themes", "/themes?q=wachten", "/corrections", "/users", "/account"]  # fmt: skip
+PAGES = ["/dashboard", "/dashboard?period=all", "/customers", "/customers/{customer}", "/customers/{customer}?all=1",
+         "/interviews", "/promises", "/process", "/themes", "/themes?q=wachten", "/corrections", "/duplicates",
+         "/users", "/account"]  # fmt: skip
 WIDTHS = (390, 1366)
 # Known and open: the process map (a Sankey diagram) still prints long step names of neighbouring columns over
 # each other; its chart labels are left out of the overlap check until it is drawn differently.
@@ -78,7 +81,8 @@ _OVERLAPS = """(charts) => {
 # A Dutch page may hold English only where a customer or an import wrote it (quotes, stories, names). Sentences of
 # the interface are recognised by their common English words.
 ENGLISH = re.compile(r"\b(the|already|only|cannot|please|and|with|from|were|has|have|been|which|this|that|into|"
-                     r"your|you|for)\s+\w+", re.IGNORECASE)  # fmt: skip
+                     r"your|you|for|case|customer|merged|undone|asked|about|promise|may|by|of|not)\s+\w+",
+                     re.IGNORECASE)  # fmt: skip
 _INTERFACE_TEXT = """() => {
   const skip = 'script,style,blockquote,.text,.data,code,svg,option';
   const out = [];
@@ -98,7 +102,19 @@ def demo(engine: Engine) -> dict[str, Any]:
     build_demo(engine, size=DemoSize().scaled(0.05), until=date(2026, 11, 30))
     insights.analyse_stories(engine, SystemClock())
     users.add_demo_accounts(engine)
-    return {"customer": 1}
+    # A customer whose timeline has every kind of line: process events, outreach, a delegate and a merge undone.
+    with engine.connect() as conn:
+        c = schema.cases
+        customer = conn.execute(
+            select(c.c.customer_id).join(schema.outreach, schema.outreach.c.customer_id == c.c.customer_id).limit(1)
+        ).scalar_one()
+    clock = SystemClock()
+    other = customers.add_customer(engine, clock, name="Tweede Record").id
+    customers.merge(engine, clock, other, customer)
+    customers.unmerge(engine, clock, other)
+    customers.merge(engine, clock, other, customer)
+    customers.authorise_delegate(engine, clock, customer, "Ruud Visser", relation="partner")
+    return {"customer": customer}
 
 
 @pytest.fixture

@@ -76,11 +76,11 @@ def _entries(
             )
         )
     for m in history.merges:
-        entries.append(
-            TimelineEntry(m.merged_at, "merge", f"customer {m.source_id} merged into {m.target_id}", m.as_dict())
-        )
+        merged = {**m.as_dict(), "what": "merged"}
+        entries.append(TimelineEntry(m.merged_at, "merge", f"customer {m.source_id} merged into {m.target_id}", merged))
         if m.undone_at:
-            entries.append(TimelineEntry(m.undone_at, "merge", f"merge of customer {m.source_id} undone", m.as_dict()))
+            undone = {**m.as_dict(), "what": "undone"}
+            entries.append(TimelineEntry(m.undone_at, "merge", f"merge of customer {m.source_id} undone", undone))
     return entries
 
 

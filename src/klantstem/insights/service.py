@@ -40,6 +40,7 @@ from klantstem.settings import Settings
 __all__ = [
     "CHANNELS",
     "LEVELS",
+    "PERSON_VERSION",
     "Dashboard",
     "FacetCount",
     "Filters",

@@ -74,13 +74,16 @@ def appraisal_by_month(conn: Connection, f: Filters) -> list[tuple[str, str, int
 
 
 def story_totals(conn: Connection, f: Filters) -> dict[str, int]:
+    """Stories, confirmed ones, interviews, and those with words not read yet (their figures are still missing)."""
+    read = exists().where(an.c.target == STORY, an.c.target_id == st.c.id, an.c.kind == "appraisal")
     stmt = select(
         func.count(),
         func.count(st.c.confirmed_at),
         func.count(st.c.id).filter(st.c.source.in_(("interview", "web_form"))),
+        func.count(st.c.id).filter(~read, or_(st.c.text.is_not(None), st.c.summary.is_not(None))),
     ).where(*story_conditions(f))
-    stories, confirmed, interviews = conn.execute(stmt).one()
-    return {"stories": int(stories), "confirmed": int(confirmed), "interviews": int(interviews)}
+    stories, confirmed, interviews, unread = conn.execute(stmt).one()
+    return {"stories": int(stories), "confirmed": int(confirmed), "interviews": int(interviews), "unread": int(unread)}
 
 
 def facet_counts(conn: Connection, f: Filters) -> list[tuple[str, str | None, int]]:
@@ -165,7 +168,13 @@ def step_quotes(
 
 
 def _promise_conditions(f: Filters) -> list[ColumnElement[bool]]:
-    return [pr.c.department_id == f.department_id] if f.department_id is not None else []
+    """Promises of the department, made in the period: the period's figures say how the promises made then fared."""
+    where = [pr.c.department_id == f.department_id] if f.department_id is not None else []
+    if f.since is not None:
+        where.append(pr.c.made_at >= utc(f.since))
+    if f.until is not None:
+        where.append(pr.c.made_at < utc(f.until))
+    return where
 
 
 def promise_figures(conn: Connection, now: datetime, soon: datetime, f: Filters) -> dict[str, int]:

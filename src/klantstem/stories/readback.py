@@ -17,8 +17,8 @@ _VERDICT = {"nl": "die stap vond u {word}", "en": "you found that step {word}"}
 
 
 def read_back(steps: list[Step], follow_ups: list[FollowUp], lang: str = "nl") -> str:
-    """A plain-text summary: every step with its appraisal and the customer's opinion, then the answers to the
-    follow-up questions. The customer's own words are kept as they were written."""
+    """A plain-text summary: every step with its appraisal and the customer's opinion, then the follow-up
+    questions with their answers. The customer's own words are kept as they were written."""
     lang = lang if lang in _INTRO else "nl"
     one, many = _INTRO[lang]
     lines = [one if len(steps) == 1 else many.format(n=len(steps))]
@@ -32,9 +32,9 @@ def read_back(steps: list[Step], follow_ups: list[FollowUp], lang: str = "nl") -
             line += f" — {_flat(opinions[step.id])}"
         lines.append(line)
     answers = [f for f in follow_ups if not f.opinion and f.answer]
-    if answers:
+    if answers:  # each answer with the question it answers: an answer alone ("Een week") says little
         lines.append(_ALSO[lang])
-        lines.extend(f"- {_flat(f.answer or '')}" for f in answers)
+        lines.extend(f"- {_flat(f.question)} — {_flat(f.answer or '')}" for f in answers)
     return "\n".join(lines)
 
 

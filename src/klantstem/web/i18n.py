@@ -27,10 +27,30 @@ def prefer_language(request: Request, language: str | None) -> None:
         request.state.preferred_language = language[:2].lower()
 
 
+COUNTS = ("n", "total")  # values that count something: written as the reader writes numbers, and choose the plural
+
+
 def translate(lang: str, key: str, **values: object) -> str:
-    """The text for `key` in `lang`; the key itself when it is missing (a test checks none is)."""
-    text = MESSAGES.get(lang, MESSAGES[DEFAULT_LANGUAGE]).get(key, key)
-    return text.format(**values) if values else text
+    """The text for `key` in `lang`; the key itself when it is missing (a test checks none is). A count of one
+    (`n` or `total`) takes the singular `<key>.one` when there is one ("1 contact", "2 contacten")."""
+    table = MESSAGES.get(lang, MESSAGES[DEFAULT_LANGUAGE])
+    if not values:
+        return table.get(key, key)
+    counted = next((values[name] for name in COUNTS if name in values), None)
+    if counted == 1 and f"{key}.one" in table:
+        key = f"{key}.one"
+    shown = {k: number(lang, v) if k in COUNTS and isinstance(v, int | float) else v for k, v in values.items()}
+    return table.get(key, key).format(**shown)
+
+
+def number(lang: str, value: object, digits: int = 0) -> str:
+    """A number as the reader writes it: 1.234,5 in Dutch, 1,234.5 in English; `digits` after the decimal sign."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "—" if value is None else str(value)
+    text = f"{value:,.{digits}f}"
+    if lang == "en":
+        return text
+    return text.translate(str.maketrans(",.", ".,"))
 
 
 def explain(lang: str, error: KlantstemError) -> str:
@@ -52,6 +72,13 @@ def month_label(lang: str, month: str) -> str:
     year, _, number = month.partition("-")
     names = _MONTHS.get(lang, _MONTHS[DEFAULT_LANGUAGE])
     return f"{names[int(number) - 1]} {year}" if number.isdigit() and 1 <= int(number) <= 12 else month
+
+
+def numberer(lang: str) -> Callable[..., str]:
+    def num(value: object, digits: int = 0) -> str:
+        return number(lang, value, digits)
+
+    return num
 
 
 def translator(lang: str) -> Callable[..., str]:

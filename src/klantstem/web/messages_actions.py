@@ -1,4 +1,5 @@
-"""Texts of what staff change about a customer: promises, delegates, merges and likely duplicates."""
+"""Texts of what staff change about a customer (promises, delegates, merges, likely duplicates) and of the lines
+of the customer's timeline that say so."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
                         "itself: check whether it is the same person."),
     "duplicates.none": ("Geen mogelijk dubbele klanten gevonden.", "No possible duplicate customers found."),
     "duplicates.count": ("{n} paren", "{n} pairs"),
+    "duplicates.count.one": ("{n} paar", "{n} pair"),
     "duplicates.first": ("Klant", "Customer"),
     "duplicates.second": ("Lijkt op", "Looks like"),
     "duplicates.score": ("Gelijkenis", "Similarity"),
@@ -55,6 +57,14 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "duplicates.merge": ("Tweede samenvoegen met eerste", "Merge second into first"),
     "duplicates.reason.same postcode": ("zelfde postcode", "same postcode"),
     "duplicates.reason.same address": ("zelfde adres", "same address"),
+    "timeline.case": ("zaak {case}", "case {case}"),
+    "timeline.outreach": ("gevraagd naar '{topic}' via {channel}", "asked about '{topic}' by {channel}"),
+    "timeline.delegate": ("{name} mag namens de klant handelen", "{name} may act for the customer"),
+    "timeline.merged": ("klant {source} samengevoegd met klant {target}", "customer {source} merged into {target}"),
+    "timeline.undone": ("samenvoegen van klant {source} ongedaan gemaakt", "merge of customer {source} undone"),
+    "outcome.sent": ("verstuurd", "sent"),
+    "outcome.answered": ("beantwoord", "answered"),
+    "outcome.blocked": ("tegengehouden", "blocked"),
     "error.merge_itself": ("Een klant kan niet met zichzelf worden samengevoegd.",
                            "A customer cannot be merged into itself."),
     "error.merge_merged": ("Klant {id} is al samengevoegd met klant {into}; gebruik klant {into}.",

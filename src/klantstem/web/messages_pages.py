@@ -35,6 +35,7 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "customers.placeholder": ("naam, klantnummer, zaaknummer, postcode, e-mail of telefoon",
                               "name, customer number, case number, postcode, e-mail or phone"),
     "customers.found": ("{n} klanten gevonden", "{n} customers found"),
+    "customers.found.one": ("{n} klant gevonden", "{n} customer found"),
     "customers.postcode": ("Postcode", "Postcode"),
     "customers.number": ("Klantnummer", "Customer number"),
     "interview.read_only": ("Alleen de interviewer die dit verhaal met de klant opneemt, of de klant zelf via de "
@@ -105,6 +106,7 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "customer.story_so_far": ("Het verhaal tot nu toe", "The story so far"),
     "customer.opted_out": ("wil niet benaderd worden", "does not want to be contacted"),
     "customer.contacts": ("{total} contacten", "{total} contacts"),
+    "customer.contacts.one": ("{total} contact", "{total} contact"),
     "customer.last_contact": ("laatste", "last"),
     "customer.open_cases": ("Open zaken", "Open cases"),
     "customer.owner": ("eigenaar", "owner"),
@@ -176,6 +178,14 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "dashboard.promises_due": ("Afspraken die binnenkort aflopen", "Promises due soon"),
     "dashboard.promises_broken": ("Verlopen en gebroken afspraken", "Overdue and broken promises"),
     "dashboard.kept_rate": ("afspraken nagekomen", "promises kept"),
+    "dashboard.unread": ("{n} verhalen zijn nog niet gelezen: de oordelen en onderwerpen hieronder zijn nog niet "
+                         "compleet. Kijk over enkele minuten opnieuw.",
+                         "{n} stories have not been read yet: the appraisals and topics below are not complete yet. "
+                         "Look again in a few minutes."),
+    "dashboard.unread.one": ("{n} verhaal is nog niet gelezen: de oordelen en onderwerpen hieronder zijn nog niet "
+                             "compleet. Kijk over enkele minuten opnieuw.",
+                             "{n} story has not been read yet: the appraisals and topics below are not complete yet. "
+                             "Look again in a few minutes."),
     "dashboard.steps": ("stappen", "steps"),
     "dashboard.appraisal_over_time": ("Oordeel over de stappen per maand", "Appraisal of the steps per month"),
     "dashboard.top_facets": ("Waar klanten het over hebben", "What customers talk about"),
@@ -274,6 +284,7 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "corrections.remove": ("Weghalen", "Remove"),
     "corrections.add_facet": ("Onderwerp toevoegen", "Add a topic"),
     "corrections.none": ("Nog geen geanalyseerde verhalen.", "No analysed stories yet."),
-    "corrections.labelled_by": ("Gelabeld door", "Labelled by"),
+    "corrections.by_machine": ("Gelabeld door de automatische tekstanalyse", "Labelled by the automatic text analysis"),
+    "corrections.by_person": ("Gelabeld door een medewerker", "Labelled by a member of staff"),
     "corrections.corrected": ("door een mens gecorrigeerd", "corrected by a person"),
 }

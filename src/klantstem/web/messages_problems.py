@@ -73,6 +73,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problems.told_on": ("geïnformeerd op {day}", "told on {day}"),
     "problems.not_told": ("nog niet geïnformeerd", "not told yet"),
     "problems.more_reports": ("en nog {n} meldingen", "and {n} more reports"),
+    "problems.more_reports.one": ("en nog {n} melding", "and {n} more report"),
     "problems.move_to": ("Zet op", "Move to"),
     "problems.note": ("Toelichting", "Note"),
     "problems.save": ("Opslaan", "Save"),

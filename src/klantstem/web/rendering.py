@@ -81,6 +81,7 @@ class Renderer:
             "lang": lang,
             "t": i18n.translator(lang),
             "tv": i18n.labeller(lang),
+            "num": i18n.numberer(lang),
             "csrf": sessions.csrf_token(request) if "session" in request.scope else "",  # none on a server error
             "user": user,
             "may": frozenset(users.actions_of(user.role)) if user is not None else frozenset(),
@@ -93,5 +94,7 @@ class Renderer:
     def fragment(self, lang: str, name: str, context: dict[str, Any]) -> Markup:
         """A part of a page from `context` and the language alone: no request, user or session token (a
         template that asks for them fails), so the part can be kept and shown to anyone allowed the page."""
-        values = {"lang": lang, "t": i18n.translator(lang), "tv": i18n.labeller(lang), **context}
+        values = {
+            "lang": lang, "t": i18n.translator(lang), "tv": i18n.labeller(lang), "num": i18n.numberer(lang), **context
+        }  # fmt: skip
         return Markup(self.env.get_template(name).render(values))  # noqa: S704 - rendered with autoescape

@@ -28,7 +28,8 @@ def queue(request: Request, page: int = 1, problem: str | None = None, status: i
     insights.analyse_stories(state.engine, state.clock, 200, 5000)
     total, hits = insights.correction_queue(state.engine, PAGE, (page - 1) * PAGE)
     context = {"hits": hits, "total": total, "page": page, "pages": max(1, -(-total // PAGE)), "problem": problem,
-               "facet_labels": insights.facet_labels(), "levels": insights.LEVELS}  # fmt: skip
+               "facet_labels": insights.facet_labels(), "levels": insights.LEVELS,
+               "person_version": insights.PERSON_VERSION}  # fmt: skip
     return state.renderer.page(request, "corrections.html", context, status_code=status)
 
 
