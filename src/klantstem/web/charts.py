@@ -45,17 +45,25 @@ def bars(labels: list[str], values: list[float], title: str, colour: str = "#0b6
     return {"data": data, "layout": {**_LAYOUT, **axes}}
 
 
-def process_map(dfg: list[dict[str, Any]], top: int = 25) -> dict[str, Any]:
-    """The most frequent directly-follows transitions as a Sankey diagram (the process map)."""
+def map_steps(dfg: list[dict[str, Any]], top: int = 25) -> tuple[list[dict[str, Any]], list[str]]:
+    """The most frequent directly-follows transitions between two different steps, and their steps by name."""
     edges = sorted((e for e in dfg if e["from"] != e["to"]), key=lambda e: -e["count"])[:top]
-    nodes = sorted({e["from"] for e in edges} | {e["to"] for e in edges})
+    return edges, sorted({e["from"] for e in edges} | {e["to"] for e in edges})
+
+
+def process_map(dfg: list[dict[str, Any]], top: int = 25) -> dict[str, Any]:
+    """The most frequent directly-follows transitions as a Sankey diagram (the process map). Its steps are
+    numbered in the diagram (their names are listed beside it, `map_steps`, and shown on hover): names of
+    neighbouring columns printed over each other and were cut off at the edges, numbers fit."""
+    edges, nodes = map_steps(dfg, top)
     index = {name: i for i, name in enumerate(nodes)}
     data = [{
         "type": "sankey",
-        "node": {"label": [plain(n) for n in nodes], "pad": 24, "thickness": 14},
-        "textfont": {"size": 11},
+        "node": {"label": [str(i + 1) for i in range(len(nodes))], "pad": 24, "thickness": 14,
+                 "customdata": [plain(n) for n in nodes], "hovertemplate": "%{customdata}<extra></extra>"},
+        "textfont": {"size": 12},
         "link": {"source": [index[e["from"]] for e in edges], "target": [index[e["to"]] for e in edges],
                  "value": [e["count"] for e in edges]},
     }]  # fmt: skip
-    height = max(460, 34 * len(nodes))  # room for every step's label, so they do not print over each other
+    height = max(360, 30 * len(nodes))
     return {"data": data, "layout": {"margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "height": height}}

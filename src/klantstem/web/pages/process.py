@@ -28,6 +28,7 @@ def _charts(report: dict[str, Any], lang: str) -> dict[str, Any]:
     hours = [round(float(waiting.get(c) or 0) / 3600, 1) for c in CAUSES]
     return {
         "map": charts.process_map(report.get("dfg") or []),
+        "map_steps": charts.map_steps(report.get("dfg") or [])[1],
         "waiting": charts.bars([t(f"cause.{c}") for c in CAUSES], hours, t("unit.hours")),
     }
 
