@@ -16,6 +16,7 @@ from klantstem.users import service as users
 
 HUGE = "99999999999999999999"  # > 2**64
 JUST_TOO_BIG = str(2**63)  # one more than the largest database integer
+TOO_BIG_FOR_AN_ID = str(2**31)  # ids are INTEGER columns: 32 bits on PostgreSQL (a 500 there before)
 
 
 def _api_error(body: dict[str, Any], status: int, code: str) -> None:
@@ -23,7 +24,7 @@ def _api_error(body: dict[str, Any], status: int, code: str) -> None:
     assert body["error"]["status"] == status and body["error"]["code"] == code
 
 
-@pytest.mark.parametrize("number", [HUGE, JUST_TOO_BIG])
+@pytest.mark.parametrize("number", [HUGE, JUST_TOO_BIG, TOO_BIG_FOR_AN_ID])
 @pytest.mark.parametrize(
     "path", ["/customers/{n}", "/interviews/{n}", "/customers/{n}?all=1"], ids=["customer", "interview", "all"]
 )
@@ -66,9 +67,10 @@ def test_typing_a_digit_that_is_no_number_finds_no_customer(client: TestClient, 
 )
 def test_the_api_answers_an_id_that_cannot_exist_with_not_found(client: TestClient, signed_in, path: str) -> None:
     signed_in("admin")
-    response = client.get(path.format(n=HUGE))
-    assert response.status_code == 404
-    _api_error(response.json(), 404, "not_found")
+    for number in (HUGE, TOO_BIG_FOR_AN_ID):
+        response = client.get(path.format(n=number))
+        assert response.status_code == 404
+        _api_error(response.json(), 404, "not_found")
 
 
 @pytest.mark.parametrize("path", ["/api/interviews?offset={n}", "/api/stories?q=a&offset={n}",
@@ -86,8 +88,9 @@ def test_the_api_refuses_an_id_out_of_range_in_a_body(client: TestClient, engine
     customer = customers.add_customer(engine, clock, name="Groot Getal", email="groot@example.nl")
     admin = users.add_user(engine, "admin-api@example.nl", "Admin", "admin", "a long password")
     client.headers["Authorization"] = f"Bearer {users.create_api_token(engine, admin.id, 'test').secret}"
-    started = client.post("/api/interviews", json={"customer_id": int(HUGE)})
-    _api_error(started.json(), 422, "invalid_request")
+    for number in (HUGE, TOO_BIG_FOR_AN_ID):
+        started = client.post("/api/interviews", json={"customer_id": int(number)})
+        _api_error(started.json(), 422, "invalid_request")
     contact = client.post(f"/api/customers/{customer.id}/contacts", json={"channel": "phone", "case_id": int(HUGE)})
     _api_error(contact.json(), 422, "invalid_request")
     fine = client.post("/api/interviews", json={"customer_id": customer.id})
