@@ -9,7 +9,7 @@ import numpy as np
 
 from klantstem.problems import detection, signals
 from klantstem.problems.model import Rules, Voice
-from klantstem.problems.placement import case_step, mapped_step
+from klantstem.problems.placement import mapped_step, place
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -75,21 +75,38 @@ def test_many_customers_over_weeks_is_structural() -> None:
     assert judged.kind == "structural" and judged.periods >= 2
 
 
-def test_a_voice_goes_to_the_activity_its_case_was_at_else_to_the_mapping() -> None:
-    t0 = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    events = {1: ([t0, t0 + timedelta(hours=2)], ["Aanvraag", "Brief verstuurd"])}
-    assert case_step(events, 1, t0 + timedelta(hours=3)) == "Brief verstuurd"
-    assert case_step(events, 1, t0 + timedelta(hours=1)) == "Aanvraag"
-    assert case_step(events, 1, t0 - timedelta(days=1)) == "Aanvraag"
-    assert case_step(events, 2, t0) == ""
+def test_a_voice_without_a_case_step_goes_to_the_mapping() -> None:
     mapping = {("price", 3): "Factuur", ("", 3): "Facturatie", ("", None): "Overig"}
     assert mapped_step(mapping, ("price",), 3) == "Factuur"
     assert mapped_step(mapping, ("waiting_time",), 3) == "Facturatie"
     assert mapped_step(mapping, (), 4) == "Overig"
     assert mapped_step({}, ("price",), 3) == ""
+    voice = _voices([1], [0], ["phone"])[0]
+    assert place(voice, "Aanvraag", mapping).placed_by == "event"
+    assert place(voice, None, {("", None): "Overig"}).step == "Overig"
 
 
 def test_periods_are_local_weeks_and_months() -> None:
     late_sunday = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # Monday 00:30 in Amsterdam
     assert detection.period_of(late_sunday, "week", ZONE) == date(2026, 3, 2)
     assert detection.period_of(datetime(2026, 3, 31, 22, 30, tzinfo=UTC), "month", ZONE) == date(2026, 4, 1)
+
+
+def test_a_report_is_one_customer_and_case_on_one_local_day_in_every_series_it_speaks_for() -> None:
+    t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)  # a Monday
+    voices = [
+        Voice("contact", 1, 7, 70, "phone", t0, None, ("price",), "Factuur"),
+        Voice("story_step", 2, 7, 70, None, t0 + timedelta(hours=2), None, ("price",), "Factuur"),  # same day
+        Voice("contact", 3, 7, 70, "email", t0 + timedelta(days=1), None, ("waiting_time",), "Factuur"),
+        # Sunday 23:00 UTC is Monday 00:00 in Amsterdam: the next week
+        Voice("contact", 4, 8, None, "phone", t0 + timedelta(days=6, hours=14), None, (), "Factuur"),
+        Voice("contact", 5, 9, None, "phone", t0, None, ("price",), ""),  # unplaced
+    ]
+    pool = detection.pool_of(voices, ZONE)
+    weeks = detection.series_of(pool, "week")
+    assert set(weeks) == {("Factuur", ""), ("Factuur", "price"), ("Factuur", "waiting_time")}
+    assert weeks[("Factuur", "")].counts == {date(2026, 3, 2): 2, date(2026, 3, 9): 1}
+    assert weeks[("Factuur", "price")].counts == {date(2026, 3, 2): 1}
+    assert [v.source_id for v in weeks[("Factuur", "price")].voices([date(2026, 3, 2)])] == [1, 2]
+    months = detection.series_of(pool, "month")
+    assert months[("Factuur", "")].counts == {date(2026, 3, 1): 3}
