@@ -51,14 +51,18 @@ class FacetCount:
 @dataclass(frozen=True)
 class ThemeSummary:
     id: int
-    label: str
+    label: str  # the theme's most telling words
     terms: tuple[str, ...]
     size: int
     quotes: tuple[str, ...]
+    labels: dict[str, str] = field(default_factory=dict)  # language -> a readable label (the topic, then words)
+
+    def label_in(self, lang: str) -> str:
+        return self.labels.get(lang) or self.label
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "terms": list(self.terms), "size": self.size,
-                "quotes": list(self.quotes)}  # fmt: skip
+        return {"id": self.id, "label": self.label, "labels": self.labels, "terms": list(self.terms),
+                "size": self.size, "quotes": list(self.quotes)}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -380,9 +380,10 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
     """Themes beyond the taxonomy among the newest stories (deterministic for a seed)."""
     with reading(engine) as conn:
         items = store.newest_texts(conn, newest)
+        facets = store.facets_of_stories(conn, [story_id for story_id, _ in items])
     from klantstem.insights.themes import fit_themes
 
-    return fit_themes(items, seed)
+    return fit_themes(items, seed, facets, facet_labels())
 
 
 # --- the voice of the process --------------------------------------------------------------------------------

@@ -353,6 +353,20 @@ def newest_texts(conn: Connection, n: int) -> list[tuple[int, str]]:
     return [(int(i), str(t)) for i, t in conn.execute(stmt)]
 
 
+def facets_of_stories(conn: Connection, story_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The facets labelled on each of these stories (story id -> facet ids)."""
+    found: dict[int, list[str]] = {}
+    facet = an.c.value["facet"].as_string()
+    for start in range(0, len(story_ids), 900):  # within SQLite's limit of bound parameters
+        chunk = list(story_ids[start : start + 900])
+        where = (an.c.target == STORY, an.c.kind == "facet", an.c.target_id.in_(chunk))
+        stmt = select(an.c.target_id, facet).where(*where)
+        for story_id, name in conn.execute(stmt):
+            if name:
+                found.setdefault(int(story_id), []).append(str(name))
+    return found
+
+
 def story_words(conn: Connection, story_id: int) -> str | None:
     value = conn.execute(select(_story_words()).where(st.c.id == story_id)).scalar_one_or_none()
     return None if value is None else str(value)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from klantstem.insights.model import ThemeSummary
+from klantstem.text.tokens import sentence_spans
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -17,7 +23,19 @@ class ThemeResult:
         return next((t for t in self.themes if t.id == theme_id), None)
 
 
-def fit_themes(items: list[tuple[int, str]], seed: int = 0) -> ThemeResult:
+TOPIC_SHARE = 0.3  # a facet labelled on at least this share of a theme's stories names the theme
+LABEL_WORDS = 2
+
+
+def fit_themes(
+    items: list[tuple[int, str]],
+    seed: int = 0,
+    facets_of: Mapping[int, Sequence[str]] | None = None,
+    facet_labels: Mapping[str, Mapping[str, str]] | None = None,
+) -> ThemeResult:
+    """Themes among (story id, text) items. With the stories' facets and the facets' labels, each theme is named
+    in every language by the facet most of its stories carry, followed by its most telling words; its quotes are
+    the sentences of its most typical stories that hold most of those words."""
     from klantstem.text.themes import ThemeModel  # scikit-learn: loaded when themes are first asked for
 
     usable = [(i, t) for i, t in items if t.strip()]
@@ -28,8 +46,40 @@ def fit_themes(items: list[tuple[int, str]], seed: int = 0) -> ThemeResult:
     for (story_id, _), theme_id in zip(usable, model.labels_.tolist(), strict=True):
         members.setdefault(int(theme_id), []).append(story_id)
     summaries = [
-        ThemeSummary(t.id, t.label, t.terms, t.size, t.quotes)
+        ThemeSummary(
+            t.id, t.label, t.terms, t.size, tuple(on_topic(q, t.terms) for q in t.quotes),
+            _labels(members.get(t.id, []), t.terms, facets_of or {}, facet_labels or {}),
+        )  # fmt: skip
         for t in sorted(model.themes, key=lambda t: -t.size)
         if t.size > 0
     ]
     return ThemeResult(summaries, members)
+
+
+def _labels(
+    stories: Sequence[int], terms: Sequence[str], facets_of: Mapping[int, Sequence[str]],
+    facet_labels: Mapping[str, Mapping[str, str]],
+) -> dict[str, str]:  # fmt: skip
+    counts = Counter(f for story_id in stories for f in set(facets_of.get(story_id, ())))
+    if not counts:
+        return {}
+    facet, n = counts.most_common(1)[0]
+    if n < TOPIC_SHARE * len(stories) or facet not in facet_labels:
+        return {}
+    words = ", ".join(terms[:LABEL_WORDS])
+    return {lang: f"{label} · {words}" if words else label for lang, label in facet_labels[facet].items()}
+
+
+def on_topic(quote: str, terms: Sequence[str]) -> str:
+    """The sentence of `quote` that holds most of the theme's words (the first such one): a quote about the
+    theme rather than the opening of the story."""
+    wanted = {t.lower() for t in terms}
+    if not wanted:
+        return quote
+    best, best_hits = quote, 0
+    for start, end in sentence_spans(quote):
+        sentence = quote[start:end].strip()
+        hits = len(wanted & {w.lower() for w in _WORD.findall(sentence)})
+        if hits > best_hits:
+            best, best_hits = sentence, hits
+    return best
