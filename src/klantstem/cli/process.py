@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from klantstem.cli.common import DbOption, console, settings_for
+from klantstem.cli.progress import ProgressOption, stages
 from klantstem.db.engine import open_database
 from klantstem.errors import UserInputError
 from klantstem.events import service as events
@@ -74,6 +75,7 @@ def analyze(
         str | None, typer.Option("--second-line", help="Regular expression naming second/third-line teams.")
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many items each ranking lists.")] = 20,
+    progress: ProgressOption = None,
 ) -> None:
     """Lead times, directly-follows graph, variants, bottlenecks, hand-overs, ping-pong and waiting by cause."""
     settings = settings_for(db)
@@ -87,16 +89,21 @@ def analyze(
         second_line_pattern=second_line or process.DEFAULT_SECOND_LINE,
         sql_cache=settings.sql_cache_folder,
     )
+    data = format is not ReportFormat.table  # JSON or HTML: no progress by default when it goes into a pipe
     if log is not None:
         mapping = process.ColumnMapping().with_overrides(
             case=case, activity=activity, timestamp=timestamp, lifecycle=lifecycle,
             resource=resource, team=team, status=status, customer=customer,
         )  # fmt: skip
-        report = process.analyze_file(log, mapping, options)
+        with stages(f"analysing {log.name}", progress, json_result=data) as stage:
+            stage("reading the log and computing the report")
+            report = process.analyze_file(log, mapping, options)
     else:
         engine = open_database(settings)
         try:
-            report = events.analyze_log(engine, log_name, options)
+            with stages("analysing the database's events", progress, json_result=data) as stage:
+                stage("reading the events and computing the report")
+                report = events.analyze_log(engine, log_name, options)
         finally:
             engine.dispose()
     if report.get("mixed_sources"):
