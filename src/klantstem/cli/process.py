@@ -6,17 +6,19 @@ import json
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from klantstem.cli.common import DbOption, console, settings_for
-from klantstem.db.engine import open_database
+from klantstem.cli.common import DbOption, settings_for
 from klantstem.errors import UserInputError
-from klantstem.events import service as events
 from klantstem.process import service as process
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# The database, its events service and Rich's tables are loaded only by the commands that use them: analysing a
+# file needs none of them.
 
 app = typer.Typer(help="Analyse service-process event logs: lead times, waits, hand-overs.", no_args_is_help=True)
 
@@ -94,6 +96,9 @@ def analyze(
         )  # fmt: skip
         report = process.analyze_file(log, mapping, options)
     else:
+        from klantstem.db.engine import open_database
+        from klantstem.events import service as events
+
         engine = open_database(settings)
         try:
             report = events.analyze_log(engine, log_name, options)
@@ -123,11 +128,17 @@ def _emit(report: dict[str, Any], format: ReportFormat, output: Path | None) -> 
     """The report in the format asked for, on stdout or into `output`."""
     if output is None:
         if format is ReportFormat.table:
+            from klantstem.cli.common import console
+
             _print_tables(report, console)
         else:
             typer.echo(_rendered(report, format))
         return
     if format is ReportFormat.table:
+        from rich.console import Console
+
+        from klantstem.cli.common import console
+
         with output.open("w", encoding="utf-8") as handle:
             _print_tables(report, Console(file=handle, width=console.width))
     else:
@@ -146,6 +157,8 @@ def _days(seconds: float | None) -> str:
 
 
 def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    from rich.table import Table
+
     table = Table(title=title)
     for i, header in enumerate(headers):
         table.add_column(header, justify="left" if i == 0 else "right")

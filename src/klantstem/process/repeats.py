@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
-
-import ibis
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING, Any
 
 from klantstem.process.compiled import query
 from klantstem.process.stats import rows, share
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 CLOSING = r"(?i)\b(closed|resolved|completed|cancelled|afgesloten|opgelost|gesloten|afgehandeld)\b"
 
@@ -58,6 +58,8 @@ def _customer_totals(cases: ir.Table) -> ir.Table:
 
 
 def _repeat_totals(cases: ir.Table, days: int) -> ir.Table:
+    import ibis
+
     known = cases.filter(cases.customer.notnull())
     window = ibis.window(group_by=known.customer, order_by=[known.start_t, known.case])
     ordered = known.mutate(previous_end=known.end_t.lag().over(window))

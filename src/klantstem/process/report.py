@@ -13,19 +13,18 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import pyarrow as pa
 
 from klantstem.errors import UserInputError
 from klantstem.files import require_readable
 from klantstem.process.bottlenecks import bottlenecks
-from klantstem.process.compiled import materialize, query
+from klantstem.process.compiled import Named, materialize, query
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import Cursor, arrow_span, cursors, from_parquet, prepare, register_arrow, session
+from klantstem.process.frame import DuckDB, arrow_span, from_parquet, prepare, register_arrow, session
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
@@ -33,6 +32,9 @@ from klantstem.process.options import ONE_THREAD_BELOW, AnalysisOptions
 from klantstem.process.repeats import reopened, repeat_customers
 from klantstem.process.stats import rows
 from klantstem.process.waiting import waiting_by_cause
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 
 def analyze_file(
@@ -72,28 +74,13 @@ def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOption
         raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
     columns = resolve_columns(path, names, mapping)
     with session(options) as con:
-        events = from_parquet(con, path, columns)
-        warnings = _drop_incomplete(con, events)
-        complete = events.filter(events.case.notnull() & events.activity.notnull() & events.timestamp.notnull())
+        complete, warnings = from_parquet(con, path, columns)
         return build_report(con, complete, options, warnings, str(path))
 
 
-def _drop_incomplete(con: Any, events: ir.Table) -> dict[str, int]:
-    counts = rows(
-        con.to_pyarrow(
-            events.aggregate(
-                without_case=events.case.isnull().sum(),
-                without_activity=events.activity.isnull().sum(),
-                without_timestamp=events.timestamp.isnull().sum(),
-            )
-        )
-    )[0]
-    return {f"events_{k}_left_out": int(v) for k, v in counts.items() if v}
-
-
 def build_report(
-    con: Any,
-    events: ir.Table,
+    con: DuckDB,
+    events: Named,
     options: AnalysisOptions,
     warnings: dict[str, int],
     source: str,
@@ -103,11 +90,10 @@ def build_report(
     they run two at a time, each on a connection of its own (DuckDB runs a query without holding the GIL)."""
     started = time.perf_counter()
     prepared = prepare(con, events, options, span)
-    new_cursor = cursors(con)
     with ThreadPoolExecutor(_SIDE_BY_SIDE) as pool:
 
         def side(work: Callable[..., Any], *args: Any) -> Future[Any]:
-            return pool.submit(_on_cursor, new_cursor(), work, *args)
+            return pool.submit(_on_cursor, con.cursor(), work, *args)
 
         # Submitted in order (a task may wait for an earlier one) and the longest first.
         head = side(_head_row, prepared)
@@ -146,7 +132,7 @@ def build_report(
 _SIDE_BY_SIDE = 2
 
 
-def _on_cursor(own: Cursor, work: Callable[..., Any], *args: Any) -> Any:
+def _on_cursor(own: DuckDB, work: Callable[..., Any], *args: Any) -> Any:
     try:
         return work(own, *args)
     finally:
@@ -201,7 +187,7 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
 
 def _reopened(
     con: Any,
-    prepared: ir.Table,
+    prepared: Named,
     pairs: Future[tuple[list[dict[str, Any]], dict[str, Any]]],
     ends: Future[dict[str, dict[str, int]]],
     waiting: Future[tuple[dict[str, Any], list[str]]],

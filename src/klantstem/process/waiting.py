@@ -8,13 +8,14 @@ third party).
 
 from __future__ import annotations
 
-from typing import Any
-
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING, Any
 
 from klantstem.process.compiled import query
 from klantstem.process.options import CAUSES, AnalysisOptions
 from klantstem.process.stats import rounded, rows
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 
 def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[dict[str, Any], list[str]]:
