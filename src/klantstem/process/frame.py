@@ -72,9 +72,36 @@ def _database(options: AnalysisOptions) -> Any:
         config["threads"] = options.threads
     if options.memory_limit:
         config["memory_limit"] = options.memory_limit
-    con = duckdb.connect(options.database, config=config)
+    if options.spill_dir:
+        config["temp_directory"] = options.spill_dir
+    try:
+        con = duckdb.connect(options.database, config=config)
+    except duckdb.Error as exc:
+        raise UserInputError(f"cannot start the analysis database: {_first_line(exc)}") from None
     con.execute(_SESSION)
     return con
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+@contextmanager
+def _engine_errors(options: AnalysisOptions) -> Iterator[None]:
+    """DuckDB running out of memory or spill room becomes one line that says what to change."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.OutOfMemoryException:
+        limit = f"the memory limit ({options.memory_limit})" if options.memory_limit else "this machine's memory"
+        spill = f"the spill folder {options.spill_dir}" if options.spill_dir else "a spill folder (--spill-dir)"
+        raise UserInputError(
+            f"the event log needs more than {limit} allows, even spilling to disk; raise --memory-limit or give "
+            f"{spill} more room"
+        ) from None
+    except duckdb.IOException as exc:
+        raise UserInputError(f"the analysis could not write to disk: {_first_line(exc)}") from None
 
 
 def connect(options: AnalysisOptions) -> DuckDB:
@@ -82,7 +109,7 @@ def connect(options: AnalysisOptions) -> DuckDB:
     return DuckDB(_database(options))
 
 
-_databases: dict[tuple[int, int | None, str | None], Any] = {}
+_databases: dict[tuple[int, int | None, str | None, str | None], Any] = {}
 _databases_lock = threading.Lock()
 
 
@@ -95,11 +122,12 @@ def session(options: AnalysisOptions) -> Iterator[DuckDB]:
     if options.database != ":memory:":
         own = connect(options)
         try:
-            yield own
+            with _engine_errors(options):
+                yield own
         finally:
             own.close()
         return
-    key = (os.getpid(), options.threads, options.memory_limit)  # a forked child makes its own
+    key = (os.getpid(), options.threads, options.memory_limit, options.spill_dir)  # a forked child makes its own
     with _databases_lock:
         if key not in _databases:
             _databases[key] = _database(options)
@@ -108,7 +136,8 @@ def session(options: AnalysisOptions) -> Iterator[DuckDB]:
     schema = f"report_{uuid.uuid4().hex}"
     try:
         own.execute(f'CREATE SCHEMA "{schema}"; USE memory."{schema}"; {_SESSION}')
-        yield DuckDB(own)
+        with _engine_errors(options):
+            yield DuckDB(own)
     finally:
         own.close()  # first: it may hold an unfinished result when the report failed
         cleaner = database.cursor()
