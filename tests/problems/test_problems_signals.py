@@ -9,7 +9,7 @@ import numpy as np
 
 from klantstem.problems import detection, signals
 from klantstem.problems.model import Rules, Voice
-from klantstem.problems.placement import case_step, mapped_step
+from klantstem.problems.placement import mapped_step, place
 
 ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -75,18 +75,15 @@ def test_many_customers_over_weeks_is_structural() -> None:
     assert judged.kind == "structural" and judged.periods >= 2
 
 
-def test_a_voice_goes_to_the_activity_its_case_was_at_else_to_the_mapping() -> None:
-    t0 = datetime(2026, 1, 5, 9, tzinfo=UTC)
-    events = {1: ([t0, t0 + timedelta(hours=2)], ["Aanvraag", "Brief verstuurd"])}
-    assert case_step(events, 1, t0 + timedelta(hours=3)) == "Brief verstuurd"
-    assert case_step(events, 1, t0 + timedelta(hours=1)) == "Aanvraag"
-    assert case_step(events, 1, t0 - timedelta(days=1)) == "Aanvraag"
-    assert case_step(events, 2, t0) == ""
+def test_a_voice_without_a_case_step_goes_to_the_mapping() -> None:
     mapping = {("price", 3): "Factuur", ("", 3): "Facturatie", ("", None): "Overig"}
     assert mapped_step(mapping, ("price",), 3) == "Factuur"
     assert mapped_step(mapping, ("waiting_time",), 3) == "Facturatie"
     assert mapped_step(mapping, (), 4) == "Overig"
     assert mapped_step({}, ("price",), 3) == ""
+    voice = _voices([1], [0], ["phone"])[0]
+    assert place(voice, "Aanvraag", mapping).placed_by == "event"
+    assert place(voice, None, {("", None): "Overig"}).step == "Overig"
 
 
 def test_periods_are_local_weeks_and_months() -> None:

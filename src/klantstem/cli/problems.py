@@ -47,7 +47,7 @@ def detect(db: DbOption = None, format: FormatOption = OutputFormat.table) -> No
         print_json({
             "problems": [p.as_json() for p in found.problems], "opened": found.opened, "updated": found.updated,
             "reopened": found.reopened, "verified": found.verified, "voices": found.voices,
-            "unplaced": found.unplaced,
+            "unplaced": found.unplaced, "reworked": found.reworked,
             "rising": [{"step": w.step, "facet": w.facet or None, "recent": w.recent, "expected": w.expected}
                        for w in found.rising],
         })  # fmt: skip
@@ -56,7 +56,8 @@ def detect(db: DbOption = None, format: FormatOption = OutputFormat.table) -> No
     console.print(_table(found.problems, zone, "Problems"))
     console.print(
         f"{found.voices:,} voices placed on steps ({found.unplaced:,} unplaced); opened {len(found.opened)}, "
-        f"updated {len(found.updated)}, reopened {len(found.reopened)}, verified {len(found.verified)}"
+        f"updated {len(found.updated)}, reopened {len(found.reopened)}, verified {len(found.verified)}; "
+        f"{found.reworked:,} periods counted"
     )
     for w in found.rising:
         console.print(f"rising: {escape(w.step)} / {w.facet or '-'}: {w.recent} lately, {w.expected} expected")

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -177,6 +178,7 @@ contacts = Table(
     _in("channel", CHANNELS, "channel"),
     _in("direction", DIRECTIONS, "direction"),
     Index("ix_contacts_customer_time", "customer_id", "occurred_at"),
+    Index("ix_contacts_direction_time", "direction", "occurred_at"),  # inbound contacts per period
     # A unique index rather than a constraint: SQLite can drop and rebuild it, so a large import builds it
     # once from sorted keys (see imports.store) instead of inserting a million random keys one by one.
     Index("uq_contacts_fingerprint", "fingerprint", unique=True),
@@ -302,7 +304,8 @@ process_events = Table(
     Column("fingerprint", String(64), nullable=False, unique=True),
     Index("ix_process_events_case", "log_name", "case_key", "occurred_at"),
     Index("ix_process_events_case_id_time", "case_id", "occurred_at"),
-    Index("ix_process_events_activity_time", "activity", "occurred_at"),  # the cases that passed a step
+    # The cases that passed a step in a period, read from the index alone (structural-problem bases).
+    Index("ix_process_events_step", "activity", "occurred_at", "log_name", "case_key"),
 )
 
 outreach = Table(
@@ -446,6 +449,26 @@ step_owners = Table(
     Column("step", String(300), nullable=False, unique=True),  # a process step, or a department's name
     Column("owner_id", ForeignKey("staff.id"), nullable=False),
     _ts("created_at", nullable=False),
+)
+
+# What structural-problem detection keeps between runs, so that a run after new data reworks only the periods
+# that changed: the base of each step (or of the steps without events: inbound contacts) per period, and how far
+# the rows were read when the bases were made (and in which time zone).
+problem_bases = Table(
+    "problem_bases",
+    metadata,
+    Column("base", String(10), primary_key=True),  # cases, contacts
+    Column("step", String(300), primary_key=True),  # "" for the inbound contacts
+    Column("granularity", String(5), primary_key=True),
+    Column("period", Date, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+problem_marks = Table(
+    "problem_marks",
+    metadata,
+    Column("name", String(50), primary_key=True),
+    Column("value", String(100), nullable=False),
 )
 
 step_mappings = Table(

@@ -44,7 +44,7 @@ def local_day(moment: datetime, zone: ZoneInfo) -> date:
     return _local_day_of_hour(moment.replace(minute=0, second=0, microsecond=0), zone)
 
 
-def _next(period: date, granularity: str) -> date:
+def next_period(period: date, granularity: str) -> date:
     if granularity == "week":
         return period + timedelta(days=7)
     return (period.replace(day=28) + timedelta(days=4)).replace(day=1)
@@ -53,7 +53,7 @@ def _next(period: date, granularity: str) -> date:
 def period_range(first: date, last: date, granularity: str) -> list[date]:
     out = [first]
     while out[-1] < last:
-        out.append(_next(out[-1], granularity))
+        out.append(next_period(out[-1], granularity))
     return out
 
 

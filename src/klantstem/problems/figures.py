@@ -1,6 +1,7 @@
 """The voice of the process at one step, for a problem's explanation: how long cases wait after the step (and
 why: the status the step left them in), how often the step hands the case to another team, how many of its cases
-ping-pong between teams, and how many promises made there were kept."""
+ping-pong between teams, and how many promises made there were kept. At most the latest MAX_CASES cases are
+read."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import Connection
 
 from klantstem.problems import store
 
-MAX_CASES = 5000
+MAX_CASES = 1000  # the latest cases at the step are read; enough for medians and shares
 
 
 def step_figures(conn: Connection, step: str, since: datetime) -> dict[str, Any]:
@@ -39,6 +40,7 @@ def step_figures(conn: Connection, step: str, since: datetime) -> dict[str, Any]
     decided = promises.get("kept", 0) + promises.get("broken", 0)
     return {
         "cases": len(cases),
+        "latest_only": len(cases) >= MAX_CASES,
         "median_wait_h": round(median(waits), 1) if waits else None,
         "wait_by_status_h": {k: round(median(v), 1) for k, v in sorted(by_cause.items(), key=lambda kv: -len(kv[1]))},
         "handover_share": round(handed / passages, 3) if passages else None,

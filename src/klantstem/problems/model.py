@@ -218,6 +218,7 @@ class Detection:
     voices: int
     unplaced: int
     problems: list[ProblemRow]
+    reworked: int = 0  # periods whose bases were counted in this run (only those new rows fall in, after the first)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 1. A voice in a case with process events is placed at the activity the case was at when the voice happened: the
    last event at or before that moment (a minute's grace for clocks of two systems), or the case's first event
-   when the voice came before any. A broken promise is placed where it was made.
+   when the voice came before any (voices.py finds that activity in SQL). A broken promise is placed where it
+   was made.
 2. Otherwise the mapping from facet and department to step decides: (facet, department), then (facet, any
    department), then (any facet, department), then (any facet, any department).
 3. What neither places stays unplaced, is counted, and takes part in no signal.
@@ -10,24 +11,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from klantstem.problems.model import ALL_FACETS, UNPLACED, Voice
 
 GRACE = timedelta(minutes=1)
-CaseEvents = dict[int, tuple[list[datetime], list[str]]]  # case id -> (sorted moments, activities)
 Mappings = dict[tuple[str, int | None], str]  # (facet or "", department id or None) -> step
-
-
-def case_step(events: CaseEvents, case_id: int | None, moment: datetime) -> str:
-    if case_id is None or case_id not in events:
-        return UNPLACED
-    moments, activities = events[case_id]
-    i = bisect_right(moments, moment + GRACE) - 1
-    return activities[max(i, 0)]
 
 
 def mapped_step(mappings: Mappings, facets: Iterable[str], department_id: int | None) -> str:
@@ -39,10 +30,9 @@ def mapped_step(mappings: Mappings, facets: Iterable[str], department_id: int | 
     return UNPLACED
 
 
-def place(voice: Voice, moment: datetime, events: CaseEvents, mappings: Mappings) -> Voice:
-    """The voice with its step and how it was placed (`moment`: when it happened in the case)."""
-    step = case_step(events, voice.case_id, moment)
-    if step != UNPLACED:
-        return replace(voice, step=step, placed_by="event")
+def place(voice: Voice, case_step: str | None, mappings: Mappings) -> Voice:
+    """The voice with its step and how it was placed (`case_step`: the activity its case was at, if any)."""
+    if case_step:
+        return replace(voice, step=case_step, placed_by="event")
     step = mapped_step(mappings, voice.facets, voice.department_id)
     return replace(voice, step=step, placed_by="mapping" if step != UNPLACED else "")

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine
 from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError
-from klantstem.problems import detection, similar, store
+from klantstem.problems import bases, detection, similar, store
 from klantstem.problems.figures import step_figures
 from klantstem.problems.lifecycle import (
     add_action,
@@ -41,11 +41,13 @@ from klantstem.problems.model import (
     Voice,
 )
 from klantstem.problems.views import detail, problem_rows
-from klantstem.problems.voices import bases, gather
+from klantstem.problems.voices import gather
 from klantstem.problems.watch import watch_fixed
 from klantstem.settings import Settings
 
 SAMPLE = 200  # reports per problem its words are learned from
+SIMILAR_SOURCES = ("contact", "story_step")
+FIRST_COMPARED = 20_000  # loose complaints compared in the first run (the newest)
 
 __all__ = [
     "Detection", "ProblemDetail", "ProblemRow", "Rules", "add_action", "assign", "deliver", "detect", "escalated",
@@ -65,9 +67,10 @@ def rules_from_settings(settings: Settings) -> Rules:
 
 
 def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool = True) -> Detection:
-    """Read what was not read yet, place every voice on its step, run the signals, and record what they found:
-    new problems with their owner, new reports of known problems as suggestions, fixed problems verified or
-    reopened. Running it again on the same data changes nothing."""
+    """Read what was not read yet, place every voice on its step, bring the bases up to date (only the periods new
+    rows fall in), run the signals, and record what they found: new problems with their owner, new reports of
+    known problems as suggestions, fixed problems verified or reopened. Running it again on the same data changes
+    nothing."""
     if read_texts:
         from klantstem.insights import service as insights
 
@@ -75,55 +78,66 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
     rules, zone = rules_from_settings(settings), ZoneInfo(settings.timezone)
     with reading(engine) as conn:
         voices = gather(conn, rules)
-        step_bases, contact_bases = bases(conn, voices, zone)
-    candidates, rising = detection.detect(voices, step_bases, contact_bases, rules, zone)
-    opened: list[int] = []
-    updated: list[int] = []
-    reopened: list[int] = []
     with engine.begin() as conn:
+        tallied = bases.refresh(conn, zone)
+    candidates, rising = detection.detect(voices, tallied.steps, tallied.contacts, rules, zone)
+    outcomes: dict[str, list[int]] = {"opened": [], "updated": [], "reopened": []}
+    with engine.begin() as conn:
+        known = {(p.step, p.facet): p for p in store.problems(conn)}
+        linked = store.linked_sources(conn)
         for candidate in candidates:
-            outcome, problem_id = _record(conn, clock.now(), candidate)
-            {"opened": opened, "updated": updated, "reopened": reopened}.get(outcome, []).append(problem_id)
-        _suggest_similar(conn, voices)
-    verified, back = watch_fixed(engine, clock, voices, step_bases, contact_bases, rules, zone)
+            outcome, problem_id = _record(conn, clock.now(), candidate, known.get((candidate.step, candidate.facet)),
+                                          linked)  # fmt: skip
+            outcomes.get(outcome, []).append(problem_id)
+        _suggest_similar(conn, voices, linked)
+    verified, back = watch_fixed(engine, clock, voices, tallied.steps, tallied.contacts, rules, zone)
     unplaced = sum(1 for v in voices if not v.step)
     return Detection(
-        candidates, rising, opened, updated, reopened + back, verified, len(voices), unplaced,
-        list_problems(engine, clock, settings),
+        candidates, rising, outcomes["opened"], outcomes["updated"], outcomes["reopened"] + back, verified,
+        len(voices), unplaced, list_problems(engine, clock, settings), tallied.reworked,
     )  # fmt: skip
 
 
-def _record(conn: Connection, now: datetime, candidate: Candidate) -> tuple[str, int]:
-    """Open a problem for the candidate, or add to the one it matches; (what happened, problem id)."""
-    known = [p for p in store.problems(conn) if (p.step, p.facet) == (candidate.step, candidate.facet)]
-    current = known[-1] if known else None
+Linked = dict[tuple[str, int], list[tuple[int, str]]]
+
+
+def _record(conn: Connection, now: datetime, candidate: Candidate, current: Any, linked: Linked) -> tuple[str, int]:
+    """Open a problem for the candidate, or add to the one it matches (`current`, the newest problem of its step
+    and facet); (what happened, problem id). The process figures of the step are read only when the problem is
+    opened, reopened or changed."""
     figures = _figures(candidate)
+    if current is None:
+        owner = _owner_for(conn, candidate)
+        values = {**_with_process(conn, candidate, figures), "step": candidate.step, "facet": candidate.facet,
+                  "status": "new", "owner_id": owner, "opened_at": now, "progress_at": now}  # fmt: skip
+        problem_id = store.insert_problem(conn, values)
+        store.journal(conn, problem_id, now, None, "opened", kind=candidate.verdict.kind, owner_id=owner)
+        _link(conn, problem_id, candidate.signal.voices, "detected", None, linked)
+        return "opened", problem_id
+    problem_id = int(current.id)
+    if current.status == "verified" and _returned(candidate, store.utc(current.verified_at)):
+        changed = _with_process(conn, candidate, figures)
+        store.update_problem(conn, problem_id, **changed, status="new", reopened=current.reopened + 1, progress_at=now)
+        store.journal(conn, problem_id, now, None, "reopened", since=candidate.signal.since.isoformat())
+        _link(conn, problem_id, candidate.signal.voices, "detected", None, linked)
+        return "reopened", problem_id
+    if current.status in OPEN_STATUSES:
+        added = _link(conn, problem_id, candidate.signal.voices, "suggested", "same step and facet", linked)
+        if current.kind != candidate.verdict.kind:
+            store.journal(conn, problem_id, now, None, "kind", was=current.kind, now=candidate.verdict.kind)
+        if added or current.kind != candidate.verdict.kind:
+            store.update_problem(conn, problem_id, **_with_process(conn, candidate, figures))
+            return "updated", problem_id
+    return "unchanged", problem_id
+
+
+def _with_process(conn: Connection, candidate: Candidate, figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures with the process figures of the candidate's step in its explanation."""
     process = step_figures(conn, candidate.step, candidate.first_seen)
     figures["explanation"]["process"] = process
     if process:
         figures["explanation"]["why"].append(_process_words(process))
-    if current is None:
-        owner = _owner_for(conn, candidate)
-        values = {**figures, "step": candidate.step, "facet": candidate.facet, "status": "new",
-                  "owner_id": owner, "opened_at": now, "progress_at": now}  # fmt: skip
-        problem_id = store.insert_problem(conn, values)
-        store.journal(conn, problem_id, now, None, "opened", kind=candidate.verdict.kind, owner_id=owner)
-        _link(conn, problem_id, candidate.signal.voices, "detected", None)
-        return "opened", problem_id
-    problem_id = int(current.id)
-    if current.status == "verified" and _returned(candidate, store.utc(current.verified_at)):
-        store.update_problem(conn, problem_id, **figures, status="new", reopened=current.reopened + 1, progress_at=now)
-        store.journal(conn, problem_id, now, None, "reopened", since=candidate.signal.since.isoformat())
-        _link(conn, problem_id, candidate.signal.voices, "detected", None)
-        return "reopened", problem_id
-    if current.status in OPEN_STATUSES:
-        added = _link(conn, problem_id, candidate.signal.voices, "suggested", "same step and facet")
-        if current.kind != candidate.verdict.kind:
-            store.journal(conn, problem_id, now, None, "kind", was=current.kind, now=candidate.verdict.kind)
-        if added or current.kind != candidate.verdict.kind:
-            store.update_problem(conn, problem_id, **figures)
-            return "updated", problem_id
-    return "unchanged", problem_id
+    return figures
 
 
 def _returned(candidate: Candidate, verified_at: datetime) -> bool:
@@ -155,7 +169,8 @@ def _figures(candidate: Candidate) -> dict[str, Any]:
 
 
 def _process_words(f: dict[str, Any]) -> str:
-    parts = [f"at this step ({f['cases']} cases since it began): median wait after it {f['median_wait_h']} h"]
+    which = f"the latest {f['cases']} cases" if f.get("latest_only") else f"{f['cases']} cases since it began"
+    parts = [f"at this step ({which}): median wait after it {f['median_wait_h']} h"]
     if f["wait_by_status_h"]:
         parts.append("by status " + ", ".join(f"{k} {v} h" for k, v in list(f["wait_by_status_h"].items())[:3]))
     if f["handover_share"] is not None:
@@ -185,15 +200,18 @@ def _owner_for(conn: Connection, candidate: Candidate) -> int | None:
     return None
 
 
-def _link(conn: Connection, problem_id: int, voices: tuple[Voice, ...], link: str, reason: str | None) -> int:
-    """Link the voices not yet linked to this problem (nor split off from it); returns how many."""
-    linked = store.linked_sources(conn)
+def _link(
+    conn: Connection, problem_id: int, voices: tuple[Voice, ...], link: str, reason: str | None, linked: Linked
+) -> int:
+    """Link the voices not yet linked to this problem (nor split off from it); returns how many. `linked` (every
+    linked report by source) is kept up to date."""
     rows, seen = [], set()
     for v in voices:
         key = (v.source, v.source_id)
         if key in seen or any(p == problem_id for p, _ in linked.get(key, [])):
             continue
         seen.add(key)
+        linked.setdefault(key, []).append((problem_id, link))
         rows.append({"problem_id": problem_id, "source": v.source, "source_id": v.source_id,
                      "customer_id": v.customer_id, "channel": v.channel, "occurred_at": store.utc(v.at),
                      "link": link, "reason": reason})  # fmt: skip
@@ -201,20 +219,27 @@ def _link(conn: Connection, problem_id: int, voices: tuple[Voice, ...], link: st
     return len(rows)
 
 
-def _suggest_similar(conn: Connection, voices: list[Voice]) -> int:
-    """Complaints linked to no problem whose words sound like an open structural problem's: suggested for it."""
+def _suggest_similar(conn: Connection, voices: list[Voice], linked: Linked) -> int:
+    """Complaints linked to no problem whose words sound like an open structural problem's: suggested for it.
+    Each complaint is compared once, in the first run that sees it (the marks keep the highest id compared per
+    source); the first run of all compares the newest FIRST_COMPARED at most."""
+    marks = store.marks(conn)
+    after = {source: int(marks.get(f"similar_{source}", 0)) for source in SIMILAR_SOURCES}
+    tops = {source: max((v.source_id for v in voices if v.source == source), default=after[source])
+            for source in SIMILAR_SOURCES}  # fmt: skip
+    store.set_marks(conn, {f"similar_{source}": top for source, top in tops.items()})
     open_ones = [p for p in store.problems(conn) if p.status in OPEN_STATUSES and p.kind == "structural"]
     if not open_ones:
         return 0
     since = min(store.utc(p.first_seen) for p in open_ones)
-    linked = store.linked_sources(conn)
-    loose = [v for v in voices if v.source in ("contact", "story_step") and v.at >= since
+    loose = [v for v in voices if v.source in SIMILAR_SOURCES and v.source_id > after[v.source] and v.at >= since
              and (v.source, v.source_id) not in linked]  # fmt: skip
+    loose = sorted(loose, key=lambda v: v.at)[-FIRST_COMPARED:]
     said = _words(conn, loose)
     known: dict[int, list[str]] = {}
     for p in open_ones:
         reports = [r for r in store.reports_of(conn, int(p.id)) if r.link in ("detected", "confirmed")][:SAMPLE]
-        theirs = _words(conn, [r for r in reports if r.source in ("contact", "story_step")])
+        theirs = _words(conn, [r for r in reports if r.source in SIMILAR_SOURCES])
         known[int(p.id)] = list(theirs.values())
     asked = [said.get((v.source, v.source_id), "") for v in loose]
     rows = []

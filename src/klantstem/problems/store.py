@@ -3,11 +3,11 @@ owners, mappings, actions, journal, messages and outbox. Times are bound in UTC 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, tuple_, update
 
 from klantstem.db import schema
 
@@ -27,93 +27,6 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
 # --- voices ---------------------------------------------------------------------------------------------------
 
 
-def bad_story_steps(conn: Connection) -> list[Any]:
-    sp, st = S.story_steps, S.stories
-    query = (
-        select(sp.c.id, st.c.customer_id, st.c.case_id, st.c.channel,
-               func.coalesce(sp.c.happened_at, st.c.told_at).label("at"), sp.c.department_id)
-        .select_from(sp.join(st, st.c.id == sp.c.story_id))
-        .where(sp.c.appraisal == "bad", st.c.perspective == "customer")
-    )  # fmt: skip
-    return list(conn.execute(query))
-
-
-def facets_of(conn: Connection, target: str) -> dict[int, list[str]]:
-    a = S.annotations
-    found: dict[int, list[str]] = {}
-    query = select(a.c.target_id, a.c.value).where(a.c.target == target, a.c.kind == "facet")
-    for target_id, value in conn.execute(query):
-        found.setdefault(int(target_id), []).append(str(value.get("facet")))
-    return found
-
-
-def complaint_contacts(conn: Connection) -> list[Any]:
-    """Inbound contacts the text analysis read as bad service."""
-    a, c = S.annotations, S.contacts
-    query = (
-        select(c.c.id, c.c.customer_id, c.c.case_id, c.c.channel, c.c.occurred_at.label("at"), c.c.department_id,
-               a.c.value)
-        .select_from(a.join(c, and_(a.c.target == "contact", c.c.id == a.c.target_id)))
-        .where(a.c.kind == "appraisal", c.c.direction == "inbound")
-    )  # fmt: skip
-    return [r for r in conn.execute(query) if (r.value or {}).get("level") == "bad"]
-
-
-def broken_promises(conn: Connection) -> list[Any]:
-    p, c = S.promises, S.contacts
-    query = (
-        select(p.c.id, p.c.customer_id, p.c.case_id, c.c.channel, p.c.made_at, p.c.due_at.label("at"),
-               p.c.department_id)
-        .select_from(p.outerjoin(c, c.c.id == p.c.contact_id))
-        .where(p.c.status == "broken")
-    )  # fmt: skip
-    return list(conn.execute(query))
-
-
-def inbound_case_contacts(conn: Connection) -> list[Any]:
-    c = S.contacts
-    query = (
-        select(c.c.id, c.c.customer_id, c.c.case_id, c.c.channel, c.c.occurred_at.label("at"), c.c.department_id)
-        .where(c.c.direction == "inbound", c.c.case_id.is_not(None), c.c.customer_id.is_not(None))
-        .order_by(c.c.customer_id, c.c.case_id, c.c.occurred_at, c.c.id)
-    )
-    return list(conn.execute(query))
-
-
-def case_events(conn: Connection, case_ids: Sequence[int]) -> dict[int, tuple[list[datetime], list[str]]]:
-    e = S.process_events
-    found: dict[int, tuple[list[datetime], list[str]]] = {}
-    for part in _chunks(sorted(set(case_ids))):
-        query = (
-            select(e.c.case_id, e.c.occurred_at, e.c.activity)
-            .where(e.c.case_id.in_(part))
-            .order_by(e.c.case_id, e.c.occurred_at, e.c.id)
-        )
-        for case_id, at, activity in conn.execute(query):
-            moments, activities = found.setdefault(int(case_id), ([], []))
-            moments.append(utc(at))
-            activities.append(str(activity))
-    return found
-
-
-def step_passages(conn: Connection, steps: Iterable[str]) -> list[tuple[str, str, datetime]]:
-    """(activity, the case as log and key, moment) for every event of these activities."""
-    e = S.process_events
-    wanted = sorted(set(steps))
-    rows: list[tuple[str, str, datetime]] = []
-    for start in range(0, len(wanted), CHUNK):
-        query = select(e.c.activity, e.c.log_name, e.c.case_key, e.c.occurred_at).where(
-            e.c.activity.in_(wanted[start : start + CHUNK])
-        )
-        rows += [(str(a), f"{log}\x1f{key}", utc(at)) for a, log, key, at in conn.execute(query)]
-    return rows
-
-
-def inbound_contact_times(conn: Connection) -> list[datetime]:
-    c = S.contacts
-    return [utc(at) for (at,) in conn.execute(select(c.c.occurred_at).where(c.c.direction == "inbound"))]
-
-
 def quotes(conn: Connection, source: str, ids: Sequence[int]) -> dict[int, str]:
     table, column = {
         "story_step": (S.story_steps, S.story_steps.c.description),
@@ -126,6 +39,20 @@ def quotes(conn: Connection, source: str, ids: Sequence[int]) -> dict[int, str]:
         for row_id, text in conn.execute(select(table.c.id, column).where(table.c.id.in_(part))):
             found[int(row_id)] = str(text or "")
     return found
+
+
+# --- marks: how far detection has read -----------------------------------------------------------------------
+
+
+def marks(conn: Connection) -> dict[str, str]:
+    m = S.problem_marks
+    return {str(n): str(v) for n, v in conn.execute(select(m.c.name, m.c.value))}
+
+
+def set_marks(conn: Connection, values: dict[str, object]) -> None:
+    m = S.problem_marks
+    conn.execute(delete(m).where(m.c.name.in_(list(values))))
+    conn.execute(insert(m), [{"name": k, "value": str(v)} for k, v in values.items()])
 
 
 # --- owners and mappings ------------------------------------------------------------------------------------
@@ -415,24 +342,25 @@ def finish_outbox(conn: Connection, outbox_id: int, status: str, at: datetime | 
 
 
 def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -> dict[str, list[tuple[Any, ...]]]:
-    """The events (moment, activity, team, status) of up to `limit` cases that passed `step` since `since`, by case
-    (log and key)."""
+    """The events (moment, activity, team, status) of the latest `limit` cases that passed `step` since `since`,
+    by case (log and key)."""
     e = S.process_events
-    passed = (
+    latest = (
         select(e.c.log_name, e.c.case_key)
         .where(e.c.activity == step, e.c.occurred_at >= utc(since))
-        .distinct()
-        .limit(limit)
-        .subquery()
+        .order_by(e.c.occurred_at.desc())
+        .limit(limit * 4)
     )
-    query = (
-        select(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.activity, e.c.team, e.c.status)
-        .select_from(e.join(passed, and_(e.c.log_name == passed.c.log_name, e.c.case_key == passed.c.case_key)))
-        .order_by(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.id)
-    )
+    cases = list(dict.fromkeys((str(log), str(key)) for log, key in conn.execute(latest)))[:limit]
     found: dict[str, list[tuple[Any, ...]]] = {}
-    for log, key, at, activity, team, status in conn.execute(query):
-        found.setdefault(f"{log}\x1f{key}", []).append((utc(at), activity, team, status))
+    for start in range(0, len(cases), CHUNK // 2):
+        query = (
+            select(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.activity, e.c.team, e.c.status)
+            .where(tuple_(e.c.log_name, e.c.case_key).in_(cases[start : start + CHUNK // 2]))
+            .order_by(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.id)
+        )
+        for log, key, at, activity, team, status in conn.execute(query):
+            found.setdefault(f"{log}\x1f{key}", []).append((utc(at), activity, team, status))
     return found
 
 
