@@ -95,9 +95,9 @@ def _engine_errors(options: AnalysisOptions) -> Iterator[None]:
         yield
     except duckdb.OutOfMemoryException:
         limit = f"the memory limit ({options.memory_limit})" if options.memory_limit else "this machine's memory"
-        spill = f"the spill folder {options.spill_dir}" if options.spill_dir else "a spill folder (--spill-dir)"
+        spill = f"the spill folder {options.spill_dir}" if options.spill_dir else "a spill folder"
         raise UserInputError(
-            f"the event log needs more than {limit} allows, even spilling to disk; raise --memory-limit or give "
+            f"the event log needs more than {limit} allows, even spilling to disk; raise the memory limit or give "
             f"{spill} more room"
         ) from None
     except duckdb.IOException as exc:

@@ -57,8 +57,9 @@ def with_activities(
     _add(fresh, [(name, count, total, business) for name, (count, total, business) in ranked], options)
     if fresh["waiting_by_status"]:
         return fresh | {"waiting_source": "activity"}
-    what = "no status or lifecycle transition" if statuses else "no status or lifecycle column"
-    note = f"{what} and no activity matches a waiting rule (add one with --wait PATTERN=CAUSE)"
+    shown = ", ".join(sorted(statuses)[:5]) + (", ..." if len(statuses) > 5 else "")
+    what = f"no status ({shown}) and no activity" if statuses else "the log has no status, and no activity"
+    note = f"{what} matches a waiting rule (a rule of your own can name them)"
     return result | {"waiting_source": None, "waiting_note": note}
 
 
