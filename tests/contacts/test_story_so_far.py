@@ -80,7 +80,8 @@ def _test_drive(engine: Engine, clock: FixedClock) -> dict[str, int]:
     )
     clock.set(ams(2026, 11, 2, 9, 20))
     contacts.record_contact(
-        engine, clock, NewContact(customer, "phone", "outbound", staff_id=owner, department_id=department, case_id=case)
+        engine, clock, NewContact(customer, "phone", "outbound", staff_id=owner, department_id=department, case_id=case,
+                                 subject="Teruggebeld")
     )
     _insert(
         engine,
@@ -183,18 +184,21 @@ def test_a_merged_customer_shows_the_whole_history(engine: Engine, clock: FixedC
 
 def test_recording_contacts_checks_its_input(engine: Engine, clock: FixedClock) -> None:
     customer = customers.add_customer(engine, clock, name="Iemand").id
-    first = contacts.record_contact(engine, clock, NewContact(customer, "phone", occurred_at=ams(2026, 11, 1, 12)))
-    again = contacts.record_contact(engine, clock, NewContact(customer, "phone", occurred_at=ams(2026, 11, 1, 12)))
+    call = NewContact(customer, "phone", occurred_at=ams(2026, 11, 1, 12), subject="Vraag over de factuur")
+    first = contacts.record_contact(engine, clock, call)
+    again = contacts.record_contact(engine, clock, call)
     assert first == again
     for bad, message in (
-        (NewContact(customer, "fax"), "unknown channel"),
-        (NewContact(customer, "phone", "sideways"), "unknown direction"),
-        (NewContact(customer, "phone", occurred_at=ams(2026, 11, 3, 9)), "in the future"),
+        (NewContact(customer, "fax", subject="x"), "unknown channel"),
+        (NewContact(customer, "phone", "sideways", subject="x"), "unknown direction"),
+        (NewContact(customer, "phone", occurred_at=ams(2026, 11, 3, 9), subject="Gebeld"), "in the future"),
+        (NewContact(customer, "phone"), "needs a subject or a text"),
+        (NewContact(customer, "phone", subject="  ", text="\n"), "needs a subject or a text"),
     ):
         with pytest.raises(UserInputError, match=message):
             contacts.record_contact(engine, clock, bad)
     with pytest.raises(NotFoundError, match="case 5"):
-        contacts.record_contact(engine, clock, NewContact(customer, "phone", case_id=5))
+        contacts.record_contact(engine, clock, NewContact(customer, "phone", case_id=5, subject="x"))
     with pytest.raises(NotFoundError):
         contacts.story_so_far(engine, clock, 404, timezone="Europe/Amsterdam")
     assert contacts.story_so_far(engine, clock, customer, timezone="Europe/Amsterdam").summary.contacts["total"] == 1

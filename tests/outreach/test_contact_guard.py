@@ -65,8 +65,9 @@ def test_the_same_topic_is_not_asked_again_within_the_period(
 def test_too_many_contacts_across_all_channels(engine: Engine, clock: FixedClock, customer_id: int) -> None:
     for channel, days_ago in (("phone", 13), ("email", 5)):
         moment = clock.now() - timedelta(days=days_ago)
-        contacts.record_contact(engine, clock, contacts.NewContact(customer_id, channel, "outbound", moment))
-    inbound = contacts.NewContact(customer_id, "whatsapp", "inbound", clock.now() - timedelta(days=1))
+        contact = contacts.NewContact(customer_id, channel, "outbound", moment, subject="Enquête")
+        contacts.record_contact(engine, clock, contact)
+    inbound = contacts.NewContact(customer_id, "whatsapp", "inbound", clock.now() - timedelta(days=1), subject="x")
     contacts.record_contact(engine, clock, inbound)  # the customer contacting us does not count
     outreach.log(engine, clock, customer_id, "enquête", "web_form", RULES, timezone="Europe/Amsterdam")
     decision = outreach.check(engine, clock, customer_id, "bezorging", "letter", RULES, timezone="Europe/Amsterdam")

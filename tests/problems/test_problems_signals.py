@@ -90,3 +90,23 @@ def test_periods_are_local_weeks_and_months() -> None:
     late_sunday = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # Monday 00:30 in Amsterdam
     assert detection.period_of(late_sunday, "week", ZONE) == date(2026, 3, 2)
     assert detection.period_of(datetime(2026, 3, 31, 22, 30, tzinfo=UTC), "month", ZONE) == date(2026, 4, 1)
+
+
+def test_a_report_is_one_customer_and_case_on_one_local_day_in_every_series_it_speaks_for() -> None:
+    t0 = datetime(2026, 3, 2, 9, tzinfo=UTC)  # a Monday
+    voices = [
+        Voice("contact", 1, 7, 70, "phone", t0, None, ("price",), "Factuur"),
+        Voice("story_step", 2, 7, 70, None, t0 + timedelta(hours=2), None, ("price",), "Factuur"),  # same day
+        Voice("contact", 3, 7, 70, "email", t0 + timedelta(days=1), None, ("waiting_time",), "Factuur"),
+        # Sunday 23:00 UTC is Monday 00:00 in Amsterdam: the next week
+        Voice("contact", 4, 8, None, "phone", t0 + timedelta(days=6, hours=14), None, (), "Factuur"),
+        Voice("contact", 5, 9, None, "phone", t0, None, ("price",), ""),  # unplaced
+    ]
+    pool = detection.pool_of(voices, ZONE)
+    weeks = detection.series_of(pool, "week")
+    assert set(weeks) == {("Factuur", ""), ("Factuur", "price"), ("Factuur", "waiting_time")}
+    assert weeks[("Factuur", "")].counts == {date(2026, 3, 2): 2, date(2026, 3, 9): 1}
+    assert weeks[("Factuur", "price")].counts == {date(2026, 3, 2): 1}
+    assert [v.source_id for v in weeks[("Factuur", "price")].voices([date(2026, 3, 2)])] == [1, 2]
+    months = detection.series_of(pool, "month")
+    assert months[("Factuur", "")].counts == {date(2026, 3, 1): 3}

@@ -46,7 +46,9 @@ def customer_id(engine: Engine, clock: FixedClock) -> int:
 
 
 def _call(engine: Engine, clock: FixedClock, customer_id: int, **who: int | None) -> int:
-    contact = contacts.NewContact(customer_id=customer_id, channel="phone", direction="outbound", **who)  # type: ignore[arg-type]
+    contact = contacts.NewContact(
+        customer_id=customer_id, channel="phone", direction="outbound", subject="Gebeld", **who  # type: ignore[arg-type]
+    )
     return contacts.record_contact(engine, clock, contact)
 
 
@@ -67,7 +69,7 @@ def test_a_dealer_callback_is_kept_by_the_dealers_call(engine: Engine, clock: Fi
     other_party = _id(engine, schema.third_parties, name="Ander bedrijf")
     clock.set(ams(2026, 11, 23, 9, 0))
     _call(engine, clock, customer_id, third_party_id=other_party)  # someone else calling does not keep it
-    inbound = contacts.NewContact(customer_id=customer_id, channel="phone", third_party_id=dealer)
+    inbound = contacts.NewContact(customer_id=customer_id, channel="phone", third_party_id=dealer, subject="Vraag")
     contacts.record_contact(engine, clock, inbound)  # the customer calling the dealer does not keep it
     assert promises.get_promise(engine, promise.id).status == "open"
     clock.set(ams(2026, 11, 23, 9, 30))

@@ -63,7 +63,7 @@ def test_a_message_registers_its_promise_once_and_the_call_keeps_it(engine: Engi
     by_kind = {p.third_party_name: p for p in promises.promises_of(engine, customer)}
     assert by_kind["Autobedrijf Jansen"].due_at == ams(2026, 11, 24, 17, 30)
     assert by_kind[None].status == "broken"  # nobody called within the half hour
-    call = NewContact(customer, "phone", "outbound", third_party_id=dealer)
+    call = NewContact(customer, "phone", "outbound", third_party_id=dealer, subject="Teruggebeld")
     contacts.record_contact(engine, clock, call)
     assert promises.get_promise(engine, by_kind["Autobedrijf Jansen"].id).status == "kept"
 

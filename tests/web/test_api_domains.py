@@ -156,3 +156,18 @@ def test_the_app_labels_stories_with_the_configured_model(
             assert f"model={model.version}" in queue["items"][0]["model_version"]
     finally:
         insights.use_text_model("")
+
+
+def test_the_api_refuses_an_empty_contact_as_the_page_does(
+    client: TestClient, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Leeg Contact", email="leeg@example.nl")
+    api = _token_client(client, engine, "manager")
+    for body in ({"channel": "phone"}, {"channel": "phone", "subject": "  ", "text": ""}):
+        refused = api.post(f"/api/customers/{customer.id}/contacts", json=body)
+        assert refused.status_code == 400
+        assert refused.json() == {"error": {"status": 400, "code": "bad_request", "details": [],
+                                             "message": "a contact needs a subject or a text"}}  # fmt: skip
+    assert contacts.story_so_far(engine, clock, customer.id, timezone="Europe/Amsterdam").summary.contacts["total"] == 0
+    told = api.post(f"/api/customers/{customer.id}/contacts", json={"channel": "phone", "text": "Gebeld"})
+    assert told.status_code == 201

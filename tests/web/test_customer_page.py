@@ -58,7 +58,7 @@ def test_an_agent_records_a_contact(client: TestClient, signed_in, web: Any, eng
     bad = client.post(f"/customers/{customer_id}/contacts", data={**data, "channel": "pigeon"})
     assert bad.status_code == 400 and "pigeon" in bad.text
     empty = client.post(f"/customers/{customer_id}/contacts", data={**data, "subject": ""})
-    assert empty.status_code == 400
+    assert empty.status_code == 400 and "Vul een onderwerp of een tekst in." in empty.text
     assert (
         len(
             [

@@ -11,6 +11,7 @@ from rich.table import Table
 from klantstem.cli.common import DbOption, console, engine_for, err_console, settings_for
 from klantstem.cli.serve import run_server
 from klantstem.demo import service as demo_service
+from klantstem.errors import UserInputError
 from klantstem.users import service as users_service
 
 # commands worth running on the demo: (command path, arguments, options, what it does); printed only when the
@@ -32,6 +33,12 @@ NEXT_STEPS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str],
     (("serve",), (), (), "the web application"),
 )
 
+# what the command line adds to the core's refusals: the options that get past them
+_HINTS = {
+    "demo_present": "run with --force to rebuild it",
+    "demo_not_alone": "use a new --db",
+    "database_not_empty": "choose another --db",
+}
 DEFAULT_UNTIL = demo_service.DEFAULT_UNTIL.isoformat()
 SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the generator: the same seed gives the same data.")]
 UntilOption = Annotated[
@@ -62,7 +69,12 @@ def demo(
     engine = engine_for(db)
     started = time.perf_counter()
     with err_console.status("Building the demo organisation…"):
-        report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
+        try:
+            report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
+        except UserInputError as exc:
+            if exc.code not in _HINTS:
+                raise
+            raise UserInputError(f"{exc}: {_HINTS[exc.code]}", code=exc.code) from None
     seconds = time.perf_counter() - started
     table = Table(title=f"Demo organisation Dijkzicht Groep (seed {report.seed}, year up to {report.until})")
     table.add_column("table")

@@ -77,7 +77,8 @@ def story_so_far(
 
 
 def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: BusinessCalendar | None = None) -> int:
-    """Record one contact by hand and keep the open promises it fulfils (the dealer's call); returns its id.
+    """Record one contact by hand (it needs a subject or a text) and keep the open promises it fulfils (the
+    dealer's call); returns its id.
     With a business calendar, promises told in its text are registered too. The same contact recorded twice is
     stored once."""
     channel, direction = vocabulary.channel(contact.channel), contact.direction.strip().lower()
@@ -87,6 +88,8 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: 
             code="unknown_direction",
             value=contact.direction,
         )
+    if not (contact.subject or "").strip() and not (contact.text or "").strip():
+        raise UserInputError("a contact needs a subject or a text", code="contact_empty")
     if contact.text and len(contact.text) > MAX_TEXT_CHARS:
         raise UserInputError(f"a contact text is at most {MAX_TEXT_CHARS:,} characters")
     now = clock.now()

@@ -68,19 +68,22 @@ def _check(conn: Connection, force: bool) -> None:
         run = runs[-1]
         if not force:
             raise UserInputError(
-                f"this database already holds the demo ({run['file_name']}); run with --force to rebuild it"
+                f"this database already holds the demo ({run['file_name']})",
+                code="demo_present",
             )
         extra = sum(counts.values()) - int(str(run["added"]))
         if len(runs) > 1 or store.other_runs(conn) or extra:
             raise UserInputError(
                 f"this database holds other data besides the demo ({extra:+,} rows, or imports, since it was built);"
-                " refusing to rebuild it: use a new --db"
+                " refusing to rebuild it",
+                code="demo_not_alone",
             )
         return
     if held or store.other_runs(conn):
         listed = ", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in list(held.items())[:4]) or "imports"
         raise UserInputError(
-            f"this database already holds data ({listed}); the demo needs an empty database: choose another --db"
+            f"this database already holds data ({listed}); the demo needs an empty database",
+            code="database_not_empty",
         )
 
 

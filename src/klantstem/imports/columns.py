@@ -83,12 +83,12 @@ def parse_map_options(options: Sequence[str], specs: Sequence[ColumnSpec]) -> di
         name, equals, column = option.partition("=")
         name, column = column_key(name), column.strip()
         if not equals or not name or not column:
-            raise UserInputError(f"--map {option!r}: write it as NAME=COLUMN, e.g. occurred_at=Datum")
+            raise UserInputError(f"column mapping {option!r}: write it as NAME=COLUMN, e.g. occurred_at=Datum")
         if name not in known:
             names = ", ".join(sorted(known))
-            raise UserInputError(f"--map {option!r}: {name!r} is not a column of this import; known: {names}")
+            raise UserInputError(f"column mapping {option!r}: {name!r} is not a column of this import; known: {names}")
         if name in mapping:
-            raise UserInputError(f"--map gives {name!r} twice")
+            raise UserInputError(f"the column mapping gives {name!r} twice")
         mapping[name] = column
     return mapping
 
@@ -151,7 +151,7 @@ def map_columns(
         found = by_key.get(column_key(column))
         if found is None:
             raise ImportFileError(
-                path, f"--map {name}={column}: the file has no column {column!r}{_found(header)}",
+                path, f"column mapping {name}={column}: the file has no column {column!r}{_found(header)}",
                 line=header_line, field=column,
             )  # fmt: skip
         chosen[name] = found

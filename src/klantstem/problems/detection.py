@@ -7,8 +7,8 @@ same day counts once, a customer who complains on eight days counts eight times 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -28,7 +28,10 @@ Bases = dict[str, dict[str, dict[date, int]]]  # granularity -> step -> period -
 
 
 def period_of(moment: datetime, granularity: str, zone: ZoneInfo) -> date:
-    day = local_day(moment, zone)
+    return _period_of_day(local_day(moment, zone), granularity)
+
+
+def _period_of_day(day: date, granularity: str) -> date:
     if granularity == "week":
         return day - timedelta(days=day.weekday())
     return day.replace(day=1)
@@ -57,45 +60,108 @@ def period_range(first: date, last: date, granularity: str) -> list[date]:
     return out
 
 
+@dataclass(frozen=True)
+class Pool:
+    """The placed voices as arrays, made once per run and shared by both granularities and the watch: per row (a
+    voice under one of its facets, and under the step as a whole), the voice, its step and facet, who reported it,
+    its case and its local day."""
+
+    voices: Sequence[Voice]
+    steps: list[str]
+    facets: list[str]
+    row_voice: np.ndarray
+    row_series: np.ndarray  # step * len(facets) + facet
+    row_report: np.ndarray  # (who, case) as one number: one report a day per customer and case
+    row_day: np.ndarray  # local date, as an ordinal
+
+
+def pool_of(voices: Sequence[Voice], zone: ZoneInfo) -> Pool:
+    days: dict[int, int] = {}
+    steps: dict[str, int] = {}
+    facets: dict[str, int] = {ALL_FACETS: 0}
+    whos: dict[object, int] = {}
+    cases: dict[object, int] = {}
+    rows: list[tuple[int, int, int, int, int, int]] = []
+    for i, v in enumerate(voices):
+        if v.step == UNPLACED:
+            continue
+        hour = int(v.at.timestamp()) // 3600  # zones shift by whole hours here: one local date per UTC hour
+        day = days.get(hour)
+        if day is None:
+            day = days[hour] = datetime.fromtimestamp(hour * 3600, zone).date().toordinal()
+        step = steps.setdefault(v.step, len(steps))
+        who = whos.setdefault(v.customer_id if v.customer_id is not None else (v.source, v.source_id), len(whos))
+        case = cases.setdefault(v.case_id, len(cases))
+        rows += [(i, step, facets.setdefault(f, len(facets)), who, case, day) for f in {ALL_FACETS, *v.facets}]
+    table = np.array(rows, dtype=np.int64).reshape(-1, 6)
+    return Pool(
+        voices, list(steps), list(facets), table[:, 0], table[:, 1] * max(len(facets), 1) + table[:, 2],
+        table[:, 3] * (len(cases) + 1) + table[:, 4], table[:, 5],
+    )  # fmt: skip
+
+
 @dataclass
 class _Series:
     step: str
     facet: str
-    keys: dict[date, set[tuple[object, ...]]]
-    voices: dict[date, list[Voice]]
+    counts: dict[date, int]  # distinct reports per period
+    rows: dict[date, np.ndarray]  # the pool's voices per period (indices)
+    pool: Sequence[Voice]
+
+    def voices(self, periods: Iterable[date]) -> tuple[Voice, ...]:
+        return tuple(self.pool[int(i)] for p in sorted(periods) for i in self.rows.get(p, ()))
 
 
-def _report_key(voice: Voice, zone: ZoneInfo) -> tuple[object, ...]:
-    who = voice.customer_id if voice.customer_id is not None else f"{voice.source}:{voice.source_id}"
-    return (who, voice.case_id, local_day(voice.at, zone))
-
-
-def series_of(voices: Iterable[Voice], granularity: str, zone: ZoneInfo) -> dict[tuple[str, str], _Series]:
+def series_of(pool: Pool, granularity: str) -> dict[tuple[str, str], _Series]:
+    """Every step x facet (and step as a whole) with its distinct reports and its voices per period."""
+    if not len(pool.row_voice):
+        return {}
+    period = _periods(pool.row_day, granularity)
+    # distinct reports: one per (series, who and case, day)
+    order = np.lexsort((pool.row_day, pool.row_report, pool.row_series))
+    keys = np.stack([pool.row_series[order], pool.row_report[order], pool.row_day[order]])
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = np.any(keys[:, 1:] != keys[:, :-1], axis=0)
+    group = pool.row_series * (1 << 32) + period  # series and period as one number
+    counted, counts = np.unique(group[order][first], return_counts=True)
+    by_group = np.argsort(group, kind="stable")
+    groups, starts = np.unique(group[by_group], return_index=True)
+    ends = np.append(starts[1:], len(by_group))
     found: dict[tuple[str, str], _Series] = {}
-    for voice in voices:
-        if voice.step == UNPLACED:
-            continue
-        period = period_of(voice.at, granularity, zone)
-        key = _report_key(voice, zone)
-        for facet in {ALL_FACETS, *voice.facets}:
-            series = found.setdefault(
-                (voice.step, facet), _Series(voice.step, facet, defaultdict(set), defaultdict(list))
-            )
-            series.keys[period].add(key)
-            series.voices[period].append(voice)
+    width = max(len(pool.facets), 1)
+    for g, start, end in zip(groups.tolist(), starts.tolist(), ends.tolist(), strict=True):
+        series_code, day = divmod(g, 1 << 32)
+        key = (pool.steps[series_code // width], pool.facets[series_code % width])
+        one = found.get(key)
+        if one is None:
+            one = found[key] = _Series(key[0], key[1], {}, {}, pool.voices)
+        one.rows[date.fromordinal(day)] = pool.row_voice[by_group[start:end]]
+    for g, n in zip(counted.tolist(), counts.tolist(), strict=True):
+        series_code, day = divmod(g, 1 << 32)
+        found[(pool.steps[series_code // width], pool.facets[series_code % width])].counts[date.fromordinal(day)] = n
     return found
 
 
+def _periods(days: np.ndarray, granularity: str) -> np.ndarray:
+    """The period (its first day, as an ordinal) of each local date (an ordinal; 1 is a Monday)."""
+    if granularity == "week":
+        mondays: np.ndarray = days - (days - 1) % 7
+        return mondays
+    known = np.unique(days)
+    starts = np.array([date.fromordinal(int(d)).replace(day=1).toordinal() for d in known], dtype=np.int64)
+    return starts[np.searchsorted(known, days)]
+
+
 def detect(
-    voices: list[Voice], bases: Bases, contact_bases: dict[str, dict[date, int]], rules: Rules, zone: ZoneInfo
+    pool: Pool, bases: Bases, contact_bases: dict[str, dict[date, int]], rules: Rules, zone: ZoneInfo
 ) -> tuple[list[Candidate], list[Rising]]:
     """Candidates (one per step x facet whose signal fired, the step's own only where none of its facets fired)
     and the early warnings of rare series that rise."""
     by_key: dict[tuple[str, str], Candidate] = {}
     rising: dict[tuple[str, str], Rising] = {}
     for granularity in GRANULARITIES:
-        series = series_of(voices, granularity, zone)
-        total = sum(sum(len(k) for k in s.keys.values()) for (_, f), s in series.items() if f == ALL_FACETS)
+        series = series_of(pool, granularity)
+        total = sum(sum(s.counts.values()) for (_, f), s in series.items() if f == ALL_FACETS)
         for key, one in series.items():
             step_bases = bases[granularity].get(one.step)
             base_kind = "cases" if step_bases else "contacts"
@@ -113,9 +179,9 @@ def detect(
 
 
 def _arrays(one: _Series, base: dict[date, int], granularity: str) -> tuple[list[date], np.ndarray, np.ndarray]:
-    known = [p for p in base if base[p] > 0] + list(one.keys)
+    known = [p for p in base if base[p] > 0] + list(one.counts)
     periods = period_range(min(known), max(known), granularity)
-    x = np.array([len(one.keys.get(p, ())) for p in periods], dtype=float)
+    x = np.array([one.counts.get(p, 0) for p in periods], dtype=float)
     n = np.array([base.get(p, 0) for p in periods], dtype=float)
     return periods, x, n
 
@@ -147,7 +213,7 @@ def _signal(
         outside = ~inside & (n > 0)
         baseline = float(np.minimum(x, n)[outside].sum() / max(n[outside].sum(), 1))
         since = min(chosen)
-    voices = tuple(v for p in sorted(chosen) for v in one.voices.get(p, ()))
+    voices = one.voices(chosen)
     if not voices:
         return None
     return Signal(

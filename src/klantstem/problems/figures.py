@@ -5,7 +5,7 @@ read."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 from statistics import median
 from typing import Any
@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 
 from klantstem.problems import store
 
-MAX_CASES = 1000  # the latest cases at the step are read; enough for medians and shares
+MAX_CASES = 500  # the latest cases at the step are read; enough for medians and shares
 
 
 def step_figures(conn: Connection, step: str, since: datetime) -> dict[str, Any]:
@@ -24,11 +24,13 @@ def step_figures(conn: Connection, step: str, since: datetime) -> dict[str, Any]
     waits: list[float] = []
     by_cause: dict[str, list[float]] = defaultdict(list)
     handed = passages = ping_pong = 0
+    reached: set[tuple[int, datetime]] = set()  # (case id, moment) the step was reached
     for events in cases.values():
-        teams = [team for _, _, team, _ in events if team]
+        teams = [team for _, _, team, _, _ in events if team]
         if any(a == c and a != b for a, b, c in zip(teams, teams[1:], teams[2:], strict=False)):
             ping_pong += 1
-        for (at, activity, team, status), (next_at, _, next_team, _) in zip(events, events[1:], strict=False):
+        reached |= {(case_id, at) for at, activity, _, _, case_id in events if activity == step and case_id}
+        for (at, activity, team, status, _), (next_at, _, next_team, _, _) in zip(events, events[1:], strict=False):
             if activity != step:
                 continue
             passages += 1
@@ -36,8 +38,11 @@ def step_figures(conn: Connection, step: str, since: datetime) -> dict[str, Any]
             waits.append(hours)
             by_cause[status or "-"].append(hours)
             handed += bool(team and next_team and team != next_team)
-    promises = store.promises_made_at_step(conn, step, since)
-    decided = promises.get("kept", 0) + promises.get("broken", 0)
+    # promises made in these cases at the moment they reached the step (the event and the promise share it)
+    made_here = [status for c, made, status in store.decided_promises(conn, [c for c, _ in reached])
+                 if (c, made) in reached]  # fmt: skip
+    promises = Counter(made_here)
+    decided = len(made_here)
     return {
         "cases": len(cases),
         "latest_only": len(cases) >= MAX_CASES,

@@ -80,7 +80,8 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
         voices = gather(conn, rules)
     with engine.begin() as conn:
         tallied = bases.refresh(conn, zone)
-    candidates, rising = detection.detect(voices, tallied.steps, tallied.contacts, rules, zone)
+    pool = detection.pool_of(voices, zone)
+    candidates, rising = detection.detect(pool, tallied.steps, tallied.contacts, rules, zone)
     outcomes: dict[str, list[int]] = {"opened": [], "updated": [], "reopened": []}
     with engine.begin() as conn:
         known = {(p.step, p.facet): p for p in store.problems(conn)}
@@ -90,7 +91,7 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
                                           linked)  # fmt: skip
             outcomes.get(outcome, []).append(problem_id)
         _suggest_similar(conn, voices, linked)
-    verified, back = watch_fixed(engine, clock, voices, tallied.steps, tallied.contacts, rules, zone)
+    verified, back = watch_fixed(engine, clock, pool, tallied.steps, tallied.contacts, rules, zone)
     unplaced = sum(1 for v in voices if not v.step)
     return Detection(
         candidates, rising, outcomes["opened"], outcomes["updated"], outcomes["reopened"] + back, verified,

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from klantstem.db import schema
 
@@ -19,7 +19,7 @@ def utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+def _chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
 
@@ -342,8 +342,8 @@ def finish_outbox(conn: Connection, outbox_id: int, status: str, at: datetime | 
 
 
 def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -> dict[str, list[tuple[Any, ...]]]:
-    """The events (moment, activity, team, status) of the latest `limit` cases that passed `step` since `since`,
-    by case (log and key)."""
+    """The events (moment, activity, team, status, case id) of the latest `limit` cases that passed `step` since
+    `since`, by case (log and key)."""
     e = S.process_events
     latest = (
         select(e.c.log_name, e.c.case_key)
@@ -352,26 +352,29 @@ def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -
         .limit(limit * 4)
     )
     cases = list(dict.fromkeys((str(log), str(key)) for log, key in conn.execute(latest)))[:limit]
+    by_log: dict[str, list[str]] = {}
+    for log, key in cases:
+        by_log.setdefault(log, []).append(key)
     found: dict[str, list[tuple[Any, ...]]] = {}
-    for start in range(0, len(cases), CHUNK // 2):
-        query = (
-            select(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.activity, e.c.team, e.c.status)
-            .where(tuple_(e.c.log_name, e.c.case_key).in_(cases[start : start + CHUNK // 2]))
-            .order_by(e.c.log_name, e.c.case_key, e.c.occurred_at, e.c.id)
-        )
-        for log, key, at, activity, team, status in conn.execute(query):
-            found.setdefault(f"{log}\x1f{key}", []).append((utc(at), activity, team, status))
+    for log, keys in by_log.items():
+        for part in _chunks(keys):
+            query = (
+                select(e.c.case_key, e.c.occurred_at, e.c.activity, e.c.team, e.c.status, e.c.case_id)
+                .where(e.c.log_name == log, e.c.case_key.in_(part))
+                .order_by(e.c.case_key, e.c.occurred_at, e.c.id)
+            )
+            for key, at, activity, team, status, case_id in conn.execute(query):
+                found.setdefault(f"{log}\x1f{key}", []).append((utc(at), activity, team, status, case_id))
     return found
 
 
-def promises_made_at_step(conn: Connection, step: str, since: datetime) -> dict[str, int]:
-    """Kept and broken promises made in a case at the moment it reached `step` (the event and the promise share
-    their moment), since `since`."""
-    p, e = S.promises, S.process_events
-    query = (
-        select(p.c.status, func.count())
-        .select_from(p.join(e, and_(e.c.case_id == p.c.case_id, e.c.occurred_at == p.c.made_at)))
-        .where(e.c.activity == step, p.c.made_at >= utc(since), p.c.status.in_(("kept", "broken")))
-        .group_by(p.c.status)
-    )
-    return {str(s): int(n) for s, n in conn.execute(query)}
+def decided_promises(conn: Connection, case_ids: Sequence[int]) -> list[tuple[int, datetime, str]]:
+    """(case id, made at, kept or broken) of the decided promises made in these cases."""
+    p = S.promises
+    found: list[tuple[int, datetime, str]] = []
+    for part in _chunks(sorted(set(case_ids))):
+        query = select(p.c.case_id, p.c.made_at, p.c.status).where(
+            p.c.case_id.in_(part), p.c.status.in_(("kept", "broken"))
+        )
+        found += [(int(c), utc(m), str(s)) for c, m, s in conn.execute(query)]
+    return found

@@ -11,19 +11,19 @@ from sqlalchemy import Engine
 
 from klantstem.clock import Clock
 from klantstem.problems import detection, store
-from klantstem.problems.detection import Bases, period_of
-from klantstem.problems.model import Rules, Voice
+from klantstem.problems.detection import Bases, Pool, period_of
+from klantstem.problems.model import Rules
 
 
 def watch_fixed(
-    engine: Engine, clock: Clock, voices: list[Voice], bases: Bases, contact_bases: dict[str, dict[date, int]],
+    engine: Engine, clock: Clock, pool: Pool, bases: Bases, contact_bases: dict[str, dict[date, int]],
     rules: Rules, zone: ZoneInfo,
 ) -> tuple[list[int], list[int]]:  # fmt: skip
     """(verified, reopened) problem ids among the fixed ones."""
     now = clock.now()
     verified: list[int] = []
     reopened: list[int] = []
-    series = detection.series_of(voices, "week", zone)
+    series = detection.series_of(pool, "week")
     with engine.begin() as conn:
         for problem in store.problems(conn):
             if problem.status != "fixed" or problem.fixed_at is None:
@@ -34,7 +34,7 @@ def watch_fixed(
             one = series.get((problem.step, problem.facet))
             base = bases["week"].get(problem.step) or contact_bases["week"]
             after = [p for p in base if p > first and base[p] > 0]
-            x = sum(len(one.keys.get(p, ())) for p in after) if one is not None else 0
+            x = sum(one.counts.get(p, 0) for p in after) if one is not None else 0
             n = sum(base[p] for p in after)
             rate = x / n if n else 0.0
             middle = ((problem.baseline or 0.0) + (problem.rate or 0.0)) / 2

@@ -28,7 +28,7 @@ def resolve(engine: Engine, settings: Settings, clock: Clock, period: str, depar
         with reading(engine) as conn:
             row = store.department_by_name(conn, department)
         if row is None:
-            raise UserInputError(f"--department {department!r}: no such department")
+            raise UserInputError(f"department {department!r}: no such department")
         department_id = row[0]
     return figures.Scope(found, department_id)
 
@@ -61,14 +61,14 @@ def build(
 ) -> dict[str, Any]:
     """The whole report as plain data; raises UserInputError for a bad period or department or an empty period."""
     if lang not in wording.LANGUAGES:
-        raise UserInputError(f"--lang {lang!r}: choose nl or en")
+        raise UserInputError(f"report language {lang!r}: choose nl or en")
     scope = resolve(engine, settings, clock, period, department)
     with reading(engine) as conn:
         held = store.period_counts(conn, scope.period.start, scope.period.end, scope.department_id)
         names = store.department_names(conn)
     if not any(held.values()):
         where = f" for department {names[scope.department_id]}" if scope.department_id is not None else ""
-        raise UserInputError(f"--period {scope.period.label}: no data in this period{where}")
+        raise UserInputError(f"period {scope.period.label}: no data in this period{where}")
     insights.analyse_stories(engine, clock)  # label what was told since the last look (once; kept)
     previous = figures.Scope(scope.period.previous(), scope.department_id)
     now = period_figures(engine, settings, clock, scope, names)

@@ -59,9 +59,9 @@ def parse_period(text: str, timezone: str, now: datetime) -> Period:
     elif m := _YEAR.match(value):
         found = Period(int(m.group(1)), 1, 12, timezone)
     if found is None or found.year < 1900:
-        raise UserInputError(f"--period {text!r}: give a month (2026-10), a quarter (2026-Q3) or a year (2026)")
+        raise UserInputError(f"period {text!r}: give a month (2026-10), a quarter (2026-Q3) or a year (2026)")
     if found.start > now:
-        raise UserInputError(f"--period {found.label} lies in the future (today is {now.date().isoformat()})")
+        raise UserInputError(f"period {found.label} lies in the future (today is {now.date().isoformat()})")
     return found
 
 

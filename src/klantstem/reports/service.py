@@ -49,7 +49,7 @@ def render_report(engine: Engine, report: dict[str, Any], fmt: str, anonymise: b
     """The report as HTML (one self-contained file), PDF (A4) or JSON. Quotes are anonymised when asked, and
     by default in a PDF."""
     if fmt not in FORMATS:
-        raise UserInputError(f"--format {fmt!r}: choose html, pdf or json")
+        raise UserInputError(f"report format {fmt!r}: choose html, pdf or json")
     mask = _masker(engine, report) if (fmt == "pdf" if anonymise is None else anonymise) else None
     if fmt == "json":
         data = _mask_quotes(report, mask) if mask else report

@@ -58,6 +58,7 @@ CORE: dict[str, tuple[str, str]] = {
     "error.unknown_perspective": ("Onbekend perspectief '{value}'.", "Unknown perspective '{value}'."),
     "error.unknown_direction": ("Onbekende richting '{value}': kies inkomend of uitgaand.",
                                 "Unknown direction '{value}': choose inbound or outbound."),
+    "error.contact_empty": ("Vul een onderwerp of een tekst in.", "Fill in a subject or a text."),
     "error.not_possible": ("Dit kan zo niet: controleer wat is ingevuld en de stand van het gegeven.",
                            "This cannot be done like this."),
     "error.server": ("Er ging iets mis op de server. Het is vastgelegd; probeer het later opnieuw.",

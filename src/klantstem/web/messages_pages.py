@@ -123,7 +123,6 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "customer.subject": ("Onderwerp", "Subject"),
     "customer.text": ("Wat er gezegd is", "What was said"),
     "customer.save_contact": ("Vastleggen", "Record"),
-    "customer.contact_empty": ("Vul een onderwerp of een tekst in.", "Fill in a subject or a text."),
     "customer.add_note": ("Notitie maken", "Add a note"),
     "customer.note": ("Notitie", "Note"),
     "customer.save_note": ("Opslaan", "Save"),

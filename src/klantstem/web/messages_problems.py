@@ -54,8 +54,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problems.customer_voice": ("De stem van de klant", "The voice of the customer"),
     "problems.process_voice": ("De stem van het proces", "The voice of the process"),
     "problems.cases": (
-        "zaken sinds het begon (de laatste, ten hoogste 1.000)",
-        "cases since it began (the latest, at most 1,000)",
+        "zaken sinds het begon (de laatste, ten hoogste 500)",
+        "cases since it began (the latest, at most 500)",
     ),
     "problems.median_wait": ("wachttijd na deze stap (mediaan)", "waiting after this step (median)"),
     "problems.wait_by_status": ("Wachten na deze stap, naar status", "Waiting after this step, by status"),

@@ -81,9 +81,6 @@ def add_contact(
     text: Annotated[str, Form()] = "",
 ) -> Response:
     state = app_state(request)
-    if not subject.strip() and not text.strip():
-        problem = i18n.translate(i18n.language_of(request), "customer.contact_empty")
-        return customer_page(request, customer_id, problem=problem)
     new = contacts.NewContact(
         customer_id=customer_id, channel=channel, direction=direction, staff_id=user.id,
         subject=subject or None, text=text or None, source="web",
