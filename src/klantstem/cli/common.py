@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -53,26 +50,3 @@ def engine_for(db: str | None) -> Engine:
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
-
-@contextmanager
-def progress_steps(what: str) -> Iterator[Callable[[str], None] | None]:
-    """Progress of long work on stderr: one line naming `what`, the last step done and the time taken, gone
-    when the work ends. None (nothing shown) when stderr is not a terminal, so piped output stays clean. The
-    callback may be called from several threads."""
-    if not err_console.is_terminal:
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task(what)
-        done = [0]
-        lock = threading.Lock()
-
-        def step(name: str) -> None:
-            with lock:
-                done[0] += 1
-                bar.update(task, description=f"{what}: {name} ({done[0]} steps done)")
-
-        yield step

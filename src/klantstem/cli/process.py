@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from klantstem.cli.common import DbOption, progress_steps, settings_for
+from klantstem.cli.common import DbOption, settings_for
+from klantstem.cli.progress import ProgressOption, stages
 from klantstem.errors import UserInputError
 from klantstem.process import service as process
 
@@ -103,6 +104,7 @@ def analyze(
         typer.Option("--spill-dir", help="Folder where the engine writes what does not fit in memory.",
                      show_default=False),
     ] = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Lead times, directly-follows graph, variants, bottlenecks, hand-overs, ping-pong and waiting by cause."""
     settings = settings_for(db)
@@ -125,8 +127,11 @@ def analyze(
         memory_limit=memory_limit,
         spill_dir=str(spill_dir) if spill_dir else None,
     )
-    with progress_steps(f"analysing {log.name if log else 'the database events'}") as step:
-        options = replace(options, progress=step)
+    data = format is not ReportFormat.table  # JSON or HTML: no progress by default when it goes into a pipe
+    what = f"analysing {log.name}" if log is not None else "analysing the database's events"
+    with stages(what, progress, json_result=data) as stage:
+        stage("reading the log" if log is not None else "reading the events")
+        options = replace(options, progress=stage)  # then each step of the analysis as it is done
         if log is not None:
             mapping = process.ColumnMapping().with_overrides(
                 case=case, activity=activity, timestamp=timestamp, lifecycle=lifecycle,

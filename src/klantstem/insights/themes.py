@@ -18,7 +18,7 @@ class ThemeResult:
 
 
 def fit_themes(items: list[tuple[int, str]], seed: int = 0) -> ThemeResult:
-    from klantstem.text.themes import ThemeModel  # scikit-learn: loaded when themes are first asked for
+    from klantstem.text.service import ThemeModel  # scikit-learn: loaded when themes are first asked for
 
     usable = [(i, t) for i, t in items if t.strip()]
     if len(usable) < 2:
