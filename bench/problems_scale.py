@@ -7,9 +7,9 @@ copied `--copies` times as other customers of the same organisation (each copy h
 identities), and its process events `--event-copies` times (copies beyond the customer copies are cases of the
 same log without a customer). Building and copying are not timed.
 
-Then, each in a child process with its wall time and peak memory (GNU time):
+Then, each in a child process with its wall time, CPU time and peak memory (GNU time) and the load average before:
 1. the first detection on the copied data (every base and every tally computed from nothing);
-2. a second detection with nothing new (the state is current: nothing is reworked);
+2. a second detection with nothing new (the bases are current: no period is counted again);
 3. after a day of new contacts and events (one copy's last day added again as new rows), a third detection,
    which reworks only the periods those rows fall in.
 
@@ -98,6 +98,7 @@ def build(db: str, copies: int, event_copies: int) -> dict[str, int]:
     with engine.begin() as conn:
         offsets = {name: int(conn.execute(select(func.max(S.metadata.tables[name].c.id))).scalar() or 0)
                    for name in [*REFERENCES, "annotations"]}  # fmt: skip
+        indexes = _drop_indexes(conn)
     for copy in range(1, max(copies, event_copies)):
         with engine.begin() as conn:
             for name in REFERENCES:
@@ -105,9 +106,37 @@ def build(db: str, copies: int, event_copies: int) -> dict[str, int]:
                     _copy(conn, S.metadata.tables[name], copy, offsets, copies)
             if copy < copies:
                 _copy_labels(conn, copy, offsets)
+    with engine.begin() as conn:
+        for sql in indexes:
+            conn.exec_driver_sql(sql)
     counts = _counts(engine)
     engine.dispose()
     return counts
+
+
+def _drop_indexes(conn: Any) -> list[str]:
+    """On SQLite, the secondary indexes of the copied tables are dropped while copying and made again after (much
+    faster than keeping them up to date row by row); returns the statements that make them."""
+    if conn.dialect.name != "sqlite":
+        return []
+    names = [*REFERENCES, "annotations"]
+    found = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+        f"({', '.join(repr(n) for n in names)})"
+    ).all()
+    for name, _ in found:
+        conn.exec_driver_sql(f"DROP INDEX {name}")
+    return [str(sql) for _, sql in found]
+
+
+def reset(db: str) -> None:
+    """Forget what detection found and kept, so that the next run is a first run again."""
+    engine = open_database(Settings().with_database(db))
+    with engine.begin() as conn:
+        for name in ("problem_reports", "problem_journal", "problem_actions", "outbox", "problem_messages",
+                     "problems", "problem_bases", "problem_marks"):  # fmt: skip
+            conn.execute(S.metadata.tables[name].delete())
+    engine.dispose()
 
 
 def _counts(engine: Engine) -> dict[str, int]:
@@ -136,16 +165,18 @@ def add_a_day(db: str) -> dict[str, int]:
 
 def timed_detect(db: str) -> dict[str, object]:
     """One whole `klantstem problems detect` in a child, with its wall time and peak memory (GNU time)."""
-    command = ["/usr/bin/time", "-f", "%M", str(KLANTSTEM), "problems", "detect", "--format", "json", "--db", db]
+    command = ["/usr/bin/time", "-f", "%U %S %M", str(KLANTSTEM), "problems", "detect", "--format", "json", "--db", db]
+    load = round(os.getloadavg()[0], 1)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"detect failed: {done.stderr.strip()[-800:]}")
-    peak_kib = int(done.stderr.strip().splitlines()[-1])
+    user, system, peak_kib = done.stderr.strip().splitlines()[-1].split()
     found = json.loads(done.stdout)
     kinds = [p["kind"] for p in found["problems"]]
-    return {"seconds": round(seconds, 1), "peak_mib": round(peak_kib / 1024), "voices": found["voices"],
+    return {"seconds": round(seconds, 1), "cpu_seconds": round(float(user) + float(system), 1),
+            "peak_mib": round(int(peak_kib) / 1024), "load_before": load, "voices": found["voices"],
             "structural": kinds.count("structural"), "incidents": kinds.count("incident"),
             "reworked": found.get("reworked")}  # fmt: skip
 
@@ -155,10 +186,11 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=96)
     parser.add_argument("--event-copies", type=int, default=200)
     parser.add_argument("--db", default="/tmp/problems-scale.db")
-    parser.add_argument("--reuse", action="store_true", help="keep a database built before (its problems are reset)")
+    parser.add_argument("--reuse", action="store_true", help="use a database built before (its problems are reset)")
     args = parser.parse_args()
     started = time.perf_counter()
     if args.reuse:
+        reset(args.db)
         counts = _counts(open_database(Settings().with_database(args.db)))
     else:
         if "://" not in args.db and os.path.exists(args.db):

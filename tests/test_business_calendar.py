@@ -102,3 +102,27 @@ def test_array_version_handles_missing_moments() -> None:
     result = CAL.business_seconds_array(starts, ends)
     assert result[0] == 3600  # 10:00-11:00 Amsterdam time
     assert np.isnan(result[1])
+
+
+def test_one_country_is_loaded_with_the_same_holidays_as_the_package_gives() -> None:
+    import subprocess
+    import sys
+
+    import holidays
+
+    from klantstem.business_calendar import _one_country
+
+    for code in ("NL", "BE", "DE"):
+        alone, whole = _one_country(code), holidays.country_holidays(code)
+        assert alone is not None
+        assert [dict(type(alone)(years=y)) for y in range(2015, 2031)] == [
+            dict(type(whole)(years=y)) for y in range(2015, 2031)
+        ]
+    assert _one_country("XX") is None  # unknown: the package is asked and says so (ConfigurationError)
+    fresh = (
+        "import sys; from datetime import date; from klantstem.business_calendar import BusinessCalendar;"
+        "c = BusinessCalendar(); assert not c.is_working_day(date(2026, 4, 27));"
+        "print(sorted(m for m in sys.modules if m.startswith('holidays.countries')))"
+    )
+    done = subprocess.run([sys.executable, "-c", fresh], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"  # King's Day known without loading the 250 countries

@@ -89,3 +89,34 @@ def test_core_error_messages_name_no_command_line_flags() -> None:
         if flag.search(text)
     ]
     assert offenders == []
+
+
+HEAVY = ("ibis", "pandas", "sklearn", "alembic", "duckdb", "pyarrow", "klantstem.demo", "klantstem.text")
+_RUN = "import sys; from klantstem.cli.main import main; sys.exit(main(sys.argv[1:]))"
+
+
+def _modules_imported_by(*args: str) -> set[str]:
+    """The modules a whole `klantstem ...` process imports, as `python -X importtime` lists them."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", _RUN, *args], capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_help_and_stats_import_only_what_they_use(tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    assert main(["stats", "--db", db]) == 0  # creates the database: applying migrations needs Alembic, once
+    for args in (("--help",), ("stats", "--db", db)):
+        imported = _modules_imported_by(*args)
+        assert "typer" in imported and "klantstem.cli.main" in imported
+        heavy = sorted(name for name in imported if any(name == h or name.startswith(f"{h}.") for h in HEAVY))
+        assert heavy == [], f"klantstem {' '.join(args)} imports {heavy[:8]}"
+
+
+def test_each_command_is_listed_with_its_own_help() -> None:
+    """`--help` lists the commands from the registry without importing them; the registry says what they say."""
+    from klantstem.cli.main import COMMANDS, load_command
+
+    for name, entry in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name and " ".join((command.help or "").split()) == entry.help

@@ -69,3 +69,10 @@ def test_the_contact_fingerprint_migration_keeps_rows_references_and_uniqueness(
     with pytest.raises(IntegrityError), engine.begin() as conn:
         conn.execute(insert(schema.contacts).values(channel="email", occurred_at=moment, fingerprint="a" * 64))
     assert schema_revision(engine) == migrations.head_revision()
+
+
+def test_the_head_revision_is_read_as_alembic_reads_it(engine: Engine) -> None:
+    """Checking the schema reads the scripts' revision lines (no Alembic import): the same head as Alembic's."""
+    assert migrations.head_revision() == migrations.alembic_head()
+    with engine.connect() as conn:
+        assert migrations.current_revision(conn) == migrations.alembic_head()

@@ -10,7 +10,9 @@ business time between two moments is the difference of their clocks; this works 
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
@@ -69,6 +71,9 @@ class BusinessCalendar:
 
     @cached_property
     def _holidays(self) -> holidays.HolidayBase:
+        loaded = _one_country(self.country)
+        if loaded is not None:
+            return loaded
         try:
             return holidays.country_holidays(self.country)
         except NotImplementedError:
@@ -225,3 +230,33 @@ class BusinessCalendar:
         while not self.is_working_day(day):
             day += timedelta(days=1)
         return self._at(day, at.hour * 3600 + at.minute * 60)
+
+
+def _one_country(country: str) -> holidays.HolidayBase | None:
+    """The public holidays of `country` (an ISO code), loading that country's module alone: the package
+    `holidays.countries` imports all 250 countries (about 0.15 s, more on a busy machine). None when the
+    registry does not list the code or its module cannot be loaded that way; the caller then asks the
+    package itself, which gives the same holidays."""
+    from holidays.registry import COUNTRIES
+
+    found = [(module, names[0]) for module, names in COUNTRIES.items() if country.upper() in names[1:]]
+    if len(found) != 1:
+        return None
+    module_name, class_name = found[0]
+    full_name = f"holidays.countries.{module_name}"
+    module = sys.modules.get(full_name)
+    if module is None:
+        spec = importlib.util.find_spec("holidays")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        path = f"{list(spec.submodule_search_locations)[0]}/countries/{module_name}.py"
+        module_spec = importlib.util.spec_from_file_location(full_name, path)
+        if module_spec is None or module_spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(module_spec)
+        try:
+            module_spec.loader.exec_module(module)
+        except (ImportError, OSError):
+            return None
+    entity = getattr(module, class_name, None)
+    return entity() if isinstance(entity, type) and issubclass(entity, holidays.HolidayBase) else None

@@ -81,9 +81,9 @@ def test_a_voice_without_a_case_step_goes_to_the_mapping() -> None:
     assert mapped_step(mapping, ("waiting_time",), 3) == "Facturatie"
     assert mapped_step(mapping, (), 4) == "Overig"
     assert mapped_step({}, ("price",), 3) == ""
-    voice = _voices([1], [0], ["phone"])[0]
-    assert place(voice, "Aanvraag", mapping).placed_by == "event"
-    assert place(voice, None, {("", None): "Overig"}).step == "Overig"
+    assert place("Aanvraag", ("price",), 3, mapping) == ("Aanvraag", "event")
+    assert place(None, ("price",), 3, mapping) == ("Factuur", "mapping")
+    assert place(None, ("price",), 3, {}) == ("", "")
 
 
 def test_periods_are_local_weeks_and_months() -> None:

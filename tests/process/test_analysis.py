@@ -11,11 +11,13 @@ import pytest
 
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.process.eventlog import ColumnMapping
-from klantstem.process.report import analyze_file, analyze_table
+from klantstem.process.options import AnalysisOptions
+from klantstem.process.report import ANALYSIS_STEPS, analyze_file, analyze_table
 
 H = 3600.0
 # Amsterdam is UTC+2 in May: local 16:30 is 14:30 UTC.
 LOCAL = timedelta(hours=2)
+DATA = Path(__file__).parent.parent / "data" / "events"
 
 
 def at(text: str) -> datetime:
@@ -123,7 +125,8 @@ def test_repeats_same_case_and_within_days() -> None:
         ("c4", "open", at("2024-06-06 10:00"), "k2"),  # a month later: no repeat
     ]
     report = analyze_table(log(rows, ("case", "activity", "timestamp", "customer")))
-    assert report["repeats"]["same_case"] == {"reopened_cases": 1, "closed_cases": 1}
+    same = report["repeats"]["same_case"]
+    assert (same["reopened_cases"], same["closed_cases"], same["not_counted_cases"]) == (1, 1, 0)
     within = report["repeats"]["within_days"]
     assert (within["repeat_cases"], within["customers_who_came_back"], within["customers"]) == (1, 1, 2)
     assert within["share_of_customers"] == 0.5
@@ -199,3 +202,65 @@ def test_parquet_text_timestamps_that_cannot_be_read_are_left_out_and_counted(tm
     report = analyze_file(path)
     assert report["events"] == 2 and report["case_duration_s"]["median"] == H
     assert report["warnings"] == {"events_without_timestamp_left_out": 1}
+
+
+def test_a_record_written_just_after_closing_is_no_reopening() -> None:
+    rows = [
+        ("c1", "Open", at("2024-05-06 09:00")),
+        ("c1", "Closed", at("2024-05-06 10:00")),
+        ("c1", "Caused By CI", at("2024-05-06 10:00:20")),  # paperwork of the closing (BPI 2014)
+        ("c2", "Open", at("2024-05-06 09:00")),
+        ("c2", "Closed", at("2024-05-06 10:00")),
+        ("c2", "Caused By CI", at("2024-05-07 12:00")),  # a day later, but still paperwork
+        ("c3", "Open", at("2024-05-06 09:00")),
+        ("c3", "Closed", at("2024-05-06 10:00")),
+        ("c3", "Customer calls", at("2024-05-08 11:00")),  # the customer came back
+        ("c3", "Closed", at("2024-05-08 12:00")),
+        ("c4", "Open", at("2024-05-06 09:00")),  # never closed
+        ("c4", "Update", at("2024-05-09 09:00")),
+    ]
+    same = analyze_table(log(rows))["repeats"]["same_case"]
+    assert (same["reopened_cases"], same["closed_cases"], same["not_counted_cases"]) == (2, 3, 1)
+    assert same["min_gap_s"] == 3600
+    only_calls = analyze_table(log(rows), AnalysisOptions(reopen_activities="calls|contact"))["repeats"]["same_case"]
+    assert (only_calls["reopened_cases"], only_calls["not_counted_cases"]) == (1, 2)
+    assert only_calls["activities"] == "calls|contact"
+    no_gap = analyze_table(log(rows), AnalysisOptions(reopen_gap_s=0))["repeats"]["same_case"]
+    assert no_gap["reopened_cases"] == 3  # the old count: any work after closing
+
+
+def test_waiting_that_is_an_activity_and_a_log_without_waiting() -> None:
+    rows = [
+        ("c1", "Assign", at("2024-05-06 09:00")),
+        ("c1", "Wait", at("2024-05-06 10:00")),
+        ("c1", "Resolve", at("2024-05-06 13:00")),
+        ("c2", "Assign", at("2024-05-07 09:00")),
+        ("c2", "Wacht op klant", at("2024-05-07 09:30")),
+        ("c2", "Resolve", at("2024-05-07 10:30")),
+    ]
+    report = analyze_table(log(rows))
+    assert report["waiting_source"] == "activity"
+    assert report["waiting_by_cause_s"] == {"customer": 1 * H, "organisation": 3 * H, "third_party": 0.0}
+    assert {w["status"]: w["count"] for w in report["waiting_by_status"]} == {"Wait": 1, "Wacht op klant": 1}
+    plain = analyze_table(log([r for r in rows if r[1] in ("Assign", "Resolve")]))
+    assert plain["waiting_source"] is None
+    assert "no activity matches a waiting rule" in plain["waiting_note"]
+    assert plain["waiting_by_cause_s"] == {"customer": 0.0, "organisation": 0.0, "third_party": 0.0}
+
+
+def test_progress_names_every_step_of_a_file_analysis() -> None:
+    import threading
+
+    seen: list[str] = []
+    lock = threading.Lock()
+
+    def step(name: str) -> None:
+        with lock:
+            seen.append(name)
+
+    report = analyze_file(DATA / "small.xes", options=AnalysisOptions(progress=step))
+    assert report["events"] > 0
+    assert seen[0] == f"read {report['events']:,} events"
+    assert seen[1] == "ordering the events per case"
+    assert len(seen) == 1 + ANALYSIS_STEPS
+    assert {"lead times", "variants", "reopened cases", "waiting by cause"} <= set(seen)

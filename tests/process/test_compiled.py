@@ -90,7 +90,7 @@ def test_statements_kept_in_a_folder_serve_a_new_process_without_compiling(
     assert {k: v for k, v in again.items() if k != "seconds"} == {k: v for k, v in first.items() if k != "seconds"}
     assert set(compiled._kept) == set(made)
     for key, statement in compiled._kept.items():  # the same SQL and result types as compiled
-        assert (statement.sql, statement.schema, statement.arrow) == (made[key].sql, made[key].schema, made[key].arrow)
+        assert (statement.sql, statement.types, statement.arrow) == (made[key].sql, made[key].types, made[key].arrow)
 
 
 class _NoCompiling:

@@ -147,3 +147,49 @@ def test_a_log_without_teams_says_so_instead_of_a_first_line_share(
     assert main(["process", "analyze", str(DATA / "small.xes"), "--format", "json"]) == 0
     with_teams = json.loads(capsys.readouterr().out)
     assert with_teams["first_line_share"] is not None and with_teams["first_line_rule"] != "the log names no teams"
+
+
+def test_reopening_gap_and_activities_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "case,activity,timestamp\n"
+        "c,Open,2024-05-06T09:00:00+02:00\n"
+        "c,Closed,2024-05-06T10:00:00+02:00\n"
+        "c,Caused By CI,2024-05-06T10:00:30+02:00\n"
+        "c,Customer calls,2024-05-06T12:00:00+02:00\n"
+    )
+
+    def same_case(*options: str) -> dict[str, object]:
+        assert main(["process", "analyze", str(path), "--format", "json", *options]) == 0
+        return json.loads(capsys.readouterr().out)["repeats"]["same_case"]  # type: ignore[no-any-return]
+
+    assert same_case()["reopened_cases"] == 1
+    assert same_case("--reopen-gap", "3h") == {
+        "reopened_cases": 0, "closed_cases": 1, "not_counted_cases": 1, "min_gap_s": 10800, "activities": "any"
+    }  # fmt: skip
+    assert same_case("--reopen-gap", "0", "--reopen-activity", "caused")["reopened_cases"] == 1
+    assert same_case("--reopen-activity", "^Caused")["reopened_cases"] == 0  # within the gap; the call is not asked for
+    for bad in (["--reopen-gap", "soon"], ["--reopen-activity", "(unclosed"]):
+        assert main(["process", "analyze", str(path), *bad]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {bad[0]}") and len(err.strip().splitlines()) == 1
+
+
+def test_memory_limit_and_spill_folder_problems_are_one_line_and_no_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.json"
+    log = str(DATA / "small.xes")
+    cases = [
+        (["--memory-limit", "1MB"], "needs more than the memory limit (1MB)"),
+        (["--memory-limit", "plenty"], "cannot start the analysis database"),
+    ]
+    for options, message in cases:
+        assert main(["process", "analyze", log, "--format", "json", "-o", str(report), *options]) == 2
+        err = capsys.readouterr().err
+        assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert not report.exists()
+    spill = tmp_path / "spill"
+    options = ["--memory-limit", "200MB", "--spill-dir", str(spill)]
+    assert main(["process", "analyze", log, "--format", "json", "-o", str(report), *options]) == 0
+    assert json.loads(report.read_text())["events"] > 0

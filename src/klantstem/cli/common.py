@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from sqlalchemy import Engine
 
-from klantstem.db.engine import open_database
 from klantstem.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DbOption = Annotated[
     str | None,
@@ -41,8 +42,11 @@ def settings_for(db: str | None) -> Settings:
 
 
 def engine_for(db: str | None) -> Engine:
+    from klantstem.db.engine import open_database  # loaded by the commands that use the database only
+
     return open_database(settings_for(db))
 
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+

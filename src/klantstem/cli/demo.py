@@ -83,7 +83,7 @@ def demo(
         table.add_row(name, f"{count:,}")
     console.print(table)
     console.print(f"Built in {seconds:.1f} s.")
-    _print_next_steps(ctx.find_root().command, db)
+    _print_next_steps(ctx.find_root(), db)
     if serve:
         accounts = users_service.add_demo_accounts(engine)
         console.print(f"Demo accounts (password {users_service.DEMO_PASSWORD!r}):")
@@ -108,11 +108,13 @@ def _print_next_steps(root: Any, db: str | None) -> None:
             typer.echo(line)
 
 
-def _find(group: Any, path: tuple[str, ...]) -> Any:
-    """The command at `path` below the root group, or None (duck-typed: Typer may vendor its own click)."""
-    command = group
+def _find(root: Any, path: tuple[str, ...]) -> Any:
+    """The command at `path` below the root context's group, or None (duck-typed: Typer may vendor its own click;
+    the root loads a command's module when asked for it)."""
+    command = root.command
     for name in path:
-        command = getattr(command, "commands", {}).get(name)
+        get = getattr(command, "get_command", None)
+        command = get(root, name) if get is not None else None
         if command is None:
             return None
     return command

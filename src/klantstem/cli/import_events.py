@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
-from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, err_console, print_json, settings_for
+from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, print_json, settings_for
+from klantstem.cli.progress import ProgressOption, counter
 from klantstem.db.engine import open_database
 from klantstem.events import service
-from klantstem.events.service import Progress as ProgressCallback
 
 
 def _column(flag: str, what: str) -> object:
@@ -35,6 +32,7 @@ def events(
     team: Annotated[str | None, _column("--team", "team or group")] = None,
     status: Annotated[str | None, _column("--status", "status")] = None,
     format: FormatOption = OutputFormat.table,
+    progress: ProgressOption = None,
 ) -> None:
     """Import process events, all or nothing; importing the same file again adds nothing."""
     settings = settings_for(db)
@@ -49,9 +47,10 @@ def events(
         "status": status,
     }
     try:
-        with _progress(file) as progress:
+        json_result = format is OutputFormat.json
+        with counter(f"reading {file.name}", progress, unit="bytes", json_result=json_result) as advance:
             result = service.import_events(
-                engine, file, columns=columns, log_name=log_name, settings=settings, progress=progress
+                engine, file, columns=columns, log_name=log_name, settings=settings, progress=advance
             )
     finally:
         engine.dispose()
@@ -72,26 +71,3 @@ def events(
     ):
         table.add_row(label, f"{value:,}")
     console.print(table)
-
-
-@contextmanager
-def _progress(file: Path) -> Iterator[ProgressCallback | None]:
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not err_console.is_terminal:
-        yield None
-        return
-    bar = Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task(f"reading {file.name}", total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy import Engine
 
-from klantstem.cli.common import (
-    DbOption,
-    FormatOption,
-    OutputFormat,
-    console,
-    err_console,
-    print_json,
-    settings_for,
-)
+from klantstem.cli import progress
+from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, print_json, settings_for
+from klantstem.cli.progress import ProgressOption
 from klantstem.db.engine import open_database
 from klantstem.imports import service as imports
-from klantstem.imports.service import ImportResult, ProgressCallback, Rejection
+from klantstem.imports.service import ImportResult, Rejection
 from klantstem.settings import Settings
 
 app = typer.Typer(
@@ -56,9 +48,10 @@ def contacts(
     map: MapOption = None,
     format: FormatOption = OutputFormat.table,
     skip_invalid: SkipOption = False,
+    progress: ProgressOption = None,
 ) -> None:
     """Import contacts (calls, e-mails, letters, visits, ...); see docs/import.md for the columns."""
-    _run(imports.import_contacts, file, db, map or [], skip_invalid, format)
+    _run(imports.import_contacts, file, db, map or [], skip_invalid, format, progress)
 
 
 @app.command("stories")
@@ -68,9 +61,10 @@ def stories(
     map: MapOption = None,
     format: FormatOption = OutputFormat.table,
     skip_invalid: SkipOption = False,
+    progress: ProgressOption = None,
 ) -> None:
     """Import stories with their steps (one line per step, or JSON Lines with a steps list)."""
-    _run(imports.import_stories, file, db, map or [], skip_invalid, format)
+    _run(imports.import_stories, file, db, map or [], skip_invalid, format, progress)
 
 
 class DateOrder(StrEnum):
@@ -86,13 +80,14 @@ def mail(
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     skip_invalid: SkipOption = False,
+    progress: ProgressOption = None,
 ) -> None:
     """Import e-mail as contacts: one per message, threads tied together; see docs/import.md."""
 
     def importer(engine: Engine, settings: Settings, file: Path, _: object, skip: bool, progress: Any) -> ImportResult:
         return imports.import_mail(engine, settings, file, skip, progress)
 
-    _run(importer, path, db, [], skip_invalid, format)
+    _run(importer, path, db, [], skip_invalid, format, progress)
 
 
 @app.command("whatsapp")
@@ -115,6 +110,7 @@ def whatsapp(
     db: DbOption = None,
     format: FormatOption = OutputFormat.table,
     skip_invalid: SkipOption = False,
+    progress: ProgressOption = None,
 ) -> None:
     """Import a WhatsApp chat export (Android or iOS, Dutch or English) as contacts; see docs/import.md."""
     order = date_order.value if date_order else ""
@@ -122,7 +118,7 @@ def whatsapp(
     def importer(engine: Engine, settings: Settings, path: Path, _: object, skip: bool, progress: Any) -> ImportResult:
         return imports.import_whatsapp(engine, settings, path, customer or "", order, skip, progress)
 
-    _run(importer, file, db, [], skip_invalid, format)
+    _run(importer, file, db, [], skip_invalid, format, progress)
 
 
 def _run(
@@ -132,35 +128,20 @@ def _run(
     map_options: list[str],
     skip_invalid: bool,
     format: OutputFormat,
+    choice: bool | None,
 ) -> None:
     settings = settings_for(db)
     engine = open_database(settings)
     try:
-        with _progress_bar() as progress:
-            result = importer(engine, settings, file, map_options, skip_invalid, progress)
+        with progress.counter("importing", choice, json_result=format is OutputFormat.json,
+                              from_total=PROGRESS_FROM_LINES) as advance:  # fmt: skip
+            result = importer(engine, settings, file, map_options, skip_invalid, advance)
     finally:
         engine.dispose()
     if format is OutputFormat.json:
         print_json(result.as_dict())
     else:
         _print_result(result)
-
-
-@contextmanager
-def _progress_bar() -> Iterator[ProgressCallback | None]:
-    """A progress callback drawing on stderr for long files, or None when stderr is not a terminal."""
-    if not err_console.is_terminal:
-        yield None
-        return
-    columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task("import", total=None, visible=False)
-
-        def update(done: int, total: int | None) -> None:
-            if total is not None and total >= PROGRESS_FROM_LINES:
-                bar.update(task, completed=done, total=total, visible=True)
-
-        yield update
 
 
 def _print_result(result: ImportResult) -> None:

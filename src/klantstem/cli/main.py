@@ -1,38 +1,132 @@
-"""The `klantstem` command. Errors from the core become one line on stderr and a non-zero exit code."""
+"""The `klantstem` command. Errors from the core become one line on stderr and a non-zero exit code.
+
+Each command's module is imported only when that command runs: `klantstem --help` lists the commands from the
+registry below (name, module, and the one-line help that module's command carries; a test keeps the two equal),
+so it never loads pandas, Ibis, scikit-learn, Alembic or the demo."""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any, NamedTuple
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-from klantstem.cli import customers as customers_cli
-from klantstem.cli import demo, imports, process, report, serve, stats, text, users, worker
-from klantstem.cli import outreach as outreach_cli
-from klantstem.cli import problems as problems_cli
-from klantstem.cli import promises as promises_cli
 from klantstem.errors import KlantstemError
+
+
+class Entry(NamedTuple):
+    module: str
+    attribute: str  # a Typer app (a group of commands) or a command function
+    help: str
+
+
+# The commands in the order `--help` lists them: single commands first, then the groups.
+COMMANDS: dict[str, Entry] = {
+    "demo": Entry(
+        "klantstem.cli.demo",
+        "demo",
+        "Build the demo organisation: customers, contacts in all channels, stories, promises and an event log.",
+    ),
+    "stats": Entry("klantstem.cli.stats", "stats", "Counts per table, per channel and per month."),
+    "report": Entry(
+        "klantstem.cli.report",
+        "report",
+        "The management report: key takeaways first, then structural problems, how customers judged each step, "
+        "the voice of the process, promises, repeat contacts and what was done.",
+    ),
+    "serve": Entry("klantstem.cli.serve", "serve", "Start the web application (Dutch and English) on the database."),
+    "worker": Entry(
+        "klantstem.cli.worker",
+        "worker",
+        "Run the scheduled analyses: each job when its interval has passed, once across every process on the "
+        "database (so a worker next to `klantstem serve` does no work twice). Ctrl+C stops it.",
+    ),
+    "import": Entry(
+        "klantstem.cli.imports",
+        "app",
+        "Import contacts (also from e-mail and WhatsApp chats), stories or process events; each import is all or "
+        "nothing.",
+    ),
+    "text": Entry(
+        "klantstem.cli.text", "app", "Dutch and English text analysis: appraisal, facets, facts; train on labels."
+    ),
+    "users": Entry("klantstem.cli.users", "app", "Staff users of the web application and their roles."),
+    "customer": Entry(
+        "klantstem.cli.customers",
+        "app",
+        "Customers: the story so far, duplicates, merges, delegates, export and erasure.",
+    ),
+    "promises": Entry(
+        "klantstem.cli.promises", "app", "Promises made to customers: due times, kept or broken, kept rates."
+    ),
+    "outreach": Entry("klantstem.cli.outreach", "app", "The contact guard: never ask a customer the same thing twice."),
+    "process": Entry(
+        "klantstem.cli.process", "app", "Analyse service-process event logs: lead times, waits, hand-overs."
+    ),
+    "problems": Entry(
+        "klantstem.cli.problems",
+        "app",
+        "Structural problems: detect, own, fix, verify, and tell every customer who reported them.",
+    ),
+}
+
+
+class _Listed(TyperCommand):
+    """A command as the root's help lists it, before its module is imported."""
+
+
+def load_command(name: str) -> Any:
+    """The framework's command (or group) for the registered command `name`, importing its module."""
+    entry = COMMANDS[name]
+    target = getattr(importlib.import_module(entry.module), entry.attribute)
+    command: Any
+    if isinstance(target, typer.Typer):
+        command = typer.main.get_group(target)  # a group even when it holds one command (process analyze)
+    else:
+        single = typer.Typer(add_completion=False)
+        single.command(name)(target)
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+class _LazyGroup(TyperGroup):
+    """The root group: commands are placeholders until one is run (or asked for its own help)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._listing = False
+        for name, entry in COMMANDS.items():
+            self.commands[name] = _Listed(name=name, help=entry.help, callback=None)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Listed) and not self._listing:
+            command = self.commands[cmd_name] = load_command(cmd_name)
+        return command
+
 
 app = typer.Typer(
     name="klantstem",
-    help="klantstem: listen to customers, keep promises, and find what goes wrong in the service process.",
+    cls=_LazyGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-app.add_typer(imports.app, name="import")
-app.add_typer(text.app, name="text")
-app.command("demo")(demo.demo)
-app.command("stats")(stats.stats)
-app.command("report")(report.report)
-app.command("serve")(serve.serve)
-app.command("worker")(worker.worker)
-app.add_typer(users.app, name="users")
-app.add_typer(customers_cli.app, name="customer")
-app.add_typer(promises_cli.app, name="promises")
-app.add_typer(outreach_cli.app, name="outreach")
-app.add_typer(process.app, name="process")
-app.add_typer(problems_cli.app, name="problems")
+
+
+@app.callback()
+def _root() -> None:
+    """klantstem: listen to customers, keep promises, and find what goes wrong in the service process."""
 
 
 def _framework_class(name: str) -> type[Exception]:

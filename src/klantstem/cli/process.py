@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from klantstem.cli.common import DbOption, console, settings_for
-from klantstem.db.engine import open_database
+from klantstem.cli.common import DbOption, settings_for
+from klantstem.cli.progress import ProgressOption, stages
 from klantstem.errors import UserInputError
-from klantstem.events import service as events
 from klantstem.process import service as process
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# The database, its events service and Rich's tables are loaded only by the commands that use them: analysing a
+# file needs none of them.
 
 app = typer.Typer(help="Analyse service-process event logs: lead times, waits, hand-overs.", no_args_is_help=True)
 
@@ -60,6 +64,22 @@ def analyze(
         str | None, typer.Option("--opening-hours", help="e.g. 'mon-fri 08:30-17:30; sat 10:00-14:00'.")
     ] = None,
     repeat_days: Annotated[int, typer.Option("--repeat-days", help="A new case within N days is a repeat.")] = 7,
+    reopen_gap: Annotated[
+        str,
+        typer.Option(
+            "--reopen-gap",
+            help="Work on a case counts as reopening only this long after it was first closed (90s, 30m, 1h, 2d).",
+        ),
+    ] = "1h",
+    reopen_activity: Annotated[
+        str | None,
+        typer.Option(
+            "--reopen-activity",
+            metavar="REGEX",
+            show_default=False,
+            help="Only activities matching REGEX reopen a closed case (default: any activity).",
+        ),
+    ] = None,
     wait_rule: Annotated[
         list[str] | None,
         typer.Option(
@@ -74,31 +94,59 @@ def analyze(
         str | None, typer.Option("--second-line", help="Regular expression naming second/third-line teams.")
     ] = None,
     top: Annotated[int, typer.Option("--top", help="How many items each ranking lists.")] = 20,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option("--memory-limit", help="Memory the analysis engine may use, e.g. 4GB; beyond it, it spills.",
+                     show_default=False),
+    ] = None,
+    spill_dir: Annotated[
+        Path | None,
+        typer.Option("--spill-dir", help="Folder where the engine writes what does not fit in memory.",
+                     show_default=False),
+    ] = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Lead times, directly-follows graph, variants, bottlenecks, hand-overs, ping-pong and waiting by cause."""
     settings = settings_for(db)
+    gap = process.parse_gap(reopen_gap)
+    if gap is None:
+        raise UserInputError(f"--reopen-gap {reopen_gap!r}: write a duration such as 90s, 30m, 1h or 2d")
+    if reopen_activity is not None:
+        _check_pattern("--reopen-activity", reopen_activity)
     options = process.AnalysisOptions(
         timezone=settings.timezone,
         opening_hours=opening_hours or settings.opening_hours,
         holiday_country=settings.holiday_country,
         repeat_days=repeat_days,
+        reopen_gap_s=gap,
+        reopen_activities=reopen_activity,
         top=top,
         waiting_rules=(*_wait_rules(wait_rule or []), *process.DEFAULT_WAITING_RULES),
         second_line_pattern=second_line or process.DEFAULT_SECOND_LINE,
         sql_cache=settings.sql_cache_folder,
+        memory_limit=memory_limit,
+        spill_dir=str(spill_dir) if spill_dir else None,
     )
-    if log is not None:
-        mapping = process.ColumnMapping().with_overrides(
-            case=case, activity=activity, timestamp=timestamp, lifecycle=lifecycle,
-            resource=resource, team=team, status=status, customer=customer,
-        )  # fmt: skip
-        report = process.analyze_file(log, mapping, options)
-    else:
-        engine = open_database(settings)
-        try:
-            report = events.analyze_log(engine, log_name, options)
-        finally:
-            engine.dispose()
+    data = format is not ReportFormat.table  # JSON or HTML: no progress by default when it goes into a pipe
+    what = f"analysing {log.name}" if log is not None else "analysing the database's events"
+    with stages(what, progress, json_result=data) as stage:
+        stage("reading the log" if log is not None else "reading the events")
+        options = replace(options, progress=stage)  # then each step of the analysis as it is done
+        if log is not None:
+            mapping = process.ColumnMapping().with_overrides(
+                case=case, activity=activity, timestamp=timestamp, lifecycle=lifecycle,
+                resource=resource, team=team, status=status, customer=customer,
+            )  # fmt: skip
+            report = process.analyze_file(log, mapping, options)
+        else:
+            from klantstem.db.engine import open_database
+            from klantstem.events import service as events
+
+            engine = open_database(settings)
+            try:
+                report = events.analyze_log(engine, log_name, options)
+            finally:
+                engine.dispose()
     if report.get("mixed_sources"):
         typer.echo(f"warning: {report['mixed_sources']}", err=True)
     _emit(report, format, output)
@@ -111,23 +159,33 @@ def _wait_rules(options: list[str]) -> list[tuple[str, str]]:
         if not pattern or cause not in process.CAUSES:
             causes = ", ".join(process.CAUSES)
             raise UserInputError(f"--wait {option!r}: write PATTERN=CAUSE with CAUSE one of {causes}")
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise UserInputError(f"--wait {option!r}: not a regular expression ({exc})") from None
+        _check_pattern(f"--wait {option!r}", pattern)
         rules.append((pattern, cause))
     return rules
+
+
+def _check_pattern(option: str, pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise UserInputError(f"{option}: not a regular expression ({exc})") from None
 
 
 def _emit(report: dict[str, Any], format: ReportFormat, output: Path | None) -> None:
     """The report in the format asked for, on stdout or into `output`."""
     if output is None:
         if format is ReportFormat.table:
+            from klantstem.cli.common import console
+
             _print_tables(report, console)
         else:
             typer.echo(_rendered(report, format))
         return
     if format is ReportFormat.table:
+        from rich.console import Console
+
+        from klantstem.cli.common import console
+
         with output.open("w", encoding="utf-8") as handle:
             _print_tables(report, Console(file=handle, width=console.width))
     else:
@@ -146,6 +204,8 @@ def _days(seconds: float | None) -> str:
 
 
 def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    from rich.table import Table
+
     table = Table(title=title)
     for i, header in enumerate(headers):
         table.add_column(header, justify="left" if i == 0 else "right")
@@ -157,6 +217,12 @@ def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) 
 def _first_line(report: dict[str, Any]) -> str:
     share = report["first_line_share"]
     return f"- ({report['first_line_rule']})" if share is None else f"{share:.1%}"
+
+
+def _reopened(same: dict[str, Any]) -> str:
+    gap = same.get("min_gap_s")
+    after = f", {gap / 3600:g} h or more after closing" if gap else ""
+    return f"{same['reopened_cases']:,} of {same['closed_cases']:,} closed cases{after}"
 
 
 def _print_tables(report: dict[str, Any], out: Console) -> None:
@@ -173,6 +239,8 @@ def _print_tables(report: dict[str, Any], out: Console) -> None:
         ["cases with ping-pong (A→B→A)", f"{report['ping_pong_cases']:,}"],
         ["solved in the first line", _first_line(report)],
         *[[f"waiting on {cause}", _days(s)] for cause, s in report["waiting_by_cause_s"].items()],
+        *([["waiting", report["waiting_note"]]] if report.get("waiting_note") else []),
+        ["reopened after closing", _reopened(report["repeats"]["same_case"])],
         *[[f"warning: {kind}", f"{n:,}"] for kind, n in report["warnings"].items()],
     ]
     _table(out, "Process overview", ["what", "value"], overview)

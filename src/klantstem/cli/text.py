@@ -17,8 +17,7 @@ from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, 
 from klantstem.errors import ImportFileError
 
 if TYPE_CHECKING:
-    from klantstem.text.labelled import LabelledText
-    from klantstem.text.pipeline import Pipeline
+    from klantstem.text.service import LabelledText, Pipeline
 
 app = typer.Typer(
     help="Dutch and English text analysis: appraisal, facets, facts; train on labels.", no_args_is_help=True
@@ -45,9 +44,8 @@ def train(
     ] = None,
 ) -> None:
     """Train a facet and appraisal model from labelled texts."""
-    from klantstem.text.labelled import read_labelled_csv
-    from klantstem.text.model import Settings, TextModel
-    from klantstem.text.taxonomy import load_taxonomy
+    from klantstem.text.service import ModelSettings as Settings
+    from klantstem.text.service import TextModel, load_taxonomy, read_labelled_csv
 
     examples = read_labelled_csv(file)
     settings = Settings(seed=seed, embed=embed, embedder=embedder)
@@ -79,9 +77,8 @@ def evaluate(
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Facet micro F1, appraisal accuracy per facet given the true facets, overall accuracy, confusion."""
-    from klantstem.text.evaluation import evaluate as run_evaluation
-    from klantstem.text.labelled import read_labelled_csv
-    from klantstem.text.model import TextModel
+    from klantstem.text.service import TextModel, read_labelled_csv
+    from klantstem.text.service import evaluate as run_evaluation
 
     result = run_evaluation(TextModel.load(model), read_labelled_csv(file))
     if output is OutputFormat.json:
@@ -124,10 +121,7 @@ def analyze(
     lemmas: Annotated[bool, typer.Option("--lemmas", help="Include the lemmas of every token.")] = False,
 ) -> None:
     """Analyse stories and write one JSON object per story (JSON Lines) to stdout."""
-    from klantstem.text.model import TextModel
-    from klantstem.text.pipeline import Pipeline  # noqa: F811
-    from klantstem.text.sources import decoded_lines, iter_stories
-    from klantstem.text.taxonomy import load_taxonomy
+    from klantstem.text.service import Pipeline, TextModel, decoded_lines, iter_stories, load_taxonomy  # noqa: F811
 
     trained = TextModel.load(model) if model else None
     if trained is not None and taxonomy is None:

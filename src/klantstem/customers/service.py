@@ -28,6 +28,7 @@ __all__ = [
     "Merge",
     "Profile",
     "add_customer",
+    "identities",  # normalising identities (e-mail, phone, postcode, customer number), for the imports
     "add_identity",
     "authorise_delegate",
     "check_delegate",

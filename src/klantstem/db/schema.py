@@ -333,7 +333,7 @@ annotations = Table(
     Column("model_version", String(100), nullable=False),
     Column("corrected_by", ForeignKey("staff.id"), nullable=True),  # set when a person corrected the label
     _ts("created_at", nullable=False),
-    Index("ix_annotations_target", "target", "target_id"),
+    Index("ix_annotations_target_kind", "target", "target_id", "kind"),  # read yet? (from the index alone)
 )
 
 import_runs = Table(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from hashlib import sha256
 
-from klantstem.customers import identities as ids
+from klantstem.customers.service import identities as ids
 from klantstem.errors import UserInputError
 from klantstem.imports import values
 from klantstem.imports.columns import Picked

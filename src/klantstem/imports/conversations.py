@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from klantstem.customers import identities as ids
+from klantstem.customers.service import identities as ids
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.imports.contacts import ContactReader
 from klantstem.imports.dates import DateReader

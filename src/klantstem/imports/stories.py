@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from klantstem.customers import identities as ids
+from klantstem.customers.service import identities as ids
 from klantstem.errors import UserInputError
 from klantstem.imports import values
 from klantstem.imports.columns import Picked, column_key

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from klantstem.customers import identities as ids
+from klantstem.customers.service import identities as ids
 from klantstem.imports.lookups import Lookups
 from klantstem.imports.model import FLAT_WIDTH, SEPARATOR, IdentityKey, PackedContact, Story
 from klantstem.imports.store import ImportStore

@@ -15,9 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from klantstem.errors import ConfigurationError, UserInputError
-from klantstem.text.pipeline import Pipeline
-from klantstem.text.results import Analysis
-from klantstem.text.taxonomy import Taxonomy
+from klantstem.text.service import Analysis, Pipeline, Taxonomy
 
 QUOTE_CHARS = 240
 Stamp = tuple[int, int] | None  # the model file's (modification time in ns, size); None: no file
@@ -78,7 +76,7 @@ _reader = _Reader()
 
 
 def _stamp(model_dir: str) -> Stamp:
-    from klantstem.text.model import MODEL_FILE
+    from klantstem.text.service import MODEL_FILE
 
     try:
         status = (Path(model_dir) / MODEL_FILE).stat()
@@ -88,7 +86,7 @@ def _stamp(model_dir: str) -> Stamp:
 
 
 def _load(model_dir: str) -> Pipeline:
-    from klantstem.text.model import TextModel
+    from klantstem.text.service import TextModel
 
     return Pipeline.with_model(TextModel.load(model_dir))
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from klantstem.insights.model import ThemeSummary
-from klantstem.text.tokens import sentence_spans
+from klantstem.text.service import sentence_spans
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -36,7 +36,7 @@ def fit_themes(
     """Themes among (story id, text) items. With the stories' facets and the facets' labels, each theme is named
     in every language by the facet most of its stories carry, followed by its most telling words; its quotes are
     the sentences of its most typical stories that hold most of those words."""
-    from klantstem.text.themes import ThemeModel  # scikit-learn: loaded when themes are first asked for
+    from klantstem.text.service import ThemeModel  # scikit-learn: loaded when themes are first asked for
 
     usable = [(i, t) for i, t in items if t.strip()]
     if len(usable) < 2:

@@ -170,11 +170,7 @@ def escalated(
     with reading(engine) as conn:
         rows = problem_rows(conn)
         managers = store.managers(conn)
-        departments = {
-            int(r.id): r.department_id
-            for r in (store.staff_row(conn, str(p.owner_id)) for p in rows if p.owner_id)
-            if r
-        }
+        departments = store.staff_departments(conn, [p.owner_id for p in rows if p.owner_id])
     out: list[tuple[ProblemRow, str | None]] = []
     for row in rows:
         if row.status not in OPEN_STATUSES or row.status == "risk_accepted":

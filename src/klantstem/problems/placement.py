@@ -12,10 +12,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import timedelta
 
-from klantstem.problems.model import ALL_FACETS, UNPLACED, Voice
+from klantstem.problems.model import ALL_FACETS, UNPLACED
 
 GRACE = timedelta(minutes=1)
 Mappings = dict[tuple[str, int | None], str]  # (facet or "", department id or None) -> step
@@ -30,9 +29,11 @@ def mapped_step(mappings: Mappings, facets: Iterable[str], department_id: int | 
     return UNPLACED
 
 
-def place(voice: Voice, case_step: str | None, mappings: Mappings) -> Voice:
-    """The voice with its step and how it was placed (`case_step`: the activity its case was at, if any)."""
+def place(
+    case_step: str | None, facets: tuple[str, ...], department_id: int | None, mappings: Mappings
+) -> tuple[str, str]:
+    """A voice's step and how it was placed (`case_step`: the activity its case was at, if any)."""
     if case_step:
-        return replace(voice, step=case_step, placed_by="event")
-    step = mapped_step(mappings, voice.facets, voice.department_id)
-    return replace(voice, step=step, placed_by="mapping" if step != UNPLACED else "")
+        return case_step, "event"
+    step = mapped_step(mappings, facets, department_id)
+    return step, "mapping" if step != UNPLACED else ""

@@ -116,6 +116,15 @@ def staff_row(conn: Connection, key: str) -> Any:
     return found or conn.execute(select(*columns).where(s.c.name == key.strip())).first()
 
 
+def staff_departments(conn: Connection, staff_ids: Sequence[int]) -> dict[int, int | None]:
+    """Staff id -> the department they belong to."""
+    s = S.staff
+    found: dict[int, int | None] = {}
+    for part in _chunks(sorted(set(staff_ids))):
+        found |= {int(i): d for i, d in conn.execute(select(s.c.id, s.c.department_id).where(s.c.id.in_(part)))}
+    return found
+
+
 def managers(conn: Connection) -> dict[int, tuple[int, str]]:
     """Department id -> (id, name) of its manager (the first active one)."""
     s = S.staff

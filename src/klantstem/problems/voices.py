@@ -64,9 +64,10 @@ def _voices(
     """The voices of one source; each row is (id, customer, case, channel, moment, department, its case's step)."""
     out = []
     for row_id, customer_id, case_id, channel, at, department_id, case_step in conn.execute(query):
-        voice = Voice(source, int(row_id), customer_id, case_id, channel, store.utc(at), department_id,
-                      every or facets.get(int(row_id), ()))  # fmt: skip
-        out.append(place(voice, case_step, mapping))
+        said = every or facets.get(int(row_id), ())
+        step, how = place(case_step, said, department_id, mapping)
+        out.append(Voice(source, int(row_id), customer_id, case_id, channel, store.utc(at), department_id, said,
+                         step, how))  # fmt: skip
     return out
 
 

@@ -5,17 +5,18 @@ The time at a step is the time from an event to the case's next event: the case 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
-
-from klantstem.process.compiled import query
+from klantstem.process.compiled import Named, query
 from klantstem.process.dfg import transitions
 from klantstem.process.stats import rounded, rows, share, summary
 
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
 
 def bottlenecks(
-    con: Any, events: ir.Table, pairs: list[dict[str, Any]], top: int, exact: bool = True
+    con: Any, events: Named, pairs: list[dict[str, Any]], top: int, exact: bool = True
 ) -> dict[str, Any]:
     """Steps and transitions by total time; `pairs` are the directly-follows rows (dfg.pair_rows)."""
     whole = sum(float(p["total"] or 0.0) for p in pairs)

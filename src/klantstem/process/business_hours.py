@@ -18,27 +18,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import ibis
-import ibis.expr.types as ir
 import numpy as np
 import pyarrow as pa
 
 from klantstem.business_calendar import BusinessCalendar, parse_opening_hours
 
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
 DAY = 86400
 
 
-@ibis.udf.scalar.builtin(name="epoch")  # type: ignore[untyped-decorator]
-def _epoch(moment: datetime) -> float:  # type: ignore[empty-body]
+@lru_cache(maxsize=1)
+def _epoch() -> Any:
     """DuckDB's seconds since 1970 with microseconds (Spark: unix_micros(moment) / 1e6). About ten times faster
-    than a time difference, which goes through the calendar."""
+    than a time difference, which goes through the calendar. Made on first use: Ibis is loaded only to compile."""
+    import ibis
+
+    @ibis.udf.scalar.builtin(name="epoch")  # type: ignore[untyped-decorator]
+    def epoch(moment: datetime) -> float:  # type: ignore[empty-body]
+        """DuckDB's epoch()."""
+
+    return epoch
 
 
 def epoch_seconds(moment: ir.TimestampValue) -> ir.FloatingValue:
     """Seconds since 1970 with microseconds, as a float."""
-    return _epoch(moment)
+    return _epoch()(moment)
 
 
 @dataclass(frozen=True)
@@ -94,20 +103,35 @@ def _switch_second(zone: ZoneInfo, start: datetime, first_offset: int) -> int:
 
 
 def days_table(tables: ClockTables) -> pa.Table:
-    """The per-day arrays as one row of list columns (kept out of the SQL text, which stays small)."""
+    """The per-day arrays as one row of list columns (kept out of the SQL text, which stays small). Built
+    from numpy buffers: pa.array() on Python lists would load pandas."""
     names = ("offset_before", "offset_switch", "offset_after", "open_before", "opens", "closes")
-    kinds = {name: pa.list_(pa.int64() if name.startswith("offset") else pa.float64()) for name in names}
-    return pa.table({name: pa.array([getattr(tables, name)], kinds[name]) for name in names})
+    columns = []
+    for name in names:
+        kind = pa.int64() if name.startswith("offset") else pa.float64()
+        values = np.asarray(getattr(tables, name), dtype=np.int64 if name.startswith("offset") else np.float64)
+        offsets = np.array([0, len(values)], dtype=np.int32)
+        columns.append(
+            pa.ListArray.from_arrays(
+                pa.Array.from_buffers(pa.int32(), 2, [None, pa.py_buffer(offsets)]),
+                pa.Array.from_buffers(kind, len(values), [None, pa.py_buffer(values)]),
+            )
+        )
+    return pa.Table.from_arrays(columns, names=list(names))
 
 
 def with_clock(events: ir.Table, tables: ClockTables) -> ir.Table:
     """`events` (with epoch seconds `t`) plus `local` (wall-clock seconds) and `b` (business clock)."""
+    import ibis
+
     return clock_from_days(events, ibis.memtable(days_table(tables)), tables.first_day)
 
 
 def clock_from_days(events: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
     """with_clock, given the days table (`days_table`, e.g. stored in the database) and its first day. Each
     step is a column of its own, so the SQL computes every index once."""
+    import ibis
+
     joined = events.cross_join(days)
     day = joined.mutate(_i=(joined.t / DAY).floor().cast("int64") - first_day)  # the UTC day
     after_switch = day.t - (day._i + first_day) * DAY >= day.offset_switch[day._i]

@@ -15,31 +15,55 @@ compiled by other code is never read. A folder that cannot be read or written on
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.operations as ops
-import ibis.expr.types as ir
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 _KEEP = 256  # statements kept per process (a report needs about twenty)
 
 
 @dataclass(frozen=True)
+class Named:
+    """A table of the analysis database by name and column types, bound to no connection: what a query
+    function is given (as an Ibis table). Ibis is loaded only when a statement has to be compiled, so a
+    report whose statements are all kept never loads it."""
+
+    name: str
+    types: tuple[tuple[str, str], ...]  # (column, type): Ibis's type text, or "arrow:" and Arrow's
+    arrow: pa.Schema | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def columns(self) -> list[str]:
+        return [column for column, _ in self.types]
+
+    def expr(self) -> ir.Table:
+        import ibis
+
+        if self.arrow is not None:
+            return ibis.table(ibis.Schema.from_pyarrow(self.arrow), name=self.name)
+        return ibis.table(ibis.schema(list(self.types)), name=self.name)
+
+
+@dataclass(frozen=True)
 class _Statement:
     sql: str
-    schema: ibis.Schema  # of the result
+    types: tuple[tuple[str, str], ...]  # of the result, as Ibis writes them
     arrow: pa.Schema
+    columns: str  # the result's column definitions as DuckDB DDL (for `materialize`)
 
 
 _kept: OrderedDict[Hashable, _Statement] = OrderedDict()
@@ -58,45 +82,46 @@ def keep_in(folder: Path | None) -> None:
             _folder, _on_disk = folder, None
 
 
-def named(name: str, schema: ibis.Schema) -> ir.Table:
-    """A table of the analysis database by name: what a query function is given."""
-    return ibis.table(schema, name=name)
+def named(name: str, schema: pa.Schema | Any) -> Named:
+    """A table of the analysis database by name: what a query function is given. `schema` is an Arrow schema
+    or anything with Ibis's `items()` of column and type (an Ibis schema)."""
+    if isinstance(schema, pa.Schema):
+        return Named(name, tuple((f.name, f"arrow:{f.type}") for f in schema), schema)
+    pairs: Iterable[tuple[str, Any]] = schema.items()
+    return Named(name, tuple((column, str(dtype)) for column, dtype in pairs))
 
 
-def query(con: Any, build: Callable[..., ir.Table], *tables: ir.Table, **params: Hashable) -> pa.Table:
+def query(con: Any, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> pa.Table:
     """The result of `build(*tables, **params)`, run on the connection."""
     statement = _statement(con, build, tables, params)
     result = con.con.sql(statement.sql).to_arrow_table()
     return result if result.schema == statement.arrow else result.cast(statement.arrow)
 
 
-def materialize(con: Any, name: str, build: Callable[..., ir.Table], *tables: ir.Table, **params: Hashable) -> ir.Table:
+def materialize(con: Any, name: str, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> Named:
     """`build(*tables, **params)` stored as table `name` (replacing one of that name), with the column types
     of the expression; the named table is returned."""
     statement = _statement(con, build, tables, params)
-    columns = ", ".join(d.sql("duckdb") for d in statement.schema.to_sqlglot_column_defs("duckdb"))
-    con.con.execute(f'CREATE OR REPLACE TABLE "{name}" ({columns}); INSERT INTO "{name}" {statement.sql}')
-    return named(name, statement.schema)
+    con.con.execute(f'CREATE OR REPLACE TABLE "{name}" ({statement.columns}); INSERT INTO "{name}" {statement.sql}')
+    return Named(name, statement.types)
 
 
-def view(con: Any, name: str, build: Callable[..., ir.Table], *tables: ir.Table, **params: Hashable) -> ir.Table:
+def view(con: Any, name: str, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> Named:
     """`build(*tables, **params)` as view `name` (replacing one of that name); the named view is returned."""
     statement = _statement(con, build, tables, params)
     con.con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {statement.sql}')
-    return named(name, statement.schema)
+    return Named(name, statement.types)
 
 
 def _statement(
-    con: Any, build: Callable[..., ir.Table], tables: tuple[ir.Table, ...], params: dict[str, Hashable]
+    con: Any, build: Callable[..., ir.Table], tables: tuple[Named, ...], params: dict[str, Hashable]
 ) -> _Statement:
     if getattr(build, "__closure__", None):
         raise TypeError(f"{build.__qualname__}: a query function takes everything as arguments (no closure)")
-    shapes = []
-    for table in tables:
-        if not isinstance(table.op(), ops.UnboundTable | ops.DatabaseTable):
-            raise TypeError(f"{build.__qualname__}: tables are given by name (compiled.named)")
-        shapes.append((table.get_name(), table.schema()))
-    key = (build.__module__, build.__qualname__, tuple(shapes), tuple(sorted(params.items())))
+    if not all(isinstance(table, Named) for table in tables):
+        raise TypeError(f"{build.__qualname__}: tables are given by name (compiled.named)")
+    shapes = tuple((table.name, table.types) for table in tables)
+    key = (build.__module__, build.__qualname__, shapes, tuple(sorted(params.items())))
     with _lock:
         found = _kept.get(key)
         if found is not None:
@@ -106,9 +131,7 @@ def _statement(
     found = _read(text) if text is not None else None
     if found is None:
         with _compiling:  # one at a time: Ibis is not known to compile safely in several threads
-            expr = build(*tables, **params)
-            schema = expr.schema()
-            found = _Statement(con.compile(expr), schema, schema.to_pyarrow())
+            found = _compile(con, build(*(table.expr() for table in tables), **params))
         if text is not None:
             _write(text, found)
     with _lock:
@@ -118,13 +141,20 @@ def _statement(
     return found
 
 
+def _compile(con: Any, expr: ir.Table) -> _Statement:
+    schema = expr.schema()
+    columns = ", ".join(d.sql("duckdb") for d in schema.to_sqlglot_column_defs("duckdb"))
+    types = tuple((column, str(dtype)) for column, dtype in schema.items())
+    return _Statement(con.compile(expr), types, schema.to_pyarrow(), columns)
+
+
 def _key_text(key: tuple[Any, ...]) -> str | None:
     """The key as text that means the same in every process, or None when a parameter has no such text."""
     module, qualname, shapes, params = key
     values = [_plain(value) for _, value in params]
     if any(value is None for value in values):
         return None
-    columns = [[name, [[column, str(dtype)] for column, dtype in schema.items()]] for name, schema in shapes]
+    columns = [[name, [list(pair) for pair in types]] for name, types in shapes]
     names = [name for name, _ in params]
     return json.dumps([module, qualname, columns, names, values], separators=(",", ":"))
 
@@ -150,8 +180,9 @@ def _read(text: str) -> _Statement | None:
     if not isinstance(stored, dict):
         return None
     try:
-        schema = ibis.schema([(name, dtype) for name, dtype in stored["schema"]])
-        return _Statement(str(stored["sql"]), schema, schema.to_pyarrow())
+        arrow = pa.ipc.read_schema(pa.py_buffer(base64.b64decode(stored["arrow"])))
+        types = tuple((str(name), str(dtype)) for name, dtype in stored["types"])
+        return _Statement(str(stored["sql"]), types, arrow, str(stored["columns"]))
     except Exception:  # written by something else: compile instead
         return None
 
@@ -159,7 +190,12 @@ def _read(text: str) -> _Statement | None:
 def _write(text: str, statement: _Statement) -> None:
     """Add the statement to the folder's file (written whole and renamed into place, so a reader never sees
     half a file; two processes writing at once may lose one's statement, which is then compiled again)."""
-    stored = {"sql": statement.sql, "schema": [[n, str(t)] for n, t in statement.schema.items()]}
+    stored = {
+        "sql": statement.sql,
+        "types": [list(pair) for pair in statement.types],
+        "arrow": base64.b64encode(statement.arrow.serialize().to_pybytes()).decode("ascii"),
+        "columns": statement.columns,
+    }
     with _lock:
         if _on_disk is None or _folder is None:
             return

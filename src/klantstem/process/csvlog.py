@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from klantstem.delimited import QuoteProblem, check_quotes, sniff_delimiter
 from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
+from klantstem.process.arrays import from_numpy
 from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
 from klantstem.process.timestamps import TimestampError, to_utc
 from klantstem.process.xes import INFLATION_FLOOR, MAX_INFLATION
@@ -95,11 +96,12 @@ class _TableReader:
             if name in REQUIRED:
                 self._require(values, first_line, source)
             arrays.append(values)
-        lines = pa.array(range(first_line, first_line + batch.num_rows), type=pa.int64())
+        lines = from_numpy(np.arange(first_line, first_line + batch.num_rows, dtype=np.int64))
         return pa.RecordBatch.from_arrays([*arrays, lines], schema=EVENT_SCHEMA)
 
     def _require(self, values: pa.Array, first_line: int, source: str) -> None:
-        missing = pc.or_kleene(pc.is_null(values), pc.equal(pc.utf8_trim_whitespace(values), ""))
+        empty = pc.invert(pc.cast(pc.utf8_length(pc.utf8_trim_whitespace(values)), pa.bool_()))  # no pa.scalar:
+        missing = pc.or_kleene(pc.is_null(values), empty)  # it would load pandas
         if pc.any(missing).as_py():
             row = int(pc.index(missing, True).as_py())
             raise ImportFileError(str(self.path), "empty value", line=first_line + row, field=source)

@@ -3,13 +3,13 @@ and end activities, and the variants (a case's whole sequence of activities) wit
 
 from __future__ import annotations
 
-from typing import Any
-
-import ibis
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING, Any
 
 from klantstem.process.compiled import query
 from klantstem.process.stats import rounded, rows, share, summary
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 SEPARATOR = "\x1f"
 
@@ -91,6 +91,8 @@ def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
 
 
 def _top_variants(events: ir.Table, top: int) -> ir.Table:
+    import ibis
+
     table = variant_table(events)
     everything = ibis.window()
     counted = table.mutate(n=table.count().over(everything), all_cases=table.cases.sum().over(everything))

@@ -6,19 +6,21 @@ A case's team visits are its events with a team, consecutive events of the same 
 
 from __future__ import annotations
 
-from typing import Any
-
-import ibis
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING, Any
 
 from klantstem.process.compiled import query
 from klantstem.process.stats import rows, share
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 TEAM_BUCKETS = 5  # teams per case are counted 1, 2, 3, 4 and "5 or more"
 
 
 def team_visits(events: ir.Table) -> ir.Table:
     """One row per visit: case, team, the team before and the team before that."""
+    import ibis
+
     with_team = events.filter(events.team.notnull())
     before = with_team.team.lag().over(ibis.window(group_by=with_team.case, order_by=with_team.pos))
     visits = with_team.mutate(came_from=before)
@@ -51,6 +53,8 @@ def _back(visits: ir.Table) -> ir.Table:
 
 
 def _ping_pong_pairs(visits: ir.Table, top: int) -> ir.Table:
+    import ibis
+
     back = _back(visits)
     per_pair = back.group_by([back.team, back.came_from]).aggregate(count=back.count(), cases=back.case.nunique())
     everything = ibis.window()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import ibis.expr.types as ir
+from typing import TYPE_CHECKING, Any
 
 from klantstem.process.business_hours import month_of
 from klantstem.process.compiled import query
 from klantstem.process.stats import pick, rounded, rows, summary
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 LINK_COLUMNS = ("case_id", "customer_id")
 

@@ -1,38 +1,66 @@
-"""Repeat contacts: a customer coming back about the same case (events after the case was closed), or
+"""Repeat contacts: a customer coming back about the same case (work on it a while after it was closed), or
 with a new case within N days of the previous one."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis
-import ibis.expr.types as ir
-
-from klantstem.process.compiled import query
+from klantstem.process.compiled import Named, query
 from klantstem.process.stats import rows, share
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 CLOSING = r"(?i)\b(closed|resolved|completed|cancelled|afgesloten|opgelost|gesloten|afgehandeld)\b"
 
 
-def reopened(con: Any, events: ir.Table, names: Iterable[str]) -> dict[str, Any]:
-    """Cases with work after their first closing event: the customer came back about the same case. `names`
-    are the log's activities and statuses (the closing ones are picked here)."""
-    closing_names = tuple(sorted({name for name in names if re.search(CLOSING, name)})) or ("",)
-    found = rows(query(con, _reopened_counts, events, closing_names=closing_names))[0]
-    return {"reopened_cases": int(found["reopened"] or 0), "closed_cases": int(found["closed"] or 0)}
+def reopened(
+    con: Any, events: Named, names: Iterable[str], gap_s: int = 0, counting: str | None = None
+) -> dict[str, Any]:
+    """Cases that came back after they were closed: an event of a counting activity (matching `counting`,
+    any activity when None; never a closing one) after the case's first closing event and at least `gap_s`
+    seconds after it. `names` are the log's activities and statuses (the closing ones are picked here by
+    CLOSING). Cases with work after closing only within the gap, or only of other activities, are counted
+    apart (`not_counted_cases`)."""
+    every = sorted(set(names))
+    closing_names = tuple(name for name in every if re.search(CLOSING, name)) or ("",)
+    pattern = re.compile(counting, re.IGNORECASE) if counting else None
+    counted = tuple(n for n in every if n not in closing_names and (pattern is None or pattern.search(n))) or ("",)
+    found = rows(
+        query(con, _reopened_counts, events, closing_names=closing_names, counted=counted, gap_s=float(gap_s))
+    )[0]
+    return {
+        "reopened_cases": int(found["reopened"] or 0),
+        "closed_cases": int(found["closed"] or 0),
+        "not_counted_cases": int(found["later_work"] or 0) - int(found["reopened"] or 0),
+        "min_gap_s": gap_s,
+        "activities": counting or "any",
+    }
 
 
-def _reopened_counts(events: ir.Table, closing_names: tuple[str, ...]) -> ir.Table:
-    closing = events.activity.isin(closing_names) | events.state.isin(closing_names)
-    marked = events.mutate(closing=closing.fill_null(False))
-    per_case = marked.group_by("case").aggregate(
-        closed_at=marked.pos.min(where=marked.closing), last_work=marked.pos.max(where=~marked.closing)
+def _reopened_counts(
+    events: ir.Table, closing_names: tuple[str, ...], counted: tuple[str, ...], gap_s: float
+) -> ir.Table:
+    import ibis
+
+    closing = (events.activity.isin(closing_names) | events.state.isin(closing_names)).fill_null(False)
+    marked = events.mutate(closing=closing)
+    case = ibis.window(group_by=marked.case)
+    first = marked.mutate(
+        closed_pos=marked.pos.min(where=marked.closing).over(case),
+        closed_t=marked.t.min(where=marked.closing).over(case),
+    )
+    later = (first.pos > first.closed_pos) & ~first.closing
+    back = later & first.activity.isin(counted) & (first.t - first.closed_t >= gap_s)
+    per_case = first.group_by("case").aggregate(
+        closed=first.closed_pos.notnull().any(),
+        later_work=later.fill_null(False).any(),
+        back=back.fill_null(False).any(),
     )
     return per_case.aggregate(
-        closed=per_case.closed_at.notnull().sum(),
-        reopened=(per_case.last_work > per_case.closed_at).fill_null(False).sum(),
+        closed=per_case.closed.sum(), later_work=per_case.later_work.sum(), reopened=per_case.back.sum()
     )
 
 
@@ -58,12 +86,11 @@ def _customer_totals(cases: ir.Table) -> ir.Table:
 
 
 def _repeat_totals(cases: ir.Table, days: int) -> ir.Table:
+    import ibis
+
     known = cases.filter(cases.customer.notnull())
     window = ibis.window(group_by=known.customer, order_by=[known.start_t, known.case])
     ordered = known.mutate(previous_end=known.end_t.lag().over(window))
     repeat = ordered.filter(ordered.previous_end.notnull() & (ordered.start_t - ordered.previous_end <= days * 86400.0))
     return repeat.aggregate(cases=repeat.count(), customers=repeat.customer.nunique())
 
-
-def repeats(con: Any, events: ir.Table, cases: ir.Table, days: int, names: Iterable[str]) -> dict[str, Any]:
-    return {"same_case": reopened(con, events, names), "within_days": repeat_customers(con, cases, days)}

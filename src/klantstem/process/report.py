@@ -13,26 +13,28 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ibis.expr.types as ir
 import pyarrow as pa
 
 from klantstem.errors import UserInputError
 from klantstem.files import require_readable
 from klantstem.process.bottlenecks import bottlenecks
-from klantstem.process.compiled import materialize, query
+from klantstem.process.compiled import Named, materialize, query
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import Cursor, arrow_span, cursors, from_parquet, prepare, register_arrow, session
+from klantstem.process.frame import DuckDB, arrow_span, from_parquet, prepare, register_arrow, session
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
 from klantstem.process.options import ONE_THREAD_BELOW, AnalysisOptions
 from klantstem.process.repeats import reopened, repeat_customers
 from klantstem.process.stats import rows
-from klantstem.process.waiting import waiting_by_cause
+from klantstem.process.waiting import waiting_by_cause, with_activities
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 
 def analyze_file(
@@ -45,6 +47,8 @@ def analyze_file(
     if path.name.lower().endswith(".parquet"):
         return _analyze_parquet(path, mapping, options)
     table, stats = read_table(path, mapping, default_timezone=options.timezone)
+    if options.progress is not None:
+        options.progress(f"read {table.num_rows:,} events")
     return analyze_table(table, options, dict(stats.warnings), source=str(path))
 
 
@@ -72,28 +76,13 @@ def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOption
         raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
     columns = resolve_columns(path, names, mapping)
     with session(options) as con:
-        events = from_parquet(con, path, columns)
-        warnings = _drop_incomplete(con, events)
-        complete = events.filter(events.case.notnull() & events.activity.notnull() & events.timestamp.notnull())
+        complete, warnings = from_parquet(con, path, columns)
         return build_report(con, complete, options, warnings, str(path))
 
 
-def _drop_incomplete(con: Any, events: ir.Table) -> dict[str, int]:
-    counts = rows(
-        con.to_pyarrow(
-            events.aggregate(
-                without_case=events.case.isnull().sum(),
-                without_activity=events.activity.isnull().sum(),
-                without_timestamp=events.timestamp.isnull().sum(),
-            )
-        )
-    )[0]
-    return {f"events_{k}_left_out": int(v) for k, v in counts.items() if v}
-
-
 def build_report(
-    con: Any,
-    events: ir.Table,
+    con: DuckDB,
+    events: Named,
     options: AnalysisOptions,
     warnings: dict[str, int],
     source: str,
@@ -102,12 +91,15 @@ def build_report(
     """Every analysis on the prepared events. The queries after `prepare` are independent of each other, so
     they run two at a time, each on a connection of its own (DuckDB runs a query without holding the GIL)."""
     started = time.perf_counter()
+    step = options.progress or _quiet
+    step("ordering the events per case")
     prepared = prepare(con, events, options, span)
-    new_cursor = cursors(con)
     with ThreadPoolExecutor(_SIDE_BY_SIDE) as pool:
 
         def side(work: Callable[..., Any], *args: Any) -> Future[Any]:
-            return pool.submit(_on_cursor, new_cursor(), work, *args)
+            done = pool.submit(_on_cursor, con.cursor(), work, *args)
+            done.add_done_callback(lambda _: step(_STEPS.get(getattr(work, "__name__", ""), "analysed")))
+            return done
 
         # Submitted in order (a task may wait for an earlier one) and the longest first.
         head = side(_head_row, prepared)
@@ -117,7 +109,7 @@ def build_report(
         pairs = side(_pairs_and_bottlenecks, prepared, head, options)
         ends = side(start_and_end, prepared)
         waiting = side(waiting_by_cause, prepared, options)
-        same_case = side(_reopened, prepared, pairs, ends, waiting)
+        same_case = side(_reopened, prepared, pairs, ends, waiting, options)
         found = head.result()
         if not found["events"]:
             raise UserInputError("the event log holds no events")
@@ -135,7 +127,8 @@ def build_report(
         report |= ends.result()
         report["bottlenecks"] = ranked
         report |= teams.result()
-        report |= waiting.result()[0]
+        waited, statuses = waiting.result()
+        report |= with_activities(waited, pair_list, statuses, options)
         report["repeats"] = {"same_case": same_case.result(), "within_days": per_case["within_days"]}
     report["slowest_cases"] = per_case["slowest_cases"]
     report["warnings"] = warnings
@@ -144,9 +137,25 @@ def build_report(
 
 
 _SIDE_BY_SIDE = 2
+# What each analysis is called in progress messages (AnalysisOptions.progress), by its function's name.
+_STEPS = {
+    "_head_row": "counted events and cases",
+    "_teams": "hand-overs and ping-pong",
+    "_cases": "lead times",
+    "variants": "variants",
+    "_pairs_and_bottlenecks": "directly-follows graph and bottlenecks",
+    "start_and_end": "start and end activities",
+    "waiting_by_cause": "waiting by cause",
+    "_reopened": "reopened cases",
+}
+ANALYSIS_STEPS = len(_STEPS) + 1  # with ordering the events: how often `progress` is called by build_report
 
 
-def _on_cursor(own: Cursor, work: Callable[..., Any], *args: Any) -> Any:
+def _quiet(_: str) -> None:
+    return None
+
+
+def _on_cursor(own: DuckDB, work: Callable[..., Any], *args: Any) -> Any:
     try:
         return work(own, *args)
     finally:
@@ -201,15 +210,16 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
 
 def _reopened(
     con: Any,
-    prepared: ir.Table,
+    prepared: Named,
     pairs: Future[tuple[list[dict[str, Any]], dict[str, Any]]],
     ends: Future[dict[str, dict[str, int]]],
     waiting: Future[tuple[dict[str, Any], list[str]]],
+    options: AnalysisOptions,
 ) -> dict[str, Any]:
     """Reopened cases; the closing activities and statuses are picked from every activity (each is in a
     directly-follows pair or ends a case) and every status."""
     names = {p["activity"] for p in pairs.result()[0]} | set(ends.result()["end_activities"]) | set(waiting.result()[1])
-    return reopened(con, prepared, names)
+    return reopened(con, prepared, names, options.reopen_gap_s, options.reopen_activities)
 
 
 def _teams(con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 import pyarrow as pa
 
 from klantstem.process.eventlog import EVENT_SCHEMA, ColumnMapping, EventLogReader, ReadStats, open_event_log
-from klantstem.process.options import CAUSES, DEFAULT_SECOND_LINE, DEFAULT_WAITING_RULES, AnalysisOptions
+from klantstem.process.options import CAUSES, DEFAULT_SECOND_LINE, DEFAULT_WAITING_RULES, AnalysisOptions, parse_gap
 
 __all__ = [
     "CAUSES",
@@ -26,6 +26,7 @@ __all__ = [
     "analyze_file",
     "analyze_table",
     "open_event_log",
+    "parse_gap",
     "render_html",
 ]
 

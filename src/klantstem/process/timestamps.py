@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from klantstem.dates import AMBIGUOUS, EARLIEST, LATEST, NONEXISTENT, local_time_kind, parse_text
 from klantstem.dates import to_utc as moment_utc
 from klantstem.errors import UserInputError
+from klantstem.process.arrays import from_numpy
 
 UTC_US = pa.timestamp("us", tz="UTC")
 _NAIVE_US = pa.timestamp("us")
@@ -29,6 +31,8 @@ _FORMATS = tuple(
     for day in ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d")
     for clock in (" %H:%M:%S", " %H:%M", "T%H:%M:%S", "T%H:%M", "")
 )
+_EARLIEST_US = (EARLIEST - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+_LATEST_US = (LATEST - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$")
 
 
@@ -132,9 +136,11 @@ def _mixed(texts: pa.Array, naive: pa.Array, zone: str) -> Converted:
     tz = ZoneInfo(zone)
     out: list[datetime] = []
     counts = {"without_zone": 0, NONEXISTENT: 0, AMBIGUOUS: 0}
-    for row, text in zip(rows, texts.take(rows).to_pylist(), strict=True):
+    for row, text in zip(rows, texts.filter(unread).to_pylist(), strict=True):
         out.append(_one(row, text, tz, counts))
-    rest = pa.array(out, type=UTC_US)
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    micros = np.array([(moment - epoch) // timedelta(microseconds=1) for moment in out], dtype=np.int64)
+    rest = from_numpy(micros).cast(UTC_US)  # through numpy: pa.array() would load pandas
     return Converted(
         pc.replace_with_mask(local.values, unread, rest),
         local.without_zone + counts["without_zone"],
@@ -166,6 +172,9 @@ def _outside(shown: str) -> str:
 def _in_range(converted: Converted, source: pa.Array) -> Converted:
     """Refuses a time before EARLIEST or after LATEST (naming its row), which no service log holds."""
     values = converted.values
+    span = pc.min_max(values.view(pa.int64()))  # as microseconds: a timestamp pa.scalar() would load pandas
+    if not len(values) or span["min"].as_py() >= _EARLIEST_US and span["max"].as_py() <= _LATEST_US:
+        return converted
     outside = pc.or_(pc.less(values, pa.scalar(EARLIEST, UTC_US)), pc.greater(values, pa.scalar(LATEST, UTC_US)))
     if pc.any(outside).as_py():
         row = int(pc.index(outside, True).as_py())

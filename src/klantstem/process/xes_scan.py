@@ -31,6 +31,8 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from klantstem.process.arrays import from_numpy, strings, to_numpy
+
 _PLAIN_KEY = re.compile(r'[^"<&\x00-\x1f\ufffe\uffff]+')
 _WHITESPACE = b" \t\r\n"
 _NON_CHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE and U+FFFF in UTF-8
@@ -86,10 +88,11 @@ def scan_chunk(
     in_event = tags.depth[at] == 2
     owner_event, owner_trace = tags.event_no[at], tags.trace_no[at]
     sources = sorted({key for _, key in keys if key})
-    attribute_keys = pieces.take(pa.array(np.arange(0, len(pieces), 4)))
-    which = pc.index_in(attribute_keys, value_set=pa.array(sources, pa.string())).fill_null(-1)
-    which_key = which.to_numpy(zero_copy_only=False)
-    trace_index = pa.array(trace_of_event)
+    attribute_keys = pieces.take(from_numpy(np.arange(0, len(pieces), 4)))
+    which = pc.index_in(attribute_keys, value_set=strings(sources))
+    unknown = from_numpy(np.full(len(which), -1, dtype=np.int32))
+    which_key = to_numpy(pc.coalesce(which, unknown))
+    trace_index = from_numpy(trace_of_event)
     spread: dict[str, tuple[pa.Array | None, pa.Array | None]] = {}
     columns: list[pa.Array] = []
     for name, source in keys:
@@ -113,7 +116,7 @@ def scan_chunk(
             columns.append(pa.nulls(events, pa.string()) if per_event is None else per_event)
         else:
             columns.append(from_event if per_event is None else pc.coalesce(from_event, per_event))
-    return columns, pa.array(first_line + 1 + _lines_before(data, raw, tags.at, tags.opens_event))
+    return columns, from_numpy(first_line + 1 + _lines_before(data, raw, tags.at, tags.opens_event))
 
 
 def _lines_before(
@@ -136,7 +139,7 @@ def _pieces(data: bytes, quotes: npt.NDArray[np.intp], less_than: int) -> pa.Str
     or one attribute, and no key or value holds markup or a control byte. `less_than` counts the `<` in the
     chunk."""
     if not len(quotes):
-        return pa.array([], pa.string()) if _NO_ATTRIBUTES.fullmatch(data) else None
+        return pa.nulls(0, pa.string()) if _NO_ATTRIBUTES.fullmatch(data) else None
     if len(quotes) % 4:
         return None
     if not _HEAD.fullmatch(data, 0, quotes[0] + 1) or not _TAIL.fullmatch(data, quotes[-1]):
@@ -146,7 +149,7 @@ def _pieces(data: bytes, quotes: npt.NDArray[np.intp], less_than: int) -> pa.Str
     pieces = pa.StringArray.from_buffers(len(offsets) - 1, pa.py_buffer(offsets), pa.py_buffer(data))
     markup = len(_MARKUP.findall(data, 0, quotes[0])) + len(_MARKUP.findall(data, quotes[-1]))
     for first, shape in ((1, _BETWEEN), (3, _NEXT)):
-        counted = pc.value_counts(pieces.take(pa.array(np.arange(first, len(pieces), 4))))
+        counted = pc.value_counts(pieces.take(from_numpy(np.arange(first, len(pieces), 4))))
         for text, count in zip(counted.field("values").to_pylist(), counted.field("counts").to_pylist(), strict=True):
             found = text.encode()
             if not shape.fullmatch(found):
@@ -194,7 +197,7 @@ class _Tags:
         )
 
 
-_TWICE = pa.array([], pa.string())  # _spread's answer when an owner has the key twice
+_TWICE = pa.nulls(0, pa.string())  # _spread's answer when an owner has the key twice
 
 
 def _spread(values: pa.Array, picked: Bools, owner: npt.NDArray[np.int64], size: int) -> pa.Array | None:
@@ -208,7 +211,7 @@ def _spread(values: pa.Array, picked: Bools, owner: npt.NDArray[np.int64], size:
     if len(owners) > 1 and not (np.diff(owners) > 0).all():
         return _TWICE
     if len(owners) == size:  # every owner has it (owners ascend, so they are 0, 1, ..., size - 1)
-        return values.take(pa.array(4 * where + 2))
+        return values.take(from_numpy(4 * where + 2))
     index = np.full(size, -1, dtype=np.int64)
     index[owners] = 4 * where + 2
-    return values.take(pa.array(index, mask=index < 0))
+    return values.take(from_numpy(index, null=index < 0))

@@ -13,10 +13,7 @@ import re
 from dataclasses import dataclass
 
 from klantstem.promises.due import MONTH_WORDS, NUMBER_WORDS, WEEKDAY_WORDS
-from klantstem.text.facts import find_facts
-from klantstem.text.normalise import clean
-from klantstem.text.pipeline import safe_lower
-from klantstem.text.tokens import word_set
+from klantstem.text.service import clean, find_facts, safe_lower, word_set
 
 KIND_OF_ACTION = {
     "call_back": "callback",

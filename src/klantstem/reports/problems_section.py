@@ -3,7 +3,6 @@ with owner, status, age and the share of reporters told; and what was done (fixe
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +10,7 @@ from sqlalchemy import Engine
 
 from klantstem.clock import Clock
 from klantstem.insights import service as insights
+from klantstem.problems import service as problems
 from klantstem.reports.period import Period
 from klantstem.settings import Settings
 
@@ -18,21 +18,9 @@ DAY = 86400.0
 SHOWN = 12
 
 
-def problems_service() -> Any | None:
-    """The structural-problems domain's service, when this installation has it (None otherwise)."""
-    try:
-        return importlib.import_module("klantstem.problems.service")
-    except ModuleNotFoundError:
-        return None
-
-
-def problem_figures(engine: Engine, clock: Clock, settings: Settings, period: Period) -> dict[str, Any] | None:
+def problem_figures(engine: Engine, clock: Clock, settings: Settings, period: Period) -> dict[str, Any]:
     """Problems alive in the period, by impact = customers affected × how many times worse than usual their step
-    is reported (rate / baseline) × days affected (first seen to fixed, or to the end of the period); None when
-    the structural-problems domain is not there."""
-    problems = problems_service()
-    if problems is None:
-        return None
+    is reported (rate / baseline) × days affected (first seen to fixed, or to the end of the period)."""
     now = clock.now()
     until = min(period.end, now)
     labels = insights.facet_labels()

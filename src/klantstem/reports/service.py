@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import UserInputError
-from klantstem.reports import html, management, store
+from klantstem.reports import store
 from klantstem.reports.anonymise import Masker
 from klantstem.reports.period import parse_period
 from klantstem.settings import Settings
@@ -37,6 +37,8 @@ def management_report(
 ) -> dict[str, Any]:
     """The management report of a month (2026-10), quarter (2026-Q3) or year (2026) as plain data. Raises
     UserInputError for a period in the future, an unknown department or a period without data."""
+    from klantstem.reports import management  # the analyses it combines load only for a report, never for stats
+
     return management.build(engine, settings, clock, period, department, lang)
 
 
@@ -54,6 +56,8 @@ def render_report(engine: Engine, report: dict[str, Any], fmt: str, anonymise: b
     if fmt == "json":
         data = _mask_quotes(report, mask) if mask else report
         return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+    from klantstem.reports import html  # Jinja2 and the chart code load only to render a report
+
     page = html.render(report, mask, for_print=fmt == "pdf")
     if fmt == "html":
         return page.encode("utf-8")
