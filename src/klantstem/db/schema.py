@@ -262,6 +262,7 @@ promises = Table(
     Column("resolution_note", String(300), nullable=True),
     _in("status", PROMISE_STATUSES, "status"),
     Index("ix_promises_status_due", "status", "due_at"),
+    Index("ix_promises_case", "case_id"),
     # Open promises only (partial indexes), holding what the scan matches on and the id: keeping reads no table.
     Index(
         "ix_promises_open",

@@ -205,11 +205,13 @@ def analyse_voices(engine: Engine, clock: Clock) -> int:
     Returns how many were read."""
     done = 0
     for target in ("contact", "story_step"):
-        while True:
+        with reading(engine) as conn:
+            unread = store.unread_voices(conn, target)
+        for start in range(0, len(unread), ANALYSE_BATCH):
             with reading(engine) as conn:
-                items = store.unanalysed_voices(conn, target, ANALYSE_BATCH)
+                items = store.voice_words(conn, target, unread[start : start + ANALYSE_BATCH])
             if not items:
-                break
+                continue
             rows = _analysis().analyse(items, clock.now(), target)
             with engine.begin() as conn:
                 store.insert_annotations(conn, rows)

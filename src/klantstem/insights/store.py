@@ -13,6 +13,7 @@ from sqlalchemy import (
     Select,
     and_,
     delete,
+    except_,
     exists,
     func,
     insert,
@@ -26,6 +27,7 @@ from klantstem.insights.model import Filters, Option, Quote, StoryHit
 
 st, sp, an, cs, pr = schema.stories, schema.story_steps, schema.annotations, schema.cases, schema.promises
 STORY = "story"
+CHUNK = 900  # ids per IN (...) list: under SQLite's limit on bound parameters
 
 
 def utc(moment: datetime) -> datetime:
@@ -222,20 +224,32 @@ def unanalysed(conn: Connection, limit: int, newest: int | None = None) -> list[
     return [(int(i), str(t)) for i, t in conn.execute(stmt)]
 
 
-def unanalysed_voices(conn: Connection, target: str, limit: int) -> list[tuple[int, str]]:
-    """Inbound contacts with words (`target` "contact") or customers' story steps ("story_step") that have no
-    appraisal annotation yet, in id order."""
+def unread_voices(conn: Connection, target: str) -> list[int]:
+    """Ids, in order, of the inbound contacts (`target` "contact") or customers' story steps ("story_step") that
+    have no appraisal annotation yet: the set difference of two index scans, without reading either table."""
+    read = select(an.c.target_id).where(an.c.target == target, an.c.kind == "appraisal")
     if target == "contact":
         c = schema.contacts
-        table, words = c, c.c.text
-        where = [c.c.direction == "inbound", c.c.text.is_not(None), c.c.text != ""]
+        candidates = select(c.c.id).where(c.c.direction == "inbound")
     else:
-        table, words = sp, sp.c.description
-        customer_told = exists().where(st.c.id == sp.c.story_id, st.c.perspective == "customer")
-        where = [customer_told]
-    done = exists().where(an.c.target == target, an.c.target_id == table.c.id, an.c.kind == "appraisal")
-    stmt = select(table.c.id, words).where(~done, *where).order_by(table.c.id).limit(limit)
-    return [(int(i), str(t)) for i, t in conn.execute(stmt)]
+        candidates = (
+            select(sp.c.id).select_from(sp.join(st, st.c.id == sp.c.story_id)).where(st.c.perspective == "customer")
+        )
+    return sorted(int(i) for (i,) in conn.execute(except_(candidates, read)))
+
+
+def voice_words(conn: Connection, target: str, ids: Sequence[int]) -> list[tuple[int, str]]:
+    """(id, words) of these contacts or story steps, leaving out those without words."""
+    if target == "contact":
+        c = schema.contacts
+        table, words, where = c, c.c.text, [c.c.text.is_not(None), c.c.text != ""]
+    else:
+        table, words, where = sp, sp.c.description, []
+    found: list[tuple[int, str]] = []
+    for start in range(0, len(ids), CHUNK):
+        stmt = select(table.c.id, words).where(table.c.id.in_(ids[start : start + CHUNK]), *where)
+        found += [(int(i), str(t)) for i, t in conn.execute(stmt.order_by(table.c.id))]
+    return found
 
 
 def insert_annotations(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
