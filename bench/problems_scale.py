@@ -1,7 +1,7 @@
 """Benchmark: structural-problem detection (`klantstem problems detect`) as a whole command from a cold start, at
 the issue's size: 1 million contacts, 100,000 stories and 10 million process events.
 
-The data: the demo organisation (10,448 contacts, 1,500 stories, 50,010 events, with its planted problems) is
+The data: the demo organisation (about 10,600 contacts, 1,500 stories, 50,000 events, with its planted problems) is
 built once and its texts are read once; then its customers, cases, contacts, stories, promises and labels are
 copied `--copies` times as other customers of the same organisation (each copy has its own ids, fingerprints and
 identities), and its process events `--event-copies` times (copies beyond the customer copies are cases of the
