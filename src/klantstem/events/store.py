@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, select, update
+from sqlalchemy import ColumnElement, Connection, Select, func, select, update
 from sqlalchemy.dialects import sqlite
 
 from klantstem.db import schema
@@ -134,7 +134,6 @@ class EventScope:
     department_id: int | None = None
 
 
-ANALYSIS_FIELDS = ("case", "activity", "timestamp", "lifecycle", "resource", "team", "status", "customer", "line")
 LINK_FIELDS = ("case_id", "customer_id")  # the app's case and customer an event is linked to
 
 
@@ -178,27 +177,17 @@ def activities_by_log(conn: Connection, scope: EventScope) -> dict[str, dict[str
     return found
 
 
-def event_columns(conn: Connection, scope: EventScope, after: int, batch: int) -> tuple[dict[str, list[Any]], int]:
-    """One chunk of events in `scope` (ids above `after`) as columns named like an event log's (`case`,
-    `activity`, ...; `line` is the event's id) and the app case and customer they link to, with the last id read
-    (0: done)."""
+def analysis_rows(scope: EventScope) -> Select[Any]:
+    """The events in `scope` with columns named like an event log's (`case` is the one case key, `line` the
+    event's id) and the app case and customer they link to (`case_id`, `customer_id`); unordered."""
     events, cases = schema.process_events, schema.cases
-    where = [events.c.id > after, *_in_scope(scope)]
-    stmt = (
+    return (
         select(
-            case_identity(), events.c.activity, events.c.occurred_at, events.c.lifecycle, events.c.resource,
-            events.c.team, events.c.status, cases.c.customer_id, events.c.id, events.c.case_id, cases.c.customer_id,
+            case_identity().label("case"), events.c.activity.label("activity"),
+            events.c.occurred_at.label("timestamp"), events.c.lifecycle.label("lifecycle"),
+            events.c.resource.label("resource"), events.c.team.label("team"), events.c.status.label("status"),
+            events.c.id.label("line"), events.c.case_id.label("case_id"), cases.c.customer_id.label("customer_id"),
         )
         .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
-        .where(*where)
-        .order_by(events.c.id)
-        .limit(batch)
+        .where(*_in_scope(scope))
     )  # fmt: skip
-    names = ANALYSIS_FIELDS + LINK_FIELDS
-    columns: dict[str, list[Any]] = {name: [] for name in names}
-    for row in conn.execute(stmt):
-        for name, value in zip(names, row, strict=True):
-            columns[name].append(value)
-    columns["timestamp"] = [_utc(t) for t in columns["timestamp"]]
-    columns["customer"] = [None if c is None else str(c) for c in columns["customer"]]
-    return columns, (columns["line"][-1] if len(columns["line"]) == batch else 0)

@@ -1,0 +1,114 @@
+"""The events an analysis reads come from the database column by column into Arrow (db/arrow.py) and hold exactly
+what SQLAlchemy reads row by row: nulls, empty texts, moments to the microsecond, links, order, scope."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from sqlalchemy import Engine, insert, select
+
+from klantstem.db import schema
+from klantstem.db.arrow import BATCH_ROWS, read_arrow
+from klantstem.events import service
+from klantstem.events.store import EventScope
+
+T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def _events(engine: Engine, count: int = 40) -> None:
+    """Events of two logs; every field null, empty or odd somewhere; some linked to a customer's case."""
+    with engine.begin() as conn:
+        conn.execute(insert(schema.departments), [{"id": 1, "name": "Sales"}, {"id": 2, "name": "Service"}])
+        conn.execute(insert(schema.customers), [{"id": 7, "display_name": "A. Klant", "created_at": T0}])
+        conn.execute(
+            insert(schema.cases),
+            [{"id": 1, "customer_id": 7, "department_id": 1, "external_id": "C-1", "opened_at": T0},
+             {"id": 2, "customer_id": None, "department_id": 2, "external_id": "C-2", "opened_at": T0}],
+        )  # fmt: skip
+        rows: list[dict[str, Any]] = []
+        for i in range(count):
+            rows.append({
+                "log_name": "100%" if i % 3 else "it's",  # quotes and percent signs in a literal
+                "case_key": ("C-1", "C-2", "C-3", "")[i % 4],
+                "activity": ("Registreren", "Bellen \"terug\"", "Wachten, nog", "Ëind\nregel")[i % 4],
+                "occurred_at": T0 + timedelta(hours=i, microseconds=(i * 7919) % 1_000_000 if i % 2 else 0),
+                "lifecycle": None if i % 5 == 0 else "complete",
+                "resource": "" if i % 6 == 0 else (None if i % 6 == 1 else f"Medewerker {i % 4}"),
+                "team": None if i < 25 else "Team B",  # null in every row of the first batch
+                "status": None if i % 2 else "Open",
+                "case_id": (1, 2, None, None)[i % 4],
+                "fingerprint": f"f{i:04d}",
+            })  # fmt: skip
+        conn.execute(insert(schema.process_events), rows)
+
+
+def _row_by_row(engine: Engine, scope: EventScope) -> list[dict[str, Any]]:
+    """The same events through SQLAlchemy's rows, as the reader before the Arrow one read them."""
+    events, cases = schema.process_events, schema.cases
+    found = []
+    with engine.connect() as conn:
+        stmt = select(events, cases.c.customer_id, cases.c.department_id).select_from(
+            events.outerjoin(cases, cases.c.id == events.c.case_id)
+        )
+        for r in conn.execute(stmt.order_by(events.c.id)):
+            moment = r.occurred_at if r.occurred_at.tzinfo else r.occurred_at.replace(tzinfo=UTC)
+            if scope.since and moment < scope.since or scope.until and moment >= scope.until:
+                continue
+            if scope.log_name is not None and r.log_name != scope.log_name:
+                continue
+            if scope.department_id is not None and r.department_id != scope.department_id:
+                continue
+            found.append({
+                "case": f"{r.log_name}:{r.case_key}", "activity": r.activity, "timestamp": moment,
+                "lifecycle": r.lifecycle, "resource": r.resource, "team": r.team, "status": r.status,
+                "customer": None if r.customer_id is None else str(r.customer_id), "line": r.id,
+                "case_id": r.case_id, "customer_id": r.customer_id,
+            })  # fmt: skip
+    return found
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        EventScope(),
+        EventScope(since=T0 + timedelta(hours=5), until=T0 + timedelta(hours=30)),
+        EventScope(log_name="it's"),
+        EventScope(log_name="100%", department_id=1),
+    ],
+    ids=["all", "period", "log", "log-and-department"],
+)
+def test_the_arrow_read_holds_what_rows_hold(engine: Engine, scope: EventScope) -> None:
+    _events(engine)
+    table = service.analysis_events(engine, scope)
+    expected = _row_by_row(engine, scope)
+    assert expected, "the scope keeps some events"
+    assert table.to_pylist() == expected
+    assert table.schema.field("timestamp").type == pa.timestamp("us", tz="UTC")
+
+
+def test_nothing_in_scope_is_an_empty_table_of_the_same_shape(engine: Engine) -> None:
+    _events(engine)
+    table = service.analysis_events(engine, EventScope(log_name="no such log"))
+    assert table.num_rows == 0
+    assert table.schema == service.analysis_events(engine, EventScope()).schema
+
+
+def test_many_batches_keep_their_order_and_a_late_first_value(engine: Engine) -> None:
+    count = BATCH_ROWS + 100
+    with engine.begin() as conn:
+        conn.execute(
+            insert(schema.process_events),
+            [{"log_name": "l", "case_key": str(i % 97), "activity": "a", "occurred_at": T0 + timedelta(seconds=i),
+              "team": "late" if i > BATCH_ROWS else None, "fingerprint": f"g{i}"} for i in range(count)],
+        )  # fmt: skip
+    schema_ = pa.schema([("id", pa.int64()), ("team", pa.string()), ("at", pa.timestamp("us", tz="UTC"))])
+    e = schema.process_events
+    stmt = select(e.c.id.label("id"), e.c.team.label("team"), e.c.occurred_at.label("at"))
+    table = read_arrow(engine, stmt, schema_, order_by="id")
+    assert table.column("id").to_pylist() == list(range(1, count + 1))
+    teams = table.column("team").to_pylist()
+    assert teams[: BATCH_ROWS + 1] == [None] * (BATCH_ROWS + 1) and set(teams[BATCH_ROWS + 1 :]) == {"late"}
+    assert table.column("at").to_pylist()[-1] == T0 + timedelta(seconds=count - 1)
