@@ -95,6 +95,7 @@ def build(db: str, copies: int, event_copies: int) -> dict[str, int]:
     engine = open_database(settings)
     build_demo(engine)
     insights.analyse_voices(engine, SystemClock())
+    insights.analyse_stories(engine, SystemClock())  # so that the copies carry their stories' labels too
     with engine.begin() as conn:
         offsets = {name: int(conn.execute(select(func.max(S.metadata.tables[name].c.id))).scalar() or 0)
                    for name in [*REFERENCES, "annotations"]}  # fmt: skip

@@ -65,7 +65,7 @@ def _row_by_row(engine: Engine, scope: EventScope) -> list[dict[str, Any]]:
                 "case": f"{r.log_name}:{r.case_key}", "activity": r.activity, "timestamp": moment,
                 "lifecycle": r.lifecycle, "resource": r.resource, "team": r.team, "status": r.status,
                 "customer": None if r.customer_id is None else str(r.customer_id), "line": r.id,
-                "case_id": r.case_id, "customer_id": r.customer_id,
+                "case_id": r.case_id, "customer_id": r.customer_id, "log": r.log_name,
             })  # fmt: skip
     return found
 
@@ -87,6 +87,8 @@ def test_the_arrow_read_holds_what_rows_hold(engine: Engine, scope: EventScope) 
     assert expected, "the scope keeps some events"
     assert table.to_pylist() == expected
     assert table.schema.field("timestamp").type == pa.timestamp("us", tz="UTC")
+    logs = service.logs_covered(table)["logs"]
+    assert logs == {log: sum(1 for r in expected if r["log"] == log) for log in {r["log"] for r in expected}}
 
 
 def test_nothing_in_scope_is_an_empty_table_of_the_same_shape(engine: Engine) -> None:
@@ -101,14 +103,17 @@ def test_many_batches_keep_their_order_and_a_late_first_value(engine: Engine) ->
     with engine.begin() as conn:
         conn.execute(
             insert(schema.process_events),
-            [{"log_name": "l", "case_key": str(i % 97), "activity": "a", "occurred_at": T0 + timedelta(seconds=i),
-              "team": "late" if i > BATCH_ROWS else None, "fingerprint": f"g{i}"} for i in range(count)],
+            [{"log_name": f"log {i // BATCH_ROWS}", "case_key": str(i % 97), "activity": "a",
+              "occurred_at": T0 + timedelta(seconds=i), "team": "late" if i > BATCH_ROWS else None,
+              "fingerprint": f"g{i}"} for i in range(count)],
         )  # fmt: skip
-    schema_ = pa.schema([("id", pa.int64()), ("team", pa.string()), ("at", pa.timestamp("us", tz="UTC"))])
+    schema_ = pa.schema([("id", pa.int64()), ("team", pa.string()), ("at", pa.timestamp("us", tz="UTC")),
+                         ("log", pa.dictionary(pa.int32(), pa.string()))])  # fmt: skip
     e = schema.process_events
-    stmt = select(e.c.id.label("id"), e.c.team.label("team"), e.c.occurred_at.label("at"))
+    stmt = select(e.c.id.label("id"), e.c.team.label("team"), e.c.occurred_at.label("at"), e.c.log_name.label("log"))
     table = read_arrow(engine, stmt, schema_, order_by="id")
     assert table.column("id").to_pylist() == list(range(1, count + 1))
     teams = table.column("team").to_pylist()
     assert teams[: BATCH_ROWS + 1] == [None] * (BATCH_ROWS + 1) and set(teams[BATCH_ROWS + 1 :]) == {"late"}
     assert table.column("at").to_pylist()[-1] == T0 + timedelta(seconds=count - 1)
+    assert table.column("log").to_pylist() == [f"log {i // BATCH_ROWS}" for i in range(count)]

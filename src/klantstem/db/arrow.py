@@ -29,8 +29,10 @@ _TEXT_TIME = pa.timestamp("us")
 
 def read_arrow(engine: Engine, statement: Select[Any], schema: pa.Schema, order_by: str | None = None) -> pa.Table:
     """The rows of `statement` as an Arrow table of `schema`: the statement selects one column per field, labelled
-    with the field's name (string, int64 or timestamp[us, UTC] fields); `order_by` names the field to sort by."""
-    return pa.Table.from_batches(list(read_batches(engine, statement, schema, order_by)), schema=schema)
+    with the field's name (string, int64, timestamp[us, UTC] or dictionary-of-string fields; a dictionary field
+    suits a text repeated on many rows); `order_by` names the field to sort by."""
+    table = pa.Table.from_batches(list(read_batches(engine, statement, schema, order_by)), schema=schema)
+    return table.unify_dictionaries()  # one dictionary per column, as grouping and casting need
 
 
 def read_batches(
@@ -87,10 +89,17 @@ def _from_markers(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
         else:
             values = values.cast(pa.string())
             column = pc.if_else(pc.equal(values, _NULL_TEXT), pa.scalar(None, pa.string()), values)
-            if pa.types.is_timestamp(field.type):
-                column = column.cast(_TEXT_TIME)
-        columns.append(column.cast(field.type))
+        columns.append(_typed(column, field))
     return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+
+def _typed(column: pa.Array, field: pa.Field) -> pa.Array:
+    """A column read as text (moments, dictionaries) or as its own type, in its field's type."""
+    if pa.types.is_timestamp(field.type):
+        return column.cast(_TEXT_TIME).cast(field.type)
+    if pa.types.is_dictionary(field.type):
+        return pc.dictionary_encode(column).cast(field.type)
+    return column.cast(field.type)
 
 
 # --- PostgreSQL --------------------------------------------------------------------------------------------------
@@ -107,7 +116,7 @@ def _postgres_batches(engine: Engine, statement: Select[Any], schema: pa.Schema)
 
     compiled = statement.compile(dialect=engine.dialect)
     options = csv.ConvertOptions(
-        column_types={f.name: pa.string() if pa.types.is_timestamp(f.type) else f.type for f in schema},
+        column_types={f.name: f.type if pa.types.is_integer(f.type) else pa.string() for f in schema},
         strings_can_be_null=True,  # COPY writes NULL as an empty field and an empty text as ""
         quoted_strings_can_be_null=False,
     )
@@ -120,17 +129,10 @@ def _postgres_batches(engine: Engine, statement: Select[Any], schema: pa.Schema)
                 if stream.at_end():
                     return  # Arrow's reader refuses an empty file
                 for batch in csv.open_csv(stream, read_options=read, convert_options=options):
-                    yield _with_times(batch, schema)
+                    columns = [_typed(values, f) for f, values in zip(schema, batch.columns, strict=True)]
+                    yield pa.RecordBatch.from_arrays(columns, schema=schema)
         finally:
             cursor.close()
-
-
-def _with_times(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
-    columns = [
-        values.cast(_TEXT_TIME).cast(f.type) if pa.types.is_timestamp(f.type) else values
-        for f, values in zip(schema, batch.columns, strict=True)
-    ]
-    return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 class _CopyStream(io.RawIOBase):

@@ -20,7 +20,6 @@ from sqlalchemy import Engine
 
 from klantstem.clock import Clock, SystemClock
 from klantstem.db.arrow import read_arrow
-from klantstem.db.engine import reading
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.events import store
 from klantstem.events.store import LINK_FIELDS
@@ -36,7 +35,9 @@ _LIMITS = {"case": "case_key", "activity": "activity", "lifecycle": "lifecycle",
 _LIMITS |= {"team": "team", "status": "status"}
 # nullable fields: DuckDB would otherwise carry NOT NULL into derived columns such as the next activity
 _ANALYSIS_SCHEMA = pa.schema(
-    [f.with_nullable(True) for f in EVENT_SCHEMA] + [pa.field(n, pa.int64()) for n in LINK_FIELDS]
+    [f.with_nullable(True) for f in EVENT_SCHEMA]
+    + [pa.field(n, pa.int64()) for n in LINK_FIELDS]
+    + [pa.field("log", pa.dictionary(pa.int32(), pa.string()))]  # few names, each repeated on millions of events
 )
 _READ_SCHEMA = pa.schema([f for f in _ANALYSIS_SCHEMA if f.name != "customer"])
 
@@ -206,22 +207,24 @@ def events_table(engine: Engine, log_name: str | None = None) -> pa.Table:
 
 def analysis_events(engine: Engine, scope: EventScope | None = None) -> pa.Table:
     """The events in `scope` as an event-log table for process analysis, in the order they were stored: `case` is
-    the one case key (log and case), `customer` the linked case's customer. Read column by column into Arrow
-    (never as Python rows)."""
+    the one case key (log and case), `customer` the linked case's customer, `log` the event log's name. Read column
+    by column into Arrow (never as Python rows)."""
     read = read_arrow(engine, store.analysis_rows(scope or EventScope()), _READ_SCHEMA, order_by="line")
     customer = read.column("customer_id").cast(pa.string())
     table = read.select(["case", "activity", "timestamp", "lifecycle", "resource", "team", "status"])
     table = table.append_column("customer", customer)
-    for name in ("line", *LINK_FIELDS):
+    for name in ("line", *LINK_FIELDS, "log"):
         table = table.append_column(name, read.column(name))
     return table.cast(_ANALYSIS_SCHEMA)
 
 
-def logs_covered(engine: Engine, scope: EventScope | None = None) -> dict[str, Any]:
-    """Which logs an analysis of `scope` covers: `logs` (name -> events) and, when it mixes logs that look like
-    different sources, `mixed_sources`: one sentence saying so (else None)."""
-    with reading(engine) as conn:
-        activities = store.activities_by_log(conn, scope or EventScope())
+def logs_covered(events: pa.Table) -> dict[str, Any]:
+    """Which logs an analysis of these events (from analysis_events) covers: `logs` (name -> events) and, when it
+    mixes logs that look like different sources, `mixed_sources`: one sentence saying so (else None)."""
+    counted = events.group_by(["log", "activity"]).aggregate([([], "count_all")]).to_pydict()
+    activities: dict[str, dict[str, int]] = {}
+    for log, activity, n in zip(counted["log"], counted["activity"], counted["count_all"], strict=True):
+        activities.setdefault(str(log), {})[str(activity)] = int(n)
     logs = {name: sum(counts.values()) for name, counts in sorted(activities.items())}
     mixed = None
     if _different_sources({name: set(counts) for name, counts in activities.items()}):
@@ -252,4 +255,4 @@ def analyze_log(engine: Engine, log_name: str | None, options: AnalysisOptions) 
         where = f"log {log_name!r}" if log_name else "the database"
         raise UserInputError(f"no process events in {where}; import an event log first")
     report = analyze_table(table, options, source=f"database log {log_name}" if log_name else "database")
-    return report | logs_covered(engine, scope)
+    return report | logs_covered(table)

@@ -162,24 +162,9 @@ def _in_scope(scope: EventScope) -> list[ColumnElement[bool]]:
     return where
 
 
-def activities_by_log(conn: Connection, scope: EventScope) -> dict[str, dict[str, int]]:
-    """Per log in `scope`: its activities with their number of events."""
-    events, cases = schema.process_events, schema.cases
-    stmt = (
-        select(events.c.log_name, events.c.activity, func.count())
-        .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
-        .where(*_in_scope(scope))
-        .group_by(events.c.log_name, events.c.activity)
-    )
-    found: dict[str, dict[str, int]] = {}
-    for log, activity, n in conn.execute(stmt):
-        found.setdefault(str(log), {})[str(activity)] = int(n)
-    return found
-
-
 def analysis_rows(scope: EventScope) -> Select[Any]:
     """The events in `scope` with columns named like an event log's (`case` is the one case key, `line` the
-    event's id) and the app case and customer they link to (`case_id`, `customer_id`); unordered."""
+    event's id), the app case and customer they link to (`case_id`, `customer_id`) and the log's name; unordered."""
     events, cases = schema.process_events, schema.cases
     return (
         select(
@@ -187,6 +172,7 @@ def analysis_rows(scope: EventScope) -> Select[Any]:
             events.c.occurred_at.label("timestamp"), events.c.lifecycle.label("lifecycle"),
             events.c.resource.label("resource"), events.c.team.label("team"), events.c.status.label("status"),
             events.c.id.label("line"), events.c.case_id.label("case_id"), cases.c.customer_id.label("customer_id"),
+            func.coalesce(events.c.log_name, "").label("log"),
         )
         .select_from(events.outerjoin(cases, cases.c.id == events.c.case_id))
         .where(*_in_scope(scope))

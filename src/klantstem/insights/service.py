@@ -407,4 +407,4 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
         sql_cache=settings.sql_cache_folder,
     )
     report = process.analyze_table(table, options, source="klantstem database")
-    return report | events.logs_covered(engine, scope)
+    return report | events.logs_covered(table)
