@@ -127,6 +127,12 @@ class Settings:
         "Folder where the process analysis keeps its compiled SQL, so that a command run once need not compile "
         "it again: 'auto' is klantstem under $XDG_CACHE_HOME (or ~/.cache); 'off' keeps nothing.",
     )  # type: ignore[assignment]
+    analysis_memory: str = _setting(
+        "1500MB",
+        "Memory a process analysis of the app's events (the report, the dashboard) may use for its sorting and "
+        "counting (DuckDB's memory limit, e.g. 2GB); beyond it the analysis spills to a folder under the system's "
+        "temporary folder. Empty: no limit.",
+    )  # type: ignore[assignment]
     secure_cookies: str = _setting(
         "auto",
         "The Secure flag of the session cookie: 'auto' sets it on requests that came over HTTPS (directly, or "

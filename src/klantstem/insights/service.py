@@ -4,10 +4,12 @@ examples (`training_examples()` gives them in the labelled-CSV shape `klantstem 
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -405,6 +407,8 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
         opening_hours=settings.opening_hours,
         holiday_country=settings.holiday_country,
         sql_cache=settings.sql_cache_folder,
+        memory_limit=settings.analysis_memory or None,
+        spill_dir=str(Path(tempfile.gettempdir()) / "klantstem-spill") if settings.analysis_memory else None,
     )
     report = process.analyze_table(table, options, source="klantstem database")
     return report | events.logs_covered(table)
