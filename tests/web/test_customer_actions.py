@@ -70,7 +70,7 @@ def test_a_manager_merges_a_look_alike_from_the_duplicates_and_undoes_it(
     first = customers.add_customer(engine, clock, name="Nathalie de Bruin", postcode="2312 TD").id
     second = customers.add_customer(engine, clock, name="N. de Bruin", postcode="2312TD", email="nb@example.nl").id
     contacts.record_contact(engine, clock, contacts.NewContact(customer_id=second, channel="email", subject="Vraag"))
-    signed_in("manager")
+    manager = signed_in("manager")
     listed = client.get("/duplicates").text
     assert "N. de Bruin" in listed and f'action="/customers/{second}/merge"' in listed
     merged = _post(client, web, f"/customers/{second}/merge", {"target": str(first)}, "/duplicates")
@@ -83,7 +83,13 @@ def test_a_manager_merges_a_look_alike_from_the_duplicates_and_undoes_it(
     assert again.status_code == 400 and f"Klant {second} is al samengevoegd met klant {first}" in again.text
     undone = _post(client, web, f"/customers/{second}/unmerge", {}, f"/customers/{first}")
     assert customers.resolve_id(engine, second) == second
-    assert f"Het samenvoegen van klant {second} is ongedaan gemaakt." in client.get(undone.headers["location"]).text
+    after = client.get(undone.headers["location"]).text
+    assert f"Het samenvoegen van klant {second} is ongedaan gemaakt." in after
+    (audit,) = customers.merges_of(engine, first)
+    assert (audit.merged_by, audit.undone_by) == (manager.id, manager.id)  # who merged and who undid it
+    timeline = " ".join(client.get(f"/customers/{first}").text.split())
+    assert f"klant {second} samengevoegd met klant {first} door {manager.name}" in timeline
+    assert f"samenvoegen van klant {second} ongedaan gemaakt door {manager.name}" in timeline
     unknown = _post(client, web, f"/customers/{first}/merge", {"target": "niemand@example.nl"}, f"/customers/{first}")
     assert unknown.status_code == 400 and "Geen klant gevonden met" in unknown.text
 

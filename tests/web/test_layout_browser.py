@@ -1,6 +1,6 @@
 """Every page of the demo organisation in a real browser (Playwright driving Debian's Chromium) at a phone's
 width (390 px) and a laptop's (1366 px), in Dutch: the page never scrolls sideways, no two pieces of text print
-over each other (page text and the charts' labels), and no English sentence shows on a Dutch page."""
+over each other (page text and the charts' labels), and no English sentence or decimal point shows on a Dutch page."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from klantstem.customers import service as customers
 from klantstem.db import schema
 from klantstem.demo.service import DemoSize, build_demo
 from klantstem.insights import service as insights
+from klantstem.problems import service as problems
 from klantstem.settings import Settings
 from klantstem.users import service as users
 
@@ -29,7 +30,7 @@ if shutil.which(CHROMIUM) is None:
 
 PAGES = ["/dashboard", "/dashboard?period=all", "/customers", "/customers/{customer}", "/customers/{customer}?all=1",
          "/interviews", "/promises", "/process", "/themes", "/themes?q=wachten", "/corrections", "/duplicates",
-         "/users", "/account"]  # fmt: skip
+         "/users", "/account", "/problems", "/problems/{problem}", "/problems/owners", "/report"]  # fmt: skip
 WIDTHS = (390, 1366)
 # Chart labels that reach outside their chart are cut off (the process map's step names were).
 _CUT_OFF = """() => {
@@ -91,6 +92,8 @@ _OVERLAPS = """(charts) => {
 ENGLISH = re.compile(r"\b(the|already|only|cannot|please|and|with|from|were|has|have|been|which|this|that|into|"
                      r"your|you|for|case|customer|merged|undone|asked|about|promise|may|by|not)\s+\w+",
                      re.IGNORECASE)  # fmt: skip
+# Dutch writes a decimal comma ("71,4%", "0,2 uur"); a point between digits is only a thousands separator (1.234).
+DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 _INTERFACE_TEXT = """() => {
   const skip = 'script,style,blockquote,.text,.data,code,svg,option';
   const out = [];
@@ -106,7 +109,7 @@ _INTERFACE_TEXT = """() => {
 
 
 @pytest.fixture
-def demo(engine: Engine) -> dict[str, Any]:
+def demo(engine: Engine, settings: Settings) -> dict[str, Any]:
     build_demo(engine, size=DemoSize().scaled(0.05), until=date(2026, 11, 30))
     insights.analyse_stories(engine, SystemClock())
     users.add_demo_accounts(engine)
@@ -122,7 +125,8 @@ def demo(engine: Engine) -> dict[str, Any]:
     customers.unmerge(engine, clock, other)
     customers.merge(engine, clock, other, customer)
     customers.authorise_delegate(engine, clock, customer, "Ruud Visser", relation="partner")
-    return {"customer": customer}
+    problem = problems.detect(engine, clock, settings).problems[0].id
+    return {"customer": customer, "problem": problem}
 
 
 @pytest.fixture
@@ -171,5 +175,7 @@ def test_no_sideways_scroll_and_no_text_over_text(
                 for text in page.evaluate(_INTERFACE_TEXT):
                     if ENGLISH.search(text):
                         problems.append(f"{path}: English on a Dutch page: {text[:80]!r}")
+                    if DECIMAL_POINT.search(text):
+                        problems.append(f"{path}: a decimal point on a Dutch page: {text[:80]!r}")
         context.close()
     assert problems == [], "\n".join(problems)

@@ -109,6 +109,9 @@ class Merge:
     merged_by: int | None
     merged_at: datetime
     undone_at: datetime | None = None
+    undone_by: int | None = None
+    merged_by_name: str | None = None
+    undone_by_name: str | None = None
 
     @property
     def moved_count(self) -> int:
@@ -123,6 +126,9 @@ class Merge:
             "merged_by": self.merged_by,
             "merged_at": self.merged_at.isoformat(),
             "undone_at": self.undone_at.isoformat() if self.undone_at else None,
+            "undone_by": self.undone_by,
+            "merged_by_name": self.merged_by_name,
+            "undone_by_name": self.undone_by_name,
         }
 
 

@@ -62,6 +62,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "timeline.delegate": ("{name} mag namens de klant handelen", "{name} may act for the customer"),
     "timeline.merged": ("klant {source} samengevoegd met klant {target}", "customer {source} merged into {target}"),
     "timeline.undone": ("samenvoegen van klant {source} ongedaan gemaakt", "merge of customer {source} undone"),
+    "timeline.by": ("door {name}", "by {name}"),
     "outcome.sent": ("verstuurd", "sent"),
     "outcome.answered": ("beantwoord", "answered"),
     "outcome.blocked": ("tegengehouden", "blocked"),

@@ -101,10 +101,10 @@ def merge(request: Request, customer_id: Id, user: Merger, target: Text = "") ->
 
 
 @router.post("/customers/{customer_id}/unmerge", dependencies=[Depends(check_csrf)])
-def unmerge(request: Request, customer_id: Id, _user: Merger) -> Response:
+def unmerge(request: Request, customer_id: Id, user: Merger) -> Response:
     state = app_state(request)
     try:
-        customers.unmerge(state.engine, state.clock, customer_id)
+        customers.unmerge(state.engine, state.clock, customer_id, undone_by=user.id)
     except UserInputError as exc:
         return _again(request, customer_id, exc)
     state.changed()
