@@ -205,6 +205,16 @@ def open_promise_ids(
     return total, [int(i) for i in ids.scalars()]
 
 
+def overdue_promise_ids(conn: Connection, now: datetime, f: Filters, limit: int) -> tuple[int, list[int]]:
+    """Promises past due and not kept (open ones about to break, and broken ones) made in the period, of the
+    department: the longest overdue first."""
+    late = or_(and_(pr.c.status == "open", pr.c.due_at < utc(now)), pr.c.status == "broken")
+    where = [late, *_promise_conditions(f)]
+    total = int(conn.execute(select(func.count()).select_from(pr).where(*where)).scalar_one())
+    ids = conn.execute(select(pr.c.id).where(*where).order_by(pr.c.due_at, pr.c.id).limit(limit))
+    return total, [int(i) for i in ids.scalars()]
+
+
 # --- stories for analysis, search and themes ---------------------------------------------------------------
 
 
