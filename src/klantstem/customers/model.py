@@ -89,6 +89,8 @@ class DelegateCheck:
     allowed: bool
     reason: str
     delegate: Delegate | None = None
+    code: str = ""  # names the reason's message (`nobody`, `ended`, `not_covered`, `allowed`) for other languages
+    values: dict[str, Any] = field(default_factory=dict)  # what the message names: the day an authorisation ended, ...
 
     def as_dict(self) -> dict[str, Any]:
         return {
