@@ -390,9 +390,10 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
     with reading(engine) as conn:
         items = store.newest_texts(conn, newest)
         facets = store.facets_of_stories(conn, [story_id for story_id, _ in items])
+        languages = store.languages_of_stories(conn, [story_id for story_id, _ in items])
     from klantstem.insights.themes import fit_themes
 
-    return fit_themes(items, seed, facets, facet_labels())
+    return fit_themes(items, seed, facets, facet_labels(), languages)
 
 
 # --- the voice of the process --------------------------------------------------------------------------------

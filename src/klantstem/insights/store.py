@@ -391,6 +391,19 @@ def facets_of_stories(conn: Connection, story_ids: Sequence[int]) -> dict[int, l
     return found
 
 
+def languages_of_stories(conn: Connection, story_ids: Sequence[int]) -> dict[int, str]:
+    """The language the text analysis read in each of these stories (story id -> "nl", "en", ...)."""
+    found: dict[int, str] = {}
+    language = an.c.value["language"].as_string()
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = list(story_ids[start : start + CHUNK])
+        stmt = select(an.c.target_id, language).where(
+            an.c.target == STORY, an.c.kind == "language", an.c.target_id.in_(chunk)
+        )
+        found.update((int(story_id), str(lang)) for story_id, lang in conn.execute(stmt) if lang)
+    return found
+
+
 def story_words(conn: Connection, story_id: int) -> str | None:
     value = conn.execute(select(_story_words()).where(st.c.id == story_id)).scalar_one_or_none()
     return None if value is None else str(value)
