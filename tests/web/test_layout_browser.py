@@ -87,6 +87,27 @@ _OVERLAPS = """(charts) => {
   return found.slice(0, 10);
 }"""
 
+# Words of the interface split over two lines ("Custome|r", "broke|n"): a table column narrower than its words.
+# Long strings (addresses, links) may break.
+_BROKEN_WORDS = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode() && out.length < 10) {
+    const node = walker.currentNode, text = node.textContent;
+    if (node.parentElement.closest('script,style,option,svg,code')) continue;
+    const word = /[^\s]+/g;
+    let m;
+    while ((m = word.exec(text)) !== null) {
+      if (m[0].length > 20 || m[0].length < 2 || m[0].includes('-')) continue;  // a hyphen may end a line
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) { out.push(m[0]); break; }
+    }
+  }
+  return out;
+}"""
+
 # A Dutch page may hold English only where a customer or an import wrote it (quotes, stories, names). Sentences of
 # the interface are recognised by their common English words.
 ENGLISH = re.compile(r"\b(the|already|only|cannot|please|and|with|from|were|has|have|been|which|this|that|into|"
@@ -169,6 +190,8 @@ def test_no_sideways_scroll_and_no_text_over_text(
                 problems.append(f"{width}px {path}: the header is {header:.0f}px high")
             for pair in page.evaluate(_OVERLAPS, True):
                 problems.append(f"{width}px {path}: text over text: {pair}")
+            for word in page.evaluate(_BROKEN_WORDS):
+                problems.append(f"{width}px {path}: a word split over two lines: {word!r}")
             for label in page.evaluate(_CUT_OFF):
                 problems.append(f"{width}px {path}: a chart label is cut off: {label!r}")
             if width == WIDTHS[0]:
