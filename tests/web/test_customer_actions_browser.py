@@ -77,7 +77,8 @@ def test_an_agent_registers_a_promise_and_a_delegate(
     delegates = page.locator("#delegates")  # Ruud calls: may he speak for Sanne?
     delegates.get_by_label("Wie").fill("ruud visser")
     delegates.get_by_role("button", name="Controleren").click()
-    assert page.locator("#delegate-answer").inner_text() == "Ruud Visser mag namens deze klant handelen, tot nader order."
+    answer = page.locator("#delegate-answer").inner_text()
+    assert answer == "Ruud Visser mag namens deze klant handelen, tot nader order."
     delegates = page.locator("#delegates")
     delegates.get_by_label("Wie").fill("Jan Jansen")
     delegates.get_by_role("button", name="Controleren").click()

@@ -64,5 +64,6 @@ def test_every_kind_of_promise_the_demo_and_the_text_reader_make_has_a_dutch_nam
     with engine.connect() as conn:
         made = set(conn.execute(select(schema.promises.c.kind).distinct()).scalars())
     assert {"update", "reservation"} <= made
-    unnamed = sorted(kind for kind in made | set(KIND_OF_ACTION.values()) if f"promise_kind.{kind}" not in MESSAGES["nl"])
+    kinds = made | set(KIND_OF_ACTION.values())
+    unnamed = sorted(kind for kind in kinds if f"promise_kind.{kind}" not in MESSAGES["nl"])
     assert unnamed == []

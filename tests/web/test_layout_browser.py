@@ -89,7 +89,7 @@ _OVERLAPS = """(charts) => {
 
 # Words of the interface split over two lines ("Custome|r", "broke|n"): a table column narrower than its words.
 # Long strings (addresses, links) may break.
-_BROKEN_WORDS = """() => {
+_BROKEN_WORDS = r"""() => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walker.nextNode() && out.length < 10) {

@@ -58,7 +58,7 @@ def day(value: object) -> str:
     """A day ('2026-02-16', a date or a moment's date) as both languages of the pages write it: 16-02-2026."""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            return date.fromisoformat(value[:10]).strftime("%d-%m-%Y")
         except ValueError:
             return value
     return value.strftime("%d-%m-%Y") if isinstance(value, date) else ("" if value is None else str(value))
