@@ -204,7 +204,7 @@ def _answers(url: str) -> None:
     the Connect client itself keeps retrying an address that does not answer for minutes."""
     found = re.fullmatch(r"sc://(\[[^\]]+\]|[^:/;]+)(?::(\d+))?(?:/.*)?", url.strip())
     if found is None:
-        raise UserInputError(f"--spark-url {url!r}: write a Spark Connect URL such as sc://host:15002")
+        raise UserInputError(f"Spark URL {url!r}: write a Spark Connect URL such as sc://host:15002")
     host, port = found.group(1).strip("[]"), int(found.group(2) or _CONNECT_PORT)
     try:
         socket.create_connection((host, port), timeout=_CONNECT_TIMEOUT_S).close()
