@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from klantstem.errors import UserInputError
-from klantstem.process.eventlog import STANDARD
+from klantstem.process.frame import left_out, source_select
 from klantstem.process.options import AnalysisOptions
 
 if TYPE_CHECKING:
@@ -163,18 +163,9 @@ def _from_parquet(con: DuckDB, path: Path, columns: dict[str, str], name: str) -
     """Events straight from Parquet (never through Python) as view `name` of the complete events, columns
     renamed to the standard names, the time as epoch seconds `t` (frame.SOURCE_SCHEMA); and the counts of
     events left out for a missing case, activity or time (a time that cannot be read counts as missing)."""
-    picked = []
-    for column in STANDARD:
-        source = columns.get(column)
-        if column == "timestamp":
-            moment = f"TRY_CAST({_quoted(source)} AS TIMESTAMPTZ)" if source else "CAST(NULL AS TIMESTAMPTZ)"
-            picked.append(f'epoch_us({moment}) / 1e6 AS "t"')
-        elif source is None:
-            picked.append(f'CAST(NULL AS VARCHAR) AS "{column}"')
-        else:
-            picked.append(f'CAST({_quoted(source)} AS VARCHAR) AS "{column}"')
+    picked = source_select(columns, _quoted, "epoch_us(TRY_CAST({} AS TIMESTAMPTZ)) / 1e6", "VARCHAR")
     literal = "'" + str(path).replace("'", "''") + "'"
-    raw = f"SELECT {', '.join(picked)}, file_row_number AS seq FROM read_parquet({literal}, file_row_number = true)"
+    raw = f"SELECT {picked}, file_row_number AS seq FROM read_parquet({literal}, file_row_number = true)"
     con.con.execute(f'CREATE OR REPLACE VIEW "all_{name}" AS {raw}')
     complete = '"case" IS NOT NULL AND activity IS NOT NULL AND t IS NOT NULL'
     con.con.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM "all_{name}" WHERE {complete}')
@@ -182,8 +173,7 @@ def _from_parquet(con: DuckDB, path: Path, columns: dict[str, str], name: str) -
         'SELECT count(*) FILTER (WHERE "case" IS NULL), count(*) FILTER (WHERE activity IS NULL), '
         f'count(*) FILTER (WHERE t IS NULL) FROM "all_{name}"'
     ).fetchall()
-    names = ("without_case", "without_activity", "without_timestamp")
-    return {f"events_{k}_left_out": int(v) for k, v in zip(names, counts, strict=True) if v}
+    return left_out(counts)
 
 
 def _quoted(column: str) -> str:

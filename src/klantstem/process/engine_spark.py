@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from klantstem.errors import UserInputError
-from klantstem.process.eventlog import STANDARD
+from klantstem.process.frame import left_out, source_select
 from klantstem.process.options import AnalysisOptions
 
 if TYPE_CHECKING:
@@ -73,18 +73,9 @@ class Spark:
     def read_parquet(self, path: Path, columns: dict[str, str], name: str) -> tuple[str, dict[str, int]]:
         """Events from Parquet read by Spark as view `name` of the complete events (frame.SOURCE_SCHEMA), and
         the counts of events left out for a missing case, activity or time; `seq` keeps the file's order."""
-        picked = []
-        for column in STANDARD:
-            source = columns.get(column)
-            if column == "timestamp":
-                moment = f"try_cast({_quoted(source)} AS TIMESTAMP)" if source else "CAST(NULL AS TIMESTAMP)"
-                picked.append(f"unix_micros({moment}) / 1e6 AS t")
-            elif source is None:
-                picked.append(f"CAST(NULL AS STRING) AS `{column}`")
-            else:
-                picked.append(f"CAST({_quoted(source)} AS STRING) AS `{column}`")
+        picked = source_select(columns, _quoted, "unix_micros(try_cast({} AS TIMESTAMP)) / 1e6", "STRING")
         location = str(path.resolve()).replace("`", "``")
-        raw = f"SELECT {', '.join(picked)}, monotonically_increasing_id() AS seq FROM parquet.`{location}`"
+        raw = f"SELECT {picked}, monotonically_increasing_id() AS seq FROM parquet.`{location}`"
         every = self.make_view(f"all_{name}", raw)
         counts = self.session.sql(
             f"SELECT count_if(`case` IS NULL), count_if(activity IS NULL), count_if(t IS NULL) FROM `{every}`"
@@ -92,8 +83,7 @@ class Spark:
         complete = "`case` IS NOT NULL AND activity IS NOT NULL AND t IS NOT NULL"
         # cached, so every query reads the same numbering of the file's rows
         own = self.store(name, f"SELECT * FROM `{every}` WHERE {complete}", "")
-        names = ("without_case", "without_activity", "without_timestamp")
-        return own, {f"events_{k}_left_out": int(v) for k, v in zip(names, counts, strict=True) if v}
+        return own, left_out(counts)
 
     def cursor(self) -> Spark:
         return self  # a SparkSession takes queries from several threads

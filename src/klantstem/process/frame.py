@@ -7,8 +7,9 @@ pm4py uses, so equal timestamps keep their written order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
@@ -33,6 +34,27 @@ DAYS = "clock_days"  # the business clock's per-day constants
 SOURCE_SCHEMA = pa.schema(
     [*(("t", pa.float64()) if name == "timestamp" else (name, pa.string()) for name in STANDARD), ("seq", pa.int64())]
 )
+
+
+def source_select(columns: dict[str, str], quote: Callable[[str], str], seconds: str, text: str) -> str:
+    """The SELECT list, in an engine's SQL, that reads a file's columns as SOURCE_SCHEMA (less `seq`): `columns`
+    names the file's column of each standard one (a missing one is NULL), `quote` quotes a name, `seconds` turns
+    a value (`{}`) into epoch seconds and `text` is the engine's string type."""
+    picked = []
+    for column in STANDARD:
+        source = columns.get(column)
+        value = quote(source) if source else "NULL"
+        if column == "timestamp":
+            picked.append(f"{seconds.format(value)} AS t")
+        else:
+            picked.append(f"CAST({value} AS {text}) AS {quote(column)}")
+    return ", ".join(picked)
+
+
+def left_out(counts: Sequence[Any]) -> dict[str, int]:
+    """The warnings for the counts of events without a case, an activity and a (readable) time, as read."""
+    names = ("without_case", "without_activity", "without_timestamp")
+    return {f"events_{k}_left_out": int(v) for k, v in zip(names, counts, strict=True) if v}
 
 
 def _micros(column: pa.ChunkedArray) -> int | None:
