@@ -1,7 +1,7 @@
 """The analyses on Spark (PySpark in local mode, Java 17) give the same figures as on DuckDB, the default engine.
 
 One SparkSession serves the whole module (starting one costs many seconds); each report runs on it as a caller's
-connection, and keeps its tables apart under a name prefix of its own that is dropped afterwards.
+connection, in a session of its own whose views are dropped afterwards.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import socket
-import uuid
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -30,14 +29,13 @@ if TYPE_CHECKING:
 
 
 class Spark:
-    """A SparkSession as the analyses' engine (compiled.Engine) for one report: the names it gives tables start
-    with the report's own prefix, so reports on one session keep apart; `drop` removes them."""
+    """A SparkSession as the analyses' engine (compiled.Engine) for one report: a session of its own (its
+    temporary views are its own, as a report's schema is in DuckDB), whose views `drop` removes."""
 
     dialect = "pyspark"
 
     def __init__(self, session: Any) -> None:
         self.session = session
-        self.prefix = f"klantstem_{uuid.uuid4().hex[:12]}_"
         self._made: list[str] = []
         self._cached: list[str] = []
 
@@ -100,10 +98,9 @@ class Spark:
         self._cached.clear()
 
     def _own(self, name: str) -> str:
-        own = self.prefix + name
-        if own not in self._made:
-            self._made.append(own)
-        return own
+        if name not in self._made:
+            self._made.append(name)
+        return name
 
 
 def _quoted(column: str) -> str:
@@ -121,7 +118,12 @@ def session(options: AnalysisOptions, connection: Any = None) -> Iterator[Spark]
     Connect server at `options.spark_url`, else on a session in local mode on this machine. Spark's errors
     become one line; the report's tables are dropped afterwards."""
     errors = _errors()
-    own = connection if connection is not None else _start(options, errors)
+    given = connection if connection is not None else _start(options, errors)
+    try:
+        own = given.newSession()  # views and settings of its own, sharing the Spark context
+    except errors:
+        own = given  # Spark Connect makes no new session from a client; its session is this command's
+    own.conf.set("spark.sql.session.timeZone", "UTC")  # months and zone-less times read as the DuckDB engine does
     engine = Spark(own)
     try:
         yield engine
@@ -163,7 +165,6 @@ def _start(options: AnalysisOptions, errors: tuple[type[BaseException], ...]) ->
             ) from None
         except (*errors, ValueError) as exc:  # type: ignore[misc]
             raise UserInputError(f"Spark at {options.spark_url} does not answer: {first_line(exc)}") from None
-        remote.conf.set("spark.sql.session.timeZone", "UTC")
         return remote
     threads = options.threads or os.cpu_count() or 1
     builder = (
