@@ -150,3 +150,30 @@ def test_the_rules_read_the_held_out_half_well() -> None:
     report = evaluate_rules([examples[n] for n in held_out], PIPELINE)
     assert report["appraisal_accuracy"] >= 0.7
     assert report["facet_f1"] >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinds de update kan ik mijn facturen niet meer inzien.",
+        "De servicedesk neemt na vijf uur 's middags niet meer op.",
+        "Since the update I can't see my invoices any more.",
+    ],
+)
+def test_what_did_not_happen_is_a_complaint_without_a_cue_word(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.appraisal.level == "bad"
+    assert any(c.kind == "undone" for c in analysis.appraisal.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunt u mij niet gewoon terugbellen?",
+        "Ik hoefde niets te doen.",
+        "Zonder afspraak kon ik langskomen.",
+        "Beste,\n\nIk verhuis op 1 mei.\n\nDit bericht is vertrouwelijk en niet bestemd voor derden.",
+    ],
+)
+def test_a_question_no_need_without_or_courtesy_is_no_untold_complaint(text: str) -> None:
+    assert not any(c.kind == "undone" for c in analyse(text).appraisal.cues)

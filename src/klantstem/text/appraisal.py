@@ -24,7 +24,7 @@ BAD_AT = -0.75
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-4"
+RULES_VERSION = "rules-5"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _SENTENCE_END = frozenset(".!?…")
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
@@ -48,6 +48,11 @@ _NOT_DONE = word_set(
 )
 _SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
+UNDONE = -0.8  # a clause without any cue that tells what did not happen or cannot be done
+# negations that say nothing failed ("zonder", "hardly"), and words that make a negation no complaint ("ik hoefde
+# niets te doen": nothing was needed)
+_NOT_FAILURE = word_set("zonder without noch nor neither hardly barely allerminst")
+_NO_NEED = word_set("hoef hoeft hoefde hoefden hoeven nodig need needed needn't")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +290,33 @@ def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon:
         return None
     weight = next((w for limit, w in _SPEED if duration.seconds <= limit), 0.0)
     return Cue(duration.span, weight, "wait", facet="waiting_time") if weight else None
+
+
+def undone_cues(
+    text: str, tokens: Sequence[Token], clauses: Sequence[tuple[int, int]], cues: Sequence[Cue], lexicon: Lexicon
+) -> list[Cue]:
+    """Customers complain by telling what did not happen: a clause that holds no cue but a negation ("Sinds de
+    update kan ik mijn facturen niet meer inzien", "Nobody ever wrote back") is a mild complaint. Not in a
+    question, not when nothing was needed ("ik hoefde niets te doen") and not for "zonder"/"without"."""
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    cue_starts = sorted(c.span.start for c in cues)
+    found: list[Cue] = []
+    for start, end in clauses:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first >= last or bisect_left(cue_starts, start) != bisect_left(cue_starts, end):
+            continue
+        words = [t.lower for t in tokens[first:last]]
+        if "?" in words or (last < len(tokens) and tokens[last].lower == "?") or not _NO_NEED.isdisjoint(words):
+            continue
+        negation = next(
+            (first + i for i, w in enumerate(words) if w in lexicon.negators and w not in _NOT_FAILURE), None
+        )
+        if negation is not None:
+            tok = tokens[negation]
+            found.append(Cue(Span(tok.start, tok.end, text[tok.start : tok.end]), UNDONE, "undone"))
+    return found
 
 
 def appraise(cues: Iterable[Cue], source: str = "rules") -> Appraisal:
