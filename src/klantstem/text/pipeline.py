@@ -15,7 +15,6 @@ from klantstem.text.appraisal import (
     find_cues,
     lexicon_for,
     undone_cues,
-    wait_cues,
 )
 from klantstem.text.courtesy import courtesy_spans, inside
 from klantstem.text.facets import Layout, facet_results, find_evidence, judged
@@ -98,8 +97,7 @@ class Pipeline:
         cue_language = language if len(tokens) >= SHORT_TEXT_TOKENS else "unknown"
         lexicon = lexicon_for(cue_language)
         facts = find_facts(text, lower)
-        cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon)]
-        cues.extend(wait_cues(text, tokens, facts.durations, lexicon))
+        cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon, facts.durations)]
         courtesy = courtesy_spans(text)
         if courtesy:
             cues = [c for c in cues if not inside(c.span.start, courtesy)]
