@@ -325,8 +325,8 @@ def undone_cues(
     text: str, tokens: Sequence[Token], clauses: Sequence[tuple[int, int]], cues: Sequence[Cue], lexicon: Lexicon
 ) -> list[Cue]:
     """Customers complain by telling what did not happen: a clause that holds no cue but a negation ("Sinds de
-    update kan ik mijn facturen niet meer inzien", "Nobody ever wrote back") is a mild complaint. Not in a
-    question, not when nothing was needed ("ik hoefde niets te doen") and not for "zonder"/"without"."""
+    update kan ik mijn facturen niet meer inzien", "Since the update I can't see my invoices") is a mild
+    complaint. Not in a question, not when nothing was needed ("ik hoefde niets te doen"), not for "zonder"."""
     if not tokens:
         return []
     starts = [t.start for t in tokens]

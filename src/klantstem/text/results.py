@@ -26,7 +26,7 @@ class Cue:
 
     span: Span
     weight: float
-    kind: str  # "lexicon", "factual", "wait"
+    kind: str  # "lexicon", "factual", "problem", "resolved", "wait" or "undone" (see appraisal.py)
     negated: bool = False
     intensity: float = 1.0
     facet: str | None = None
