@@ -123,9 +123,9 @@ def whatsapp(
 
 
 _WHATSAPP_HINTS = {
-    "customer_unknown": "give it with --customer",
+    "customer_unknown": "--customer names the customer",
     "date_order_unknown": "--date-order dmy or --date-order mdy",
-    "date_order_wrong": "leave out --date-order",
+    "date_order_wrong": "leave out --date-order or give the other order",
 }
 
 
