@@ -62,6 +62,7 @@ def hints(by_code: Mapping[str, str]) -> Iterator[None]:
     try:
         yield
     except KlantstemError as exc:
-        if exc.code in by_code:
-            exc.args = (f"{exc}: {by_code[exc.code]}",)
+        hint = by_code.get(exc.code or "")
+        if hint:
+            exc.args = (f"{exc}: {hint}",)
         raise

@@ -67,9 +67,8 @@ def demo(
     size = demo_service.DemoSize().scaled(scale)
     engine = engine_for(db)
     started = time.perf_counter()
-    with err_console.status("Building the demo organisation…"):
-        with hints(_HINTS):
-            report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
+    with err_console.status("Building the demo organisation…"), hints(_HINTS):
+        report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
     seconds = time.perf_counter() - started
     table = Table(title=f"Demo organisation Dijkzicht Groep (seed {report.seed}, year up to {report.until})")
     table.add_column("table")

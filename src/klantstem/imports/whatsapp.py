@@ -219,7 +219,8 @@ class _Sides:
 
 
 def _identity(customer: str) -> tuple[str, str, str, str]:
-    """The customer given for the chat as (customer_ref, email, phone, name): an e-mail address, a +phone number, or a reference."""
+    """The customer given for the chat as (customer_ref, email, phone, name): an e-mail address, a +phone
+    number, or a reference."""
     text = customer.strip()
     if "@" in text:
         return ("", text, "", "")
