@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -34,13 +35,13 @@ def terms(text: str) -> list[str]:
 def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
     """One row per text: 1 + ln(count) of each term, times ln((1 + n) / (1 + texts with the term)) + 1, rows
     scaled to unit length."""
-    vocabulary: dict[str, int] = {}
+    rows = [Counter(terms(text)) for text in texts]
+    vocabulary = {term: column for column, term in enumerate(dict.fromkeys(chain.from_iterable(rows)))}
     indptr: list[int] = [0]
     indices: list[int] = []
     counts: list[int] = []
-    for text in texts:
-        row = Counter(terms(text))
-        indices.extend(vocabulary.setdefault(term, len(vocabulary)) for term in row)
+    for row in rows:
+        indices.extend(map(vocabulary.__getitem__, row))
         counts.extend(row.values())
         indptr.append(len(indices))
     shape = (len(texts), len(vocabulary))
