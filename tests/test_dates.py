@@ -28,3 +28,31 @@ def test_local_times_the_clock_skips_or_repeats() -> None:
 def test_fractions_of_a_second() -> None:
     assert parse_text("2026/11/23 14:05:00.250") == datetime(2026, 11, 23, 14, 5, 0, 250_000)
     assert parse_text("23-11-2026 14:05:33,5") == datetime(2026, 11, 23, 14, 5, 33, 500_000)
+
+
+def test_one_helper_makes_a_time_aware_utc() -> None:
+    """A time read back from the database (naive on SQLite) becomes aware UTC through `dates.to_utc` only: no
+    module keeps a private helper for it (there were eight)."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "src" / "klantstem"
+    helpers = []
+    for path in sorted(source.rglob("*.py")):
+        if path == source / "dates.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or len(node.body) > 2:
+                continue
+            parameters = {a.arg for a in node.args.args}
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "replace"
+                    and isinstance(call.func.value, ast.Name)
+                    and call.func.value.id in parameters  # a time given to the helper
+                    and any(k.arg == "tzinfo" and ast.unparse(k.value) == "UTC" for k in call.keywords)
+                ):
+                    helpers.append(f"{path.relative_to(source)}:{node.lineno} {node.name}")
+    assert helpers == []
