@@ -6,10 +6,11 @@ quoted header field holding commas does not count its commas; `,` when none spli
 
 A quoted field may hold line breaks, but a quote that is never closed swallows the lines after it into one field,
 so the rows after it are silently lost. Therefore a quoted field that runs to the end of the file is an error, and so
-is a closing quote followed by more text in the same field. In an event log, whose fields are names and times rather
-than free text, a quoted field that runs over a line end in a file where no other field does is an error too (one
-such field is far more often a missing closing quote than a real multi-line value); contact and story files keep
-multi-line texts, so there it is allowed. Each error names the line where the quote opened.
+is a closing quote followed by more text in the same field. A quoted field that runs over a line end in a file where
+no other field does is an error too, in every import: one such field is far more often a missing closing quote,
+whose closing partner further down swallowed whole rows into one text, than a real multi-line value; real letters
+and notes with line breaks come in numbers, and a file holding just one of them can be imported from XLSX or JSON
+Lines, where a line break cannot be mistaken. Each error names the line where the quote opened.
 """
 
 from __future__ import annotations
