@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -83,15 +84,19 @@ def closed_early(error: csv.Error) -> bool:
     return "expected after" in str(error)
 
 
-def check_quotes(lines: Iterable[str], delimiter: str) -> None:
-    """Read a whole file's text as CSV and apply the quote rule; raises QuoteProblem (other csv errors pass
-    through as csv.Error)."""
+def record_lines(lines: Iterable[str], delimiter: str) -> array[int]:
+    """Read a whole file's text as CSV and apply the quote rule: the line each record that holds something starts
+    on (the header first; empty lines are no records). Raises QuoteProblem (other csv errors pass through as
+    csv.Error)."""
     spans = LineSpans()
     reader = strict_reader(lines, delimiter)
+    starts = array("q")
     last = 0
     try:
-        for _row in reader:
+        for row in reader:
             spans.record(last + 1, reader.line_num)
+            if row:
+                starts.append(last + 1)
             last = reader.line_num
     except csv.Error as exc:
         if ended_inside_quote(exc):
@@ -100,6 +105,7 @@ def check_quotes(lines: Iterable[str], delimiter: str) -> None:
             raise QuoteProblem(last + 1, QUOTE_CLOSED_EARLY) from None
         raise
     spans.finish()
+    return starts
 
 
 # A cell a spreadsheet program would read as a formula starts with one of these; it may start at the start of a
