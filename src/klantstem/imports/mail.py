@@ -2,8 +2,8 @@
 
 Messages are parsed with Python's `email` package and its `default` policy. The policy's structured header
 classes are slow for addresses and dates (about 0.5 ms a header), so those few headers are taken raw and read
-with `email.utils` and `email.header`, and the MIME headers that every message repeats (Content-Type and kin)
-are parsed once per distinct value (`_MailPolicy`).
+with `email.utils` (addresses), `email.header` and the one date reader (`klantstem.dates`), and the MIME headers
+that every message repeats (Content-Type and kin) are parsed once per distinct value (`_MailPolicy`).
 
 A message from one of the organisation's own addresses (the `organisation_senders` setting) is an outbound
 contact, the organisation's reply, whose customer is the first recipient that is not the organisation's own;
@@ -27,6 +27,8 @@ from email.policy import EmailPolicy
 from pathlib import Path
 from typing import Any, cast
 
+from klantstem.dates import mail_date
+from klantstem.errors import UserInputError
 from klantstem.imports import workers
 from klantstem.imports.columns import CONTACT_COLUMNS
 from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
@@ -266,15 +268,11 @@ def _address_pairs(value: str) -> list[tuple[str, str]]:
 
 
 def _date(value: str | None) -> str:
-    """The Date header as ISO text (local time when it has no zone), or "!" and why it cannot be read."""
-    if value is None or not value.strip():
-        return "!the message has no date"
+    """The Date header as ISO text (local time when it names no zone), or "!" and why it cannot be read."""
     try:
-        moment = utils.parsedate_to_datetime(_FOLDED.sub(" ", value))
-    except (TypeError, ValueError, IndexError, OverflowError):
-        shown = value.strip()[:60]
-        return f"!{shown!r} is not a date that exists" if re.search(r"\d", shown) else f"!{shown!r} is not a date"
-    return moment.isoformat(sep=" ")
+        return mail_date(value or "").isoformat(sep=" ")
+    except UserInputError as exc:
+        return f"!{exc}"
 
 
 def _cut_off(message: Message) -> bool:

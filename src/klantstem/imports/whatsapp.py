@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from klantstem.dates import clock_time, numeric_day
 from klantstem.errors import ImportFileError
 from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
 from klantstem.imports.model import Rejection
@@ -151,19 +152,7 @@ def _misfit(entries: list[_Entry], order: str) -> _Entry | None:
 
 
 def _date(numbers: tuple[str, ...], order: str) -> date | None:
-    first, second, third = (int(part) for part in numbers[:3])
-    if order == "ymd":
-        year, month, day = first, second, third
-    elif order == "mdy":
-        year, month, day = third, first, second
-    else:
-        year, month, day = third, second, first
-    if year < 100:
-        year += 2000
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return numeric_day(numbers[0], numbers[1], numbers[2], order)
 
 
 class _Sides:
@@ -265,13 +254,5 @@ def _ios_system_line(entry: _Entry) -> bool:
 def _moment(entry: _Entry, order: str) -> str | None:
     """The local date and time of a message as ISO text, or None when it does not exist."""
     day = _date(entry.numbers, order)
-    hour, minute = int(entry.numbers[3]), int(entry.numbers[4])
-    second = int(entry.numbers[5] or 0)
-    half = (entry.numbers[6] or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if day is None or hour > 23 or minute > 59 or second > 59:
-        return None
-    return f"{day.isoformat()} {hour:02d}:{minute:02d}:{second:02d}"
+    moment = clock_time(day, *entry.numbers[3:7]) if day is not None else None
+    return None if moment is None else moment.isoformat(sep=" ")
