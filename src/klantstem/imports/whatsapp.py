@@ -14,19 +14,21 @@ does not decide it, from the `date_order` asked for. Written for klantstem; the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from klantstem.dates import clock_time, numeric_day
 from klantstem.errors import ImportFileError
+from klantstem.imports.columns import CONTACT_COLUMNS
 from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
 from klantstem.imports.model import Rejection
 from klantstem.imports.reading import Message, Started
 from klantstem.imports.whatsapp_file import chat_text
 
 DATE_ORDERS = ("dmy", "mdy")
+_OCCURRED_AT = [column.name for column in CONTACT_COLUMNS].index("occurred_at")
 FIELD_NAMES = {"phone": "sender", "name": "sender", "email": "--customer", "customer_ref": "--customer",
                "occurred_at": "date", "staff": "sender", "text": "text"}  # fmt: skip
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
@@ -67,9 +69,25 @@ def read_whatsapp(request: ConversationRequest) -> Iterator[Message]:
     own = OwnSenders(request.own_senders, request.default_region)
     warnings: list[Rejection] = []
     sides = _Sides(chat.where, entries, own, request.customer, warnings)
-    rows = (row for entry in entries if (row := _row(chat.where, entry, order, sides)) is not None)
+    rows = _repeats_apart(row for entry in entries if (row := _row(chat.where, entry, order, sides)) is not None)
     started = Started(chat.sha256, len(entries), ())
     yield from contact_messages_of(request, started, rows, FIELD_NAMES, warnings)
+
+
+def _repeats_apart(rows: Iterable[MessageRow]) -> Iterator[MessageRow]:
+    """The rows, a message that repeats an earlier one to the letter (same sender, text and time: "ok" twice
+    in one Android minute) a microsecond after it for each time it came before, so that each is a contact of
+    its own and not a duplicate, and a second import of the same or a longer export still finds the same."""
+    seen: dict[tuple[str, ...], int] = {}
+    for row in rows:
+        times = seen.get(row.values, 0) if row.values else 0
+        if row.values:
+            seen[row.values] = times + 1
+        if times:
+            values = row.values
+            moment = f"{values[_OCCURRED_AT]}.{times:06d}"
+            row = MessageRow(row.where, row.line, (*values[:_OCCURRED_AT], moment, *values[_OCCURRED_AT + 1 :]))
+        yield row
 
 
 def _entries(where: str, text: str) -> list[_Entry]:
