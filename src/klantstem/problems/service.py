@@ -9,6 +9,7 @@ reports to that problem as suggestions for a person to confirm or split off, ins
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -76,10 +77,13 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
 
         insights.analyse_voices(engine, clock)
     rules, zone = rules_from_settings(settings), ZoneInfo(settings.timezone)
-    with reading(engine) as conn:
-        voices = gather(conn, rules)
-    with engine.begin() as conn:
-        tallied = bases.refresh(conn, zone)
+    # The bases are counted on a second connection while the voices are gathered: both are mostly the database's
+    # own work, which runs outside Python's lock, so on two cores the slower of the two sets the time.
+    with ThreadPoolExecutor(max_workers=1) as counting:
+        counted = counting.submit(_refresh_bases, engine, zone)
+        with reading(engine) as conn:
+            voices = gather(conn, rules)
+        tallied = counted.result()
     pool = detection.pool_of(voices, zone)
     candidates, rising = detection.detect(pool, tallied.steps, tallied.contacts, rules, zone)
     outcomes: dict[str, list[int]] = {"opened": [], "updated": [], "reopened": []}
@@ -97,6 +101,11 @@ def detect(engine: Engine, clock: Clock, settings: Settings, *, read_texts: bool
         candidates, rising, outcomes["opened"], outcomes["updated"], outcomes["reopened"] + back, verified,
         len(voices), unplaced, list_problems(engine, clock, settings), tallied.reworked,
     )  # fmt: skip
+
+
+def _refresh_bases(engine: Engine, zone: ZoneInfo) -> bases.Tallied:
+    with engine.begin() as conn:
+        return bases.refresh(conn, zone)
 
 
 Linked = dict[tuple[str, int], list[tuple[int, str]]]

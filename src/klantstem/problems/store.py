@@ -378,12 +378,11 @@ def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -
 
 
 def decided_promises(conn: Connection, case_ids: Sequence[int]) -> list[tuple[int, datetime, str]]:
-    """(case id, made at, kept or broken) of the decided promises made in these cases."""
+    """(case id, made at, kept or broken) of the decided promises made in these cases. The status is filtered here,
+    not in SQL: given both, SQLite walks the status index (every decided promise) instead of the case index."""
     p = S.promises
     found: list[tuple[int, datetime, str]] = []
     for part in _chunks(sorted(set(case_ids))):
-        query = select(p.c.case_id, p.c.made_at, p.c.status).where(
-            p.c.case_id.in_(part), p.c.status.in_(("kept", "broken"))
-        )
-        found += [(int(c), utc(m), str(s)) for c, m, s in conn.execute(query)]
+        query = select(p.c.case_id, p.c.made_at, p.c.status).where(p.c.case_id.in_(part))
+        found += [(int(c), utc(m), str(s)) for c, m, s in conn.execute(query) if s in ("kept", "broken")]
     return found
