@@ -32,6 +32,7 @@ from klantstem.errors import UserInputError
 from klantstem.imports import workers
 from klantstem.imports.columns import CONTACT_COLUMNS
 from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
+from klantstem.imports.mail_mime import plain_message
 from klantstem.imports.mail_sources import MailSource, RawMessage
 from klantstem.imports.mail_text import html_to_text, new_text
 from klantstem.imports.model import Rejection
@@ -162,13 +163,17 @@ class _MailParser:
             return _Parsed(MessageRow(raw.where, raw.line, field=None, reason=reason), warnings=tuple(warnings))
 
     def _parsed(self, raw: RawMessage, warnings: list[Rejection]) -> _Parsed:
-        message = cast(EmailMessage, _PARSER.parsebytes(raw.data))
+        plain = plain_message(raw.data)  # the plain shapes, fast; anything else through the `email` package
+        message = None if plain is not None else cast(EmailMessage, _PARSER.parsebytes(raw.data))
         headers: dict[str, str] = {}
-        for name, value in message.raw_items():
-            headers.setdefault(name.lower(), value)
+        if plain is not None:
+            headers = plain.headers
+        elif message is not None:
+            for name, value in message.raw_items():
+                headers.setdefault(name.lower(), value)
         if not any(name in headers for name in ("from", "date", "message-id", "subject")):
             return _refused(raw, None, "this is not an e-mail message (no headers)")
-        if _cut_off(message):
+        if message is not None and _cut_off(message):
             return _refused(raw, "body", "the message ends before its last part (the file seems cut off)")
         moment = _date(headers.get("date"))
         if moment.startswith("!"):
@@ -185,7 +190,10 @@ class _MailParser:
         else:
             customer, staff = ((sender[0][0][:200], sender[0][1]) if sender else None), ""
         subject = " ".join(_decoded(raw, headers.get("subject", ""), "Subject", warnings).split())[:SUBJECT_CHARS]
-        text = _text(raw, message, warnings)
+        if plain is not None:
+            text = _with_attachments(_new_text(plain.body), plain.attachments)
+        else:
+            text = _text(raw, cast(EmailMessage, message), warnings)
         values = (
             "", customer[1] if customer else "", "", customer[0] if customer else "", "", "email",
             "outbound" if own else "inbound", moment, "", staff[:200], "", subject, text, "",
@@ -235,7 +243,7 @@ def _decoded(raw: RawMessage, value: str, header: str, warnings: list[Rejection]
 
 def _text(raw: RawMessage, message: EmailMessage, warnings: list[Rejection]) -> str:
     body = message.get_body(("plain", "html"))
-    text = ""
+    chosen = None
     if body is not None:
         try:
             content = body.get_content()
@@ -244,8 +252,19 @@ def _text(raw: RawMessage, message: EmailMessage, warnings: list[Rejection]) -> 
             warnings.append(Rejection(raw.line, "body", f"unknown character set {charset!r}; read as Windows-1252"))
             payload = body.get_payload(decode=True)
             content = payload.decode("cp1252", "replace") if isinstance(payload, bytes) else ""
-        text = new_text(html_to_text(content) if body.get_content_subtype() == "html" else content)
-    names = [_undamaged(name) for name in _attachment_names(message)]
+        chosen = (body.get_content_subtype(), content)
+    return _with_attachments(_new_text(chosen), _attachment_names(message))
+
+
+def _new_text(body: tuple[str, str] | None) -> str:
+    """The message's own new words from its chosen body (subtype, text)."""
+    if body is None:
+        return ""
+    return new_text(html_to_text(body[1]) if body[0] == "html" else body[1])
+
+
+def _with_attachments(text: str, attachments: list[str]) -> str:
+    names = [_undamaged(name) for name in attachments]
     if names:
         text = "\n\n".join(part for part in (text, "\n".join(f"[attachment: {name}]" for name in names)) if part)
     return text
