@@ -188,7 +188,7 @@ def test_parsing_on_every_core_gives_what_one_process_gives(tmp_path: Path) -> N
     from klantstem.imports.conversations import ConversationRequest
     from klantstem.imports.mail import read_mail
     from klantstem.imports.reading import Batch, Finished
-    from klantstem.imports.workers import CHUNK
+    from klantstem.workers import CHUNK
 
     mbox = _long_mbox(tmp_path / "long.mbox", 3 * CHUNK + 7)
     request = ConversationRequest(str(mbox), False, "Europe/Amsterdam", "NL", 100, OWN)

@@ -27,9 +27,9 @@ from email.policy import EmailPolicy
 from pathlib import Path
 from typing import Any, cast
 
+from klantstem import workers
 from klantstem.dates import mail_date
 from klantstem.errors import UserInputError
-from klantstem.imports import workers
 from klantstem.imports.columns import CONTACT_COLUMNS
 from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
 from klantstem.imports.mail_mime import plain_message
@@ -73,10 +73,7 @@ _MIME_PARSED: dict[tuple[str, str], Any] = {}
 _PARSER = BytesParser(policy=_MailPolicy())
 
 
-PARALLEL_FROM = 2_000  # messages; a source with fewer is parsed in the importing process alone
-
-
-def read_mail(request: ConversationRequest, parallel_from: int = PARALLEL_FROM) -> Iterator[ReadMessage]:
+def read_mail(request: ConversationRequest, parallel_from: int = workers.PARALLEL_FROM) -> Iterator[ReadMessage]:
     """The contact messages (see `reading`) for a mail source; raises ImportFileError. A source of
     `parallel_from` messages or more is parsed on every core (`workers`); threads, checks and fingerprints
     follow in this process, in the source's order, so the result is the same either way."""

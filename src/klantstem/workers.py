@@ -1,6 +1,6 @@
 """Pure per-item work spread over the machine's cores, with the results in the order of the items.
 
-An import whose reading is pure Python (parsing e-mail, say) is bound by one core. `in_order` hands chunks of
+Work that is pure Python (parsing e-mail, finding promises in texts) is bound by one core. `in_order` hands chunks of
 items to worker processes and gives back each chunk's results in the order the chunks were made, so everything
 that depends on order (threads, numbering, fingerprints, the batches written) stays in the importing process and
 works exactly as it does without workers. Only a few chunks are out at a time, so memory stays flat however
@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+PARALLEL_FROM = 2_000  # items; for fewer, starting the worker processes costs more than it saves
 CHUNK = 250  # items a worker takes at a time: few enough messages between the processes, small enough to share
 _AHEAD = 3  # chunks out per worker at a time
 
@@ -37,11 +38,11 @@ def in_order(
     work: Callable[[list[Item]], list[Result]],
     items: Iterable[Item],
     workers: int,
-    setup: Callable[..., None],
-    setup_args: tuple[Any, ...],
+    setup: Callable[..., None] | None = None,
+    setup_args: tuple[Any, ...] = (),
 ) -> Iterator[Result]:
-    """`work` over chunks of `items` in `workers` processes, each first running `setup(*setup_args)`; the results
-    in the items' order. `work` and `setup` are module-level functions (a spawned worker imports them)."""
+    """`work` over chunks of `items` in `workers` processes, each first running `setup(*setup_args)` if given; the
+    results in the items' order. `work` and `setup` are module-level functions (a spawned worker imports them)."""
     context: Any = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     source = iter(items)
     with context.Pool(workers, initializer=setup, initargs=setup_args) as pool:
