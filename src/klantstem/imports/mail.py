@@ -1,9 +1,11 @@
 """E-mail into contacts: each message of a .eml file, a folder of them, an mbox or a Maildir becomes a contact.
 
-Messages are parsed with Python's `email` package and its `default` policy. The policy's structured header
-classes are slow for addresses and dates (about 0.5 ms a header), so those few headers are taken raw and read
-with `email.utils` (addresses), `email.header` and the one date reader (`klantstem.dates`), and the MIME headers
-that every message repeats (Content-Type and kin) are parsed once per distinct value (`_MailPolicy`).
+Messages of the plain shapes nearly all service mail has are read straight from their bytes (`mail_mime`), as the
+`email` package would read them; every other message is parsed with Python's `email` package and its `default`
+policy. The policy's structured header classes are slow for addresses and dates (about 0.5 ms a header), so
+those few headers are taken raw and read with `email.utils` (addresses), `email.header` and the one date reader
+(`klantstem.dates`), and the MIME headers that every message repeats (Content-Type and kin) are parsed once per
+distinct value (`_MailPolicy`). A large source is parsed on every core (`klantstem.workers`).
 
 A message from one of the organisation's own addresses (the `organisation_senders` setting) is an outbound
 contact, the organisation's reply, whose customer is the first recipient that is not the organisation's own;
