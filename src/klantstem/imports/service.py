@@ -116,12 +116,14 @@ def _import_conversation(
         str(path), skip_invalid, settings.timezone, settings.default_country, settings.import_batch_size,
         settings.organisation_senders, **(options or {}),
     )  # fmt: skip
-    # mail spreads its parsing over the cores itself (imports.workers), so it needs no reading child
+    # mail spreads its parsing over the cores itself (klantstem.workers), so it needs no reading child
     result = _import_contact_messages(engine, kind, path, request, read, progress, clock, child=kind != "mail")
     started = time.perf_counter()
     if result.added:  # first the promises the organisation made, then those that later messages kept
         calendar = calendar_from_settings(settings)
-        result.promises_found = promises.find_in_texts(engine, calendar, source=path.name, direction="outbound")
+        result.promises_found = promises.find_in_texts(
+            engine, calendar, source=path.name, direction="outbound", spread=True
+        )
         result.promises_kept = promises.keep_matching(engine, None)
     result.seconds = round(result.seconds + time.perf_counter() - started, 3)
     return result

@@ -241,16 +241,18 @@ def find_in_texts(
     contact_id: int | None = None,
     source: str | None = None,
     direction: str | None = None,
+    spread: bool = False,
 ) -> int:
     """Register the promises the text analysis finds in contact texts (one contact, or all since a moment, or
     those of one source file and direction). Each mention is registered once; the responsible party is the
     contact's third party when the text names another party, else its department (or the case's), else its
     staff member. A mention of a promise already in the register (see `identity`) is not registered again.
-    Returns how many were added."""
+    With `spread`, many texts are read on every core (`klantstem.workers`, which forks: for a command such as
+    an import, never from a server's threads). Returns how many were added."""
     with engine.begin() as conn:
         contacts = list(store.contacts_with_text(conn, since, contact_id, source, direction))
         texts = [(str(contact["text"]), contact["direction"] == "inbound") for contact in contacts]
-        if len(texts) >= workers.PARALLEL_FROM and workers.cores() > 1:  # the text analysis on every core
+        if spread and len(texts) >= workers.PARALLEL_FROM and workers.cores() > 1:  # the text analysis on every core
             found: Iterable[list[FoundPromise]] = workers.in_order(_promises_in_texts, texts, workers.cores())
         else:
             found = (promises_in(text, inbound) for text, inbound in texts)
