@@ -19,8 +19,8 @@ of an e-mail (`mail_date`: RFC 5322, "Mon, 23 Nov 2026 14:05:00 +0100", with the
 and else any form above, as some Dutch mail programs write "ma 23 nov 2026 14:05 +0100"), and the numbers of a
 chat export, whose order of day and month is decided per file (`numeric_day`, `clock_time`).
 
-Each import counts both kinds as warnings in its report
-(`nonexistent_local_times`, `ambiguous_local_times`), since the file alone cannot say which instant was meant.
+Each import counts both kinds of local time as warnings in its report (`nonexistent_local_times`,
+`ambiguous_local_times`), since the file alone cannot say which instant was meant.
 """
 
 from __future__ import annotations

@@ -334,3 +334,18 @@ def test_lines_named_in_errors_count_multi_line_fields_and_empty_lines(
     path.write_text("\n".join(rows).replace("2026-13-01", "2026-03-01") + "\n")
     report = run_json(capsys, str(path), "--db", db_url, "--format", "json")
     assert report["added"] == 5
+
+
+def test_a_line_over_the_boundary_of_the_quote_pass_chunks_is_one_line(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The quote pass reads the file a megabyte at a time: a record that runs over that boundary is one record."""
+    head = ["case;activity;timestamp;resource", 'R-1;A;2026-03-01 10:00;"Anna\nde Vries"']
+    head.append('R-1;B;2026-03-01 10:01;"Bob\nJansen"')
+    filler = [f"R-{n};C;2026-03-01 11:00;{'x' * (n % 97)}" for n in range(40_000)]
+    rows = [*head, *filler, "R-1;D;2026-13-01 12:00;Dirk"]
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(rows) + "\n")
+    assert path.stat().st_size > 1 << 20
+    assert main(["import", "events", str(path), "--db", db_url]) == 2
+    assert f"line {len(rows) + 2}, field 'timestamp'" in capsys.readouterr().err

@@ -181,9 +181,8 @@ class CsvReader(_TableReader):
         decoder = codecs.getincrementaldecoder(encoding)("replace")
         with self._open() as stream:
             chunks = iter(lambda: decoder.decode(stream.read(1 << 20)), "")
-            lines = (line for chunk in chunks for line in chunk.splitlines(keepends=True))
             try:
-                starts = record_lines(lines, delimiter)
+                starts = record_lines(_lines_of(chunks), delimiter)
             except QuoteProblem as problem:
                 raise ImportFileError(str(self.path), problem.reason, line=problem.line) from None
             except csv.Error:
@@ -242,10 +241,9 @@ class CsvReader(_TableReader):
                     break
                 except (pa.ArrowInvalid, OSError, EOFError) as exc:
                     raise self._read_error(exc, line) from None
-                if starts is None:
+                lines = starts[done : done + batch.num_rows] if starts is not None else np.empty(0, np.int64)
+                if len(lines) != batch.num_rows:  # no numbered records, or Arrow counts more: the plain count
                     lines = np.arange(done + 2, done + 2 + batch.num_rows, dtype=np.int64)
-                else:
-                    lines = starts[done : done + batch.num_rows]
                 yield self._standard(batch, lines)
                 done += batch.num_rows
 
@@ -272,6 +270,18 @@ class CsvReader(_TableReader):
         if "gzip" in text.lower() or isinstance(exc, EOFError):
             return ImportFileError(str(self.path), f"the gzip file is truncated or damaged ({text})")
         return ImportFileError(str(self.path), text, line=int(match.group(1)) if match else line)
+
+
+def _lines_of(chunks: Iterator[str]) -> Iterator[str]:
+    """The lines of a text read in chunks, each with its line feed (a line may run over two chunks)."""
+    rest = ""
+    for chunk in chunks:
+        lines = (rest + chunk).split("\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line + "\n"
+    if rest:
+        yield rest
 
 
 class ParquetReader(_TableReader):
