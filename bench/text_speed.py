@@ -3,15 +3,23 @@ over worker processes, and themes over 100,000 stories.
 
 Run:  .venv/bin/python bench/text_speed.py [--stories 1000000] [--workers 2] [--themes 100000] [--write]
 The stories are generated here from templates (Dutch and English, varied numbers and words): no data needed.
+
+The whole command, as a user runs it (reading the file, analysing, writing JSON Lines), on message-length
+stories, against another klantstem's source in the same run (`--peer-src`, e.g. `git archive main src | tar -x -C
+/tmp/peer`), which is run with its own default, one process:
+      .venv/bin/python bench/text_speed.py --command 1000000 --workers 2 --peer-src /tmp/peer/src --peer 50000
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -116,6 +124,67 @@ def run_pipeline(count: int, workers: int, kind: str = "short") -> dict[str, flo
     }
 
 
+def write_stories(path: str, count: int, kind: str = "message") -> float:
+    """`count` stories as JSON Lines; returns their mean length in characters."""
+    total = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for n, text in enumerate(stories(count, seed=3, kind=kind)):
+            total += len(text)
+            handle.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
+    return total / max(count, 1)
+
+
+_CLI = "import sys; from klantstem.cli.main import main; sys.exit(main(sys.argv[1:]))"
+
+
+def run_command(path: str, workers: int, source: str | None = None) -> dict[str, float]:
+    """`klantstem text analyze PATH [--workers N] > out`, timed from outside: wall time and the CPU of the
+    command and every process it starts. `source`: run that klantstem source instead of the installed one."""
+    argv = [sys.executable, "-c", _CLI, "text", "analyze", path]
+    if workers > 1:
+        argv += ["--workers", str(workers)]
+    env = {**os.environ, "PYTHONPATH": source} if source else None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        subprocess.run(argv, stdout=out, check=True, env=env)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        written = sum(1 for _ in out)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return {"stories": written, "wall": wall, "rate": written / wall, "cpu": cpu, "workers": workers}
+
+
+def command_runs(count: int, workers: int, peer_src: str | None, peer_count: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        load = os.getloadavg()[0]
+        if peer_src:
+            small = os.path.join(tmp, "peer.jsonl")
+            mean = write_stories(small, peer_count)
+            print(f"same run, {peer_count:,} messages (mean {mean:.0f} characters), load average {load:.1f}:")
+            for name, source, n in (("peer", peer_src, 1), ("this", None, 1), ("this", None, workers)):
+                r = run_command(small, n, source)
+                print(
+                    f"  {name}, {n} process(es): {r['stories']:,} in {r['wall']:.1f} s, {r['rate']:,.0f} stories/s, "
+                    f"CPU {r['cpu']:.1f} s ({r['stories'] / r['cpu']:,.0f} per CPU second); "
+                    f"load {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
+        if count:
+            big = os.path.join(tmp, "stories.jsonl")
+            mean = write_stories(big, count)
+            load = os.getloadavg()[0]
+            r = run_command(big, workers)
+            print(
+                f"{count:,} messages (mean {mean:.0f} characters), {workers} workers: {r['stories']:,} in "
+                f"{r['wall']:.1f} s ({r['wall'] / 60:.1f} min), {r['rate']:,.0f} stories/s, CPU {r['cpu']:.0f} s "
+                f"({r['stories'] / r['cpu']:,.0f} per CPU second); load average {load:.1f} before, "
+                f"{os.getloadavg()[0]:.1f} after",
+                flush=True,
+            )
+
+
 def run_themes(count: int) -> dict[str, float]:
     texts = list(stories(count, seed=1))
     started, cpu = time.perf_counter(), time.process_time()
@@ -132,7 +201,13 @@ def main() -> int:
     parser.add_argument("--themes", type=int, default=100_000)
     parser.add_argument("--write", action="store_true", help="write the figures into docs/benchmarks.md")
     parser.add_argument("--messages", type=int, default=0, help="also a one-process run on message-length stories")
+    parser.add_argument("--command", type=int, default=None, help="time `klantstem text analyze` on N messages")
+    parser.add_argument("--peer-src", default=None, help="with --command: the peer klantstem's src directory")
+    parser.add_argument("--peer", type=int, default=50_000, help="with --peer-src: messages for the same-run ratio")
     args = parser.parse_args()
+    if args.command is not None:
+        command_runs(args.command, args.workers, args.peer_src, args.peer)
+        return 0
     load = os.getloadavg()
     if args.messages:
         lengths = [len(s) for s in stories(2000, kind="message")]

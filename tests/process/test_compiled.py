@@ -13,7 +13,7 @@ import pytest
 
 from klantstem.process import compiled
 from klantstem.process.compiled import named, query
-from klantstem.process.frame import connect
+from klantstem.process.engine_duckdb import connect
 from klantstem.process.options import AnalysisOptions
 from klantstem.process.report import analyze_table
 

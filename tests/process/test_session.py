@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from klantstem.errors import UserInputError
-from klantstem.process import frame
+from klantstem.process import engine_duckdb
 from klantstem.process.options import AnalysisOptions
 from klantstem.process.report import analyze_table
 
@@ -30,7 +30,7 @@ def log(cases: int, activity: str) -> pa.Table:
 
 def schemas() -> set[str]:
     found: set[str] = set()
-    for database in frame._databases.values():
+    for database in engine_duckdb._databases.values():
         names = database.cursor().execute("SELECT schema_name FROM information_schema.schemata").fetchall()
         found |= {name for (name,) in names if name.startswith("report_")}
     return found

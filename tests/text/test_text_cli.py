@@ -30,6 +30,8 @@ def test_train_evaluate_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert [line["id"] for line in lines] == ["a", "b"]
     assert lines[0]["appraisal"]["level"] == "bad" and lines[1]["appraisal"]["level"] == "excellent"
     assert all(line["versions"]["model"] == version for line in lines)
+    assert main(["text", "analyze", str(stories), "--model", str(out), "--workers", "2"]) == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == lines, "each worker loads the model"
 
 
 def test_analyze_plain_text_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,3 +165,20 @@ def test_analyze_survives_a_lone_surrogate_in_a_json_line(tmp_path: Path, capsys
     stories.write_text('{"id": "a", "text": "Kapot \\ud800 toestel"}\n{"id": "b", "text": "Prima"}\n', encoding="utf-8")
     assert main(["text", "analyze", str(stories)]) == 0
     assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == ["a", "b"]
+
+
+def test_analyze_with_workers_writes_what_one_process_writes_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from klantstem.text import parallel
+
+    monkeypatch.setattr(parallel, "BATCH", 7)  # many small batches, more than the workers have in flight
+    texts = ["Ik stond {} minuten in de wacht.", "Top service, dank u!", "Ik hoefde niets te doen.", "Meh {}."]
+    stories = tmp_path / "stories.txt"
+    stories.write_text("".join(texts[n % 4].format(n) + "\n" for n in range(60)), encoding="utf-8")
+    assert main(["text", "analyze", str(stories), "--lemmas"]) == 0
+    serial = capsys.readouterr().out
+    assert main(["text", "analyze", str(stories), "--lemmas", "--workers", "3"]) == 0
+    assert capsys.readouterr().out == serial
+    assert [json.loads(line)["id"] for line in serial.splitlines()] == list(range(1, 61))
+    assert main(["text", "analyze", str(stories), "--workers", "0"]) == 2

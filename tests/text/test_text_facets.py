@@ -72,7 +72,9 @@ def test_a_custom_taxonomy_file_replaces_the_default(tmp_path: Path) -> None:
         ("{not json", None),
         ('{"facets": [{"label": "x"}]}', "facets[0].id"),
         ('{"facets": [{"id": "a"}, {"id": "a"}]}', "facets[1].id"),
-        ('{"facets": [{"id": "a", "cues": {"nl": ["... begint met gat"]}}]}', "cues"),
+        ('{"facets": [{"id": "a", "cues": {"nl": ["... begint met gat"]}}]}', "facets[0].cues"),
+        ('{"facets": [{"id": "a"}, {"id": "b", "topics": {"en": ["... gap first"]}}]}', "facets[1].topics"),
+        ('{"facets": [{"id": "a", "topics": ["app"]}]}', "facets[0].topics"),
     ],
 )
 def test_a_broken_taxonomy_names_the_file_and_field(tmp_path: Path, content: str, field: str | None) -> None:
@@ -82,3 +84,32 @@ def test_a_broken_taxonomy_names_the_file_and_field(tmp_path: Path, content: str
         load_taxonomy(path)
     assert str(path) in str(caught.value)
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("text", "facet", "topic_of"),
+    [
+        ("Inloggen met DigiD lukt al een week niet.", "online_systems", "waiting_time"),
+        ("The system has no record of the complaint I filed last month.", "repeat_story", "online_systems"),
+        ("De medewerker kon me niet helpen.", "competence", "staff_attitude"),
+        ("Mijn probleem is na vier gesprekken nog steeds niet opgelost.", "competence", "waiting_time"),
+    ],
+)
+def test_a_topic_names_no_facet_beside_a_facet_its_sentence_judges(text: str, facet: str, topic_of: str) -> None:
+    found = {f.facet for f in Pipeline().analyse(text).facets}
+    assert facet in found
+    assert topic_of not in found
+
+
+def test_a_topic_alone_names_its_facet_and_a_cue_wins_over_the_same_pattern_as_topic(tmp_path: Path) -> None:
+    assert {f.facet for f in Pipeline().analyse("Mijn abonnement loopt volgende maand af.").facets} == {"price"}
+    text = "Het wachten op de monteur was een ramp."
+    path = tmp_path / "taxonomy.json"
+
+    def found(visits: dict[str, object]) -> set[str]:
+        facets = [{"id": "visits", **visits}, {"id": "waiting", "cues": {"nl": ["wachten"]}}]
+        path.write_text(json.dumps({"facets": facets}), encoding="utf-8")
+        return {f.facet for f in Pipeline(load_taxonomy(path)).analyse(text).facets}
+
+    assert found({"topics": {"nl": ["monteur"]}}) == {"waiting"}
+    assert found({"cues": {"nl": ["monteur"]}, "topics": {"nl": ["monteur"]}}) == {"visits", "waiting"}

@@ -150,3 +150,44 @@ def test_the_rules_read_the_held_out_half_well() -> None:
     report = evaluate_rules([examples[n] for n in held_out], PIPELINE)
     assert report["appraisal_accuracy"] >= 0.7
     assert report["facet_f1"] >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinds de update kan ik mijn facturen niet meer inzien.",
+        "De servicedesk neemt na vijf uur 's middags niet meer op.",
+        "Since the update I can't see my invoices any more.",
+    ],
+)
+def test_what_did_not_happen_is_a_complaint_without_a_cue_word(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.appraisal.level == "bad"
+    assert any(c.kind == "undone" for c in analysis.appraisal.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunt u mij niet gewoon terugbellen?",
+        "Ik hoefde niets te doen.",
+        "Zonder afspraak kon ik langskomen.",
+        "Beste,\n\nIk verhuis op 1 mei.\n\nDit bericht is vertrouwelijk en niet bestemd voor derden.",
+    ],
+)
+def test_a_question_no_need_without_or_courtesy_is_no_untold_complaint(text: str) -> None:
+    assert not any(c.kind == "undone" for c in analyse(text).appraisal.cues)
+
+
+def test_irony_reads_a_told_wait_and_a_wait_called_fair_is_no_complaint() -> None:
+    assert analyse("Thanks a lot, weer drie weken wachten.").appraisal.level == "bad"
+    assert analyse("Het duurde ongeveer tien minuten, wat ik normaal vind.").appraisal.level == "normal"
+    assert analyse("Tien minuten wachten is niet normaal.").appraisal.level == "bad"
+
+
+def test_thanks_in_advance_after_the_request_is_courtesy_and_a_plain_word_is_no_downtoner() -> None:
+    assert analyse("Hallo, ik wil mijn telefoonnummer wijzigen. Bedankt alvast!").appraisal.cues == ()
+    cue = analyse("Ik heb betaald voor iets dat ik nooit heb gekregen.").appraisal.cues[0]
+    assert cue.intensity == 1.0
+    assert analyse("Ik heb betaald voor iets dat ik nooit heb gekregen.").appraisal.level == "bad"
+    assert analyse("De bediening was een beetje traag.").appraisal.cues[0].intensity < 1.0

@@ -27,6 +27,11 @@ app = typer.Typer(help="Analyse service-process event logs: lead times, waits, h
 DAY = 86400.0
 
 
+class EngineChoice(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
 class ReportFormat(StrEnum):
     table = "table"
     json = "json"
@@ -104,6 +109,16 @@ def analyze(
         typer.Option("--spill-dir", help="Folder where the engine writes what does not fit in memory.",
                      show_default=False),
     ] = None,
+    analysis_engine: Annotated[
+        EngineChoice,
+        typer.Option("--engine", help="Where the analyses run: duckdb on this machine, or spark (local mode, or "
+                     "a cluster with --spark-url)."),
+    ] = EngineChoice.duckdb,
+    spark_url: Annotated[
+        str | None,
+        typer.Option("--spark-url", metavar="sc://HOST:15002", show_default=False,
+                     help="A Spark Connect server to run the analyses on (with --engine spark)."),
+    ] = None,
     progress: ProgressOption = None,
 ) -> None:
     """Lead times, directly-follows graph, variants, bottlenecks, hand-overs, ping-pong and waiting by cause."""
@@ -113,6 +128,8 @@ def analyze(
         raise UserInputError(f"--reopen-gap {reopen_gap!r}: write a duration such as 90s, 30m, 1h or 2d")
     if reopen_activity is not None:
         _check_pattern("--reopen-activity", reopen_activity)
+    if spark_url is not None and analysis_engine is not EngineChoice.spark:
+        raise UserInputError("--spark-url needs --engine spark")
     options = process.AnalysisOptions(
         timezone=settings.timezone,
         opening_hours=opening_hours or settings.opening_hours,
@@ -126,6 +143,8 @@ def analyze(
         sql_cache=settings.sql_cache_folder,
         memory_limit=memory_limit,
         spill_dir=str(spill_dir) if spill_dir else None,
+        engine=analysis_engine.value,
+        spark_url=spark_url,
     )
     data = format is not ReportFormat.table  # JSON or HTML: no progress by default when it goes into a pipe
     what = f"analysing {log.name}" if log is not None else "analysing the database's events"

@@ -4,7 +4,6 @@ stories again with the configured model."""
 from __future__ import annotations
 
 import difflib
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -119,17 +118,17 @@ def analyze(
         Path | None, typer.Option("--taxonomy", help="JSON taxonomy instead of the default (or the model's).")
     ] = None,
     lemmas: Annotated[bool, typer.Option("--lemmas", help="Include the lemmas of every token.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that analyse side by side; the output keeps the order.")
+    ] = 1,
 ) -> None:
     """Analyse stories and write one JSON object per story (JSON Lines) to stdout."""
-    from klantstem.text.service import Pipeline, TextModel, decoded_lines, iter_stories, load_taxonomy  # noqa: F811
+    from klantstem.text.service import decoded_lines, iter_stories, load_taxonomy, pipeline_for
 
-    trained = TextModel.load(model) if model else None
-    if trained is not None and taxonomy is None:
-        pipeline = Pipeline.with_model(trained, lemmas)
-    else:
-        pipeline = Pipeline(load_taxonomy(taxonomy), trained, lemmas)
+    chosen = load_taxonomy(taxonomy) if taxonomy is not None else None
+    pipeline = pipeline_for(chosen, model, lemmas)  # a bad model or taxonomy is refused before a story is read
     if file == "-":
-        _write(pipeline, iter_stories(decoded_lines(sys.stdin.buffer, "<stdin>"), "<stdin>"))
+        _write(pipeline, iter_stories(decoded_lines(sys.stdin.buffer, "<stdin>"), "<stdin>"), workers, model)
         return
     path = Path(file)
     try:
@@ -137,22 +136,16 @@ def analyze(
     except OSError as exc:
         raise ImportFileError(file, f"cannot read the file: {exc.strerror or exc}") from None
     with handle:
-        _write(pipeline, iter_stories(decoded_lines(handle, file), file))
+        _write(pipeline, iter_stories(decoded_lines(handle, file), file), workers, model)
 
 
-def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str, str]]) -> None:
-    batch: list[tuple[Any, str, str]] = []
-    for story in stories:
-        batch.append(story)
-        if len(batch) >= 512:
-            _flush(pipeline, batch)
-            batch = []
-    _flush(pipeline, batch)
+def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str, str]], workers: int, model: Path | None) -> None:
+    from klantstem.text.service import json_lines, json_lines_parallel
 
-
-def _flush(pipeline: Pipeline, batch: list[tuple[Any, str, str]]) -> None:
-    out = sys.stdout
-    analyses = pipeline.analyse_many([t for _, t, _ in batch], [c for _, _, c in batch])
-    for (story_id, _, _), analysis in zip(batch, analyses, strict=True):
-        out.write(json.dumps({"id": story_id, **analysis.to_dict()}, ensure_ascii=False) + "\n")
-    out.flush()
+    if workers == 1:
+        blocks = json_lines(pipeline, stories)
+    else:
+        blocks = json_lines_parallel(stories, workers, pipeline.taxonomy, model, pipeline.include_lemmas)
+    for block in blocks:
+        sys.stdout.write(block)
+        sys.stdout.flush()

@@ -1,4 +1,5 @@
-"""Ibis queries run on DuckDB with their SQL compiled once per shape of log.
+"""Ibis queries run on an analysis engine (engines.py: DuckDB or Spark) with their SQL compiled once per shape
+of log and engine.
 
 Building and compiling an Ibis expression costs a few milliseconds of Python each, whatever the size of the
 log: on a small log (BPI 2013, 65,533 events) the report's queries cost more to compile than DuckDB needs to
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pyarrow as pa
 
@@ -34,6 +35,48 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 _KEEP = 256  # statements kept per process (a report needs about twenty)
+
+
+class Engine(Protocol):
+    """What runs the analyses' statements: one small adapter per backend (engine_duckdb, engine_spark). A
+    statement is SQL of the engine's dialect compiled by Ibis from a backend-neutral expression; what only one
+    backend has (registering Arrow, tables in memory or on disk, spilling) stays inside its adapter."""
+
+    dialect: str  # the SQL dialect Ibis compiles to ("duckdb", "pyspark")
+
+    def compile(self, expr: ir.Expr) -> str: ...
+
+    def columns(self, schema: Any) -> str:
+        """An Ibis schema as the column definitions `store` is given."""
+        ...
+
+    def run(self, sql: str) -> pa.Table:
+        """The result of a query."""
+        ...
+
+    def store(self, name: str, sql: str, columns: str) -> str:
+        """The query's result kept as a table (`columns`: its column definitions); the table's name."""
+        ...
+
+    def make_view(self, name: str, sql: str) -> str:
+        """The query as a view; the view's name."""
+        ...
+
+    def register(self, name: str, table: pa.Table) -> str:
+        """An Arrow table given to the engine by name; the name it has there."""
+        ...
+
+    def read_parquet(self, path: Path, columns: dict[str, str], name: str) -> tuple[str, dict[str, int]]:
+        """Events of a Parquet file read by the engine, `columns` naming the file's column of each standard one,
+        as view `name` of the complete events (frame.SOURCE_SCHEMA): its name there, and the counts of events
+        left out, by reason."""
+        ...
+
+    def cursor(self) -> Engine:
+        """The engine for a query in another thread."""
+        ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -91,37 +134,35 @@ def named(name: str, schema: pa.Schema | Any) -> Named:
     return Named(name, tuple((column, str(dtype)) for column, dtype in pairs))
 
 
-def query(con: Any, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> pa.Table:
-    """The result of `build(*tables, **params)`, run on the connection."""
+def query(con: Engine, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> pa.Table:
+    """The result of `build(*tables, **params)`, run on the engine."""
     statement = _statement(con, build, tables, params)
-    result = con.con.sql(statement.sql).to_arrow_table()
+    result = con.run(statement.sql)
     return result if result.schema == statement.arrow else result.cast(statement.arrow)
 
 
-def materialize(con: Any, name: str, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> Named:
+def materialize(con: Engine, name: str, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> Named:
     """`build(*tables, **params)` stored as table `name` (replacing one of that name), with the column types
-    of the expression; the named table is returned."""
+    of the expression; the named table is returned (the engine may give it another name of its own)."""
     statement = _statement(con, build, tables, params)
-    con.con.execute(f'CREATE OR REPLACE TABLE "{name}" ({statement.columns}); INSERT INTO "{name}" {statement.sql}')
-    return Named(name, statement.types)
+    return Named(con.store(name, statement.sql, statement.columns), statement.types)
 
 
-def view(con: Any, name: str, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> Named:
+def view(con: Engine, name: str, build: Callable[..., ir.Table], *tables: Named, **params: Hashable) -> Named:
     """`build(*tables, **params)` as view `name` (replacing one of that name); the named view is returned."""
     statement = _statement(con, build, tables, params)
-    con.con.execute(f'CREATE OR REPLACE VIEW "{name}" AS {statement.sql}')
-    return Named(name, statement.types)
+    return Named(con.make_view(name, statement.sql), statement.types)
 
 
 def _statement(
-    con: Any, build: Callable[..., ir.Table], tables: tuple[Named, ...], params: dict[str, Hashable]
+    con: Engine, build: Callable[..., ir.Table], tables: tuple[Named, ...], params: dict[str, Hashable]
 ) -> _Statement:
     if getattr(build, "__closure__", None):
         raise TypeError(f"{build.__qualname__}: a query function takes everything as arguments (no closure)")
     if not all(isinstance(table, Named) for table in tables):
         raise TypeError(f"{build.__qualname__}: tables are given by name (compiled.named)")
     shapes = tuple((table.name, table.types) for table in tables)
-    key = (build.__module__, build.__qualname__, shapes, tuple(sorted(params.items())))
+    key = (con.dialect, build.__module__, build.__qualname__, shapes, tuple(sorted(params.items())))
     with _lock:
         found = _kept.get(key)
         if found is not None:
@@ -141,22 +182,22 @@ def _statement(
     return found
 
 
-def _compile(con: Any, expr: ir.Table) -> _Statement:
+def _compile(con: Engine, expr: ir.Table) -> _Statement:
     schema = expr.schema()
-    columns = ", ".join(d.sql("duckdb") for d in schema.to_sqlglot_column_defs("duckdb"))
+    columns = con.columns(schema)
     types = tuple((column, str(dtype)) for column, dtype in schema.items())
     return _Statement(con.compile(expr), types, schema.to_pyarrow(), columns)
 
 
 def _key_text(key: tuple[Any, ...]) -> str | None:
     """The key as text that means the same in every process, or None when a parameter has no such text."""
-    module, qualname, shapes, params = key
+    dialect, module, qualname, shapes, params = key
     values = [_plain(value) for _, value in params]
     if any(value is None for value in values):
         return None
     columns = [[name, [list(pair) for pair in types]] for name, types in shapes]
     names = [name for name, _ in params]
-    return json.dumps([module, qualname, columns, names, values], separators=(",", ":"))
+    return json.dumps([dialect, module, qualname, columns, names, values], separators=(",", ":"))
 
 
 def _plain(value: Any) -> str | None:

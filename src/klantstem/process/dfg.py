@@ -68,11 +68,16 @@ def _starts_and_ends(events: ir.Table) -> ir.Table:
 
 
 def variant_table(events: ir.Table) -> ir.Table:
-    """One row per variant: its activities joined by SEPARATOR, and the number of cases."""
-    per_case = events.group_by(events.case).aggregate(
-        variant=events.activity.group_concat(SEPARATOR, order_by=events.pos)
-    )
-    return per_case.group_by(per_case.variant).aggregate(cases=per_case.count())
+    """One row per variant: its activities joined by SEPARATOR, and the number of cases. A case's activities
+    are collected as (position, activity) pairs and sorted, which every backend can do (Spark has no ordered
+    string aggregate)."""
+    import ibis
+
+    steps = ibis.struct({"pos": events.pos, "activity": events.activity})
+    per_case = events.group_by(events.case).aggregate(steps=steps.collect())
+    variant = per_case.steps.sort().map(lambda step: step.activity).join(SEPARATOR)
+    joined = per_case.select(variant=variant)
+    return joined.group_by(joined.variant).aggregate(cases=joined.count())
 
 
 def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:

@@ -20,6 +20,7 @@ DEFAULT_WAITING_RULES: tuple[tuple[str, str], ...] = (
 # Teams whose name marks them as second or third line; a case that never visits one stays in the first line.
 DEFAULT_SECOND_LINE = r"\b(2nd|3rd|second line|third line|2e lijn|3e lijn|tweede lijn|derde lijn|backoffice)\b"
 CAUSES = ("customer", "organisation", "third_party")
+ENGINES = ("duckdb", "spark")
 # A case is reopened when work comes back at least this long after it was first closed: records written seconds
 # after closing (BPI 2014: a "Caused By CI" link, an update) are the closing's paperwork, not the customer returning.
 DEFAULT_REOPEN_GAP_S = 3600
@@ -41,6 +42,8 @@ class AnalysisOptions:
     top: int = 20
     exact_quantiles_up_to: int = 20_000_000  # events; above it, step and transition quantiles use a t-digest
     threads: int | None = None
+    engine: str = "duckdb"  # ENGINES: where the analyses run
+    spark_url: str | None = None  # a Spark Connect server (sc://host:15002); None: Spark in local mode
     memory_limit: str | None = None  # DuckDB's limit, e.g. "4GB"; above it DuckDB spills to `spill_dir`
     spill_dir: str | None = None  # where DuckDB writes what does not fit in memory (its temp_directory)
     database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk

@@ -3,6 +3,7 @@
 report = analyze_file(Path("log.xes.gz"))                 # XES, CSV: read into Arrow
 report = analyze_file(Path("log.parquet"), mapping)       # Parquet: DuckDB reads it directly
 report = analyze_table(arrow_table, options)              # e.g. the app database's events
+report = analyze_table(arrow_table, connection=spark)     # on a SparkSession (or DuckDB connection) of your own
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import pyarrow as pa
 from klantstem.errors import UserInputError
 from klantstem.files import require_readable
 from klantstem.process.bottlenecks import bottlenecks
-from klantstem.process.compiled import Named, materialize, query
+from klantstem.process.compiled import Engine, Named, materialize, named, query
 from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
+from klantstem.process.engines import engine_of, open_engine
 from klantstem.process.eventlog import ColumnMapping, read_table
-from klantstem.process.frame import DuckDB, arrow_span, from_parquet, prepare, register_arrow, session
+from klantstem.process.frame import SOURCE, SOURCE_SCHEMA, arrow_span, prepare, register_arrow
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
@@ -38,18 +40,19 @@ if TYPE_CHECKING:
 
 
 def analyze_file(
-    path: Path, mapping: ColumnMapping | None = None, options: AnalysisOptions | None = None
+    path: Path, mapping: ColumnMapping | None = None, options: AnalysisOptions | None = None, connection: Any = None
 ) -> dict[str, Any]:
-    """The report for an event-log file; raises ImportFileError / UserInputError on bad input."""
+    """The report for an event-log file; raises ImportFileError / UserInputError on bad input. `connection`: a
+    DuckDB connection or SparkSession of the caller's to run it on (else AnalysisOptions.engine says where)."""
     options = options or AnalysisOptions()
     mapping = mapping or ColumnMapping()
     require_readable(path)
     if path.name.lower().endswith(".parquet"):
-        return _analyze_parquet(path, mapping, options)
+        return _analyze_parquet(path, mapping, options, connection)
     table, stats = read_table(path, mapping, default_timezone=options.timezone)
     if options.progress is not None:
         options.progress(f"read {table.num_rows:,} events")
-    return analyze_table(table, options, dict(stats.warnings), source=str(path))
+    return analyze_table(table, options, dict(stats.warnings), source=str(path), connection=connection)
 
 
 def analyze_table(
@@ -57,17 +60,18 @@ def analyze_table(
     options: AnalysisOptions | None = None,
     warnings: dict[str, int] | None = None,
     source: str = "",
+    connection: Any = None,
 ) -> dict[str, Any]:
     """The report for events in an Arrow table with the standard columns."""
     options = options or AnalysisOptions()
-    if options.threads is None and table.num_rows < ONE_THREAD_BELOW:
+    if options.threads is None and table.num_rows < ONE_THREAD_BELOW and engine_of(options, connection) == "duckdb":
         options = replace(options, threads=1)
-    with session(options) as con:
+    with open_engine(options, connection) as con:
         events = register_arrow(con, table)
         return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))
 
 
-def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOptions) -> dict[str, Any]:
+def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOptions, connection: Any) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
     try:
@@ -75,13 +79,13 @@ def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOption
     except (OSError, pa.ArrowException) as exc:
         raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
     columns = resolve_columns(path, names, mapping)
-    with session(options) as con:
-        complete, warnings = from_parquet(con, path, columns)
-        return build_report(con, complete, options, warnings, str(path))
+    with open_engine(options, connection) as con:
+        name, warnings = con.read_parquet(path, columns, SOURCE)
+        return build_report(con, named(name, SOURCE_SCHEMA), options, warnings, str(path))
 
 
 def build_report(
-    con: DuckDB,
+    con: Engine,
     events: Named,
     options: AnalysisOptions,
     warnings: dict[str, int],
@@ -155,7 +159,7 @@ def _quiet(_: str) -> None:
     return None
 
 
-def _on_cursor(own: DuckDB, work: Callable[..., Any], *args: Any) -> Any:
+def _on_cursor(own: Engine, work: Callable[..., Any], *args: Any) -> Any:
     try:
         return work(own, *args)
     finally:

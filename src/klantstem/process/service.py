@@ -12,12 +12,20 @@ from typing import Any
 import pyarrow as pa
 
 from klantstem.process.eventlog import EVENT_SCHEMA, ColumnMapping, EventLogReader, ReadStats, open_event_log
-from klantstem.process.options import CAUSES, DEFAULT_SECOND_LINE, DEFAULT_WAITING_RULES, AnalysisOptions, parse_gap
+from klantstem.process.options import (
+    CAUSES,
+    DEFAULT_SECOND_LINE,
+    DEFAULT_WAITING_RULES,
+    ENGINES,
+    AnalysisOptions,
+    parse_gap,
+)
 
 __all__ = [
     "CAUSES",
     "DEFAULT_SECOND_LINE",
     "DEFAULT_WAITING_RULES",
+    "ENGINES",
     "EVENT_SCHEMA",
     "AnalysisOptions",
     "ColumnMapping",
@@ -32,21 +40,26 @@ __all__ = [
 
 
 def analyze_file(
-    path: Path, mapping: ColumnMapping | None = None, options: AnalysisOptions | None = None
+    path: Path, mapping: ColumnMapping | None = None, options: AnalysisOptions | None = None, connection: Any = None
 ) -> dict[str, Any]:
-    """The full report for an event-log file (XES, XES.gz, CSV, Parquet)."""
+    """The full report for an event-log file (XES, XES.gz, CSV, Parquet). It runs on `connection` when given (a
+    DuckDB connection or a SparkSession the caller made), else on the engine the options name."""
     from klantstem.process import report
 
-    return report.analyze_file(path, mapping, options)
+    return report.analyze_file(path, mapping, options, connection)
 
 
 def analyze_table(
-    table: pa.Table, options: AnalysisOptions | None = None, warnings: dict[str, int] | None = None, source: str = ""
+    table: pa.Table,
+    options: AnalysisOptions | None = None,
+    warnings: dict[str, int] | None = None,
+    source: str = "",
+    connection: Any = None,
 ) -> dict[str, Any]:
-    """The full report for events in an Arrow table with the standard columns."""
+    """The full report for events in an Arrow table with the standard columns (`connection` as analyze_file)."""
     from klantstem.process import report
 
-    return report.analyze_table(table, options, warnings, source)
+    return report.analyze_table(table, options, warnings, source, connection)
 
 
 def render_html(report: dict[str, Any]) -> str:

@@ -3,7 +3,6 @@ plain data."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -12,27 +11,14 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 
-@lru_cache(maxsize=1)
-def _approx() -> Any:
-    """DuckDB's t-digest quantile (Spark: percentile_approx), made on first use (Ibis loads only to compile)."""
-    import ibis
-
-    @ibis.udf.agg.builtin(name="approx_quantile")  # type: ignore[untyped-decorator]
-    def approx_quantile(values: float, q: float) -> float:  # type: ignore[empty-body]
-        """DuckDB's approx_quantile()."""
-
-    return approx_quantile
-
-
 def summary(values: ir.NumericColumn, prefix: str, exact: bool = True) -> dict[str, ir.Scalar]:
     """median, mean and p90 of a column, named `<prefix>_<stat>`. Exact quantiles keep every value of a group
     in memory; `exact=False` uses a t-digest instead, for very large logs."""
     if not exact:
-        _approx_quantile = _approx()
         return {
-            f"{prefix}_median": _approx_quantile(values, 0.5),
+            f"{prefix}_median": values.approx_quantile(0.5),
             f"{prefix}_mean": values.mean(),
-            f"{prefix}_p90": _approx_quantile(values, 0.9),
+            f"{prefix}_p90": values.approx_quantile(0.9),
         }
     return {
         f"{prefix}_median": values.median(),

@@ -24,7 +24,7 @@ BAD_AT = -0.75
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-4"
+RULES_VERSION = "rules-5"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _SENTENCE_END = frozenset(".!?…")
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
@@ -48,6 +48,13 @@ _NOT_DONE = word_set(
 )
 _SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
 _ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
+# words that call a wait fair
+_FAIR = word_set("normaal normal acceptabel acceptable redelijk reasonable begrijpelijk understandable prima fine")
+UNDONE = -0.8  # a clause without any cue that tells what did not happen or cannot be done
+# negations that say nothing failed ("zonder", "hardly"), and words that make a negation no complaint ("ik hoefde
+# niets te doen": nothing was needed)
+_NOT_FAILURE = word_set("zonder without noch nor neither hardly barely allerminst")
+_NO_NEED = word_set("hoef hoeft hoefde hoefden hoeven nodig need needed needn't")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,18 +121,27 @@ def _merged_words(primary: dict[str, float], other: dict[str, float], skip: froz
 
 
 def find_cues(
-    text: str, lower: str, tokens: Sequence[Token], lemmas: Sequence[str], lexicon: Lexicon
+    text: str,
+    lower: str,
+    tokens: Sequence[Token],
+    lemmas: Sequence[str],
+    lexicon: Lexicon,
+    durations: Sequence[Duration],
 ) -> list[tuple[int, Cue]]:
-    """Every cue in the text as (token index, Cue), negation and intensity applied."""
+    """Every cue in the text as (token index, Cue), negation and intensity applied, told waits included (see
+    `wait_cues`), so that irony reads them too ("Thanks a lot, weer drie weken wachten")."""
     hits = lexicon.matcher.find(lower, tokens, lemmas)
     cues: list[tuple[int, Cue]] = []
-    starts = [t.start for t in tokens] if hits else []
+    starts = [t.start for t in tokens] if hits or durations else []
     for n, hit in enumerate(hits):
         if _is_modifier_of_next(hit, hits, n, tokens, lexicon):
             continue
         at = bisect_left(starts, hit.end)
         after = [*tokens[at : at + 5], _END] if at + 5 >= len(tokens) else tokens[at : at + 5]
         cues.append((hit.token_index, _cue(text, tokens, after, hit, lexicon)))
+    if durations:
+        waits = [(bisect_left(starts, c.span.start), c) for c in wait_cues(text, tokens, durations, lexicon)]
+        cues = sorted([*cues, *waits], key=lambda pair: pair[1].span.start)
     return _read_irony(_read_resolution(cues, tokens), tokens, starts, lexicon) if cues else cues
 
 
@@ -209,8 +225,11 @@ def _cue(text: str, tokens: Sequence[Token], after: Sequence[Token], hit: Hit[Cu
 
 
 def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[bool, float, float]:
-    """(negated, intensity, negation strength) from the few words before a cue, within its clause."""
+    """(negated, intensity, negation strength) from the few words before a cue, within its clause. A downtoner
+    counts only in the run of modifiers right before the cue ("een beetje te traag"): "iets", "wat" and "best"
+    are also plain words ("betaald voor iets dat ik nooit heb gekregen")."""
     negated, intensity, strength = False, 1.0, 1.0
+    adjacent = True
     for back in range(1, LOOK_BACK + 1):
         if index - back < 0:
             break
@@ -224,10 +243,12 @@ def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[b
                 strength = max(strength, lexicon.intensifiers[word])
             else:
                 intensity *= lexicon.intensifiers[word]
-        elif word in lexicon.downtoners and not negated:
+        elif word in lexicon.downtoners and not negated and adjacent:
             intensity *= lexicon.downtoners[word]
         elif word in ("at", "all") and negated:
             strength = 1.5
+        else:
+            adjacent = False
     return negated, min(intensity, 2.5), strength
 
 
@@ -258,7 +279,7 @@ def wait_cues(text: str, tokens: Sequence[Token], durations: Iterable[Duration],
         if duration.kind != "wait":
             continue
         before = {t.lower for t in tokens[max(0, index - LOOK_BACK) : index]}
-        if before & lexicon.negators:
+        if before & lexicon.negators or _called_fair(tokens, index, lexicon):
             continue
         if before & _ONLY:
             weight = 0.3
@@ -270,6 +291,19 @@ def wait_cues(text: str, tokens: Sequence[Token], durations: Iterable[Duration],
             continue
         cues.append(Cue(duration.span, weight, "wait", facet="waiting_time"))
     return cues
+
+
+def _called_fair(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """The customer calls the wait fair in its sentence ("Het duurde tien minuten, wat ik normaal vind"; "which is
+    fine"), not negated ("niet normaal")."""
+    first = index
+    while first > 0 and tokens[first - 1].lower not in _SENTENCE_END:
+        first -= 1
+    end = _sentence_end(tokens, index)
+    return any(
+        tokens[i].lower in _FAIR and not any(t.lower in lexicon.negators for t in tokens[max(first, i - 2) : i])
+        for i in range(first, end)
+    )
 
 
 def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon: Lexicon) -> Cue | None:
@@ -285,6 +319,33 @@ def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon:
         return None
     weight = next((w for limit, w in _SPEED if duration.seconds <= limit), 0.0)
     return Cue(duration.span, weight, "wait", facet="waiting_time") if weight else None
+
+
+def undone_cues(
+    text: str, tokens: Sequence[Token], clauses: Sequence[tuple[int, int]], cues: Sequence[Cue], lexicon: Lexicon
+) -> list[Cue]:
+    """Customers complain by telling what did not happen: a clause that holds no cue but a negation ("Sinds de
+    update kan ik mijn facturen niet meer inzien", "Since the update I can't see my invoices") is a mild
+    complaint. Not in a question, not when nothing was needed ("ik hoefde niets te doen"), not for "zonder"."""
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    cue_starts = sorted(c.span.start for c in cues)
+    found: list[Cue] = []
+    for start, end in clauses:
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first >= last or bisect_left(cue_starts, start) != bisect_left(cue_starts, end):
+            continue
+        words = [t.lower for t in tokens[first:last]]
+        if "?" in words or (last < len(tokens) and tokens[last].lower == "?") or not _NO_NEED.isdisjoint(words):
+            continue
+        negation = next(
+            (first + i for i, w in enumerate(words) if w in lexicon.negators and w not in _NOT_FAILURE), None
+        )
+        if negation is not None:
+            tok = tokens[negation]
+            found.append(Cue(Span(tok.start, tok.end, text[tok.start : tok.end]), UNDONE, "undone"))
+    return found
 
 
 def appraise(cues: Iterable[Cue], source: str = "rules") -> Appraisal:

@@ -21,7 +21,8 @@ _SIGN_OFF = re.compile(
 )
 _FORMULAS = re.compile(
     r"(?i)\b(?:alvast\s+(?:hartelijk\s+)?(?:bedankt|dank)(?:\s+voor\s+(?:uw|je|jullie)\s+(?:moeite|tijd|hulp|"
-    r"reactie|antwoord))?|bij\s+voorbaat\s+(?:hartelijk\s+)?dank|thanks\s+in\s+advance|"
+    r"reactie|antwoord))?|(?:bedankt|dank\s+(?:u|je)(?:\s+wel)?)\s+alvast|bij\s+voorbaat\s+(?:hartelijk\s+)?dank|"
+    r"(?:thanks|thank\s+you)\s+in\s+advance|"
     r"(?:nog\s+)?(?:een\s+)?(?:fijne|prettige|goede|mooie)\s+(?:dag|avond|middag|weekend|feestdagen)(?:\s+nog)?|"
     r"(?:have|enjoy)\s+a\s+(?:nice|good|great|lovely)\s+(?:day|evening|weekend)|"
     r"ik\s+hoor\s+graag\s+(?:van\s+(?:u|jullie|je)|uw\s+reactie)|i\s+look\s+forward\s+to\s+(?:hearing\s+from\s+you|"

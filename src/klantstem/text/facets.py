@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from klantstem.text.appraisal import appraise
 from klantstem.text.results import Cue, FacetResult, Facts, Span
@@ -23,6 +24,9 @@ class Layout:
     def clause_of(self, position: int) -> int:
         return max(0, bisect_right(self._starts, position) - 1)
 
+    def sentence_of(self, position: int) -> int:
+        return self.clause_sentence[self.clause_of(position)]
+
     @property
     def _starts(self) -> list[int]:
         cached: list[int] | None = self.__dict__.get("_starts_cache")
@@ -30,6 +34,13 @@ class Layout:
             cached = [c[0] for c in self.clauses]
             object.__setattr__(self, "_starts_cache", cached)
         return cached
+
+
+class Mention(NamedTuple):
+    """Where a text names a facet; `topic` when it only names what the sentence is about (see `taxonomy.py`)."""
+
+    span: Span
+    topic: bool
 
 
 def find_evidence(
@@ -42,23 +53,45 @@ def find_evidence(
     cues: Sequence[Cue],
     facts: Facts,
     courtesy: Sequence[tuple[int, int]] = (),
-) -> dict[str, list[Span]]:
-    """Facet id -> evidence spans, from taxonomy cues, factual complaints, waits and promises; nothing inside
-    the message's courtesy (salutation, sign-off, disclaimer) counts."""
+) -> dict[str, list[Mention]]:
+    """Facet id -> mentions, from taxonomy cues and topics, factual complaints, waits and promises; nothing
+    inside the message's courtesy (salutation, sign-off, disclaimer) counts. A told duration is a topic of
+    `waiting_time`: it measures how long something else took."""
     known = set(taxonomy.ids)
-    evidence: dict[str, list[Span]] = {}
+    evidence: dict[str, list[Mention]] = {}
 
-    def add(facet: str | None, span: Span) -> None:
+    def add(facet: str | None, span: Span, topic: bool = False) -> None:
         if facet in known and facet is not None and not any(s <= span.start < e for s, e in courtesy):
-            evidence.setdefault(facet, []).append(span)
+            evidence.setdefault(facet, []).append(Mention(span, topic))
 
     for hit in taxonomy.matcher(language).find(lower, tokens, lemmas):
-        add(hit.payload, Span(hit.start, hit.end, text[hit.start : hit.end]))
+        for facet, topic in hit.payload:
+            add(facet, Span(hit.start, hit.end, text[hit.start : hit.end]), topic)
     for cue in cues:
-        add(cue.facet, cue.span)
+        add(cue.facet, cue.span, cue.kind == "wait")
     for promise in facts.promises:
         add("promises", promise.span)
-    return {facet: _dedupe(spans) for facet, spans in evidence.items()}
+    return evidence
+
+
+def judged(evidence: dict[str, list[Mention]], layout: Layout) -> dict[str, list[Span]]:
+    """Facet id -> evidence spans of the facets the text is about: in a sentence where some facet is named by a
+    cue, the topics of other facets are what that facet's judgement is about, not facets of their own."""
+    named_in: dict[int, set[str]] = {}
+    for facet, mentions in evidence.items():
+        for mention in mentions:
+            if not mention.topic:
+                named_in.setdefault(layout.sentence_of(mention.span.start), set()).add(facet)
+    chosen: dict[str, list[Span]] = {}
+    for facet, mentions in evidence.items():
+        spans = [
+            m.span
+            for m in mentions
+            if not m.topic or not named_in.get(layout.sentence_of(m.span.start), set()) - {facet}
+        ]
+        if spans:
+            chosen[facet] = _dedupe(spans)
+    return chosen
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:

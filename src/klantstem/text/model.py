@@ -40,7 +40,7 @@ from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Lev
 from klantstem.text.taxonomy import Taxonomy
 from klantstem.text.vector_facets import VectorFacets
 
-FORMAT = 7
+FORMAT = 8
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0

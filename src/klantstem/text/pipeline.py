@@ -8,9 +8,16 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from klantstem.errors import UserInputError
-from klantstem.text.appraisal import RULES_VERSION, appraise, appraise_text, find_cues, lexicon_for, wait_cues
+from klantstem.text.appraisal import (
+    RULES_VERSION,
+    appraise,
+    appraise_text,
+    find_cues,
+    lexicon_for,
+    undone_cues,
+)
 from klantstem.text.courtesy import courtesy_spans, inside
-from klantstem.text.facets import Layout, facet_results, find_evidence
+from klantstem.text.facets import Layout, facet_results, find_evidence, judged
 from klantstem.text.facts import find_facts
 from klantstem.text.language import detect, detect_many
 from klantstem.text.lemmas import lemma
@@ -90,13 +97,13 @@ class Pipeline:
         cue_language = language if len(tokens) >= SHORT_TEXT_TOKENS else "unknown"
         lexicon = lexicon_for(cue_language)
         facts = find_facts(text, lower)
-        cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon)]
-        cues.extend(wait_cues(text, tokens, facts.durations, lexicon))
+        cues = [c for _, c in find_cues(text, lower, tokens, lemmas, lexicon, facts.durations)]
         courtesy = courtesy_spans(text)
         if courtesy:
             cues = [c for c in cues if not inside(c.span.start, courtesy)]
-        cues.sort(key=lambda c: c.span.start)
         layout = _layout(text)
+        cues.extend(undone_cues(text, tokens, _outside(layout.clauses, courtesy), cues, lexicon))
+        cues.sort(key=lambda c: c.span.start)
         clause_appraisals = _per_clause(cues, layout)
         sentences = _sentences(text, layout, clause_appraisals)
         evidence = find_evidence(text, lower, tokens, lemmas, self.taxonomy, cue_language, cues, facts, courtesy)
@@ -104,7 +111,7 @@ class Pipeline:
             language=language,
             appraisal=appraise_text(clause_appraisals),
             sentences=sentences,
-            facets=tuple(facet_results(evidence, cues, layout)),
+            facets=tuple(facet_results(judged(evidence, layout), cues, layout)),
             facts=facts,
             versions=self.versions,
             flags=cleaned.flags(),
@@ -122,6 +129,10 @@ def _layout(text: str) -> Layout:
             clauses.append(clause)
             owners.append(n)
     return Layout(clauses or [(0, 0)], owners or [0], sentences or [(0, 0)])
+
+
+def _outside(clauses: Sequence[tuple[int, int]], courtesy: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [c for c in clauses if not inside(c[0], courtesy)] if courtesy else list(clauses)
 
 
 def _per_clause(cues: Sequence[Cue], layout: Layout) -> list[Appraisal]:

@@ -5,7 +5,7 @@ Offsets (`start`, `end`) always refer to the normalised text (see `normalise.cle
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Level = Literal["bad", "normal", "excellent"]
@@ -26,7 +26,7 @@ class Cue:
 
     span: Span
     weight: float
-    kind: str  # "lexicon", "factual", "wait"
+    kind: str  # "lexicon", "factual", "problem", "resolved", "wait" or "undone" (see appraisal.py)
     negated: bool = False
     intensity: float = 1.0
     facet: str | None = None
@@ -103,7 +103,75 @@ class Analysis:
     lemmas: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        if self.lemmas is None:
-            del data["lemmas"]
+        """What `dataclasses.asdict` gives (tuples stay tuples), written out: it is most of the cost of writing
+        an analysis, and `asdict` deep-copies every leaf."""
+        facts = self.facts
+        data: dict[str, Any] = {
+            "language": self.language,
+            "appraisal": _appraisal(self.appraisal),
+            "sentences": tuple({"span": _span(s.span), "appraisal": _appraisal(s.appraisal)} for s in self.sentences),
+            "facets": tuple(
+                {
+                    "facet": f.facet,
+                    "appraisal": _appraisal(f.appraisal),
+                    "evidence": tuple(_span(e) for e in f.evidence),
+                    "source": f.source,
+                    "confidence": f.confidence,
+                }
+                for f in self.facets
+            ),
+            "facts": {
+                "durations": tuple(
+                    {
+                        "span": _span(d.span),
+                        "value": d.value,
+                        "unit": d.unit,
+                        "seconds": d.seconds,
+                        "approximate": d.approximate,
+                        "kind": d.kind,
+                    }
+                    for d in facts.durations
+                ),
+                "channels": tuple({"channel": c.channel, "span": _span(c.span)} for c in facts.channels),
+                "promises": tuple(
+                    {
+                        "span": _span(p.span),
+                        "actor": p.actor,
+                        "action": p.action,
+                        "within_seconds": p.within_seconds,
+                        "within_text": p.within_text,
+                        "channel": p.channel,
+                    }
+                    for p in facts.promises
+                ),
+            },
+            "versions": dict(self.versions),
+            "flags": dict(self.flags),
+            "length": self.length,
+        }
+        if self.lemmas is not None:
+            data["lemmas"] = self.lemmas
         return data
+
+
+def _span(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _appraisal(appraisal: Appraisal) -> dict[str, Any]:
+    return {
+        "level": appraisal.level,
+        "score": appraisal.score,
+        "cues": tuple(
+            {
+                "span": _span(c.span),
+                "weight": c.weight,
+                "kind": c.kind,
+                "negated": c.negated,
+                "intensity": c.intensity,
+                "facet": c.facet,
+            }
+            for c in appraisal.cues
+        ),
+        "source": appraisal.source,
+    }

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from klantstem.text.facts import find_facts
 from klantstem.text.labelled import LabelledText, read_labelled_csv
 from klantstem.text.normalise import clean
+from klantstem.text.parallel import json_lines, json_lines_parallel, pipeline_for
 from klantstem.text.pipeline import Pipeline, safe_lower
 from klantstem.text.results import Analysis
 from klantstem.text.sources import decoded_lines, iter_stories
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MODEL_FILE", "Analysis", "LabelledText", "ModelSettings", "Pipeline", "Taxonomy", "TextModel", "ThemeModel",
-    "clean", "decoded_lines", "evaluate", "find_facts", "iter_stories", "load_taxonomy", "read_labelled_csv",
-    "safe_lower", "sentence_spans", "word_set",
+    "clean", "decoded_lines", "evaluate", "find_facts", "iter_stories", "json_lines", "json_lines_parallel",
+    "load_taxonomy", "pipeline_for", "read_labelled_csv", "safe_lower", "sentence_spans", "word_set",
 ]  # fmt: skip
 
 # name -> (module, name there): loaded when first asked for

@@ -1,7 +1,10 @@
 """The service facets and their cue patterns: a JSON file that ships with defaults and can be edited.
 
 Format: {"name": ..., "version": ..., "facets": [{"id", "label": {"nl", "en"}, "description",
-"cues": {"nl": [pattern, ...], "en": [...]}}]}. Patterns use the syntax in `patterns.py`.
+"cues": {"nl": [pattern, ...], "en": [...]}, "topics": {"nl": [...], "en": [...]}}]}. Patterns use the syntax in
+`patterns.py`. Cues name the facet; topics (optional) name what a sentence is about without judging it (a thing,
+a department, a time: "abonnement", "de app", "al drie weken"): they name the facet only in a sentence where no
+other facet is named by a cue ("Inloggen lukt al een week niet" is about online systems, not waiting time).
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ class Facet:
     label: dict[str, str]
     description: str
     cues: dict[str, tuple[str, ...]]
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+# what a taxonomy pattern names: (facet id, True when it is one of the facet's topics), for every facet that has it
+Named = tuple[tuple[str, bool], ...]
 
 
 @dataclass
@@ -38,7 +46,7 @@ class Taxonomy:
     name: str
     version: str
     facets: tuple[Facet, ...]
-    _matchers: dict[str, PhraseMatcher[str]] = field(default_factory=dict, repr=False, compare=False)
+    _matchers: dict[str, PhraseMatcher[Named]] = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (inside a trained model) without the compiled matchers; they are rebuilt when needed."""
@@ -52,19 +60,22 @@ class Taxonomy:
     def tag(self) -> str:
         return f"{self.name}@{self.version}"
 
-    def matcher(self, language: str) -> PhraseMatcher[str]:
-        """Facet cue matcher for "nl" or "en" (with the other language's cues but its false friends); other
-        codes use both languages in full."""
+    def matcher(self, language: str) -> PhraseMatcher[Named]:
+        """Facet cue and topic matcher for "nl" or "en" (with the other language's patterns but its false
+        friends); other codes use both languages in full. A pattern several facets share names them all."""
         key = language if language in ("nl", "en") else "both"
         if key not in self._matchers:
             skip = FALSE_FRIENDS.get(key, frozenset())
-            self._matchers[key] = PhraseMatcher(
-                (pattern, facet.id)
-                for facet in self.facets
-                for lang in (("nl", "en") if key != "en" else ("en", "nl"))
-                for pattern in facet.cues.get(lang, ())
-                if lang == key or pattern not in skip
-            )
+            named: dict[str, dict[str, bool]] = {}
+            for facet in self.facets:
+                for lang in ("nl", "en") if key != "en" else ("en", "nl"):
+                    for topic, patterns in ((False, facet.cues.get(lang, ())), (True, facet.topics.get(lang, ()))):
+                        for pattern in patterns:
+                            if lang == key or pattern not in skip:
+                                # a cue of the facet wins over the same pattern as its topic
+                                known = named.setdefault(pattern, {})
+                                known[facet.id] = known.get(facet.id, True) and topic
+            self._matchers[key] = PhraseMatcher((p, tuple(facets.items())) for p, facets in named.items())
         return self._matchers[key]
 
 
@@ -98,24 +109,23 @@ def parse_taxonomy(data: Any, source: str) -> Taxonomy:
             raise ImportFileError(source, f"facet id {facet.id!r} appears twice", field=f"facets[{n}].id")
         seen.add(facet.id)
         facets.append(facet)
-    taxonomy = Taxonomy(str(data.get("name", "custom")), str(data.get("version", "1")), tuple(facets))
-    for lang in ("nl", "en"):
-        try:
-            taxonomy.matcher(lang)
-        except (ValueError, re_error) as exc:
-            raise ImportFileError(source, f"a {lang} cue pattern is not valid: {exc}", field="cues") from None
-    return taxonomy
+    for n, facet in enumerate(facets):
+        for key, patterns in (("cues", facet.cues), ("topics", facet.topics)):
+            for lang, items in patterns.items():
+                try:
+                    PhraseMatcher((pattern, None) for pattern in items)
+                except (ValueError, re_error) as exc:
+                    message = f"a {lang} pattern of facet {facet.id!r} is not valid: {exc}"
+                    raise ImportFileError(source, message, field=f"facets[{n}].{key}") from None
+    return Taxonomy(str(data.get("name", "custom")), str(data.get("version", "1")), tuple(facets))
 
 
 def _parse_facet(raw: Any, source: str, n: int) -> Facet:
     where = f"facets[{n}]"
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"].strip():
         raise ImportFileError(source, "each facet needs a non-empty string 'id'", field=f"{where}.id")
-    cues = raw.get("cues", {})
-    if not isinstance(cues, dict) or not all(
-        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in cues.values()
-    ):
-        raise ImportFileError(source, "'cues' maps a language to a list of patterns", field=f"{where}.cues")
+    cues = _patterns(raw, "cues", source, where)
+    topics = _patterns(raw, "topics", source, where)
     label = raw.get("label", {})
     if isinstance(label, str):
         label = {"nl": label, "en": label}
@@ -123,5 +133,15 @@ def _parse_facet(raw: Any, source: str, n: int) -> Facet:
         id=raw["id"].strip(),
         label={str(k): str(v) for k, v in label.items()} if isinstance(label, dict) else {},
         description=str(raw.get("description", "")),
-        cues={str(lang): tuple(p.strip() for p in patterns) for lang, patterns in cues.items()},
+        cues=cues,
+        topics=topics,
     )
+
+
+def _patterns(raw: dict[str, Any], key: str, source: str, where: str) -> dict[str, tuple[str, ...]]:
+    found = raw.get(key, {})
+    if not isinstance(found, dict) or not all(
+        isinstance(v, list) and all(isinstance(p, str) and p.strip() for p in v) for v in found.values()
+    ):
+        raise ImportFileError(source, f"'{key}' maps a language to a list of patterns", field=f"{where}.{key}")
+    return {str(lang): tuple(p.strip() for p in patterns) for lang, patterns in found.items()}

@@ -1,0 +1,87 @@
+"""Stories analysed into JSON Lines by several processes, in the order they came in.
+
+Each worker process builds its own pipeline once (the taxonomy travels with the task set-up; a model is loaded
+from its directory) and returns whole output lines, so the costly parts, analysing and encoding, both run in the
+workers. At most two batches per worker are in flight: a file of any size is read as it is written out.
+Workers are spawned, not forked: lingua keeps a thread pool, and forking a threaded process can hang.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing import get_context
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import Any
+
+from klantstem.text.pipeline import Pipeline
+from klantstem.text.sources import Story
+from klantstem.text.taxonomy import Taxonomy, default_taxonomy
+
+BATCH = 1000
+IN_FLIGHT_PER_WORKER = 2
+
+_PIPELINE: Pipeline | None = None
+
+
+def json_lines(pipeline: Pipeline, stories: Iterable[Story]) -> Iterator[str]:
+    """One JSON line (with its newline) per story, `id` first, in this process."""
+    for batch in _batches(stories, BATCH):
+        yield _lines(pipeline, batch)
+
+
+def json_lines_parallel(
+    stories: Iterable[Story], workers: int, taxonomy: Taxonomy | None, model: Path | None, lemmas: bool
+) -> Iterator[str]:
+    """As `json_lines`, over `workers` processes: each reads with the model in `model` (when given) and
+    `taxonomy` (None: the model's own, else the default). Yields a block of lines per batch."""
+    context = get_context("spawn")
+    with context.Pool(workers, initializer=_start, initargs=(taxonomy, model, lemmas)) as pool:
+        pending: deque[AsyncResult[str]] = deque()
+        for batch in _batches(stories, BATCH):
+            pending.append(pool.apply_async(_work, (batch,)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def pipeline_for(taxonomy: Taxonomy | None, model: Path | None, lemmas: bool) -> Pipeline:
+    """The pipeline `text analyze` reads with: the model's own taxonomy unless another is given."""
+    if model is None:
+        return Pipeline(taxonomy or default_taxonomy(), None, lemmas)
+    from klantstem.text.model import TextModel  # scikit-learn: only when a model is asked for
+
+    trained = TextModel.load(model)
+    return Pipeline.with_model(trained, lemmas) if taxonomy is None else Pipeline(taxonomy, trained, lemmas)
+
+
+def _start(taxonomy: Taxonomy | None, model: Path | None, lemmas: bool) -> None:
+    global _PIPELINE
+    _PIPELINE = pipeline_for(taxonomy, model, lemmas)
+
+
+def _work(batch: list[Story]) -> str:
+    assert _PIPELINE is not None, "a worker analyses only after _start"
+    return _lines(_PIPELINE, batch)
+
+
+def _lines(pipeline: Pipeline, batch: list[Story]) -> str:
+    analyses = pipeline.analyse_many([t for _, t, _ in batch], [c for _, _, c in batch])
+    return "".join(
+        json.dumps({"id": story_id, **analysis.to_dict()}, ensure_ascii=False) + "\n"
+        for (story_id, _, _), analysis in zip(batch, analyses, strict=True)
+    )
+
+
+def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Any]]:
+    batch: list[Story] = []
+    for story in stories:
+        batch.append(story)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
