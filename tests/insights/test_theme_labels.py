@@ -26,3 +26,22 @@ def test_themes_are_named_by_their_stories_topic_in_each_language() -> None:
     assert {t.label_in("en").split(" · ")[0] for t in result.themes} == {"Waiting time", "Staff"}
     without = fit_themes(items, seed=0)
     assert all(t.labels == {} and t.label_in("nl") == t.label for t in without.themes)
+
+
+def test_a_theme_of_stories_in_another_language_is_named_by_that_language_not_its_words() -> None:
+    dutch = [f"Ik wachtte {n} uur in de wacht aan de telefoon. Niemand nam op." for n in range(10)]
+    english = [f"I called {n} times and waited on hold again. Nobody answered." for n in range(10)]
+    items = list(enumerate(dutch + english, start=1))
+    facets = {i: ["waiting_time"] for i in range(1, 21)}
+    languages = {i: "nl" for i in range(1, 11)} | {i: "en" for i in range(11, 21)}
+    result = fit_themes(items, seed=0, facets_of=facets, facet_labels=LABELS, languages_of=languages)
+    by_language = {("en" if 11 in result.members[t.id] else "nl"): t for t in result.themes}
+    english_theme, dutch_theme = by_language["en"], by_language["nl"]
+    assert english_theme.label_in("nl") == "Wachttijd · Engelstalige verhalen"
+    assert dutch_theme.label_in("en") == "Waiting time · stories in Dutch"
+    assert english_theme.label_in("en").startswith("Waiting time · ") and "stories" not in english_theme.label_in("en")
+    assert dutch_theme.label_in("nl").startswith("Wachttijd · ") and "verhalen" not in dutch_theme.label_in("nl")
+    # without a topic the theme is still not named by words of a language the reader did not choose
+    plain = fit_themes(items, seed=0, languages_of=languages)
+    english_plain = next(t for t in plain.themes if 11 in plain.members[t.id])
+    assert english_plain.label_in("nl") == "Engelstalige verhalen"

@@ -3,6 +3,7 @@ and the list of likely duplicates, through the pages: each in the reader's langu
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -70,7 +71,7 @@ def test_a_manager_merges_a_look_alike_from_the_duplicates_and_undoes_it(
     first = customers.add_customer(engine, clock, name="Nathalie de Bruin", postcode="2312 TD").id
     second = customers.add_customer(engine, clock, name="N. de Bruin", postcode="2312TD", email="nb@example.nl").id
     contacts.record_contact(engine, clock, contacts.NewContact(customer_id=second, channel="email", subject="Vraag"))
-    signed_in("manager")
+    manager = signed_in("manager")
     listed = client.get("/duplicates").text
     assert "N. de Bruin" in listed and f'action="/customers/{second}/merge"' in listed
     merged = _post(client, web, f"/customers/{second}/merge", {"target": str(first)}, "/duplicates")
@@ -83,7 +84,13 @@ def test_a_manager_merges_a_look_alike_from_the_duplicates_and_undoes_it(
     assert again.status_code == 400 and f"Klant {second} is al samengevoegd met klant {first}" in again.text
     undone = _post(client, web, f"/customers/{second}/unmerge", {}, f"/customers/{first}")
     assert customers.resolve_id(engine, second) == second
-    assert f"Het samenvoegen van klant {second} is ongedaan gemaakt." in client.get(undone.headers["location"]).text
+    after = client.get(undone.headers["location"]).text
+    assert f"Het samenvoegen van klant {second} is ongedaan gemaakt." in after
+    (audit,) = customers.merges_of(engine, first)
+    assert (audit.merged_by, audit.undone_by) == (manager.id, manager.id)  # who merged and who undid it
+    timeline = " ".join(client.get(f"/customers/{first}").text.split())
+    assert f"klant {second} samengevoegd met klant {first} door {manager.name}" in timeline
+    assert f"samenvoegen van klant {second} ongedaan gemaakt door {manager.name}" in timeline
     unknown = _post(client, web, f"/customers/{first}/merge", {"target": "niemand@example.nl"}, f"/customers/{first}")
     assert unknown.status_code == 400 and "Geen klant gevonden met" in unknown.text
 
@@ -96,3 +103,39 @@ def test_the_forms_show_only_for_roles_that_may_use_them(
     page = client.get(f"/customers/{customer}").text
     assert 'id="add-promise"' in page and 'id="add-delegate"' in page and 'id="merge"' not in page
     assert client.get("/duplicates").status_code == 403
+
+
+def test_an_agent_checks_a_caller_and_records_a_contact_for_the_customer_only_when_they_may(
+    client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet Pietersen").id
+    customers.authorise_delegate(engine, clock, customer, "Marie Pietersen", relation="partner", scope="factuur")
+    signed_in("agent")
+    page = f"/customers/{customer}"
+
+    def said(answer: Any) -> str:
+        return " ".join(html.unescape(answer.text).split())
+
+    yes = _post(client, web, f"{page}/delegates/check", {"who": "marie pietersen", "topic": "Factuur"}, page)
+    assert yes.status_code == 200 and "Marie Pietersen mag namens deze klant handelen, tot nader order." in said(yes)
+    other = _post(client, web, f"{page}/delegates/check", {"who": "Marie Pietersen", "topic": "opzeggen"}, page)
+    assert "De machtiging van Marie Pietersen geldt niet voor 'opzeggen'." in said(other)
+    nobody = _post(client, web, f"{page}/delegates/check", {"who": "Jan Jansen"}, page)
+    assert "Niemand met die naam, dat telefoonnummer of e-mailadres mag namens deze klant handelen." in said(nobody)
+    for english in ("may act for", "nobody by that name", "authorisation covers"):
+        assert english not in yes.text + other.text + nobody.text
+    contact = {"channel": "phone", "subject": "opzeggen", "text": "Wil opzeggen", "on_behalf": "Jan Jansen"}
+    refused = _post(client, web, f"{page}/contacts", contact, page)
+    assert refused.status_code == 400 and "Niemand met die naam" in said(refused)
+    refused = _post(client, web, f"{page}/contacts", {**contact, "on_behalf": "Marie Pietersen"}, page)
+    assert refused.status_code == 400 and "geldt niet voor 'opzeggen'" in said(refused)
+    assert _contacts(engine, clock, customer) == 0  # nothing recorded
+    allowed = {**contact, "subject": "factuur", "on_behalf": "Marie Pietersen"}
+    assert _post(client, web, f"{page}/contacts", allowed, page).status_code == 303
+    mine = {**contact, "on_behalf": ""}  # the customer themself
+    assert _post(client, web, f"{page}/contacts", mine, page).status_code == 303
+    assert _contacts(engine, clock, customer) == 2
+
+
+def _contacts(engine: Engine, clock: FixedClock, customer: int) -> int:
+    return contacts.story_so_far(engine, clock, customer, timezone="Europe/Amsterdam").summary.contacts["total"]

@@ -1,5 +1,6 @@
 """In a real browser: a manager finds a look-alike customer in the likely duplicates, merges it, sees its history
-on the other record, undoes the merge; an agent registers a promise and a delegate on the customer page."""
+on the other record, undoes the merge; an agent registers a promise and a delegate on the customer page and checks
+who may act for the customer."""
 
 from __future__ import annotations
 
@@ -73,6 +74,15 @@ def test_an_agent_registers_a_promise_and_a_delegate(
     form.get_by_role("button", name="Gemachtigde vastleggen").click()
     page.wait_for_url(f"{base}/customers/{customer}?*")
     assert page.locator("#delegates").get_by_text("Ruud Visser").is_visible()
+    delegates = page.locator("#delegates")  # Ruud calls: may he speak for Sanne?
+    delegates.get_by_label("Wie").fill("ruud visser")
+    delegates.get_by_role("button", name="Controleren").click()
+    answer = page.locator("#delegate-answer").inner_text()
+    assert answer == "Ruud Visser mag namens deze klant handelen, tot nader order."
+    delegates = page.locator("#delegates")
+    delegates.get_by_label("Wie").fill("Jan Jansen")
+    delegates.get_by_role("button", name="Controleren").click()
+    assert page.locator("#delegate-answer").inner_text().startswith("Niemand met die naam")
     page.locator("#delegates").get_by_role("button", name="Beëindigen").click()
     page.wait_for_url(f"{base}/customers/{customer}?*")
     assert page.get_by_text("De machtiging van Ruud Visser is beëindigd.").is_visible()

@@ -90,6 +90,10 @@ def test_the_promise_figures_count_the_promises_made_in_the_period(
     assert (always["kept"], always["broken"], always["kept_rate"]) == (1, 1, 0.5)
     page = client.get("/dashboard?period=30d").text
     assert '<div class="big-number">100%</div>' in page
+    # the list of overdue and broken promises under the figures holds the same promises as the figures
+    assert "Terugbellen over de factuur" not in page[page.index('id="promises-due"') :]
+    everything = client.get("/dashboard?period=all").text
+    assert "Terugbellen over de factuur" in everything[everything.index('id="promises-due"') :]
 
 
 def test_a_dashboard_with_stories_not_read_yet_says_so(

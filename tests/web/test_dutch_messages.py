@@ -48,3 +48,22 @@ def test_promise_errors_and_kinds_are_dutch(
     again = client.post(f"/promises/{made.id}/keep", data={"csrf": csrf})
     assert again.status_code == 400
     assert f"Belofte {made.id} is al nagekomen" in again.text and "only an open promise" not in again.text
+
+
+def test_every_kind_of_promise_the_demo_and_the_text_reader_make_has_a_dutch_name(engine: Engine) -> None:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from klantstem.db import schema
+    from klantstem.demo.service import DemoSize, build_demo
+    from klantstem.promises.from_text import KIND_OF_ACTION
+    from klantstem.web.messages import MESSAGES
+
+    build_demo(engine, size=DemoSize().scaled(0.05), until=date(2026, 11, 30))
+    with engine.connect() as conn:
+        made = set(conn.execute(select(schema.promises.c.kind).distinct()).scalars())
+    assert {"update", "reservation"} <= made
+    kinds = made | set(KIND_OF_ACTION.values())
+    unnamed = sorted(kind for kind in kinds if f"promise_kind.{kind}" not in MESSAGES["nl"])
+    assert unnamed == []

@@ -1,6 +1,6 @@
 """Every page of the demo organisation in a real browser (Playwright driving Debian's Chromium) at a phone's
 width (390 px) and a laptop's (1366 px), in Dutch: the page never scrolls sideways, no two pieces of text print
-over each other (page text and the charts' labels), and no English sentence shows on a Dutch page."""
+over each other (page text and the charts' labels), and no English sentence or decimal point shows on a Dutch page."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from klantstem.customers import service as customers
 from klantstem.db import schema
 from klantstem.demo.service import DemoSize, build_demo
 from klantstem.insights import service as insights
+from klantstem.problems import service as problems
 from klantstem.settings import Settings
 from klantstem.users import service as users
 
@@ -29,7 +30,7 @@ if shutil.which(CHROMIUM) is None:
 
 PAGES = ["/dashboard", "/dashboard?period=all", "/customers", "/customers/{customer}", "/customers/{customer}?all=1",
          "/interviews", "/promises", "/process", "/themes", "/themes?q=wachten", "/corrections", "/duplicates",
-         "/users", "/account"]  # fmt: skip
+         "/users", "/account", "/problems", "/problems/{problem}", "/problems/owners", "/report"]  # fmt: skip
 WIDTHS = (390, 1366)
 # Chart labels that reach outside their chart are cut off (the process map's step names were).
 _CUT_OFF = """() => {
@@ -86,11 +87,34 @@ _OVERLAPS = """(charts) => {
   return found.slice(0, 10);
 }"""
 
+# Words of the interface split over two lines ("Custome|r", "broke|n"): a table column narrower than its words.
+# Long strings (addresses, links) may break.
+_BROKEN_WORDS = r"""() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode() && out.length < 10) {
+    const node = walker.currentNode, text = node.textContent;
+    if (node.parentElement.closest('script,style,option,svg,code')) continue;
+    const word = /[^\s]+/g;
+    let m;
+    while ((m = word.exec(text)) !== null) {
+      if (m[0].length > 20 || m[0].length < 2 || m[0].includes('-')) continue;  // a hyphen may end a line
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) { out.push(m[0]); break; }
+    }
+  }
+  return out;
+}"""
+
 # A Dutch page may hold English only where a customer or an import wrote it (quotes, stories, names). Sentences of
 # the interface are recognised by their common English words.
 ENGLISH = re.compile(r"\b(the|already|only|cannot|please|and|with|from|were|has|have|been|which|this|that|into|"
                      r"your|you|for|case|customer|merged|undone|asked|about|promise|may|by|not)\s+\w+",
                      re.IGNORECASE)  # fmt: skip
+# Dutch writes a decimal comma ("71,4%", "0,2 uur"); a point between digits is only a thousands separator (1.234).
+DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")
 _INTERFACE_TEXT = """() => {
   const skip = 'script,style,blockquote,.text,.data,code,svg,option';
   const out = [];
@@ -106,7 +130,7 @@ _INTERFACE_TEXT = """() => {
 
 
 @pytest.fixture
-def demo(engine: Engine) -> dict[str, Any]:
+def demo(engine: Engine, settings: Settings) -> dict[str, Any]:
     build_demo(engine, size=DemoSize().scaled(0.05), until=date(2026, 11, 30))
     insights.analyse_stories(engine, SystemClock())
     users.add_demo_accounts(engine)
@@ -122,7 +146,8 @@ def demo(engine: Engine) -> dict[str, Any]:
     customers.unmerge(engine, clock, other)
     customers.merge(engine, clock, other, customer)
     customers.authorise_delegate(engine, clock, customer, "Ruud Visser", relation="partner")
-    return {"customer": customer}
+    problem = problems.detect(engine, clock, settings).problems[0].id
+    return {"customer": customer, "problem": problem}
 
 
 @pytest.fixture
@@ -165,11 +190,15 @@ def test_no_sideways_scroll_and_no_text_over_text(
                 problems.append(f"{width}px {path}: the header is {header:.0f}px high")
             for pair in page.evaluate(_OVERLAPS, True):
                 problems.append(f"{width}px {path}: text over text: {pair}")
+            for word in page.evaluate(_BROKEN_WORDS):
+                problems.append(f"{width}px {path}: a word split over two lines: {word!r}")
             for label in page.evaluate(_CUT_OFF):
                 problems.append(f"{width}px {path}: a chart label is cut off: {label!r}")
             if width == WIDTHS[0]:
                 for text in page.evaluate(_INTERFACE_TEXT):
                     if ENGLISH.search(text):
                         problems.append(f"{path}: English on a Dutch page: {text[:80]!r}")
+                    if DECIMAL_POINT.search(text):
+                        problems.append(f"{path}: a decimal point on a Dutch page: {text[:80]!r}")
         context.close()
     assert problems == [], "\n".join(problems)

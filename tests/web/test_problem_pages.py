@@ -115,3 +115,20 @@ def test_a_manager_sees_the_problem_in_dutch_and_moves_it_on(
 def test_an_agent_may_not_see_problems(client: TestClient, signed_in: Callable[[str], Any]) -> None:
     signed_in("agent")
     assert client.get("/problems").status_code == 403
+
+
+def test_the_problem_pages_write_numbers_and_days_as_the_reader_does(
+    client: TestClient, signed_in: Callable[[str], Any], engine: Engine
+) -> None:
+    manager = signed_in("manager")
+    problem_id, _report = _problem(engine, manager.id)
+    listed = " ".join(client.get("/problems").text.split())
+    assert "40,0%" in listed and "5,0%" in listed and "40.0%" not in listed
+    page = " ".join(client.get(f"/problems/{problem_id}").text.split())
+    assert "40,0% van de zaken die deze stap passeerden sinds 03-08-2026, tegen 5,0% daarvoor" in page
+    assert "1,5 uur" in page and "2,0 uur" in page and "25%" in page
+    assert "2026-08-03" not in page and "1.5 uur" not in page
+    client.get("/lang/en")
+    english = " ".join(client.get(f"/problems/{problem_id}").text.split())
+    assert "40.0% of cases that passed this step since 03-08-2026, against 5.0% before" in english
+    assert "1.5 hours" in english

@@ -130,10 +130,12 @@ def merge(
 
 @app.command("unmerge")
 def unmerge(
-    source: Annotated[int, typer.Argument(help="The customer that was merged away.")], db: DbOption = None
+    source: Annotated[int, typer.Argument(help="The customer that was merged away.")],
+    by: Annotated[int | None, typer.Option("--by", help="Staff id of who undid the merge.")] = None,
+    db: DbOption = None,
 ) -> None:
     """Undo a merge: exactly the rows that moved go back; nothing is lost."""
-    done = customers.unmerge(engine_for(db), SystemClock(), source)
+    done = customers.unmerge(engine_for(db), SystemClock(), source, by)
     typer.echo(f"undid merge {done.id}: customer {source} is separate from customer {done.target_id} again")
 
 

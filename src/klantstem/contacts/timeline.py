@@ -77,10 +77,14 @@ def _entries(
         )
     for m in history.merges:
         merged = {**m.as_dict(), "what": "merged"}
-        entries.append(TimelineEntry(m.merged_at, "merge", f"customer {m.source_id} merged into {m.target_id}", merged))
+        by = f" by {m.merged_by_name}" if m.merged_by_name else ""
+        entries.append(
+            TimelineEntry(m.merged_at, "merge", f"customer {m.source_id} merged into {m.target_id}{by}", merged)
+        )
         if m.undone_at:
             undone = {**m.as_dict(), "what": "undone"}
-            entries.append(TimelineEntry(m.undone_at, "merge", f"merge of customer {m.source_id} undone", undone))
+            by = f" by {m.undone_by_name}" if m.undone_by_name else ""
+            entries.append(TimelineEntry(m.undone_at, "merge", f"merge of customer {m.source_id} undone{by}", undone))
     return entries
 
 

@@ -111,24 +111,31 @@ def check(
     now = clock.now()
     matches = [d for d in delegates_of(engine, customer_id) if _is(d, who, default_region)]
     if not matches:
-        return DelegateCheck(False, "nobody by that name, phone number or e-mail address may act for this customer")
+        return DelegateCheck(
+            False, "nobody by that name, phone number or e-mail address may act for this customer", code="nobody"
+        )
     active = [d for d in matches if d.active_at(now)]
     if not active:
         latest = max(matches, key=lambda d: d.valid_until or d.valid_from)
         return DelegateCheck(
-            False, f"the authorisation has ended: it was valid {_when(latest.valid_until, timezone)}", latest
-        )
+            False, f"the authorisation has ended: it was valid {_when(latest.valid_until, timezone)}", latest,
+            code="ended", values={"name": latest.name, "until": latest.valid_until},
+        )  # fmt: skip
     covering = [d for d in active if topic is None or d.covers(topic)]
     if not covering:
         scopes = "; ".join(sorted({s for d in active for s in d.scope}))
         return DelegateCheck(
-            False, f"the authorisation covers {scopes!r}, not {normalise_topic(topic or '')!r}", active[0]
-        )
+            False, f"the authorisation covers {scopes!r}, not {normalise_topic(topic or '')!r}", active[0],
+            code="not_covered", values={"name": active[0].name, "topic": normalise_topic(topic or "")},
+        )  # fmt: skip
     chosen = covering[0]
     scope = "all topics" if ALL_TOPICS in chosen.scope else "; ".join(chosen.scope)
     until = f"valid {_when(chosen.valid_until, timezone)}" if chosen.valid_until else "until further notice"
     relation = f" ({chosen.relation})" if chosen.relation else ""
-    return DelegateCheck(True, f"{chosen.name}{relation} may act for this customer on {scope}, {until}", chosen)
+    return DelegateCheck(
+        True, f"{chosen.name}{relation} may act for this customer on {scope}, {until}", chosen,
+        code="allowed", values={"name": chosen.name, "until": chosen.valid_until},
+    )  # fmt: skip
 
 
 def _is(delegate: Delegate, who: str, default_region: str) -> bool:

@@ -35,8 +35,9 @@ def merge(engine: Engine, clock: Clock, source_id: int, target_id: int, merged_b
         return Merge(merge_id, source_id, target_id, moved, merged_by, to_utc(at))
 
 
-def unmerge(engine: Engine, clock: Clock, source_id: int) -> Merge:
-    """Undo the merge of `source_id`: exactly the rows that moved go back; rows added since stay with the target."""
+def unmerge(engine: Engine, clock: Clock, source_id: int, undone_by: int | None = None) -> Merge:
+    """Undo the merge of `source_id`: exactly the rows that moved go back; rows added since stay with the target.
+    `undone_by` is the staff member who undid it (audited as the merge's `undone_by`)."""
     with engine.begin() as conn:
         exists, _into = store.merged_into(conn, source_id)
         if not exists:
@@ -53,11 +54,14 @@ def unmerge(engine: Engine, clock: Clock, source_id: int) -> Merge:
                 f"undo that merge first (klantstem customer unmerge {found.target_id})",
                 code="unmerge_later", id=found.target_id, into=target_into,
             )
+        _require_staff(conn, undone_by)
         store.move_back(conn, found.moved, source_id, found.target_id)
         store.set_fields(conn, source_id, merged_into_id=None)
         at = clock.now()
-        store.mark_undone(conn, found.id, at)
-        return Merge(found.id, source_id, found.target_id, found.moved, found.merged_by, found.merged_at, to_utc(at))
+        store.mark_undone(conn, found.id, at, undone_by)
+        return Merge(
+            found.id, source_id, found.target_id, found.moved, found.merged_by, found.merged_at, to_utc(at), undone_by
+        )
 
 
 def resolve(conn: Connection, customer_id: int) -> int:

@@ -89,6 +89,8 @@ class DelegateCheck:
     allowed: bool
     reason: str
     delegate: Delegate | None = None
+    code: str = ""  # names the reason's message (`nobody`, `ended`, `not_covered`, `allowed`) for other languages
+    values: dict[str, Any] = field(default_factory=dict)  # what the message names: the day an authorisation ended, ...
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +111,9 @@ class Merge:
     merged_by: int | None
     merged_at: datetime
     undone_at: datetime | None = None
+    undone_by: int | None = None
+    merged_by_name: str | None = None
+    undone_by_name: str | None = None
 
     @property
     def moved_count(self) -> int:
@@ -123,6 +128,9 @@ class Merge:
             "merged_by": self.merged_by,
             "merged_at": self.merged_at.isoformat(),
             "undone_at": self.undone_at.isoformat() if self.undone_at else None,
+            "undone_by": self.undone_by,
+            "merged_by_name": self.merged_by_name,
+            "undone_by_name": self.undone_by_name,
         }
 
 

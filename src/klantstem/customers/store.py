@@ -56,7 +56,10 @@ _IDENTITIES = select(_CI.c.kind, _CI.c.value).where(_CI.c.customer_id == bindpar
 _MERGED_INTO = select(_C.c.merged_into_id).where(_C.c.id == bindparam("id"))
 _MERGED_FROM = select(_C.c.id).where(_C.c.merged_into_id.in_(bindparam("ids", expanding=True)))
 _DELEGATES = select(_D).where(_D.c.customer_id == bindparam("id")).order_by(_D.c.valid_from, _D.c.id)
-_MERGES = select(_M).where(
+_MERGER, _UNDOER = schema.staff.alias("merger"), schema.staff.alias("undoer")
+_MERGES = select(_M, _MERGER.c.name.label("merged_by_name"), _UNDOER.c.name.label("undone_by_name")).select_from(
+    _M.outerjoin(_MERGER, _MERGER.c.id == _M.c.merged_by).outerjoin(_UNDOER, _UNDOER.c.id == _M.c.undone_by)
+).where(
     or_(_M.c.source_id.in_(bindparam("ids", expanding=True)), _M.c.target_id.in_(bindparam("ids", expanding=True)))
 )
 _ALL_MERGES = _MERGES.order_by(_M.c.merged_at, _M.c.id)
@@ -201,9 +204,9 @@ def active_merge_of_source(conn: Connection, source_id: int) -> Merge | None:
     return None if row is None else _merge(row)
 
 
-def mark_undone(conn: Connection, merge_id: int, at: datetime) -> None:
+def mark_undone(conn: Connection, merge_id: int, at: datetime, by: int | None) -> None:
     m = schema.customer_merges
-    conn.execute(update(m).where(m.c.id == merge_id).values(undone_at=to_utc(at)))
+    conn.execute(update(m).where(m.c.id == merge_id).values(undone_at=to_utc(at), undone_by=by))
 
 
 def _merge(row: Any) -> Merge:
@@ -215,6 +218,9 @@ def _merge(row: Any) -> Merge:
         merged_by=row["merged_by"],
         merged_at=to_utc(row["merged_at"]),
         undone_at=to_utc(row["undone_at"]) if row["undone_at"] else None,
+        undone_by=row["undone_by"],
+        merged_by_name=row.get("merged_by_name"),
+        undone_by_name=row.get("undone_by_name"),
     )
 
 

@@ -140,6 +140,7 @@ customer_merges = Table(
     Column("merged_by", ForeignKey("staff.id"), nullable=True),
     _ts("merged_at", nullable=False),
     _ts("undone_at"),
+    Column("undone_by", ForeignKey("staff.id"), nullable=True),
 )
 
 # --- cases and contacts -------------------------------------------------------------------------------------

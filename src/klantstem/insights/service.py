@@ -66,6 +66,7 @@ __all__ = [
     "facet_labels",
     "labels_of",
     "open_promise_ids",
+    "overdue_promise_ids",
     "process_report",
     "correction_queue",
     "search",
@@ -177,6 +178,12 @@ def open_promise_ids(
     now = clock.now()
     with reading(engine) as conn:
         return store.open_promise_ids(conn, now, now + within if within else None, filters, limit, offset)
+
+
+def overdue_promise_ids(engine: Engine, clock: Clock, filters: Filters, limit: int = 50) -> tuple[int, list[int]]:
+    """(total, ids) of promises past due and not kept, made in the period of the filters, longest overdue first."""
+    with reading(engine) as conn:
+        return store.overdue_promise_ids(conn, clock.now(), filters, limit)
 
 
 # --- analysis ------------------------------------------------------------------------------------------------
@@ -383,9 +390,10 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
     with reading(engine) as conn:
         items = store.newest_texts(conn, newest)
         facets = store.facets_of_stories(conn, [story_id for story_id, _ in items])
+        languages = store.languages_of_stories(conn, [story_id for story_id, _ in items])
     from klantstem.insights.themes import fit_themes
 
-    return fit_themes(items, seed, facets, facet_labels())
+    return fit_themes(items, seed, facets, facet_labels(), languages)
 
 
 # --- the voice of the process --------------------------------------------------------------------------------

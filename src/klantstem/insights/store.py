@@ -205,6 +205,16 @@ def open_promise_ids(
     return total, [int(i) for i in ids.scalars()]
 
 
+def overdue_promise_ids(conn: Connection, now: datetime, f: Filters, limit: int) -> tuple[int, list[int]]:
+    """Promises past due and not kept (open ones about to break, and broken ones) made in the period, of the
+    department: the longest overdue first."""
+    late = or_(and_(pr.c.status == "open", pr.c.due_at < utc(now)), pr.c.status == "broken")
+    where = [late, *_promise_conditions(f)]
+    total = int(conn.execute(select(func.count()).select_from(pr).where(*where)).scalar_one())
+    ids = conn.execute(select(pr.c.id).where(*where).order_by(pr.c.due_at, pr.c.id).limit(limit))
+    return total, [int(i) for i in ids.scalars()]
+
+
 # --- stories for analysis, search and themes ---------------------------------------------------------------
 
 
@@ -378,6 +388,19 @@ def facets_of_stories(conn: Connection, story_ids: Sequence[int]) -> dict[int, l
         for story_id, name in conn.execute(stmt):
             if name:
                 found.setdefault(int(story_id), []).append(str(name))
+    return found
+
+
+def languages_of_stories(conn: Connection, story_ids: Sequence[int]) -> dict[int, str]:
+    """The language the text analysis read in each of these stories (story id -> "nl", "en", ...)."""
+    found: dict[int, str] = {}
+    language = an.c.value["language"].as_string()
+    for start in range(0, len(story_ids), CHUNK):
+        chunk = list(story_ids[start : start + CHUNK])
+        stmt = select(an.c.target_id, language).where(
+            an.c.target == STORY, an.c.kind == "language", an.c.target_id.in_(chunk)
+        )
+        found.update((int(story_id), str(lang)) for story_id, lang in conn.execute(stmt) if lang)
     return found
 
 

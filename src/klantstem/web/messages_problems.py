@@ -36,16 +36,16 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "inbound contacts (this step has no process events)",
     ),
     "problems.code.broad": (
-        "{customers} verschillende klanten, in {periods} perioden, via {channels} kanalen.",
-        "{customers} distinct customers, across {periods} periods, through {channels} channels.",
+        "Gemeld door {customers} verschillende klanten; aantal perioden: {periods}, aantal kanalen: {channels}.",
+        "Reported by {customers} distinct customers; periods: {periods}, channels: {channels}.",
     ),
     "problems.code.few_customers": (
-        "Maar {customers} klant(en) meldden het; structureel vraagt er {needed}.",
-        "Only {customers} customer(s) reported it; structural needs {needed}.",
+        "Te weinig klanten meldden het ({customers}); structureel vraagt er ten minste {needed}.",
+        "Too few customers reported it ({customers}); structural needs at least {needed}.",
     ),
     "problems.code.narrow": (
-        "Alleen in {periods} periode(n) en via {channels} kanaal/kanalen gezien.",
-        "Seen in {periods} period(s) through {channels} channel(s) only.",
+        "Gezien in te weinig perioden ({periods}) of kanalen ({channels}).",
+        "Seen in too few periods ({periods}) or channels ({channels}).",
     ),
     "problems.code.burst": (
         "{share}% van de meldingen kwam op één dag ({day}): een piek.",

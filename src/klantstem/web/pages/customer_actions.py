@@ -18,12 +18,14 @@ from klantstem.promises import service as promises
 from klantstem.users import service as users
 from klantstem.web import i18n
 from klantstem.web.auth import check_csrf, require
+from klantstem.web.pages import customer_forms
 from klantstem.web.pages.customers import customer_page
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
 Promiser = Annotated[users.User, Depends(require(users.Action.add_promise))]
+Caller = Annotated[users.User, Depends(require(users.Action.add_contact))]  # who takes calls: checks delegates
 DelegateKeeper = Annotated[users.User, Depends(require(users.Action.manage_delegates))]
 Merger = Annotated[users.User, Depends(require(users.Action.merge_customers))]
 Text = Annotated[str, Form()]
@@ -71,6 +73,19 @@ def add_delegate(
     return _to_customer(added.customer_id, {"delegate": str(added.id)}, "delegates")
 
 
+@router.post("/customers/{customer_id}/delegates/check", dependencies=[Depends(check_csrf)])
+def check_delegate(
+    request: Request, customer_id: Id, _user: Caller, who: Annotated[str, Form(max_length=200)] = "",
+    topic: Annotated[str, Form(max_length=200)] = "",
+) -> Response:  # fmt: skip
+    """May the person on the line act for the customer (on this topic)? The page says yes or no, and why."""
+    if not who.strip():
+        problem = i18n.translate(i18n.language_of(request), "error.delegate_who")
+        return customer_page(request, customer_id, problem=problem)
+    answer = customer_forms.delegate_answer(request, customer_id, who, topic)
+    return customer_page(request, customer_id, delegate_check=answer)
+
+
 @router.post("/customers/{customer_id}/delegates/{delegate_id}/end", dependencies=[Depends(check_csrf)])
 def end_delegate(request: Request, customer_id: Id, delegate_id: Id, _user: DelegateKeeper) -> Response:
     state = app_state(request)
@@ -101,10 +116,10 @@ def merge(request: Request, customer_id: Id, user: Merger, target: Text = "") ->
 
 
 @router.post("/customers/{customer_id}/unmerge", dependencies=[Depends(check_csrf)])
-def unmerge(request: Request, customer_id: Id, _user: Merger) -> Response:
+def unmerge(request: Request, customer_id: Id, user: Merger) -> Response:
     state = app_state(request)
     try:
-        customers.unmerge(state.engine, state.clock, customer_id)
+        customers.unmerge(state.engine, state.clock, customer_id, undone_by=user.id)
     except UserInputError as exc:
         return _again(request, customer_id, exc)
     state.changed()

@@ -72,6 +72,7 @@ def customer_page(request: Request, customer_id: int, **extra: object) -> Respon
         "problem": None,
         "invited": None,
         "blocked": None,
+        "delegate_check": None,
         **customer_forms.context(request, story.customer_id),
         **extra,
     }
@@ -93,8 +94,15 @@ def add_contact(
     direction: Annotated[str, Form()] = "inbound",
     subject: Annotated[str, Form()] = "",
     text: Annotated[str, Form()] = "",
+    on_behalf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
+    """Record a contact; one made by someone for the customer is recorded only when that person may act for the
+    customer on its subject (the delegate check), else the page says why not and nothing is recorded."""
     state = app_state(request)
+    if on_behalf.strip():
+        allowed, reason = customer_forms.delegate_answer(request, customer_id, on_behalf, subject)
+        if not allowed:
+            return customer_page(request, customer_id, problem=reason)
     new = contacts.NewContact(
         customer_id=customer_id, channel=channel, direction=direction, staff_id=user.id,
         subject=subject or None, text=text or None, source="web",

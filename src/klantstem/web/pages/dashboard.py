@@ -52,13 +52,17 @@ def process_figures(state: AppState, choice: Chosen, wait: bool = True) -> dict[
 
 
 def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, list[promises.Promise]] | None:
-    """The first promises due soon and overdue, cached with the figures."""
+    """The first promises due soon and overdue, of those made in the period by the department (as the figures
+    above them count), cached with the figures."""
     filters = choice.filters(state.clock)
 
     def compute() -> dict[str, list[promises.Promise]]:
         _, due_ids = insights.open_promise_ids(state.engine, state.clock, insights.DUE_SOON, filters, size)
-        overdue = promises.overdue(state.engine, state.clock, size)
-        return {"due": [promises.get_promise(state.engine, i) for i in due_ids], "overdue": overdue.promises}
+        _, late_ids = insights.overdue_promise_ids(state.engine, state.clock, filters, size)
+        return {
+            "due": [promises.get_promise(state.engine, i) for i in due_ids],
+            "overdue": [promises.get_promise(state.engine, i) for i in late_ids],
+        }
 
     return state.figures.get(("promise lists", filters.key()), compute)
 

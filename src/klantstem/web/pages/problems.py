@@ -61,18 +61,31 @@ def register_owner(
     return RedirectResponse("/problems/owners", status_code=303)
 
 
+def _reasons(lang: str, codes: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """Why it is (or is not) structural, in the reader's words: counts as the reader writes numbers, a day as
+    dd-mm-yyyy."""
+    shown = []
+    for code, values in codes:
+        written = {k: i18n.day(v) if k == "day" else i18n.number(lang, v) for k, v in values.items()}
+        shown.append(i18n.translate(lang, f"problems.code.{code}", **written))
+    return shown
+
+
 def _page(
     request: Request, problem_id: int, problem: str | None = None, notice: str | None = None, status: int = 200
 ) -> Response:
     state = app_state(request)
     found = problems.show(state.engine, problem_id)
+    explanation = found.problem.explanation
     context: dict[str, Any] = {
+        "reasons": _reasons(i18n.language_of(request), explanation.get("codes") or []),
+        "since": i18n.day(explanation.get("since")),
         "p": found.problem,
         "detail": found,
         "reports": found.reports[::-1][:SHOWN_REPORTS],
         "more": max(0, len(found.reports) - SHOWN_REPORTS),
         "facets": insights.facet_labels(),
-        "process": found.problem.explanation.get("process") or {},
+        "process": explanation.get("process") or {},
         "next": NEXT.get(found.problem.status, ()),
         "problem": problem,
         "notice": notice,
