@@ -46,3 +46,26 @@ def test_progress_is_shown_by_choice_or_on_a_terminal() -> None:
     with progress.counter("importing", False) as advance, progress.stages("analysing", False) as stage:
         assert advance is None
         stage("nothing is shown")
+
+
+def test_stages_named_from_several_threads_stay_one_line_each(capsys: object) -> None:
+    """The report names its stages from the threads that compute them: plain lines must not run together."""
+    import re
+    import sys
+    import threading
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can: what a loaded machine does at times
+    with progress.stages("analysing log.csv", True) as stage:
+        threads = [
+            threading.Thread(target=lambda n=n: [stage(f"stage {n}") for _ in range(2000)]) for n in range(6)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    sys.setswitchinterval(interval)
+    lines = capsys.readouterr().err.splitlines()  # type: ignore[attr-defined]
+    one = re.compile(r"analysing log\.csv(?: \.\.\.|: stage \d \(\d+\.\d s\)|: done in \d+\.\d s)")
+    assert len(lines) == 6 * 2000 + 2
+    assert [line for line in lines if not one.fullmatch(line)] == []

@@ -69,3 +69,31 @@ def test_chat_numbers_in_each_order_and_clock() -> None:
     assert clock_time(date(2026, 4, 3), "1", "05", "09", "p") == datetime(2026, 4, 3, 13, 5, 9)
     assert clock_time(date(2026, 4, 3), "13", "00", None, "p") is None
     assert clock_time(date(2026, 4, 3), "25", "61") is None
+
+
+def test_one_helper_makes_a_time_aware_utc() -> None:
+    """A time read back from the database (naive on SQLite) becomes aware UTC through `dates.to_utc` only: no
+    module keeps a private helper for it (there were eight)."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).parents[1] / "src" / "klantstem"
+    helpers = []
+    for path in sorted(source.rglob("*.py")):
+        if path == source / "dates.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or len(node.body) > 2:
+                continue
+            parameters = {a.arg for a in node.args.args}
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "replace"
+                    and isinstance(call.func.value, ast.Name)
+                    and call.func.value.id in parameters  # a time given to the helper
+                    and any(k.arg == "tzinfo" and ast.unparse(k.value) == "UTC" for k in call.keywords)
+                ):
+                    helpers.append(f"{path.relative_to(source)}:{node.lineno} {node.name}")
+    assert helpers == []

@@ -26,7 +26,9 @@ class UserInputError(KlantstemError):
 class ImportFileError(UserInputError):
     """A file that cannot be imported; names the file, the line and the field when known."""
 
-    def __init__(self, path: str, message: str, line: int | None = None, field: str | None = None) -> None:
+    def __init__(
+        self, path: str, message: str, line: int | None = None, field: str | None = None, *, code: str | None = None
+    ) -> None:
         self.path = path
         self.line = line
         self.field = field
@@ -36,7 +38,7 @@ class ImportFileError(UserInputError):
             where += f", line {line}"
         if field:
             where += f", field '{field}'"
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where}: {message}", code=code)
 
 
 class NotFoundError(KlantstemError):

@@ -127,6 +127,7 @@ def test_date_order_from_the_file_or_asked(cli: Any, engine: Engine, counts: Cou
     assert counts()["contacts"] == 0
     wrong = cli("whatsapp", CHATS / "android_nl.txt", "--date-order", "mdy")
     assert wrong.code == 2 and "day-month-year" in wrong.err and counts()["contacts"] == 0
+    assert "leave out --date-order" in wrong.err  # the command adds its option; the core names none
     assert cli("whatsapp", path, "--date-order", "dmy").code == 0
     assert [_utc(c["occurred_at"]).date().isoformat() for c in _contacts(engine)] == [
         "2026-06-05", "2026-06-05", "2026-06-07",

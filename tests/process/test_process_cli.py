@@ -136,17 +136,21 @@ def test_a_log_without_teams_says_so_instead_of_a_first_line_share(
     report = json.loads(capsys.readouterr().out)
     assert report["first_line_share"] is None and report["first_line_rule"] == "the log names no teams"
     assert report["handovers"] == [] and report["cases_with_team"] == 0
+    assert report["ping_pong_cases"] is None and report["ping_pong_count"] is None and report["ping_pong"] == []
     assert main(["process", "analyze", str(path)]) == 0
     shown = capsys.readouterr().out
     zero = re.compile(r"(?<![0-9.])0\.0 ?%")
     assert "the log names no teams" in shown and not zero.search(shown) and "Hand-overs" not in shown
+    ping_pong_row = next(line for line in shown.splitlines() if "ping-pong" in line)
+    assert "the log names no teams" in ping_pong_row and not re.search(r"\b0\b", ping_pong_row)
     page = tmp_path / "report.html"
     assert main(["process", "analyze", str(path), "--format", "html", "-o", str(page)]) == 0
     text = page.read_text(encoding="utf-8")
-    assert text.count("the log names no teams") == 2 and not zero.search(text)
+    assert text.count("the log names no teams") == 3 and not zero.search(text)  # ping-pong, first line, chart
     assert main(["process", "analyze", str(DATA / "small.xes"), "--format", "json"]) == 0
     with_teams = json.loads(capsys.readouterr().out)
     assert with_teams["first_line_share"] is not None and with_teams["first_line_rule"] != "the log names no teams"
+    assert isinstance(with_teams["ping_pong_cases"], int)
 
 
 def test_reopening_gap_and_activities_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -92,6 +92,37 @@ def test_a_text_about_a_promise_already_in_the_register_adds_no_second_one(engin
     assert sorted(p.kind for p in promises.promises_of(engine, customer)) == ["delivery", "delivery"]
 
 
+def test_a_promise_registered_from_a_contact_is_the_one_its_text_tells_under_another_kind(engine: Engine) -> None:
+    """Staff register a delivery by the courier; the note says what the customer receives ("u ontvangt": a letter
+    from no one named, to the text reader). The mention in that contact is the registered promise; a second
+    contact's mention is not."""
+    clock = FixedClock(ams(2026, 11, 16, 10))
+    customer = customers.add_customer(engine, clock, name="Sanne").id
+    with engine.begin() as conn:
+        shop = conn.execute(insert(schema.departments).values(name="Winkel")).inserted_primary_key[0]
+    note = "Simkaart defect vastgesteld. Toegezegd: u ontvangt de nieuwe simkaart binnen 2 werkdagen."
+    told = contacts.record_contact(engine, clock, NewContact(customer, "phone", "outbound", department_id=shop,
+                                                            text=note))  # fmt: skip
+    promises.add_promise(
+        engine, clock, CAL, customer_id=customer, kind="delivery", description="Nieuwe simkaart",
+        due=ams(2026, 11, 19, 11), third_party="PostNL", contact_id=told,
+    )  # fmt: skip
+    clock.set(ams(2026, 11, 16, 12))
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 0
+    assert [p.kind for p in promises.promises_of(engine, customer)] == ["delivery"]
+    contacts.record_contact(engine, clock, NewContact(customer, "email", "outbound", department_id=shop,
+                                                      text="Wij bellen u morgen om 10:00 terug."))  # fmt: skip
+    assert promises.scan(engine, clock, CAL, texts_since=ams(2026, 11, 1)).found_in_texts == 1
+
+
+def test_one_promise_per_sentence_and_none_for_what_the_customer_does() -> None:
+    (delivery,) = promises_in("Toegezegd: u ontvangt de nieuwe simkaart binnen 2 werkdagen.", inbound=False)
+    assert delivery.kind == "letter" and not delivery.by_someone_else
+    for text in ("De klant belt ons morgen terug.", "The customer will send the form tomorrow.",
+                 "Klant stuurt het op.", "Klant neemt contact op over de factuur."):  # fmt: skip
+        assert promises_in(text, inbound=False) == [] and promises_in(text, inbound=True) == [], text
+
+
 PROMISE_TEXTS = Path(__file__).parents[1] / "data" / "text" / "promise_texts.csv"
 
 

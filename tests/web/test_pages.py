@@ -143,6 +143,28 @@ def test_the_process_page_shows_hand_overs(
     assert report["cases"] == 3 and report["ping_pong_cases"] == 3
 
 
+def test_the_process_page_of_a_log_without_teams_says_so(
+    client: TestClient, signed_in, engine: Engine, tmp_path: Path, settings: Settings
+) -> None:
+    """No empty hand-over table and no ping-pong count of 0: the log cannot tell either."""
+    from klantstem.events import service as events
+
+    signed_in("analyst")
+    lines = ["case,activity,timestamp"] + [
+        f"C{c},{a},2026-11-{c + 2:02d}T{h + 9:02d}:00:00Z" for c in range(3) for h, a in enumerate(["Melding", "Klaar"])
+    ]
+    (tmp_path / "log.csv").write_text("\n".join(lines) + "\n")
+    events.import_events(engine, tmp_path / "log.csv", settings=settings)
+    client.app.state.klantstem.analyses.clear()  # type: ignore[attr-defined]
+    page = client.get("/process").text
+    assert page.count("Het log noemt geen teams") == 2  # the hand-over card and the ping-pong card
+    assert "<table id=\"handovers\"" not in page and "<table id=\"ping-pong\"" not in page
+    numbers = re.findall(r'<div class="big-number">([^<]*)</div>', page)
+    assert numbers[-2:] == ["—", "—"], numbers  # ping-pong cases and the first-line share
+    dashboard = client.get("/").text
+    assert "Het log noemt geen teams" in dashboard and "Geen pingpong" not in dashboard
+
+
 def test_themes_search_and_a_one_click_correction(
     client: TestClient, signed_in, web: Any, engine: Engine, clock: FixedClock
 ) -> None:

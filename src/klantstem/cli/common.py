@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
+from klantstem.errors import KlantstemError
 from klantstem.settings import Settings
 
 if TYPE_CHECKING:
@@ -50,3 +53,16 @@ def engine_for(db: str | None) -> Engine:
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
+
+
+@contextmanager
+def hints(by_code: Mapping[str, str]) -> Iterator[None]:
+    """Adds to a refusal of the core the command-line option that gets past it: the core serves the web and the
+    API too, so its messages name no options; `by_code` maps an error's code to the hint."""
+    try:
+        yield
+    except KlantstemError as exc:
+        hint = by_code.get(exc.code or "")
+        if hint:
+            exc.args = (f"{exc}: {hint}",)
+        raise

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from klantstem.cli.common import DbOption, console, engine_for, err_console, settings_for
+from klantstem.cli.common import DbOption, console, engine_for, err_console, hints, settings_for
 from klantstem.cli.serve import run_server
 from klantstem.demo import service as demo_service
-from klantstem.errors import UserInputError
 from klantstem.users import service as users_service
 
 # commands worth running on the demo: (command path, arguments, options, what it does); printed only when the
@@ -68,13 +67,8 @@ def demo(
     size = demo_service.DemoSize().scaled(scale)
     engine = engine_for(db)
     started = time.perf_counter()
-    with err_console.status("Building the demo organisation…"):
-        try:
-            report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
-        except UserInputError as exc:
-            if exc.code not in _HINTS:
-                raise
-            raise UserInputError(f"{exc}: {_HINTS[exc.code]}", code=exc.code) from None
+    with err_console.status("Building the demo organisation…"), hints(_HINTS):
+        report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)
     seconds = time.perf_counter() - started
     table = Table(title=f"Demo organisation Dijkzicht Groep (seed {report.seed}, year up to {report.until})")
     table.add_column("table")

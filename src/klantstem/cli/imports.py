@@ -12,7 +12,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from klantstem.cli import progress
-from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, print_json, settings_for
+from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, hints, print_json, settings_for
 from klantstem.cli.progress import ProgressOption
 from klantstem.db.engine import open_database
 from klantstem.imports import service as imports
@@ -118,7 +118,15 @@ def whatsapp(
     def importer(engine: Engine, settings: Settings, path: Path, _: object, skip: bool, progress: Any) -> ImportResult:
         return imports.import_whatsapp(engine, settings, path, customer or "", order, skip, progress)
 
-    _run(importer, file, db, [], skip_invalid, format, progress)
+    with hints(_WHATSAPP_HINTS):
+        _run(importer, file, db, [], skip_invalid, format, progress)
+
+
+_WHATSAPP_HINTS = {
+    "customer_unknown": "--customer names the customer",
+    "date_order_unknown": "--date-order dmy or --date-order mdy",
+    "date_order_wrong": "leave out --date-order or give the other order",
+}
 
 
 def _run(

@@ -233,6 +233,11 @@ def _table(out: Console, title: str, headers: list[str], rows: list[list[str]]) 
     out.print(table)
 
 
+def _ping_pong(report: dict[str, Any]) -> str:
+    cases = report["ping_pong_cases"]
+    return f"- ({report['first_line_rule']})" if cases is None else f"{cases:,}"
+
+
 def _first_line(report: dict[str, Any]) -> str:
     share = report["first_line_share"]
     return f"- ({report['first_line_rule']})" if share is None else f"{share:.1%}"
@@ -255,7 +260,7 @@ def _print_tables(report: dict[str, Any], out: Console) -> None:
         ["variants", f"{report['variants']['count']:,}"],
         ["lead time median / mean / p90", " / ".join(_days(lead[k]) for k in ("median", "mean", "p90"))],
         ["in business hours", " / ".join(_days(business[k]) for k in ("median", "mean", "p90"))],
-        ["cases with ping-pong (A→B→A)", f"{report['ping_pong_cases']:,}"],
+        ["cases with ping-pong (A→B→A)", _ping_pong(report)],
         ["solved in the first line", _first_line(report)],
         *[[f"waiting on {cause}", _days(s)] for cause, s in report["waiting_by_cause_s"].items()],
         *([["waiting", report["waiting_note"]]] if report.get("waiting_note") else []),

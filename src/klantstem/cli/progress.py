@@ -11,6 +11,7 @@ Standard output only ever holds the result.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,8 +42,14 @@ def shown(choice: bool | None, json_result: bool = False) -> bool:
     return err_console.is_terminal and not (json_result and not sys.stdout.isatty())
 
 
+_WRITING = threading.Lock()  # stages are named from the threads that compute them
+
+
 def _plain(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    """One whole line on stderr, never run together with another thread's."""
+    with _WRITING:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 @contextmanager

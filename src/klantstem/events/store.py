@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, func, select, update
 from sqlalchemy.dialects import sqlite
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 
 EVENT_COLUMNS = ("case_key", "activity", "occurred_at", "lifecycle", "resource", "team", "status")
@@ -144,10 +145,6 @@ def case_identity() -> ColumnElement[str]:
     return func.coalesce(events.c.log_name, "") + ":" + events.c.case_key
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _in_scope(scope: EventScope) -> list[ColumnElement[bool]]:
     """Conditions on process_events (joined to cases for the department) that select the events in `scope`."""
     events, cases = schema.process_events, schema.cases
@@ -155,9 +152,9 @@ def _in_scope(scope: EventScope) -> list[ColumnElement[bool]]:
     if scope.log_name is not None:
         where.append(events.c.log_name == scope.log_name)
     if scope.since is not None:
-        where.append(events.c.occurred_at >= _utc(scope.since))
+        where.append(events.c.occurred_at >= to_utc(scope.since))
     if scope.until is not None:
-        where.append(events.c.occurred_at < _utc(scope.until))
+        where.append(events.c.occurred_at < to_utc(scope.until))
     if scope.department_id is not None:
         where.append(cases.c.department_id == scope.department_id)
     return where
@@ -199,6 +196,6 @@ def event_columns(conn: Connection, scope: EventScope, after: int, batch: int) -
     for row in conn.execute(stmt):
         for name, value in zip(names, row, strict=True):
             columns[name].append(value)
-    columns["timestamp"] = [_utc(t) for t in columns["timestamp"]]
+    columns["timestamp"] = [to_utc(t) for t in columns["timestamp"]]
     columns["customer"] = [None if c is None else str(c) for c in columns["customer"]]
     return columns, (columns["line"][-1] if len(columns["line"]) == batch else 0)

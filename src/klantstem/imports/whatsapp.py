@@ -29,7 +29,7 @@ from klantstem.imports.whatsapp_file import chat_text
 
 DATE_ORDERS = ("dmy", "mdy")
 _OCCURRED_AT = [column.name for column in CONTACT_COLUMNS].index("occurred_at")
-FIELD_NAMES = {"phone": "sender", "name": "sender", "email": "--customer", "customer_ref": "--customer",
+FIELD_NAMES = {"phone": "sender", "name": "sender", "email": "customer", "customer_ref": "customer",
                "occurred_at": "date", "staff": "sender", "text": "text"}  # fmt: skip
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 _NO_MARKS = dict.fromkeys(map(ord, _MARKS))
@@ -139,19 +139,21 @@ def decide_order(where: str, entries: list[_Entry], asked: str) -> str:
             raise ImportFileError(
                 where,
                 f"the dates in this file are {_NAMES[possible[0]]} (such as {shown!r}), "
-                f"not {_NAMES[asked]} as --date-order says",
+                f"not {_NAMES[asked]} as the date order given says",
                 line=example.line,
                 field="date",
+                code="date_order_wrong",
             )
         return possible[0]
     if asked or all(entry.numbers[0] == entry.numbers[1] for entry in entries):
         return asked or "dmy"
     raise ImportFileError(
         where,
-        f"the dates can be read as day-month and as month-day (such as {shown!r}); say "
-        "which with --date-order dmy or --date-order mdy",
+        f"the dates can be read as day-month and as month-day (such as {shown!r}); give the date order "
+        "(dmy or mdy)",
         line=example.line,
         field="date",
+        code="date_order_unknown",
     )
 
 
@@ -192,9 +194,10 @@ class _Sides:
             nameless = next((entry for entry in theirs if own.phone(entry.sender) is None), None)
             if nameless is not None:
                 raise ImportFileError(where, "the export shows a name, not a phone number, for a sender who is not "
-                                      "the organisation; name the customer with --customer (a customer reference, "
+                                      "the organisation; name the customer of the chat (a customer reference, "
                                       "e-mail address or +phone number), or add the organisation's name to "
-                                      "KLANTSTEM_ORGANISATION_SENDERS", line=nameless.line, field="sender")  # fmt: skip
+                                      "KLANTSTEM_ORGANISATION_SENDERS", line=nameless.line, field="sender",
+                                      code="customer_unknown")  # fmt: skip
         if len(theirs) > 1 and len(theirs) == len(self._sender_is_own):
             warnings.append(
                 Rejection(
@@ -223,7 +226,8 @@ class _Sides:
 
 
 def _identity(customer: str) -> tuple[str, str, str, str]:
-    """--customer as (customer_ref, email, phone, name): an e-mail address, a +phone number, or a reference."""
+    """The customer given for the chat as (customer_ref, email, phone, name): an e-mail address, a +phone
+    number, or a reference."""
     text = customer.strip()
     if "@" in text:
         return ("", text, "", "")

@@ -4,7 +4,7 @@ analysis annotations of stories (written here, corrected here)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -22,6 +22,7 @@ from sqlalchemy import (
     update,
 )
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.insights.model import Filters, Option, Quote, StoryHit
 
@@ -30,8 +31,7 @@ STORY = "story"
 CHUNK = 900  # ids per IN (...) list: under SQLite's limit on bound parameters
 
 
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+utc = to_utc  # a time read back from the database as aware UTC (SQLite returns it naive)
 
 
 def _month(conn: Connection, column: Any) -> Any:

@@ -4,19 +4,19 @@ owners, mappings, actions, journal, messages and outbox. Times are bound in UTC 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 
 S = schema
 CHUNK = 900  # ids per IN (...) list: under SQLite's limit on bound parameters
 
 
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+utc = to_utc  # a time read back from the database as aware UTC (SQLite returns it naive)
 
 
 def _chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:

@@ -67,8 +67,11 @@ def _ping_pong_cases(visits: ir.Table) -> ir.Table:
     return back.aggregate(cases=back.case.nunique())
 
 
-def ping_pong(con: Any, visits: ir.Table, top: int) -> dict[str, Any]:
-    """A -> B -> A: the case went back to the team it had just left; counted per pair (A, B)."""
+def ping_pong(con: Any, visits: ir.Table, top: int, cases_with_team: int) -> dict[str, Any]:
+    """A -> B -> A: the case went back to the team it had just left; counted per pair (A, B). A log without
+    teams says nothing about ping-pong: no counts rather than a 0 that is not true."""
+    if not cases_with_team:
+        return {"ping_pong_cases": None, "ping_pong_count": None, "ping_pong": []}
     found = rows(query(con, _ping_pong_pairs, visits, top=top))
     cases = int(rows(query(con, _ping_pong_cases, visits))[0]["cases"] or 0) if found else 0
     return {

@@ -62,7 +62,7 @@ def summary_table(report: dict[str, Any]) -> str:
         ("Variants", f"{report['variants']['count']:,}"),
         ("Lead time median / mean / p90", " / ".join(_days(lead[k]) for k in ("median", "mean", "p90"))),
         ("Same in business hours", " / ".join(_days(business[k]) for k in ("median", "mean", "p90"))),
-        ("Cases with ping-pong (A → B → A)", f"{report['ping_pong_cases']:,}"),
+        ("Cases with ping-pong (A → B → A)", _count(report["ping_pong_cases"], report["first_line_rule"])),
         ("Solved in the first line", f"{_share(report['first_line_share'])} ({report['first_line_rule']})"),
         ("Waiting on the customer / organisation / third party", " / ".join(_days(waiting[c]) for c in waiting)),
     ]
@@ -73,6 +73,10 @@ def summary_table(report: dict[str, Any]) -> str:
         lines.insert(1, ("Warning", report["mixed_sources"]))
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td class=n>{html.escape(v)}</td></tr>" for k, v in lines)
     return f"<table>{rows}</table>"
+
+
+def _count(value: int | None, why_none: str) -> str:
+    return f"— ({why_none})" if value is None else f"{value:,}"
 
 
 def _share(value: float | None) -> str:

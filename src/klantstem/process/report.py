@@ -228,7 +228,7 @@ def _reopened(
 
 def _teams(con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions) -> dict[str, Any]:
     visits = materialize(con, "team_visits", team_visits, prepared)
+    per_case = teams_per_case(con, visits, int(head.result()["cases"]), options.second_line_pattern)
     result: dict[str, Any] = {"handovers": handovers(con, visits, options.top)}
-    result |= ping_pong(con, visits, options.top)
-    result |= teams_per_case(con, visits, int(head.result()["cases"]), options.second_line_pattern)
-    return result
+    result |= ping_pong(con, visits, options.top, per_case["cases_with_team"])
+    return result | per_case

@@ -26,6 +26,8 @@ KIND_OF_ACTION = {
     "promise": "promise",
 }
 CUSTOMER_ACTORS = frozenset({"ik", "i"})
+# the customer named in the third person, as staff write it ("de klant belt morgen terug"): their own doing
+CUSTOMER_WORDS = word_set("klant klanten cliënt client customer")
 ORGANISATION_ACTORS = frozenset(
     {"we", "wij", "organisation", "iemand", "someone", "somebody", "unspecified", "ze", "zij", "jullie", "you", "they"}
 )
@@ -84,15 +86,27 @@ def promises_in(text: str, inbound: bool) -> list[FoundPromise]:
     cleaned = clean(text).text
     lower = safe_lower(cleaned)
     facts = find_facts(cleaned, lower)
-    found: list[FoundPromise] = []
+    found: dict[int, FoundPromise] = {}  # one promise per sentence: its most specific reading
     for mention in facts.promises:
-        if inbound and mention.actor in CUSTOMER_ACTORS:
+        if (inbound and mention.actor in CUSTOMER_ACTORS) or _by_the_customer(mention.actor, mention.span.text):
             continue
         kind = KIND_OF_ACTION.get(mention.action, mention.action)
+        start = mention.span.start
+        if start in found and (kind == "promise" or found[start].kind != "promise"):
+            continue  # "Toegezegd: u ontvangt ..." is the delivery, not a second, unnamed promise
         description = " ".join(mention.span.text.split())[:MAX_DESCRIPTION]
-        phrase = due_phrase(lower[mention.span.start : mention.span.end]) or DEFAULT_DUE
-        found.append(FoundPromise(mention.span.start, kind, description, mention.actor, phrase))
-    return found
+        phrase = due_phrase(lower[start : mention.span.end]) or DEFAULT_DUE
+        found[start] = FoundPromise(start, kind, description, mention.actor, phrase)
+    return list(found.values())
+
+
+def _by_the_customer(actor: str, sentence: str) -> bool:
+    """The customer named in the third person does it: as the actor ("de klant belt ons terug"), or, when no
+    actor was found, as the sentence's first word, the way staff write notes ("Klant stuurt het op")."""
+    if actor == "unspecified":
+        words = safe_lower(sentence).split()[:2]
+        actor = words[1] if words[:1] in (["de"], ["the"]) and len(words) > 1 else " ".join(words[:1])
+    return (actor.split() or [""])[-1] in CUSTOMER_WORDS
 
 
 def due_phrase(sentence: str) -> str | None:

@@ -44,7 +44,8 @@ def counts(figures: dict[str, Any]) -> Counts:
     if process:
         with_team = int(process["cases_with_team"] or 0)
         found["first_line"] = (round((process["first_line_share"] or 0) * with_team), with_team)
-        found["ping_pong"] = (int(process["ping_pong_cases"] or 0), int(process["cases"] or 0))
+        if process["ping_pong_cases"] is not None:  # None: the log names no teams
+            found["ping_pong"] = (int(process["ping_pong_cases"]), int(process["cases"] or 0))
         repeats = process["repeats"] or {}
         back = repeats.get("within_days") or {}
         found["came_back"] = (int(back.get("customers_who_came_back") or 0), int(back.get("customers") or 0))

@@ -7,13 +7,14 @@ personal link.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine
 
 from klantstem import vocabulary
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
+from klantstem.dates import to_utc
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.outreach import service as outreach
@@ -295,7 +296,7 @@ def link_for_use(engine: Engine, clock: Clock, link_id: int) -> InterviewLink:
         raise NotFoundError("this link does not exist")
     if link.used_at is not None:
         raise LinkUsedError()
-    if _aware(link.expires_at) <= clock.now():
+    if to_utc(link.expires_at) <= clock.now():
         raise LinkExpiredError()
     return link
 
@@ -343,13 +344,13 @@ def _load(conn: Connection, story_id: int) -> Interview:
         customer_name=row.customer_name,
         source=row.source,
         channel=row.channel,
-        told_at=_aware(row.told_at),
+        told_at=to_utc(row.told_at),
         title=row.title,
         steps=tuple(store.steps_of(conn, story_id)),
         follow_ups=tuple(store.follow_ups_of(conn, story_id)),
         summary=row.summary,
         summary_confirmed=row.summary_confirmed,
-        confirmed_at=_aware(row.confirmed_at) if row.confirmed_at else None,
+        confirmed_at=to_utc(row.confirmed_at) if row.confirmed_at else None,
     )
 
 
@@ -376,7 +377,3 @@ def _editable(conn: Connection, story_id: int, staff_id: int | None = None) -> I
             code="not_your_interview",
         )
     return interview
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
+from klantstem.dates import to_utc
 from klantstem.db import schema
 from klantstem.stories.model import (
     INTERVIEW_SOURCES,
@@ -89,15 +90,11 @@ def recent_interviews(conn: Connection, limit: int, offset: int) -> tuple[int, l
         .offset(offset)
     )
     listed = [
-        InterviewListing(r.id, r.customer_id, r.display_name, r.source, _utc(r.told_at), int(r.steps),
+        InterviewListing(r.id, r.customer_id, r.display_name, r.source, to_utc(r.told_at), int(r.steps),
                          "confirmed" if r.summary_confirmed else "summary" if r.summary is not None else "steps")
         for r in conn.execute(stmt)
     ]  # fmt: skip
     return total, listed
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # --- personal links ------------------------------------------------------------------------------------------
@@ -105,10 +102,10 @@ def _utc(moment: datetime) -> datetime:
 
 def _link(row: Row[Any]) -> InterviewLink:
     """A link as read back, its moments aware (SQLite returns them without their offset)."""
-    used_at = _utc(row.used_at) if row.used_at is not None else None
+    used_at = to_utc(row.used_at) if row.used_at is not None else None
     return InterviewLink(
-        row.id, row.customer_id, row.topic, row.created_by, _utc(row.created_at), _utc(row.expires_at), row.story_id,
-        used_at,
+        row.id, row.customer_id, row.topic, row.created_by, to_utc(row.created_at), to_utc(row.expires_at),
+        row.story_id, used_at,
     )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Row
 from sqlalchemy.exc import IntegrityError
 
 from klantstem.clock import Clock, SystemClock
+from klantstem.dates import to_utc
 from klantstem.db.engine import reading
 from klantstem.db.schema import ROLES
 from klantstem.errors import NotFoundError, UserInputError
@@ -203,7 +204,7 @@ def _verified(found: tuple[User, str | None] | None, password: str) -> User | No
 def _locked_until(failed: Row[*tuple[Any, ...]] | None, now: datetime) -> datetime | None:
     if failed is None or failed.locked_until is None:
         return None
-    until = _aware(failed.locked_until)
+    until = to_utc(failed.locked_until)
     return until if until > now else None
 
 
@@ -211,10 +212,10 @@ def _record_failure(
     conn: Connection, address: str, failed: Row[*tuple[Any, ...]] | None, now: datetime
 ) -> datetime | None:
     """Count one failure; the moment the lock ends when this failure locks the address."""
-    if failed is None or now - _aware(failed.first_failed_at) > FAILURE_WINDOW:
+    if failed is None or now - to_utc(failed.first_failed_at) > FAILURE_WINDOW:
         count, first = 1, now
     else:
-        count, first = int(failed.failures) + 1, _aware(failed.first_failed_at)
+        count, first = int(failed.failures) + 1, to_utc(failed.first_failed_at)
     locked_until = now + LOCKOUT if count >= MAX_FAILURES else None
     store.set_failures(conn, address, count, first, locked_until)
     return locked_until
@@ -225,11 +226,6 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 # --- API tokens ----------------------------------------------------------------------------------------------
@@ -290,9 +286,9 @@ def user_for_token(engine: Engine, secret: str, clock: Clock | None = None) -> U
     if user is None or not user.active or not can(user.role, Action.use_api_tokens):
         return None
     now = (clock or SystemClock()).now()
-    if owner.expires_at is not None and _aware(owner.expires_at) <= now:
+    if owner.expires_at is not None and to_utc(owner.expires_at) <= now:
         return None
-    if owner.last_used_at is None or now - _aware(owner.last_used_at) > _TOKEN_TOUCH_INTERVAL:
+    if owner.last_used_at is None or now - to_utc(owner.last_used_at) > _TOKEN_TOUCH_INTERVAL:
         with engine.begin() as conn:
             store.touch_token(conn, owner.id, now)
     return user

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
+from klantstem.dates import to_utc
 from klantstem.db.engine import reading
 from klantstem.users import store
 from klantstem.users.model import User
@@ -20,10 +21,6 @@ _TOUCH_INTERVAL = timedelta(seconds=60)  # the last-seen time is written at most
 
 def _hash(session_id: str) -> str:
     return hashlib.sha256(session_id.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def start_session(engine: Engine, user_id: int, now: datetime) -> str:
@@ -44,11 +41,11 @@ def session_user(engine: Engine, session_id: str, now: datetime, idle: timedelta
         user = store.user_by_id(conn, row.staff_id) if row is not None else None
     if row is None:
         return None
-    expired = now - _aware(row.last_seen_at) > idle or now - _aware(row.created_at) > MAX_SESSION_AGE
+    expired = now - to_utc(row.last_seen_at) > idle or now - to_utc(row.created_at) > MAX_SESSION_AGE
     if expired or user is None or not user.active:
         end_session(engine, session_id, now)
         return None
-    if now - _aware(row.last_seen_at) > _TOUCH_INTERVAL:
+    if now - to_utc(row.last_seen_at) > _TOUCH_INTERVAL:
         with engine.begin() as conn:
             store.touch_session(conn, row.id, now)
     return user

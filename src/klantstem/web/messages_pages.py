@@ -245,6 +245,10 @@ PAGES: dict[str, tuple[str, str]] = {  # interviews
     "process.other_team": ("Kwam terug van", "Came back from"),
     "process.returns": ("Keer terug", "Returns"),
     "process.no_ping_pong": ("Geen pingpong.", "No ping-pong."),
+    "process.no_teams": (
+        "Het log noemt geen teams: over overdrachten en pingpong valt niets te zeggen.",
+        "The log names no teams: nothing can be said about hand-overs and ping-pong.",
+    ),
     "process.from_team": ("Van", "From"),
     "process.to_team": ("Naar", "To"),
     "process.from_step": ("Van stap", "From step"),
