@@ -12,14 +12,21 @@ the event-log readers in klantstem.process.timestamps, vectorised):
   the same instant as 03:30 summer time;
 - a time that exists twice, in the hour repeated when the clocks go back (25-10-2026 02:30), is read as the first
   of the two, in summer time: 02:30 +02:00, which is 00:30 UTC.
-This is Python's own reading of such a time (`fold=0`). Each import counts both kinds as warnings in its report
-(`nonexistent_local_times`, `ambiguous_local_times`), since the file alone cannot say which instant was meant.
+This is Python's own reading of such a time (`fold=0`).
+
+Two sources write dates their own way, and their readers here keep to the same forms and rules: the Date header
+of an e-mail (`mail_date`: RFC 5322, "Mon, 23 Nov 2026 14:05:00 +0100", with the obsolete forms and zone names,
+and else any form above, as some Dutch mail programs write "ma 23 nov 2026 14:05 +0100"), and the numbers of a
+chat export, whose order of day and month is decided per file (`numeric_day`, `clock_time`).
+
+Each import counts both kinds of local time as warnings in its report (`nonexistent_local_times`,
+`ambiguous_local_times`), since the file alone cannot say which instant was meant.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from klantstem.errors import UserInputError
 
@@ -52,7 +59,8 @@ WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
 
 _TIME = (
     r"(?:,?\s*(?:om\s+|at\s+|t\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:[.,](?P<fraction>\d{1,6}))?)?"
-    r"(?:\s*(?:uur|u|h))?(?:\s*(?P<ampm>[ap])\.?m\.?)?)?"
+    r"(?:\s*(?:uur|u|h))?(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+    r"(?:\s*(?P<zone>[+-]\d{2}:?\d{2}|(?i:z|utc|gmt|ut)))?)?"
 )
 _WEEKDAY = r"(?:(?P<weekday>[a-z]+)\.?,?\s+)?"
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<ysep>[-/.])(?P<month>\d{1,2})(?P=ysep)(?P<day>\d{1,2})" + _TIME)
@@ -90,22 +98,86 @@ def parse_text(text: str) -> datetime:
             return datetime.fromisoformat(text)
         except ValueError:
             raise UserInputError(f"cannot read the date {_shown(text)}; {_HINT}") from None
+    day = numeric_day(match["day"], str(month), match["year"], "dmy")
+    moment = None
+    if day is not None:
+        moment = clock_time(day, match["hour"] or "0", match["minute"] or "0", match["second"], match["ampm"])
+    if moment is None:
+        raise UserInputError(f"{_shown(text)} is not a date that exists")
+    moment = moment.replace(microsecond=int((match["fraction"] or "").ljust(6, "0")))
+    zone = match["zone"]
+    if zone:
+        minutes = 0 if zone[0] not in "+-" else int(zone[1:3]) * 60 + int(zone[-2:])
+        moment = moment.replace(tzinfo=timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes)))
+    return moment
+
+
+def numeric_day(first: str, second: str, third: str, order: str) -> date | None:
+    """The day three numbers name when written in `order` (dmy, mdy or ymd; a two-digit year is 2000 to 2099),
+    or None when there is no such day."""
+    if order == "ymd":
+        year, month, day = first, second, third
+    else:
+        year, month, day = (third, first, second) if order == "mdy" else (third, second, first)
+    full_year = int(year) + (2000 if len(year) <= 2 else 0)
     try:
-        return datetime(int(match["year"]), month, int(match["day"]), *_clock_time(match))
+        return date(full_year, int(month), int(day))
     except ValueError:
-        raise UserInputError(f"{_shown(text)} is not a date that exists") from None
+        return None
 
 
-def _clock_time(match: re.Match[str]) -> tuple[int, int, int, int]:
-    if match["hour"] is None:
-        return (0, 0, 0, 0)
-    hour = int(match["hour"])
-    if match["ampm"]:
-        if not 1 <= hour <= 12:
-            raise ValueError("hour out of range for am/pm")
-        hour = hour % 12 + (12 if match["ampm"] == "p" else 0)
-    fraction = int((match["fraction"] or "").ljust(6, "0"))
-    return (hour, int(match["minute"]), int(match["second"] or 0), fraction)
+def clock_time(
+    day: date, hour: str, minute: str, second: str | None = None, half: str | None = None
+) -> datetime | None:
+    """The wall-clock time on `day` (naive); `half` "a"/"p" (either case) for a 12-hour clock. None when there is
+    no such time ("25:61", "13:00 pm")."""
+    hours, minutes, seconds = int(hour), int(minute), int(second or 0)
+    if half:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if half.lower() == "p" else 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hours, minutes, seconds)
+
+
+# Zone names in Date headers: RFC 5322's own, and those of Dutch and European mail programs; any other name is
+# "-0000", UTC, as RFC 5322 says of a zone whose meaning is not known.
+_MAIL_ZONES = {
+    "ut": 0, "gmt": 0, "utc": 0, "z": 0, "wet": 0, "bst": 60, "west": 60, "cet": 60, "met": 60, "cest": 120,
+    "mest": 120, "eet": 120, "eest": 180, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420,
+    "mdt": -360, "pst": -480, "pdt": -420,
+}  # fmt: skip
+_MAIL_ZONE_NAME = re.compile(r"(?<=\d)\s+([a-z]{1,5})$", re.IGNORECASE)
+_MAIL_SHORT_YEAR = re.compile(r"(\d{1,2}\s+[a-z]{3,}\.?\s+)(\d{2,3})(?=\s)", re.IGNORECASE)
+_MAIL_COMMENT = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def mail_date(text: str) -> datetime:
+    """The moment an e-mail's Date header names (aware; naive when it names no zone: local time), in RFC 5322's
+    form ("Mon, 23 Nov 2026 14:05:00 +0100", also its obsolete two-digit years and zone names; "-0000" is UTC)
+    or any of the forms above; raises UserInputError."""
+    folded = _MAIL_COMMENT.sub("", " ".join(text.split()))
+    if not folded:
+        raise UserInputError("the message has no date")
+    folded = _MAIL_SHORT_YEAR.sub(lambda found: found[1] + _full_year(found[2]), folded)
+    named = _MAIL_ZONE_NAME.search(folded)
+    if named and named[1].lower() not in ("am", "pm", "uur", "u", "h"):
+        minutes = _MAIL_ZONES.get(named[1].lower(), 0)
+        sign = "-" if minutes < 0 else "+"
+        folded = f"{folded[: named.start()]} {sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    try:
+        return parse_text(folded)
+    except UserInputError as exc:
+        if "exists" in str(exc):
+            raise
+        raise UserInputError(f"{_shown(folded)} is not a date") from None
+
+
+def _full_year(digits: str) -> str:
+    """RFC 5322's obsolete years: two digits are 1950 to 2049, three digits are after 1900."""
+    year = int(digits)
+    return str(year + (1900 if len(digits) == 3 or year >= 50 else 2000))
 
 
 def _shown(text: str) -> str:

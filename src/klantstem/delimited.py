@@ -6,10 +6,11 @@ quoted header field holding commas does not count its commas; `,` when none spli
 
 A quoted field may hold line breaks, but a quote that is never closed swallows the lines after it into one field,
 so the rows after it are silently lost. Therefore a quoted field that runs to the end of the file is an error, and so
-is a closing quote followed by more text in the same field. In an event log, whose fields are names and times rather
-than free text, a quoted field that runs over a line end in a file where no other field does is an error too (one
-such field is far more often a missing closing quote than a real multi-line value); contact and story files keep
-multi-line texts, so there it is allowed. Each error names the line where the quote opened.
+is a closing quote followed by more text in the same field. A quoted field that runs over a line end in a file where
+no other field does is an error too, in every import: one such field is far more often a missing closing quote,
+whose closing partner further down swallowed whole rows into one text, than a real multi-line value; real letters
+and notes with line breaks come in numbers, and a file holding just one of them can be imported from XLSX or JSON
+Lines, where a line break cannot be mistaken. Each error names the line where the quote opened.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -82,15 +84,19 @@ def closed_early(error: csv.Error) -> bool:
     return "expected after" in str(error)
 
 
-def check_quotes(lines: Iterable[str], delimiter: str) -> None:
-    """Read a whole file's text as CSV and apply the quote rule; raises QuoteProblem (other csv errors pass
-    through as csv.Error)."""
+def record_lines(lines: Iterable[str], delimiter: str) -> array[int]:
+    """Read a whole file's text as CSV and apply the quote rule: the line each record that holds something starts
+    on (the header first; empty lines are no records). Raises QuoteProblem (other csv errors pass through as
+    csv.Error)."""
     spans = LineSpans()
     reader = strict_reader(lines, delimiter)
+    starts = array("q")
     last = 0
     try:
-        for _row in reader:
+        for row in reader:
             spans.record(last + 1, reader.line_num)
+            if row:
+                starts.append(last + 1)
             last = reader.line_num
     except csv.Error as exc:
         if ended_inside_quote(exc):
@@ -99,6 +105,7 @@ def check_quotes(lines: Iterable[str], delimiter: str) -> None:
             raise QuoteProblem(last + 1, QUOTE_CLOSED_EARLY) from None
         raise
     spans.finish()
+    return starts
 
 
 # A cell a spreadsheet program would read as a formula starts with one of these; it may start at the start of a

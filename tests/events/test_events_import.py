@@ -305,3 +305,47 @@ def test_a_report_of_all_logs_names_them_and_warns_when_their_sources_differ(
     assert report["logs"] == {"volvo": 6} and report["mixed_sources"] is None and err == ""
     assert main(["process", "analyze", "--db", db_url]) == 0
     assert "volvo (6 events)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("blank_lines", [0, 3])
+def test_lines_named_in_errors_count_multi_line_fields_and_empty_lines(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, blank_lines: int
+) -> None:
+    """Arrow numbers records, not lines: a record over two lines or an empty line before a record must not move
+    the line an error names."""
+    path = tmp_path / "log.csv"
+    rows = [
+        "case;activity;timestamp;resource",
+        'R-1;A;2026-03-01 10:00;"Anna\nde Vries"',
+        'R-1;B;2026-03-01 11:00;"Bob\nJansen"',
+        *[""] * blank_lines,
+        "R-1;C;2026-03-01 12:00;Carl",
+        "R-1;D;2026-13-01 12:00;Dirk",
+        "R-1;E;2026-03-01 14:00;Eva",
+    ]
+    path.write_text("\n".join(rows) + "\n\n")
+    bad = 7 + blank_lines
+    assert path.read_text().splitlines()[bad - 1].startswith("R-1;D;")
+    before = counts(engine)
+    for command in (["import", "events", str(path), "--db", db_url], ["process", "analyze", str(path)]):
+        assert main(command) == 2
+        assert f"line {bad}, field 'timestamp'" in capsys.readouterr().err
+    assert counts(engine) == before
+    path.write_text("\n".join(rows).replace("2026-13-01", "2026-03-01") + "\n")
+    report = run_json(capsys, str(path), "--db", db_url, "--format", "json")
+    assert report["added"] == 5
+
+
+def test_a_line_over_the_boundary_of_the_quote_pass_chunks_is_one_line(
+    engine: Engine, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The quote pass reads the file a megabyte at a time: a record that runs over that boundary is one record."""
+    head = ["case;activity;timestamp;resource", 'R-1;A;2026-03-01 10:00;"Anna\nde Vries"']
+    head.append('R-1;B;2026-03-01 10:01;"Bob\nJansen"')
+    filler = [f"R-{n};C;2026-03-01 11:00;{'x' * (n % 97)}" for n in range(40_000)]
+    rows = [*head, *filler, "R-1;D;2026-13-01 12:00;Dirk"]
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(rows) + "\n")
+    assert path.stat().st_size > 1 << 20
+    assert main(["import", "events", str(path), "--db", db_url]) == 2
+    assert f"line {len(rows) + 2}, field 'timestamp'" in capsys.readouterr().err

@@ -156,3 +156,27 @@ def test_a_failure_late_in_a_long_file_keeps_nothing(
     path.write_text(GOOD + "\n".join(lines) + "\n")
     _refused(cli("contacts", path), path, 602, "occurred_at")
     assert counts() == before
+
+
+def test_texts_with_line_breaks_import_when_more_than_one_field_has_them(
+    cli: Any, tmp_path: Path, engine: Any
+) -> None:
+    """The quote rule (klantstem.delimited) refuses a lone multi-line field; letters with line breaks, which come
+    in numbers, still import, line breaks and all."""
+    path = tmp_path / "letters.csv"
+    path.write_text(
+        "customer_ref,channel,occurred_at,text\n"
+        'K1,letter,2026-01-05 09:00,"Geachte heer,\nDe factuur klopt niet."\n'
+        "K2,letter,2026-01-06 09:00,Kort briefje\n"
+        'K3,letter,2026-01-07 09:00,"Beste,\n\nIk wacht nog steeds."\n'
+    )
+    result = cli("contacts", path, "--format", "json")
+    assert result.code == 0, result.err
+    assert result.json()["added"] == 3
+    from sqlalchemy import select
+
+    from klantstem.db import schema
+
+    with engine.connect() as conn:
+        texts = set(conn.execute(select(schema.contacts.c.text)).scalars())
+    assert "Geachte heer,\nDe factuur klopt niet." in texts and "Beste,\n\nIk wacht nog steeds." in texts

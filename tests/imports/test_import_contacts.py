@@ -205,7 +205,7 @@ def test_anonymous_contact_has_no_customer(cli: Any, tmp_path: Path, engine: Eng
 def test_workbook_and_json_lines_give_the_same_contacts(cli: Any, tmp_path: Path, engine: Engine) -> None:
     header = ["customer_ref", "phone", "channel", "occurred_at", "subject", "text"]
     rows = [
-        ["K1", "0612345678", "telefoon", "23-11-2026 14:05", "Simkaart", "Nog steeds geen simkaart."],
+        ["K1", "0612345678", "telefoon", "23-11-2026 14:05", "Simkaart", "Nog steeds\ngeen simkaart."],
         ["K2", "", "brief", "2026-11-24", "", "Besluit\nmet twee regels."],
     ]
     csv_path = tmp_path / "c.csv"
@@ -217,7 +217,7 @@ def test_workbook_and_json_lines_give_the_same_contacts(cli: Any, tmp_path: Path
     sheet = book.active
     assert sheet is not None
     sheet.append(header)
-    sheet.append(["K1", 612345678, "Telefoon", datetime(2026, 11, 23, 14, 5), "Simkaart", "Nog steeds geen simkaart."])
+    sheet.append(["K1", 612345678, "Telefoon", datetime(2026, 11, 23, 14, 5), "Simkaart", "Nog steeds\ngeen simkaart."])
     sheet.append(["K2", None, "Brief", datetime(2026, 11, 24), None, "Besluit\r\nmet twee regels."])
     book.save(tmp_path / "c.xlsx")
     jsonl = tmp_path / "c.jsonl"

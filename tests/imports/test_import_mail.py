@@ -160,3 +160,44 @@ def test_new_text_leaves_out_quotes_and_signatures() -> None:
     listing = "Ik wil het volgende:\n> punt een\n"
     assert new_text(listing) == "Ik wil het volgende:"
     assert new_text("Geen groet, geen citaat.") == "Geen groet, geen citaat."
+
+
+def _long_mbox(path: Path, messages: int) -> Path:
+    """An mbox whose threads run across the workers' chunks: every reply names only the message it answers
+    (In-Reply-To, no References), so only the order of the whole source ties it to its thread's first message."""
+    blocks = []
+    for number in range(messages):
+        thread, step = divmod(number, 7)
+        head = [
+            f"From: {'Service <service@autohuis-jansen.nl>' if step % 2 else f'Klant {thread} <k{thread}@example.nl>'}",
+            f"To: {f'k{thread}@example.nl' if step % 2 else 'service@autohuis-jansen.nl'}",
+            f"Subject: Levering {thread}",
+            f"Date: Mon, 2 Mar 2026 {number // 60 % 24:02d}:{number % 60:02d}:00 +0100",
+            f"Message-ID: <m{number}@example.nl>",
+        ]
+        if step:
+            head.append(f"In-Reply-To: <m{number - 1}@example.nl>")
+        if number % 97 == 0:
+            head.append("Content-Type: text/plain; charset=x-unknown-set")
+        blocks.append("From MAILER-DAEMON Mon Mar  2 10:00:00 2026\n" + "\n".join(head) + f"\n\nBericht {number}.\n")
+    path.write_text("".join(blocks))
+    return path
+
+
+def test_parsing_on_every_core_gives_what_one_process_gives(tmp_path: Path) -> None:
+    from klantstem.imports.conversations import ConversationRequest
+    from klantstem.imports.mail import read_mail
+    from klantstem.imports.reading import Batch, Finished
+    from klantstem.workers import CHUNK
+
+    mbox = _long_mbox(tmp_path / "long.mbox", 3 * CHUNK + 7)
+    request = ConversationRequest(str(mbox), False, "Europe/Amsterdam", "NL", 100, OWN)
+    alone, spread = list(read_mail(request, parallel_from=10**9)), list(read_mail(request, parallel_from=1))
+    assert spread == alone
+    rows = [row for message in alone if isinstance(message, Batch) for row in message.rows.split("\x1f")]
+    first = 7 * (CHUNK // 7)  # a thread of seven whose first message and last reply lie in different chunks
+    assert first < CHUNK < first + 6
+    assert rows.count(f"mail:m{first}@example.nl") == 7
+    assert f"mail:m{first + 5}@example.nl" not in rows
+    finished = alone[-1]
+    assert isinstance(finished, Finished) and len(finished.warnings) == len(range(0, 3 * CHUNK + 7, 97))

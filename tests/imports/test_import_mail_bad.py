@@ -144,3 +144,27 @@ def test_large_mbox_read_in_the_second_process(
     assert counts() == before
     report = cli("mail", path, "--format", "json").json()
     assert (report["rows"], report["added"]) == (1100, 1100)
+
+
+@pytest.mark.parametrize(
+    ("written", "utc"),
+    [
+        ("Mon, 07 Sep 2026 09:12:00 -0000", "2026-09-07 09:12"),  # RFC 5322: UTC, the sender's zone unknown
+        ("ma 7 sep 2026 09:12:00 +0200", "2026-09-07 07:12"),  # as some Dutch mail programs write it
+        ("Mon, 7 Sep 26 09:12:00 CEST", "2026-09-07 07:12"),  # obsolete year and a European zone name
+        ("Mon, 07 Sep 2026 09:12:00 +0200 (CEST)", "2026-09-07 07:12"),
+    ],
+)
+def test_date_headers_are_read_by_the_one_date_reader(
+    cli: Any, engine: Engine, tmp_path: Path, before: dict[str, int], written: str, utc: str
+) -> None:
+    path = tmp_path / "one.eml"
+    path.write_text(_message(77, date=written))
+    result = cli("mail", path, "--format", "json")
+    assert result.code == 0, result.err
+    with engine.connect() as conn:
+        moment = conn.execute(
+            select(schema.contacts.c.occurred_at).where(schema.contacts.c.subject == "Vraag")
+            .order_by(schema.contacts.c.id.desc()).limit(1)
+        ).scalar_one()  # fmt: skip
+    assert f"{moment:%Y-%m-%d %H:%M}" == utc

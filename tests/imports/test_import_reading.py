@@ -97,10 +97,10 @@ def test_sniffing_prefers_the_delimiter_that_splits_most() -> None:
 
 def test_lines_are_where_records_start(tmp_path: Path) -> None:
     path = tmp_path / "multi.csv"
-    path.write_text('\n\na,b\n1,"line one\nline two"\n\n2,x\n', encoding="utf-8")
+    path.write_text('\n\na,b\n1,"line one\nline two"\n\n2,x\n3,"three\nlines\nhere"\n4,y\n', encoding="utf-8")
     with open_tabular(path) as table:
         assert table.header_line == 3
-        assert [line for line, _ in table.records] == [4, 7]
+        assert [line for line, _ in table.records] == [4, 7, 8, 11]
 
 
 def test_workbook(tmp_path: Path) -> None:

@@ -147,3 +147,21 @@ def test_ios_system_line_under_the_chat_name_is_no_sender(cli: Any, engine: Engi
     report = cli("whatsapp", path, "--format", "json").json()
     assert (report["added"], report["customers_added"]) == (2, 1)
     assert len({c["customer_id"] for c in _contacts(engine)}) == 1
+
+
+def test_the_same_words_twice_in_one_minute_are_two_messages(cli: Any, engine: Engine, tmp_path: Path) -> None:
+    chat = tmp_path / "twice.txt"
+    lines = [
+        "27-08-2026 11:17 - +31 6 12345678: Zijn jullie open?",
+        "27-08-2026 11:17 - +31 6 12345678: ok",
+        "27-08-2026 11:17 - +31 6 12345678: ok",
+        "27-08-2026 11:18 - Autohuis Jansen: ok",
+    ]
+    chat.write_text("\n".join(lines) + "\n")
+    report = cli("whatsapp", chat, "--format", "json").json()
+    assert (report["added"], report["duplicates"]) == (4, 0)
+    assert [c["text"] for c in _contacts(engine)] == ["Zijn jullie open?", "ok", "ok", "ok"]
+    longer = tmp_path / "longer.txt"
+    longer.write_text("\n".join([*lines, "27-08-2026 11:19 - +31 6 12345678: ok"]) + "\n")
+    report = cli("whatsapp", longer, "--format", "json").json()
+    assert (report["added"], report["duplicates"]) == (1, 4)

@@ -101,6 +101,14 @@ def erase(engine: Engine, customer_id: int, erased_by: str, clock: Clock | None 
     return counts
 
 
+def erased(engine: Engine, customer_id: int) -> dict[str, int] | None:
+    """What the latest erasure of the customer that had this id deleted, per table (from the audit trail), or None
+    when that customer was never erased."""
+    with reading(engine) as conn:
+        counts = store.latest_erasure_counts(conn, customer_id)
+    return None if counts is None else {str(name): int(n) for name, n in json.loads(counts).items()}
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}

@@ -60,6 +60,7 @@ delegates_of = delegation.delegates_of
 end_of_day = delegation.end_of_day
 export_customer = personal_data.export
 erase_customer = personal_data.erase
+erased_customer = personal_data.erased
 identity_fingerprint = personal_data.identity_fingerprint
 
 

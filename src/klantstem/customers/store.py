@@ -300,6 +300,14 @@ def record_erasure(
         conn.execute(insert(e), new)
 
 
+def latest_erasure_counts(conn: Connection, customer_id: int) -> str | None:
+    """The counts (JSON) of the latest erasure of the customer that had this id, or None when none was erased."""
+    e = schema.erasures
+    query = select(e.c.counts).where(e.c.customer_id == customer_id).order_by(e.c.id.desc()).limit(1)
+    found: str | None = conn.execute(query).scalar_one_or_none()
+    return found
+
+
 def _delete_in(conn: Connection, table: Table, column: str, ids: Sequence[int], *extra: Any) -> int:
     total = 0
     for part in _chunks(sorted(set(ids))):

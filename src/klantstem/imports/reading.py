@@ -109,9 +109,10 @@ def flattened(batch: list[PackedContact]) -> str | list[PackedContact]:
 
 
 @contextmanager
-def contact_messages(request: Any, read: Reader = read_contacts) -> Iterator[Iterator[Message]]:
-    """The messages `read` gives for the request's file, from a child process when the file is large."""
-    if Path(request.path).is_file() and Path(request.path).stat().st_size >= CHILD_FROM_BYTES:
+def contact_messages(request: Any, read: Reader = read_contacts, child: bool = True) -> Iterator[Iterator[Message]]:
+    """The messages `read` gives for the request's file, from a child process when the file is large (and
+    `child`: a reader that spreads its work over processes of its own runs here)."""
+    if child and Path(request.path).is_file() and Path(request.path).stat().st_size >= CHILD_FROM_BYTES:
         with _from_child(request, read) as messages:
             yield messages
     else:

@@ -116,11 +116,14 @@ def _import_conversation(
         str(path), skip_invalid, settings.timezone, settings.default_country, settings.import_batch_size,
         settings.organisation_senders, **(options or {}),
     )  # fmt: skip
-    result = _import_contact_messages(engine, kind, path, request, read, progress, clock)
+    # mail spreads its parsing over the cores itself (klantstem.workers), so it needs no reading child
+    result = _import_contact_messages(engine, kind, path, request, read, progress, clock, child=kind != "mail")
     started = time.perf_counter()
     if result.added:  # first the promises the organisation made, then those that later messages kept
         calendar = calendar_from_settings(settings)
-        result.promises_found = promises.find_in_texts(engine, calendar, source=path.name, direction="outbound")
+        result.promises_found = promises.find_in_texts(
+            engine, calendar, source=path.name, direction="outbound", spread=True
+        )
         result.promises_kept = promises.keep_matching(engine, None)
     result.seconds = round(result.seconds + time.perf_counter() - started, 3)
     return result
@@ -134,6 +137,7 @@ def _import_contact_messages(
     read: Reader,
     progress: ProgressCallback | None,
     clock: Clock | None,
+    child: bool = True,
 ) -> ImportResult:
     """Write the contacts a reader gives, in one transaction; raises ImportFileError and then changes nothing."""
     started = time.perf_counter()
@@ -142,7 +146,7 @@ def _import_contact_messages(
     warnings: list[Rejection] = []
     count = 0
     local_times: dict[str, int] = {}
-    with _collector_paused(), contact_messages(request, read) as messages:
+    with _collector_paused(), contact_messages(request, read, child) as messages:
         start = next(messages)
         if not isinstance(start, Started):
             raise RuntimeError("the file's reader did not start with its header")

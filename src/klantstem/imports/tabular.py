@@ -21,6 +21,8 @@ from typing import Any, Literal
 from klantstem.delimited import (
     QUOTE_CLOSED_EARLY,
     QUOTE_NEVER_CLOSED,
+    LineSpans,
+    QuoteProblem,
     closed_early,
     ended_inside_quote,
     sniff_delimiter,
@@ -112,11 +114,16 @@ def _numbered(path: Path, reader: Any) -> Iterator[tuple[int, list[str]]]:
     """Rows that hold something, with the line they start on; a csv error, or a quote that breaks
     klantstem.delimited's rule, becomes an ImportFileError naming its line."""
     end = 0
+    spans = LineSpans()
     try:
         for row in reader:
             start, end = end + 1, reader.line_num
+            spans.record(start, end)
             if any(row) and (len(row) > 1 or row[0].strip()):
                 yield start, row
+        spans.finish()
+    except QuoteProblem as problem:
+        raise ImportFileError(str(path), problem.reason, line=problem.line) from None
     except csv.Error as exc:
         if ended_inside_quote(exc):
             raise ImportFileError(str(path), QUOTE_NEVER_CLOSED, line=end + 1) from None

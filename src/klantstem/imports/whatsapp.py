@@ -14,18 +14,21 @@ does not decide it, from the `date_order` asked for. Written for klantstem; the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from klantstem.dates import clock_time, numeric_day
 from klantstem.errors import ImportFileError
+from klantstem.imports.columns import CONTACT_COLUMNS
 from klantstem.imports.conversations import ConversationRequest, MessageRow, OwnSenders, contact_messages_of
 from klantstem.imports.model import Rejection
 from klantstem.imports.reading import Message, Started
 from klantstem.imports.whatsapp_file import chat_text
 
 DATE_ORDERS = ("dmy", "mdy")
+_OCCURRED_AT = [column.name for column in CONTACT_COLUMNS].index("occurred_at")
 FIELD_NAMES = {"phone": "sender", "name": "sender", "email": "customer", "customer_ref": "customer",
                "occurred_at": "date", "staff": "sender", "text": "text"}  # fmt: skip
 _MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
@@ -66,9 +69,25 @@ def read_whatsapp(request: ConversationRequest) -> Iterator[Message]:
     own = OwnSenders(request.own_senders, request.default_region)
     warnings: list[Rejection] = []
     sides = _Sides(chat.where, entries, own, request.customer, warnings)
-    rows = (row for entry in entries if (row := _row(chat.where, entry, order, sides)) is not None)
+    rows = _repeats_apart(row for entry in entries if (row := _row(chat.where, entry, order, sides)) is not None)
     started = Started(chat.sha256, len(entries), ())
     yield from contact_messages_of(request, started, rows, FIELD_NAMES, warnings)
+
+
+def _repeats_apart(rows: Iterable[MessageRow]) -> Iterator[MessageRow]:
+    """The rows, a message that repeats an earlier one to the letter (same sender, text and time: "ok" twice
+    in one Android minute) a microsecond after it for each time it came before, so that each is a contact of
+    its own and not a duplicate, and a second import of the same or a longer export still finds the same."""
+    seen: dict[tuple[str, ...], int] = {}
+    for row in rows:
+        times = seen.get(row.values, 0) if row.values else 0
+        if row.values:
+            seen[row.values] = times + 1
+        if times:
+            values = row.values
+            moment = f"{values[_OCCURRED_AT]}.{times:06d}"
+            row = MessageRow(row.where, row.line, (*values[:_OCCURRED_AT], moment, *values[_OCCURRED_AT + 1 :]))
+        yield row
 
 
 def _entries(where: str, text: str) -> list[_Entry]:
@@ -153,19 +172,7 @@ def _misfit(entries: list[_Entry], order: str) -> _Entry | None:
 
 
 def _date(numbers: tuple[str, ...], order: str) -> date | None:
-    first, second, third = (int(part) for part in numbers[:3])
-    if order == "ymd":
-        year, month, day = first, second, third
-    elif order == "mdy":
-        year, month, day = third, first, second
-    else:
-        year, month, day = third, second, first
-    if year < 100:
-        year += 2000
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return numeric_day(numbers[0], numbers[1], numbers[2], order)
 
 
 class _Sides:
@@ -269,13 +276,5 @@ def _ios_system_line(entry: _Entry) -> bool:
 def _moment(entry: _Entry, order: str) -> str | None:
     """The local date and time of a message as ISO text, or None when it does not exist."""
     day = _date(entry.numbers, order)
-    hour, minute = int(entry.numbers[3]), int(entry.numbers[4])
-    second = int(entry.numbers[5] or 0)
-    half = (entry.numbers[6] or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "p" else 0)
-    if day is None or hour > 23 or minute > 59 or second > 59:
-        return None
-    return f"{day.isoformat()} {hour:02d}:{minute:02d}:{second:02d}"
+    moment = clock_time(day, *entry.numbers[3:7]) if day is not None else None
+    return None if moment is None else moment.isoformat(sep=" ")

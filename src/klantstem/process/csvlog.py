@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from klantstem.delimited import QuoteProblem, check_quotes, sniff_delimiter
+from klantstem.delimited import QuoteProblem, record_lines, sniff_delimiter
 from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
 from klantstem.process.arrays import from_numpy
@@ -79,7 +79,8 @@ class _TableReader:
     def source_names(self) -> dict[str, str]:
         return dict(self._columns)
 
-    def _standard(self, batch: pa.RecordBatch, first_line: int) -> pa.RecordBatch:
+    def _standard(self, batch: pa.RecordBatch, lines: np.ndarray) -> pa.RecordBatch:
+        """The batch in EVENT_SCHEMA; `lines` holds the line (CSV) or row (Parquet) each of its records starts on."""
         arrays: list[pa.Array] = []
         for name in STANDARD:
             source = self._columns.get(name)
@@ -88,37 +89,36 @@ class _TableReader:
                 continue
             values = batch.column(source)
             if name == "timestamp":
-                arrays.append(self._timestamps(values, first_line, source))
+                arrays.append(self._timestamps(values, lines, source))
                 continue
             if not pa.types.is_string(values.type):
                 values = values.cast(pa.string())
-            self._refuse_nul(values, first_line, source)
+            self._refuse_nul(values, lines, source)
             if name in REQUIRED:
-                self._require(values, first_line, source)
+                self._require(values, lines, source)
             arrays.append(values)
-        lines = from_numpy(np.arange(first_line, first_line + batch.num_rows, dtype=np.int64))
-        return pa.RecordBatch.from_arrays([*arrays, lines], schema=EVENT_SCHEMA)
+        return pa.RecordBatch.from_arrays([*arrays, from_numpy(lines)], schema=EVENT_SCHEMA)
 
-    def _require(self, values: pa.Array, first_line: int, source: str) -> None:
+    def _require(self, values: pa.Array, lines: np.ndarray, source: str) -> None:
         empty = pc.invert(pc.cast(pc.utf8_length(pc.utf8_trim_whitespace(values)), pa.bool_()))  # no pa.scalar:
         missing = pc.or_kleene(pc.is_null(values), empty)  # it would load pandas
         if pc.any(missing).as_py():
             row = int(pc.index(missing, True).as_py())
-            raise ImportFileError(str(self.path), "empty value", line=first_line + row, field=source)
+            raise ImportFileError(str(self.path), "empty value", line=int(lines[row]), field=source)
 
-    def _refuse_nul(self, values: pa.Array, first_line: int, source: str) -> None:
+    def _refuse_nul(self, values: pa.Array, lines: np.ndarray, source: str) -> None:
         holds = pc.match_substring(values, "\x00")
         if pc.any(holds).as_py():
             row = int(pc.index(holds, True).as_py())
             reason = "contains a NUL character, which is not text and cannot be stored"
-            raise ImportFileError(str(self.path), reason, line=first_line + row, field=source)
+            raise ImportFileError(str(self.path), reason, line=int(lines[row]), field=source)
 
-    def _timestamps(self, values: pa.Array, first_line: int, source: str) -> pa.Array:
+    def _timestamps(self, values: pa.Array, lines: np.ndarray, source: str) -> pa.Array:
         try:
             converted = to_utc(values, self._zone)
         except TimestampError as exc:
             reason = "missing timestamp" if exc.value is None else str(exc)
-            raise ImportFileError(str(self.path), reason, line=first_line + exc.row, field=source) from None
+            raise ImportFileError(str(self.path), reason, line=int(lines[exc.row]), field=source) from None
         for kind, count in converted.warnings().items():
             self.stats.warn(kind, count)
         return converted.values
@@ -171,30 +171,44 @@ class CsvReader(_TableReader):
         names = next(csv.reader([header], delimiter=delimiter), [])
         return encoding, delimiter, [name.lstrip("\ufeff") for name in names]
 
-    def _check_quotes(self, encoding: str, delimiter: str) -> None:
-        """klantstem.delimited's quote rule. A fast pass over the bytes finds whether any line end lies inside
-        quotes or a quote is left open; only then is the file read as CSV to apply the rule exactly."""
-        if not self._line_end_inside_quotes():
-            return
+    def _record_lines(self, encoding: str, delimiter: str) -> np.ndarray | None:
+        """klantstem.delimited's quote rule, and the line each data record starts on when that is not simply the
+        line after the one before (None then). A fast pass over the bytes finds whether any line end lies inside
+        quotes, a quote is left open, or an empty line (which Arrow skips) comes before a record; only then is
+        the file read as CSV to apply the rule exactly and to number its records."""
+        if not self._lines_are_records():
+            return None
         decoder = codecs.getincrementaldecoder(encoding)("replace")
         with self._open() as stream:
             chunks = iter(lambda: decoder.decode(stream.read(1 << 20)), "")
-            lines = (line for chunk in chunks for line in chunk.splitlines(keepends=True))
             try:
-                check_quotes(lines, delimiter)
+                starts = record_lines(_lines_of(chunks), delimiter)
             except QuoteProblem as problem:
                 raise ImportFileError(str(self.path), problem.reason, line=problem.line) from None
             except csv.Error:
-                pass  # Arrow's reader says what is wrong, with its line
+                return None  # Arrow's reader says what is wrong, with its line
+        return np.frombuffer(starts, dtype=np.int64)[1:]  # the header's line first
 
-    def _line_end_inside_quotes(self) -> bool:
+    def _lines_are_records(self) -> bool:
+        """Whether some record does not start on the line after the one before (see `_record_lines`)."""
         open_quote = 0  # 1 while the bytes read so far hold an odd number of quotes
         inflated = 0
+        tail = b""  # the end of the chunk before, for an empty line across two chunks
+        empty_line = False  # an empty line was seen; it counts once a record follows
         with self._open() as stream:
             try:
                 while chunk := stream.read(1 << 20):
                     inflated += len(chunk)
                     self._check_inflation(inflated)
+                    joined = tail + chunk
+                    if empty_line and joined.strip(b"\r\n"):
+                        return True
+                    blank = min((at for at in (joined.find(b"\n\n"), joined.find(b"\n\r\n")) if at >= 0), default=-1)
+                    if blank >= 0:
+                        if joined[blank:].strip(b"\r\n"):
+                            return True
+                        empty_line = True
+                    tail = chunk[-2:]
                     if not open_quote and b'"' not in chunk:
                         continue
                     codes = np.frombuffer(chunk, dtype=np.uint8)
@@ -215,19 +229,23 @@ class CsvReader(_TableReader):
     def batches(self) -> Iterator[pa.RecordBatch]:
         encoding, delimiter, names = self._sniff()
         self._columns = resolve_columns(self.path, names, self._mapping)
-        self._check_quotes(encoding, delimiter)
+        starts = self._record_lines(encoding, delimiter)
         reader = self._csv_reader(encoding, delimiter, names)
-        line = 2
+        done = 0  # records read
         with reader:
             while True:
+                line = int(starts[done]) if starts is not None and done < len(starts) else done + 2
                 try:
                     batch = reader.read_next_batch()
                 except StopIteration:
                     break
                 except (pa.ArrowInvalid, OSError, EOFError) as exc:
                     raise self._read_error(exc, line) from None
-                yield self._standard(batch, line)
-                line += batch.num_rows
+                lines = starts[done : done + batch.num_rows] if starts is not None else np.empty(0, np.int64)
+                if len(lines) != batch.num_rows:  # no numbered records, or Arrow counts more: the plain count
+                    lines = np.arange(done + 2, done + 2 + batch.num_rows, dtype=np.int64)
+                yield self._standard(batch, lines)
+                done += batch.num_rows
 
     def _csv_reader(self, encoding: str, delimiter: str, names: list[str]) -> pacsv.CSVStreamingReader:
         used = list(dict.fromkeys(self._columns.values()))
@@ -252,6 +270,18 @@ class CsvReader(_TableReader):
         if "gzip" in text.lower() or isinstance(exc, EOFError):
             return ImportFileError(str(self.path), f"the gzip file is truncated or damaged ({text})")
         return ImportFileError(str(self.path), text, line=int(match.group(1)) if match else line)
+
+
+def _lines_of(chunks: Iterator[str]) -> Iterator[str]:
+    """The lines of a text read in chunks, each with its line feed (a line may run over two chunks)."""
+    rest = ""
+    for chunk in chunks:
+        lines = (rest + chunk).split("\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line + "\n"
+    if rest:
+        yield rest
 
 
 class ParquetReader(_TableReader):
@@ -291,6 +321,6 @@ class ParquetReader(_TableReader):
             except (pa.ArrowException, OSError) as exc:
                 reason = f"a damaged Parquet file ({str(exc).splitlines()[0]})"
                 raise ImportFileError(str(self.path), reason, line=row + 1) from None
-            yield self._standard(batch, row)
+            yield self._standard(batch, np.arange(row, row + batch.num_rows, dtype=np.int64))
             row += batch.num_rows
             self._done = size * (row - 1) // rows

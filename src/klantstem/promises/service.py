@@ -8,7 +8,7 @@ matching later contact or process event happens before its due time, and broken 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, Table
 
+from klantstem import workers
 from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
@@ -24,7 +25,7 @@ from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.promises import identity, store
 from klantstem.promises.due import due_from_phrase
-from klantstem.promises.from_text import DEFAULT_DUE, promises_in
+from klantstem.promises.from_text import DEFAULT_DUE, FoundPromise, promises_in
 from klantstem.promises.model import (
     BROKEN,
     CANCELLED,
@@ -240,16 +241,24 @@ def find_in_texts(
     contact_id: int | None = None,
     source: str | None = None,
     direction: str | None = None,
+    spread: bool = False,
 ) -> int:
     """Register the promises the text analysis finds in contact texts (one contact, or all since a moment, or
     those of one source file and direction). Each mention is registered once; the responsible party is the
     contact's third party when the text names another party, else its department (or the case's), else its
     staff member. A mention of a promise already in the register (see `identity`) is not registered again.
-    Returns how many were added."""
+    With `spread`, many texts are read on every core (`klantstem.workers`, which forks: for a command such as
+    an import, never from a server's threads). Returns how many were added."""
     with engine.begin() as conn:
+        contacts = list(store.contacts_with_text(conn, since, contact_id, source, direction))
+        texts = [(str(contact["text"]), contact["direction"] == "inbound") for contact in contacts]
+        if spread and len(texts) >= workers.PARALLEL_FROM and workers.cores() > 1:  # the text analysis on every core
+            found: Iterable[list[FoundPromise]] = workers.in_order(_promises_in_texts, texts, workers.cores())
+        else:
+            found = (promises_in(text, inbound) for text, inbound in texts)
         candidates: list[dict[str, Any]] = []
-        for contact in store.contacts_with_text(conn, since, contact_id, source, direction):
-            candidates.extend(_text_promises(contact, calendar))
+        for contact, promises in zip(contacts, found, strict=True):
+            candidates.extend(_text_promises(contact, promises, calendar))
         known = store.existing_fingerprints(conn, [c["fingerprint"] for c in candidates])
         unseen = [c for c in candidates if c["fingerprint"] not in known]
         registered = store.promise_identities(conn, {c["customer_id"] for c in unseen})
@@ -258,10 +267,18 @@ def find_in_texts(
     return len(fresh)
 
 
-def _text_promises(contact: dict[str, Any], calendar: BusinessCalendar) -> list[dict[str, Any]]:
+def _promises_in_texts(texts: list[tuple[str, bool]]) -> list[list[FoundPromise]]:
+    """`promises_in` of each (text, inbound), in a worker process."""
+    return [promises_in(text, inbound) for text, inbound in texts]
+
+
+def _text_promises(
+    contact: dict[str, Any], promises: list[FoundPromise], calendar: BusinessCalendar
+) -> list[dict[str, Any]]:
+    """The register rows of the promises found in one contact's text."""
     made = contact["occurred_at"]
     rows: list[dict[str, Any]] = []
-    for found in promises_in(str(contact["text"]), contact["direction"] == "inbound"):
+    for found in promises:
         third_party = contact["third_party_id"] if found.by_someone_else else None
         department = None if third_party else contact["department_id"] or contact["case_department_id"]
         staff = contact["staff_id"] if contact["direction"] == "outbound" and not third_party else None

@@ -27,6 +27,21 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "delegate.all_topics": ("alles", "everything"),
     "delegate.added": ("{name} mag nu namens de klant handelen.", "{name} may now act for the customer."),
     "delegate.ended": ("De machtiging van {name} is beëindigd.", "The authorisation of {name} has ended."),
+    "personal.title": ("Persoonsgegevens", "Personal data"),
+    "personal.export": ("Alles wat we over deze persoon bewaren downloaden (JSON)",
+                        "Download everything held about this person (JSON)"),
+    "personal.erase_help": ("Wissen verwijdert contacten, verhalen, afspraken, gemachtigden, links en identiteiten van "
+                            "deze persoon (ook van samengevoegde klanten). Dit kan niet ongedaan worden gemaakt; het "
+                            "wordt vastgelegd wie het deed en wanneer.",
+                            "Erasing deletes this person's contacts, stories, promises, delegates, links and "
+                            "identities (also of merged customers). It cannot be undone; who did it and when is "
+                            "recorded."),
+    "personal.confirm": ("Typ het klantnummer {id} om te bevestigen", "Type the customer number {id} to confirm"),
+    "personal.erase": ("Persoonsgegevens wissen", "Erase personal data"),
+    "personal.confirm_wrong": ("Niets gewist: typ het klantnummer {id} om het wissen te bevestigen.",
+                               "Nothing was erased: type the customer number {id} to confirm the erasure."),
+    "personal.erased": ("Klant {id} is gewist: {n} gegevens verwijderd.",
+                        "Customer {id} was erased: {n} records deleted."),
     "delegate.check": ("Mag deze persoon namens de klant handelen?", "May this person act for the customer?"),
     "delegate.who": ("Wie (naam, telefoon of e-mail)", "Who (name, phone or e-mail)"),
     "delegate.topic": ("Waarover (mag leeg)", "About what (may be empty)"),

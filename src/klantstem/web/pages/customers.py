@@ -39,9 +39,21 @@ def find(request: Request, _user: Viewer, q: str = "") -> Response:
         listed = customers.search(state.engine, q) if found is None else []
         if found is not None or len(listed) == 1:
             return RedirectResponse(f"/customers/{found or listed[0].id}", status_code=303)
-    problem = i18n.translate(i18n.language_of(request), "customer.not_found") if q.strip() and not listed else None
-    context = {"q": q, "problem": problem, "listed": listed}
+    lang = i18n.language_of(request)
+    problem = i18n.translate(lang, "customer.not_found") if q.strip() and not listed else None
+    context = {"q": q, "problem": problem, "listed": listed, "notice": _erased_notice(request, lang)}
     return state.renderer.page(request, "customers.html", context, 404 if problem else 200)
+
+
+def _erased_notice(request: Request, lang: str) -> str | None:
+    """After an erasure: what was deleted, from the audit trail (only the id travels in the query)."""
+    erased_id = request.query_params.get("erased", "")
+    if not (erased_id.isdigit() and len(erased_id) < 12):
+        return None
+    counts = customers.erased_customer(app_state(request).engine, int(erased_id))
+    if counts is None:
+        return None
+    return i18n.translate(lang, "personal.erased", id=int(erased_id), n=sum(counts.values()))
 
 
 def customer_page(request: Request, customer_id: int, **extra: object) -> Response:
