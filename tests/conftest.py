@@ -4,12 +4,14 @@ KLANTSTEM_TEST_DATABASE_URL is set (CI runs the suite against both)."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from klantstem.db import schema
 from klantstem.db.engine import open_database
@@ -40,9 +42,18 @@ def _postgres_engine() -> Engine:
 
 
 def _truncate(engine: Engine) -> None:
+    """Empty every table. A background thread of the test before (a web page's figures still being computed) may
+    hold a table the truncation needs; PostgreSQL then ends one side as a deadlock, and the truncation tries again."""
     names = ", ".join(schema.metadata.tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    for attempt in range(20):
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            return
+        except OperationalError as exc:
+            if "deadlock" not in str(exc.orig).lower() or attempt == 19:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture

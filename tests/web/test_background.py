@@ -110,3 +110,4 @@ def test_pages_say_the_figures_are_being_computed_instead_of_waiting(
             time.sleep(0.1)
         shown = client.get("/dashboard")
         assert shown.status_code == 200 and 'id="computing"' not in shown.text
+    state.executor.shutdown(wait=True)  # the figures still being computed end before the next test empties the tables
