@@ -119,7 +119,10 @@ def _import_conversation(
     # mail spreads its parsing over the cores itself (klantstem.workers), so it needs no reading child
     result = _import_contact_messages(engine, kind, path, request, read, progress, clock, child=kind != "mail")
     started = time.perf_counter()
-    if result.added:  # first the promises the organisation made, then those that later messages kept
+    # First the promises the organisation made, then those that later messages kept. This runs after the contacts
+    # are committed, and also when nothing was added: it registers each mention once, so running the import again
+    # after a crash between the two steps finds what the first run did not.
+    if result.added or result.duplicates:
         calendar = calendar_from_settings(settings)
         result.promises_found = promises.find_in_texts(
             engine, calendar, source=path.name, direction="outbound", spread=True
