@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -54,8 +55,10 @@ def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
     return sparse.csr_matrix(_unit_rows(matrix))
 
 
-def _unit_rows(matrix: sparse.spmatrix) -> sparse.spmatrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _unit_rows(matrix: Any) -> Any:
+    """The rows of a sparse or dense matrix scaled to unit length (a row of zeros stays zeros)."""
+    squares = matrix.multiply(matrix) if sparse.issparse(matrix) else np.square(matrix)
+    norms = np.sqrt(np.asarray(squares.sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ matrix
 
@@ -70,9 +73,7 @@ def closest(problem_texts: dict[int, list[str]], texts: Sequence[str]) -> list[t
     ids = sorted(problem_texts)
     rows = {pid: [i for i, (p, _) in enumerate(known) if p == pid] for pid in ids}
     present = [pid for pid in ids if rows[pid]]
-    means = np.vstack([np.asarray(reports[rows[pid]].mean(axis=0)) for pid in present])
-    norms = np.linalg.norm(means, axis=1, keepdims=True)
-    centroids = means / np.where(norms == 0, 1.0, norms)
+    centroids = _unit_rows(np.vstack([np.asarray(reports[rows[pid]].mean(axis=0)) for pid in present]))
     scores = np.asarray(asked @ centroids.T)
     found: list[tuple[int, float] | None] = []
     for i, text in enumerate(texts):
