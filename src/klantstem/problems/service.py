@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
+from klantstem.dates import to_utc
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError
 from klantstem.problems import bases, detection, similar, store
@@ -125,7 +126,7 @@ def _record(conn: Connection, now: datetime, candidate: Candidate, current: Any,
         _link(conn, problem_id, candidate.signal.voices, "detected", None, linked)
         return "opened", problem_id
     problem_id = int(current.id)
-    if current.status == "verified" and _returned(candidate, store.utc(current.verified_at)):
+    if current.status == "verified" and _returned(candidate, to_utc(current.verified_at)):
         changed = _with_process(conn, candidate, figures)
         store.update_problem(conn, problem_id, **changed, status="new", reopened=current.reopened + 1, progress_at=now)
         store.journal(conn, problem_id, now, None, "reopened", since=candidate.signal.since.isoformat())
@@ -223,7 +224,7 @@ def _link(
         seen.add(key)
         linked.setdefault(key, []).append((problem_id, link))
         rows.append({"problem_id": problem_id, "source": v.source, "source_id": v.source_id,
-                     "customer_id": v.customer_id, "channel": v.channel, "occurred_at": store.utc(v.at),
+                     "customer_id": v.customer_id, "channel": v.channel, "occurred_at": to_utc(v.at),
                      "link": link, "reason": reason})  # fmt: skip
     store.insert_reports(conn, rows)
     return len(rows)
@@ -241,7 +242,7 @@ def _suggest_similar(conn: Connection, voices: list[Voice], linked: Linked) -> i
     open_ones = [p for p in store.problems(conn) if p.status in OPEN_STATUSES and p.kind == "structural"]
     if not open_ones:
         return 0
-    since = min(store.utc(p.first_seen) for p in open_ones)
+    since = min(to_utc(p.first_seen) for p in open_ones)
     loose = [v for v in voices if v.source in SIMILAR_SOURCES and v.source_id > after[v.source] and v.at >= since
              and (v.source, v.source_id) not in linked]  # fmt: skip
     loose = sorted(loose, key=lambda v: v.at)[-FIRST_COMPARED:]
@@ -256,7 +257,7 @@ def _suggest_similar(conn: Connection, voices: list[Voice], linked: Linked) -> i
     for voice, match in zip(loose, similar.closest(known, asked), strict=True):
         if match is not None:
             rows.append({"problem_id": match[0], "source": voice.source, "source_id": voice.source_id,
-                         "customer_id": voice.customer_id, "channel": voice.channel, "occurred_at": store.utc(voice.at),
+                         "customer_id": voice.customer_id, "channel": voice.channel, "occurred_at": to_utc(voice.at),
                          "link": "suggested", "reason": f"similar words ({match[1]:.2f})"})  # fmt: skip
     store.insert_reports(conn, rows)
     return len(rows)

@@ -16,8 +16,6 @@ S = schema
 CHUNK = 900  # ids per IN (...) list: under SQLite's limit on bound parameters
 
 
-utc = to_utc  # a time read back from the database as aware UTC (SQLite returns it naive)
-
 
 def _chunks(ids: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for start in range(0, len(ids), CHUNK):
@@ -103,7 +101,7 @@ def put_owner(conn: Connection, step: str, owner_id: int, now: datetime) -> None
     if conn.execute(select(o.c.id).where(o.c.step == step)).first():
         conn.execute(update(o).where(o.c.step == step).values(owner_id=owner_id))
     else:
-        conn.execute(insert(o).values(step=step, owner_id=owner_id, created_at=utc(now)))
+        conn.execute(insert(o).values(step=step, owner_id=owner_id, created_at=to_utc(now)))
 
 
 def staff_row(conn: Connection, key: str) -> Any:
@@ -177,7 +175,7 @@ def update_problem(conn: Connection, problem_id: int, **values: Any) -> None:
 def journal(conn: Connection, problem_id: int, at: datetime, staff_id: int | None, action: str, **detail: Any) -> None:
     conn.execute(
         insert(S.problem_journal).values(
-            problem_id=problem_id, at=utc(at), staff_id=staff_id, action=action, detail=detail
+            problem_id=problem_id, at=to_utc(at), staff_id=staff_id, action=action, detail=detail
         )
     )
 
@@ -261,7 +259,7 @@ def finish_action(conn: Connection, action_id: int, at: datetime) -> int | None:
     a = S.problem_actions
     problem_id = conn.execute(select(a.c.problem_id).where(a.c.id == action_id)).scalar()
     if problem_id is not None:
-        conn.execute(update(a).where(a.c.id == action_id, a.c.done_at.is_(None)).values(done_at=utc(at)))
+        conn.execute(update(a).where(a.c.id == action_id, a.c.done_at.is_(None)).values(done_at=to_utc(at)))
     return None if problem_id is None else int(problem_id)
 
 
@@ -346,7 +344,7 @@ def claim_outbox(conn: Connection, outbox_id: int) -> bool:
 def finish_outbox(conn: Connection, outbox_id: int, status: str, at: datetime | None, error: str | None) -> None:
     o = S.outbox
     conn.execute(
-        update(o).where(o.c.id == outbox_id).values(status=status, sent_at=utc(at) if at else None, last_error=error)
+        update(o).where(o.c.id == outbox_id).values(status=status, sent_at=to_utc(at) if at else None, last_error=error)
     )
 
 
@@ -356,7 +354,7 @@ def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -
     e = S.process_events
     latest = (
         select(e.c.log_name, e.c.case_key)
-        .where(e.c.activity == step, e.c.occurred_at >= utc(since))
+        .where(e.c.activity == step, e.c.occurred_at >= to_utc(since))
         .order_by(e.c.occurred_at.desc())
         .limit(limit * 4)
     )
@@ -373,7 +371,7 @@ def step_case_events(conn: Connection, step: str, since: datetime, limit: int) -
                 .order_by(e.c.case_key, e.c.occurred_at, e.c.id)
             )
             for key, at, activity, team, status, case_id in conn.execute(query):
-                found.setdefault(f"{log}\x1f{key}", []).append((utc(at), activity, team, status, case_id))
+                found.setdefault(f"{log}\x1f{key}", []).append((to_utc(at), activity, team, status, case_id))
     return found
 
 
@@ -384,5 +382,5 @@ def decided_promises(conn: Connection, case_ids: Sequence[int]) -> list[tuple[in
     found: list[tuple[int, datetime, str]] = []
     for part in _chunks(sorted(set(case_ids))):
         query = select(p.c.case_id, p.c.made_at, p.c.status).where(p.c.case_id.in_(part))
-        found += [(int(c), utc(m), str(s)) for c, m, s in conn.execute(query) if s in ("kept", "broken")]
+        found += [(int(c), to_utc(m), str(s)) for c, m, s in conn.execute(query) if s in ("kept", "broken")]
     return found

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from klantstem.dates import to_utc
 from klantstem.problems import store
 from klantstem.problems.model import Action, JournalEntry, ProblemDetail, ProblemRow, Report
 
@@ -20,15 +21,15 @@ def _row(r: Any, counts: tuple[int, int, int]) -> ProblemRow:
         id=int(r.id), step=r.step, facet=r.facet, kind=r.kind, status=r.status, owner_id=r.owner_id, owner=r.owner,
         signal=r.signal, explanation=dict(r.explanation or {}), rate=r.rate, baseline=r.baseline,
         customers=int(r.customers), reports=int(r.reports), channels=list(r.channels or []),
-        first_seen=store.utc(r.first_seen), last_seen=store.utc(r.last_seen), opened_at=store.utc(r.opened_at),
-        progress_at=store.utc(r.progress_at), fixed_at=_utc(r.fixed_at), verified_at=_utc(r.verified_at),
+        first_seen=to_utc(r.first_seen), last_seen=to_utc(r.last_seen), opened_at=to_utc(r.opened_at),
+        progress_at=to_utc(r.progress_at), fixed_at=_utc(r.fixed_at), verified_at=_utc(r.verified_at),
         review_at=_utc(r.review_at), reopened=int(r.reopened), reporters=counts[0], reporters_told=counts[1],
         suggested=counts[2],
     )  # fmt: skip
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    return None if moment is None else store.utc(moment)
+    return None if moment is None else to_utc(moment)
 
 
 def problem_rows(conn: Connection, ids: list[int] | None = None) -> list[ProblemRow]:
@@ -48,21 +49,21 @@ def detail(conn: Connection, problem_id: int, now: datetime | None = None) -> Pr
     words = {source: store.quotes(conn, source, ids) for source, ids in by_source.items()}
     told = _told(conn, problem_id)
     listed = [
-        Report(int(r.id), r.source, int(r.source_id), r.customer_id, r.customer, r.channel, store.utc(r.occurred_at),
+        Report(int(r.id), r.source, int(r.source_id), r.customer_id, r.customer, r.channel, to_utc(r.occurred_at),
                r.link, r.reason, _quote(words[r.source].get(int(r.source_id), "")), told.get(r.customer_id))
         for r in reports
     ]  # fmt: skip
     actions = [
-        Action(int(a.id), int(a.problem_id), a.description, int(a.owner_id), a.owner, store.utc(a.created_at),
-               store.utc(a.due_at), _utc(a.done_at), a.done_at is None and store.utc(a.due_at) < moment)
+        Action(int(a.id), int(a.problem_id), a.description, int(a.owner_id), a.owner, to_utc(a.created_at),
+               to_utc(a.due_at), _utc(a.done_at), a.done_at is None and to_utc(a.due_at) < moment)
         for a in store.actions_of(conn, problem_id)
     ]  # fmt: skip
     journal = [
-        JournalEntry(store.utc(j.at), j.staff_id, j.staff, j.action, dict(j.detail or {}))
+        JournalEntry(to_utc(j.at), j.staff_id, j.staff, j.action, dict(j.detail or {}))
         for j in store.journal_of(conn, problem_id)
     ]
     messages = [
-        {"id": m.id, "kind": m.kind, "body": m.body, "created_at": store.utc(m.created_at).isoformat()}
+        {"id": m.id, "kind": m.kind, "body": m.body, "created_at": to_utc(m.created_at).isoformat()}
         for m in store.messages_of(conn, problem_id)
     ]
     return ProblemDetail(found[0], listed, actions, journal, messages, store.outbox_counts(conn, problem_id))
@@ -73,7 +74,7 @@ def _told(conn: Connection, problem_id: int) -> dict[int | None, datetime]:
     found: dict[int | None, datetime] = {}
     for row in store.outbox_rows(conn, limit=1_000_000, problem_id=problem_id):
         if row.status in ("queued", "sent", "exported"):
-            at = store.utc(row.sent_at or row.created_at)
+            at = to_utc(row.sent_at or row.created_at)
             found[row.customer_id] = min(found.get(row.customer_id, at), at)
     return found
 

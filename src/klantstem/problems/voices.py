@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Select, and_, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from klantstem.dates import to_utc
 from klantstem.db import schema as S
 from klantstem.db.moments import later_by
 from klantstem.problems import store
@@ -66,7 +67,7 @@ def _voices(
     for row_id, customer_id, case_id, channel, at, department_id, case_step in conn.execute(query):
         said = every or facets.get(int(row_id), ())
         step, how = place(case_step, said, department_id, mapping)
-        out.append(Voice(source, int(row_id), customer_id, case_id, channel, store.utc(at), department_id, said,
+        out.append(Voice(source, int(row_id), customer_id, case_id, channel, to_utc(at), department_id, said,
                          step, how))  # fmt: skip
     return out
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock
+from klantstem.dates import to_utc
 from klantstem.problems import detection, store
 from klantstem.problems.detection import Bases, Pool, period_of
 from klantstem.problems.model import Rules
@@ -28,7 +29,7 @@ def watch_fixed(
         for problem in store.problems(conn):
             if problem.status != "fixed" or problem.fixed_at is None:
                 continue
-            fixed = store.utc(problem.fixed_at)
+            fixed = to_utc(problem.fixed_at)
             first = period_of(fixed, "week", zone)
             weeks = (period_of(now, "week", zone) - first).days // 7
             one = series.get((problem.step, problem.facet))
