@@ -4,7 +4,6 @@ agent runs when that person calls ("may I speak for my husband about his SIM car
 from __future__ import annotations
 
 import re
-from contextlib import nullcontext
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -91,7 +90,7 @@ def end(engine: Engine, clock: Clock, delegate_id: int) -> Delegate:
 
 
 def delegates_of(db: Engine | Connection, customer_id: int) -> list[Delegate]:
-    with nullcontext(db) if isinstance(db, Connection) else reading(db) as conn:
+    with reading(db) as conn:
         return store.delegates_of(conn, merges.resolve(conn, customer_id))
 
 

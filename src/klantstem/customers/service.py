@@ -8,8 +8,6 @@ and erased per customer.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
-
 from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
@@ -126,7 +124,7 @@ def _require_free(conn: Connection, identity: Identity) -> None:
 
 def get_customer(db: Engine | Connection, customer_id: int) -> Customer:
     """The customer itself, even when merged (see `merged_into_id`); NotFoundError when it never existed."""
-    with _connection(db) as conn:
+    with reading(db) as conn:
         customer = store.get_customer(conn, customer_id)
     if customer is None:
         raise NotFoundError(f"customer {customer_id} does not exist")
@@ -135,20 +133,20 @@ def get_customer(db: Engine | Connection, customer_id: int) -> Customer:
 
 def resolve_id(db: Engine | Connection, customer_id: int) -> int:
     """The id of the customer that now holds the history of `customer_id` (itself unless merged)."""
-    with _connection(db) as conn:
+    with reading(db) as conn:
         return merges.resolve(conn, customer_id)
 
 
 def merged_from(db: Engine | Connection, customer_id: int) -> list[int]:
     """Customers merged into this one, directly or through others."""
-    with _connection(db) as conn:
+    with reading(db) as conn:
         return merges.merged_tree(conn, customer_id)[1:]
 
 
 def profile(db: Engine | Connection, customer_id: int) -> Profile:
     """The customer behind `customer_id` (after merges) with who was merged into it, its delegates and merges,
     in few queries (the story so far reads it for every customer shown)."""
-    with _connection(db) as conn:
+    with reading(db) as conn:
         customer = store.get_customer(conn, customer_id)
         if customer is None:
             raise NotFoundError(f"customer {customer_id} does not exist")
@@ -161,7 +159,7 @@ def profile(db: Engine | Connection, customer_id: int) -> Profile:
 
 
 def merges_of(db: Engine | Connection, customer_id: int) -> list[Merge]:
-    with _connection(db) as conn:
+    with reading(db) as conn:
         return store.merges_of(conn, merges.merged_tree(conn, customer_id))
 
 
@@ -237,8 +235,3 @@ def suggest_duplicates(engine: Engine, threshold: float = 85) -> list[DuplicateS
     with reading(engine) as conn:
         rows = store.duplicate_candidates(conn)
     return matching.suggest_duplicates(rows, threshold)
-
-
-def _connection(db: Engine | Connection) -> AbstractContextManager[Connection]:
-    """Reads share the caller's connection when given one (the story so far reads many domains at once)."""
-    return nullcontext(db) if isinstance(db, Connection) else reading(db)

@@ -73,12 +73,28 @@ _READ_ONLY = "klantstem_read_only"
 
 
 @contextmanager
-def reading(engine: Engine) -> Iterator[Connection]:
+def reading(db: Engine | Connection) -> Iterator[Connection]:
     """A connection for read-only work. On SQLite its transactions begin DEFERRED, so readers never wait for the
-    write lock, and it cannot write (`PRAGMA query_only`); writes go through `engine.begin()`, which begins
-    IMMEDIATE. On PostgreSQL it is an ordinary connection."""
-    with engine.connect() as conn:
+    write lock, and it cannot write (`PRAGMA query_only`); writes go through `writing`, which begins IMMEDIATE.
+    On PostgreSQL it is an ordinary connection. Given a connection, the caller's, reads share it (and see what
+    its open transaction wrote)."""
+    if isinstance(db, Connection):
+        yield db
+        return
+    with db.connect() as conn:
         conn.execution_options(**{_READ_ONLY: True})
+        yield conn
+
+
+@contextmanager
+def writing(db: Engine | Connection) -> Iterator[Connection]:
+    """A connection in a transaction for writing: a new one, committed when the block ends and rolled back when it
+    raises; or, given a connection, the caller's, whose open transaction the writes join (so that a service's
+    writes can be part of a larger unit of work, such as an import that is all or nothing)."""
+    if isinstance(db, Connection):
+        yield db
+        return
+    with db.begin() as conn:
         yield conn
 
 

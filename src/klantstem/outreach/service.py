@@ -7,7 +7,6 @@ outreach is logged, also the blocked attempts, so the guard can be audited.
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -144,7 +143,7 @@ def record(
 
 
 def outreach_of(db: Engine | Connection, customer_id: int) -> list[OutreachRecord]:
-    with nullcontext(db) if isinstance(db, Connection) else reading(db) as conn:
+    with reading(db) as conn:
         return store.outreach_of(conn, customer_id)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,7 +20,7 @@ from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import Clock
 from klantstem.customers import service as customers
 from klantstem.db import schema
-from klantstem.db.engine import reading
+from klantstem.db.engine import reading, writing
 from klantstem.errors import NotFoundError, UserInputError
 from klantstem.promises import identity, store
 from klantstem.promises.due import due_from_phrase
@@ -191,7 +190,7 @@ def get_promise(engine: Engine, promise_id: int) -> Promise:
 
 def promises_of(db: Engine | Connection, customer_id: int) -> list[Promise]:
     """Every promise made to this customer id (give the id after merges), oldest first."""
-    with nullcontext(db) if isinstance(db, Connection) else reading(db) as conn:
+    with reading(db) as conn:
         return store.promises_of(conn, [customer_id])
 
 
@@ -234,7 +233,7 @@ def scan(
 
 
 def find_in_texts(
-    engine: Engine,
+    db: Engine | Connection,
     calendar: BusinessCalendar,
     *,
     since: datetime | None = None,
@@ -248,8 +247,9 @@ def find_in_texts(
     contact's third party when the text names another party, else its department (or the case's), else its
     staff member. A mention of a promise already in the register (see `identity`) is not registered again.
     With `spread`, many texts are read on every core (`klantstem.workers`, which forks: for a command such as
-    an import, never from a server's threads). Returns how many were added."""
-    with engine.begin() as conn:
+    an import, never from a server's threads). Given a connection, the promises join its open transaction.
+    Returns how many were added."""
+    with writing(db) as conn:
         contacts = list(store.contacts_with_text(conn, since, contact_id, source, direction))
         texts = [(str(contact["text"]), contact["direction"] == "inbound") for contact in contacts]
         if spread and len(texts) >= workers.PARALLEL_FROM and workers.cores() > 1:  # the text analysis on every core
@@ -309,10 +309,10 @@ def _text_promises(
     return rows
 
 
-def keep_matching(engine: Engine, customer_id: int | None) -> int:
+def keep_matching(db: Engine | Connection, customer_id: int | None) -> int:
     """Keep the open promises that a recorded contact or event now fulfils: one customer's (after a new contact)
-    or everyone's (None: after an import)."""
-    with engine.begin() as conn:
+    or everyone's (None: after an import). Given a connection, this joins its open transaction."""
+    with writing(db) as conn:
         return _keep_matching(conn, customer_id)
 
 
