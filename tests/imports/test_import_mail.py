@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 
 from klantstem.db import schema
 from klantstem.imports.mail import _address_pairs
 from klantstem.imports.mail_text import new_text
+from klantstem.imports.service import import_mail
+from klantstem.settings import Settings
 
 MAIL = Path(__file__).parents[1] / "data" / "mail"
 OWN = "@autohuis-jansen.nl"
@@ -93,11 +96,39 @@ def test_promise_in_the_organisations_reply_is_registered(cli: Any, engine: Engi
     # the customer's own "de dealer zou mij terugbellen" is no promise of the organisation's
     again = cli("mail", MAIL / "thread.mbox", "--format", "json").json()
     assert (again["added"], again["duplicates"], again["promises_found"]) == (0, 3, 0)
-    # a crash after the contacts were committed and before their promises were: running the import again finds them
-    with engine.begin() as conn:
-        conn.execute(p.delete())
-    healed = cli("mail", MAIL / "thread.mbox", "--format", "json").json()
-    assert (healed["added"], healed["duplicates"], healed["promises_found"]) == (0, 3, 1)
+
+
+def test_a_failing_promise_step_undoes_the_whole_import(engine: Engine, db_url: str, is_postgres: bool) -> None:
+    """The promises are registered in the import's own transaction: when writing them fails, no contact, customer
+    or import run is left behind, and the import run again does all of it."""
+    settings = Settings.from_env().with_database(db_url)
+    with engine.begin() as conn:  # the database itself refuses promises, as a full disk or a lost server would
+        for statement in _REFUSE_PROMISES[is_postgres]:
+            conn.exec_driver_sql(statement)
+    try:
+        with pytest.raises(DBAPIError, match="promises refused"):
+            import_mail(engine, settings, MAIL / "thread.mbox")
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER refuse_promises" + (" ON promises" if is_postgres else ""))
+    with engine.connect() as conn:
+        left = [conn.execute(select(func.count()).select_from(t)).scalar_one() for t in _WRITTEN]
+    assert left == [0, 0, 0, 0]
+    again = import_mail(engine, settings, MAIL / "thread.mbox")
+    assert (again.added, again.promises_found) == (3, 1)
+
+
+_WRITTEN = (schema.contacts, schema.customers, schema.import_runs, schema.promises)
+_REFUSE_PROMISES = {
+    False: [
+        "CREATE TRIGGER refuse_promises BEFORE INSERT ON promises BEGIN SELECT RAISE(ABORT, 'promises refused'); END"
+    ],
+    True: [
+        "CREATE OR REPLACE FUNCTION refuse_promises() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'promises refused'; END $$",
+        "CREATE TRIGGER refuse_promises BEFORE INSERT ON promises FOR EACH ROW EXECUTE FUNCTION refuse_promises()",
+    ],
+}
 
 
 def test_folder_mbox_and_maildir_give_the_same_contacts(cli: Any, engine: Engine, tmp_path: Path) -> None:

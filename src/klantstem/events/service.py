@@ -100,7 +100,7 @@ def import_events(
         linked = store.link_cases(conn, log)
         now = (clock or SystemClock()).now()
         store.record_run(conn, str(path), _file_sha256(path), added, total - added, 0, now)
-    kept = promises.keep_matching(engine, None) if added else 0
+        kept = promises.keep_matching(conn, None) if added else 0  # in the import's transaction: all or nothing
     warnings = dict(reader.stats.warnings)
     return EventImportResult(str(path), log, total, added, total - added, 0, linked, warnings, kept)
 

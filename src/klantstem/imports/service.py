@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from klantstem.business_calendar import calendar_from_settings
 from klantstem.clock import Clock, SystemClock
@@ -39,6 +39,7 @@ __all__ = [
     "import_whatsapp",
 ]  # fmt: skip
 
+PromiseStep = Callable[[Connection, int], tuple[int, int]]  # (the import's connection, added) -> (found, kept)
 _BULK_TABLES = ("contacts", "customers", "customer_identities", "cases")  # what a contact import fills
 
 
@@ -57,16 +58,18 @@ def import_contacts(
     clock: Clock | None = None,
 ) -> ImportResult:
     """Import contacts from `path`; raises ImportFileError (file, line, field) and then changes nothing.
-    Afterwards, open promises that the new contacts fulfil are kept (as `klantstem promises scan` would)."""
+    In the same transaction, open promises that the new contacts fulfil are kept (as `klantstem promises scan`
+    would)."""
     request = ReadRequest(
         str(path), parse_map_options(map_options, CONTACT_COLUMNS), skip_invalid, settings.timezone,
         settings.default_country, settings.import_batch_size,
     )  # fmt: skip
-    result = _import_contact_messages(engine, "contacts", path, request, read_contacts, progress, clock)
-    started = time.perf_counter()
-    result.promises_kept = promises.keep_matching(engine, None) if result.added else 0  # the new contacts fulfil
-    result.seconds = round(result.seconds + time.perf_counter() - started, 3)
-    return result
+    return _import_contact_messages(engine, "contacts", path, request, read_contacts, progress, clock, _kept_only)
+
+
+def _kept_only(conn: Connection, added: int) -> tuple[int, int]:
+    """After a contact file: the open promises that its new contacts fulfil are kept (none are looked for)."""
+    return 0, promises.keep_matching(conn, None) if added else 0
 
 
 def import_mail(
@@ -116,20 +119,19 @@ def _import_conversation(
         str(path), skip_invalid, settings.timezone, settings.default_country, settings.import_batch_size,
         settings.organisation_senders, **(options or {}),
     )  # fmt: skip
+    calendar = calendar_from_settings(settings)
+
+    def promise_step(conn: Connection, added: int) -> tuple[int, int]:
+        """First the promises the organisation made in its replies, then those that later messages kept."""
+        if not added:
+            return 0, 0
+        found = promises.find_in_texts(conn, calendar, source=path.name, direction="outbound", spread=True)
+        return found, promises.keep_matching(conn, None)
+
     # mail spreads its parsing over the cores itself (klantstem.workers), so it needs no reading child
-    result = _import_contact_messages(engine, kind, path, request, read, progress, clock, child=kind != "mail")
-    started = time.perf_counter()
-    # First the promises the organisation made, then those that later messages kept. This runs after the contacts
-    # are committed, and also when nothing was added: it registers each mention once, so running the import again
-    # after a crash between the two steps finds what the first run did not.
-    if result.added or result.duplicates:
-        calendar = calendar_from_settings(settings)
-        result.promises_found = promises.find_in_texts(
-            engine, calendar, source=path.name, direction="outbound", spread=True
-        )
-        result.promises_kept = promises.keep_matching(engine, None)
-    result.seconds = round(result.seconds + time.perf_counter() - started, 3)
-    return result
+    return _import_contact_messages(
+        engine, kind, path, request, read, progress, clock, promise_step, child=kind != "mail"
+    )
 
 
 def _import_contact_messages(
@@ -140,9 +142,12 @@ def _import_contact_messages(
     read: Reader,
     progress: ProgressCallback | None,
     clock: Clock | None,
+    promise_step: PromiseStep,
     child: bool = True,
 ) -> ImportResult:
-    """Write the contacts a reader gives, in one transaction; raises ImportFileError and then changes nothing."""
+    """Write the contacts a reader gives and register what they mean for promises, in one transaction; raises
+    ImportFileError and then changes nothing. `promise_step` gets the transaction's connection and the number of
+    contacts added, and returns (promises found, promises kept)."""
     started = time.perf_counter()
     now = (clock or SystemClock()).now()
     rejections: list[Rejection] = []
@@ -170,11 +175,13 @@ def _import_contact_messages(
                         local_times = message.local_times
             counts = (writer.added, writer.duplicates, len(rejections))
             store.insert_import_run(kind, str(path), start.sha256, counts, now)
+            found, kept = promise_step(store.connection, writer.added)
     return ImportResult(
         kind=kind, file=str(path), rows=count, added=writer.added, duplicates=writer.duplicates,
         rejected=len(rejections), customers_added=lookups.customers_added, refused_erased=lookups.erased.refused,
         seconds=round(time.perf_counter() - started, 3), ignored_columns=list(start.ignored_columns),
-        rejections=rejections, warnings=warnings, local_times=_counted(local_times),
+        rejections=rejections, warnings=warnings, local_times=_counted(local_times), promises_found=found,
+        promises_kept=kept,
     )  # fmt: skip
 
 

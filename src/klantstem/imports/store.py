@@ -65,6 +65,11 @@ class ImportStore:
         # While the contacts' unique fingerprint index is deferred: every fingerprint the table holds.
         self._contact_fingerprints: set[str] | None = None
 
+    @property
+    def connection(self) -> Connection:
+        """The import's connection, in its open transaction: other services' writes join it through this."""
+        return self._conn
+
     # --- values ---------------------------------------------------------------------------------------------
 
     def moment(self, utc_text: str) -> object:
