@@ -28,6 +28,16 @@ def test_negation(text: str, level: str) -> None:
     assert analyse(text).appraisal.level == level
 
 
+@pytest.mark.parametrize(
+    "text", ["Nog steeds niet gebeld 😡", "Niet teruggebeld 👎", "Still not fixed 🤬", "Geen idee wanneer 😞"]
+)
+def test_an_emoji_after_a_negation_keeps_its_own_feeling(text: str) -> None:
+    """ "niet" negates the words after it, not the writer's angry face at the end."""
+    appraisal = analyse(text).appraisal
+    assert appraisal.level == "bad"
+    assert not any(c.negated for c in appraisal.cues if not c.span.text[:1].isalnum())
+
+
 def test_negated_cue_is_marked_and_explains_the_level() -> None:
     cues = analyse("De medewerker was helemaal niet behulpzaam.").appraisal.cues
     assert any(c.negated and c.weight < 0 for c in cues)

@@ -215,8 +215,8 @@ def _cue(text: str, tokens: Sequence[Token], after: Sequence[Token], hit: Hit[Cu
     negated, intensity, negation_strength = _modifiers(tokens, hit.token_index, lexicon)
     if not negated and not entry.self_negating:
         negated = _negated_after(after, lexicon)
-    if entry.self_negating:
-        negated = False
+    if entry.self_negating or not text[hit.start : hit.start + 1].isalnum():
+        negated = False  # an emoji is the writer's own feeling: a "niet" before it does not turn it round
     weight = entry.weight * intensity
     if negated:
         weight = NEGATED_NEGATIVE if entry.weight < 0 else -max(0.8, min(1.0, 0.6 * entry.weight)) * negation_strength
