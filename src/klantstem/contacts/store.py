@@ -11,9 +11,6 @@ from sqlalchemy import Connection, DateTime, Select, bindparam, insert, select
 from klantstem.dates import to_utc
 from klantstem.db import schema
 
-FEELING_KINDS = ("appraisal", "sentiment")
-
-
 _TIMES: dict[int, list[str]] = {}  # per statement (by id; they are built once): its datetime columns
 
 
@@ -108,7 +105,7 @@ EVENTS = (
 )
 FEELINGS = (
     select(_A.c.target_id, _A.c.value)
-    .where(_A.c.target == "contact", _A.c.kind.in_(FEELING_KINDS), _A.c.target_id.in_(bindparam("ids", expanding=True)))
+    .where(_A.c.target == "contact", _A.c.kind == "appraisal", _A.c.target_id.in_(bindparam("ids", expanding=True)))
     .order_by(_A.c.created_at, _A.c.id)
 )
 
@@ -135,7 +132,7 @@ def events_of(conn: Connection, customer_id: int) -> list[dict[str, Any]]:
 
 
 def feelings_of(conn: Connection, contact_ids: Sequence[int]) -> dict[int, Any]:
-    """The newest appraisal or sentiment annotation per contact (its JSON value)."""
+    """The newest appraisal annotation per contact (its JSON value)."""
     if not contact_ids:
         return {}
     return {int(target): value for target, value in conn.execute(FEELINGS, {"ids": list(contact_ids)})}

@@ -186,13 +186,9 @@ def _overall(appraisals: list[str]) -> str | None:
 
 
 def _feeling(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        for key in ("label", "appraisal", "sentiment", "value"):
-            if isinstance(value.get(key), str):
-                return str(value[key])
-    return None
+    """The level of a contact's appraisal annotation (as the text pipeline writes it: {"level": ..., ...})."""
+    level = value.get("level") if isinstance(value, dict) else None
+    return level if level in APPRAISAL_ORDER else None
 
 
 def _is_open(case: dict[str, Any]) -> bool:
