@@ -20,7 +20,9 @@ def _promise_scan(ctx: JobContext) -> str:
 
 
 def _analyse(ctx: JobContext) -> str:
-    return f"analysed {insights.analyse_stories(ctx.engine, ctx.clock)} new stories"
+    stories = insights.analyse_stories(ctx.engine, ctx.clock)
+    voices = insights.analyse_voices(ctx.engine, ctx.clock)  # contacts and story steps in every channel
+    return f"analysed {stories} new stories and {voices} contacts and story steps"
 
 
 def _reanalyse(ctx: JobContext) -> str:
