@@ -43,24 +43,22 @@ def reopened(
 def _reopened_counts(
     events: ir.Table, closing_names: tuple[str, ...], counted: tuple[str, ...], gap_s: float
 ) -> ir.Table:
-    import ibis
-
+    """One pass per case, no window: events are numbered in time order (`pos`), so the last counting event
+    after the first closing is also the latest, and some counting event came back at least `gap_s` after the
+    closing exactly when the last one did."""
     closing = (events.activity.isin(closing_names) | events.state.isin(closing_names)).fill_null(False)
-    marked = events.mutate(closing=closing)
-    case = ibis.window(group_by=marked.case)
-    first = marked.mutate(
-        closed_pos=marked.pos.min(where=marked.closing).over(case),
-        closed_t=marked.t.min(where=marked.closing).over(case),
+    counts = ~closing & events.activity.isin(counted)
+    per_case = events.group_by("case").aggregate(
+        closed_pos=events.pos.min(where=closing),
+        closed_t=events.t.min(where=closing),
+        last_open=events.pos.max(where=~closing),
+        last_counted=events.pos.max(where=counts),
+        last_counted_t=events.t.max(where=counts),
     )
-    later = (first.pos > first.closed_pos) & ~first.closing
-    back = later & first.activity.isin(counted) & (first.t - first.closed_t >= gap_s)
-    per_case = first.group_by("case").aggregate(
-        closed=first.closed_pos.notnull().any(),
-        later_work=later.fill_null(False).any(),
-        back=back.fill_null(False).any(),
-    )
+    later = (per_case.last_open > per_case.closed_pos).fill_null(False)
+    back = (per_case.last_counted > per_case.closed_pos) & (per_case.last_counted_t - per_case.closed_t >= gap_s)
     return per_case.aggregate(
-        closed=per_case.closed.sum(), later_work=per_case.later_work.sum(), reopened=per_case.back.sum()
+        closed=per_case.closed_pos.notnull().sum(), later_work=later.sum(), reopened=back.fill_null(False).sum()
     )
 
 

@@ -190,7 +190,7 @@ def _pairs_and_bottlenecks(
 def _head(events: ir.Table) -> ir.Table:
     return events.aggregate(
         events=events.count(),
-        cases=events.case.nunique(),
+        cases=(events.pos == 1).sum(),  # each case's first event: no distinct count over every case key
         activities=events.activity.nunique(),
         teams=events.team.nunique(),
         duplicates=duplicates_of(events),
