@@ -31,6 +31,7 @@ from klantstem.settings import DEFAULT_TIMEZONE
 _SNIFF_BYTES = 1 << 16
 _QUOTE = 34  # '"'
 _NEWLINE = 10
+_RETURN = 13
 _ROW_IN_MESSAGE = re.compile(r"Row #(\d+)")
 
 
@@ -74,6 +75,7 @@ class _TableReader:
         self._mapping = mapping
         self._zone = default_timezone
         self._columns: dict[str, str] = {}
+        self._nul_free = False  # set by a reader that saw every byte of the file and no NUL among them
 
     @property
     def source_names(self) -> dict[str, str]:
@@ -107,6 +109,8 @@ class _TableReader:
             raise ImportFileError(str(self.path), "empty value", line=int(lines[row]), field=source)
 
     def _refuse_nul(self, values: pa.Array, lines: np.ndarray, source: str) -> None:
+        if self._nul_free:
+            return
         holds = pc.match_substring(values, "\x00")
         if pc.any(holds).as_py():
             row = int(pc.index(holds, True).as_py())
@@ -190,34 +194,41 @@ class CsvReader(_TableReader):
         return np.frombuffer(starts, dtype=np.int64)[1:]  # the header's line first
 
     def _lines_are_records(self) -> bool:
-        """Whether some record does not start on the line after the one before (see `_record_lines`)."""
+        """Whether some record does not start on the line after the one before (see `_record_lines`). Vectorised
+        over each chunk: the quotes before each line end (by `searchsorted` on their positions) say whether it
+        lies inside quotes, and line ends one apart (or two, around a carriage return) are an empty line. A
+        whole scan that meets no NUL byte also tells `_refuse_nul` that no value holds one."""
         open_quote = 0  # 1 while the bytes read so far hold an odd number of quotes
         inflated = 0
         tail = b""  # the end of the chunk before, for an empty line across two chunks
         empty_line = False  # an empty line was seen; it counts once a record follows
+        nul = False
         with self._open() as stream:
             try:
                 while chunk := stream.read(1 << 20):
                     inflated += len(chunk)
                     self._check_inflation(inflated)
-                    joined = tail + chunk
-                    if empty_line and joined.strip(b"\r\n"):
+                    nul = nul or b"\x00" in chunk
+                    joined = np.frombuffer(tail + chunk, dtype=np.uint8)
+                    if empty_line and ((joined != _NEWLINE) & (joined != _RETURN)).any():
                         return True
-                    blank = min((at for at in (joined.find(b"\n\n"), joined.find(b"\n\r\n")) if at >= 0), default=-1)
+                    ends = np.flatnonzero(joined == _NEWLINE)
+                    blank = _first_blank(joined, ends)
                     if blank >= 0:
-                        if joined[blank:].strip(b"\r\n"):
+                        rest = joined[blank:]
+                        if ((rest != _NEWLINE) & (rest != _RETURN)).any():
                             return True
                         empty_line = True
+                    if open_quote or b'"' in chunk:
+                        quotes = np.flatnonzero(joined[len(tail) :] == _QUOTE)
+                        within = ends[ends >= len(tail)] - len(tail)
+                        if ((np.searchsorted(quotes, within) + open_quote) & 1).any():
+                            return True
+                        open_quote = (open_quote + len(quotes)) & 1
                     tail = chunk[-2:]
-                    if not open_quote and b'"' not in chunk:
-                        continue
-                    codes = np.frombuffer(chunk, dtype=np.uint8)
-                    quotes = np.cumsum(codes == _QUOTE, dtype=np.int64) + open_quote
-                    if (quotes[np.flatnonzero(codes == _NEWLINE)] & 1).any():
-                        return True
-                    open_quote = int(quotes[-1] & 1)
             except (OSError, EOFError, pa.ArrowException):
                 return False  # a damaged file: reading it says what is wrong, with its line
+        self._nul_free = not nul
         return bool(open_quote)
 
     def _check_inflation(self, inflated: int) -> None:
@@ -270,6 +281,16 @@ class CsvReader(_TableReader):
         if "gzip" in text.lower() or isinstance(exc, EOFError):
             return ImportFileError(str(self.path), f"the gzip file is truncated or damaged ({text})")
         return ImportFileError(str(self.path), text, line=int(match.group(1)) if match else line)
+
+
+def _first_blank(codes: np.ndarray, ends: np.ndarray) -> int:
+    """The position of the first line end that ends an empty line ("\\n\\n" or "\\n\\r\\n"), or -1."""
+    if len(ends) < 2:
+        return -1
+    gaps = np.diff(ends)
+    blank = (gaps == 1) | ((gaps == 2) & (codes[ends[:-1] + 1] == _RETURN))
+    found = np.flatnonzero(blank)
+    return int(ends[found[0]]) if len(found) else -1
 
 
 def _lines_of(chunks: Iterator[str]) -> Iterator[str]:
