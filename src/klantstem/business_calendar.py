@@ -16,13 +16,16 @@ import sys
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import holidays
 import numpy as np
 
 from klantstem.errors import ConfigurationError
 from klantstem.settings import DEFAULT_TIMEZONE, Settings
+
+if TYPE_CHECKING:
+    import holidays  # loaded when a calendar first looks up a day (about 0.15 s): many commands never do
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_OPENING_HOURS = "mon-fri 08:30-17:30"
@@ -71,6 +74,8 @@ class BusinessCalendar:
 
     @cached_property
     def _holidays(self) -> holidays.HolidayBase:
+        import holidays
+
         loaded = _one_country(self.country)
         if loaded is not None:
             return loaded
@@ -237,6 +242,7 @@ def _one_country(country: str) -> holidays.HolidayBase | None:
     `holidays.countries` imports all 250 countries (about 0.15 s, more on a busy machine). None when the
     registry does not list the code or its module cannot be loaded that way; the caller then asks the
     package itself, which gives the same holidays."""
+    import holidays
     from holidays.registry import COUNTRIES
 
     found = [(module, names[0]) for module, names in COUNTRIES.items() if country.upper() in names[1:]]

@@ -74,6 +74,9 @@ def _fresh_process(monkeypatch: pytest.MonkeyPatch, folder: Path | None) -> None
     compiled.keep_in(folder)
 
 
+_CLOCK_KEY = 'value:["clock_tables", "mon-fri 08:30-17:30", "NL", "Europe/Amsterdam", [], "2024-03-02", "2024-03-06"]'
+
+
 def test_statements_kept_in_a_folder_serve_a_new_process_without_compiling(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -82,7 +85,9 @@ def test_statements_kept_in_a_folder_serve_a_new_process_without_compiling(
     first = analyze_table(log(4, datetime(2024, 3, 4, 9, tzinfo=UTC), "closed"), options)
     [stored] = list(tmp_path.glob("process-sql-*.json"))
     made = dict(compiled._kept)
-    assert len(json.loads(stored.read_text())) == len(made) > 10
+    kept = json.loads(stored.read_text())
+    assert len([key for key in kept if not key.startswith("value:")]) == len(made) > 10
+    assert [key for key in kept if key.startswith("value:")] == [_CLOCK_KEY]  # the business clock's days
 
     _fresh_process(monkeypatch, tmp_path)
     monkeypatch.setattr(compiled, "_compiling", _NoCompiling())

@@ -1,5 +1,5 @@
-"""A report whose SQL is kept in a folder loads neither Ibis (nor its SQL dialects) nor pandas: a command run
-once pays for neither. Each run is a new Python process, as `klantstem process analyze` is."""
+"""A report whose SQL is kept in a folder loads neither Ibis (nor its SQL dialects), pandas nor the public
+holidays (the business clock's days are kept beside the SQL): a command run once pays for none of them. Each run is a new Python process, as `klantstem process analyze` is."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from klantstem.process.options import AnalysisOptions
 from klantstem.process.service import analyze_file
 report = analyze_file(Path(sys.argv[1]), options=AnalysisOptions(sql_cache=sys.argv[2]))
 report.pop("seconds")
-loaded = [name for name in ("ibis", "sqlglot", "pandas", "holidays.countries") if name in sys.modules]
+loaded = [name for name in ("ibis", "sqlglot", "pandas", "holidays") if name in sys.modules]
 print(json.dumps({"report": report, "loaded": loaded}))
 """
 

@@ -113,8 +113,8 @@ _kept: OrderedDict[Hashable, _Statement] = OrderedDict()
 _lock = threading.Lock()  # queries run in several threads (the report's, and the web app's)
 _compiling = threading.Lock()
 _folder: Path | None = None  # where statements are also kept across processes (keep_in)
-_on_disk: dict[str, dict[str, Any]] | None = None  # the folder's statements, read once
-_LIBRARIES = ("ibis-framework", "sqlglot", "duckdb", "pyarrow")
+_on_disk: dict[str, Any] | None = None  # the folder's statements (and values), read once
+_LIBRARIES = ("ibis-framework", "sqlglot", "duckdb", "pyarrow", "holidays")
 
 
 def keep_in(folder: Path | None) -> None:
@@ -210,14 +210,9 @@ def _plain(value: Any) -> str | None:
 
 
 def _read(text: str) -> _Statement | None:
-    global _on_disk
+    _load()
     with _lock:
-        if _on_disk is None:
-            try:
-                _on_disk = json.loads(_file().read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                _on_disk = {}
-        stored = _on_disk.get(text)
+        stored = None if _on_disk is None else _on_disk.get(text)
     if not isinstance(stored, dict):
         return None
     try:
@@ -229,14 +224,47 @@ def _read(text: str) -> _Statement | None:
 
 
 def _write(text: str, statement: _Statement) -> None:
-    """Add the statement to the folder's file (written whole and renamed into place, so a reader never sees
-    half a file; two processes writing at once may lose one's statement, which is then compiled again)."""
-    stored = {
-        "sql": statement.sql,
-        "types": [list(pair) for pair in statement.types],
-        "arrow": base64.b64encode(statement.arrow.serialize().to_pybytes()).decode("ascii"),
-        "columns": statement.columns,
-    }
+    _store(
+        text,
+        {
+            "sql": statement.sql,
+            "types": [list(pair) for pair in statement.types],
+            "arrow": base64.b64encode(statement.arrow.serialize().to_pybytes()).decode("ascii"),
+            "columns": statement.columns,
+        },
+    )
+
+
+def recall(key: str) -> Any:
+    """A plain value (JSON) that `remember` kept in the folder under `key`; None when there is none or no folder.
+    For what a report needs besides SQL and is costly to work out again in each process (the business clock)."""
+    if _folder is None:
+        return None
+    _load()
+    with _lock:
+        return None if _on_disk is None else _on_disk.get(f"value:{key}")
+
+
+def remember(key: str, value: Any) -> None:
+    """Keep a plain value (JSON) in the folder under `key`, when there is a folder."""
+    if _folder is not None:
+        _load()
+        _store(f"value:{key}", value)
+
+
+def _load() -> None:
+    global _on_disk
+    with _lock:
+        if _on_disk is None:
+            try:
+                _on_disk = json.loads(_file().read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                _on_disk = {}
+
+
+def _store(text: str, stored: Any) -> None:
+    """Add an entry to the folder's file (written whole and renamed into place, so a reader never sees half a
+    file; two processes writing at once may lose one's entry, which is then worked out again)."""
     with _lock:
         if _on_disk is None or _folder is None:
             return

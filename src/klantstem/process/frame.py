@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from klantstem.errors import UserInputError
 from klantstem.process.arrays import from_numpy, moment
-from klantstem.process.business_hours import clock_from_days, clock_tables, days_table
+from klantstem.process.business_hours import clock_from_days, days_table, kept_clock_tables
 from klantstem.process.compiled import Engine, Named, materialize, named, query, view
 from klantstem.process.eventlog import STANDARD
 from klantstem.process.options import AnalysisOptions
@@ -109,7 +109,7 @@ def prepare(
     first, last = span
     if first is None or last is None:
         raise UserInputError("the event log holds no events")
-    tables = clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
+    tables = kept_clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
     days = days_table(tables)
     # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); the engine runs it as one.
     days_named = named(con.register(DAYS, days), days.schema)
