@@ -1,5 +1,6 @@
 """A report whose SQL is kept in a folder loads neither Ibis (nor its SQL dialects), pandas nor the public
-holidays (the business clock's days are kept beside the SQL): a command run once pays for none of them. Each run is a new Python process, as `klantstem process analyze` is."""
+holidays (the business clock's days are kept beside the SQL): a command run once pays for none of them. Each run
+is a new Python process, as `klantstem process analyze` is."""
 
 from __future__ import annotations
 
