@@ -264,3 +264,26 @@ def test_progress_names_every_step_of_a_file_analysis() -> None:
     assert seen[1] == "ordering the events per case"
     assert len(seen) == 1 + ANALYSIS_STEPS
     assert {"lead times", "variants", "reopened cases", "waiting by cause"} <= set(seen)
+
+
+def test_approximate_quantiles_carry_their_measured_error() -> None:
+    # One pair, 40 waits of 1, 2, ..., 40 minutes within opening hours (calendar and business time agree).
+    rows = []
+    for n in range(1, 41):
+        start = at("2024-05-07 09:00") + timedelta(days=7 * (n % 5))  # Tuesdays: no public holiday
+        rows += [(f"c{n}", "open", start), (f"c{n}", "close", start + timedelta(minutes=n))]
+    exact = analyze_table(log(rows))
+    assert exact["quantiles"] == {"exact": True}
+    approximate = analyze_table(log(rows), AnalysisOptions(exact_quantiles_up_to=0))
+    found = approximate["quantiles"]
+    assert (found["exact"], found["method"]) == (False, "t-digest")
+    waits = [60.0 * n for n in range(1, 41)]
+    pair = edge(approximate, "open", "close")
+    errors = []
+    for value, rank in ((pair["median_s"], 0.5), (pair["p90_s"], 0.9), (pair["median_business_s"], 0.5),
+                        (pair["p90_business_s"], 0.9)):  # fmt: skip
+        below = sum(w < value for w in waits) / len(waits)
+        up_to = sum(w <= value for w in waits) / len(waits)
+        errors.append(max(0.0, below - rank, rank - up_to))
+    assert found["largest_rank_error"] == round(max(errors), 4)
+    assert found["largest_rank_error"] < 0.05

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from klantstem.process.compiled import query
+import numpy as np
+import pyarrow as pa
+
+from klantstem.process.arrays import from_numpy, strings
+from klantstem.process.compiled import Engine, Named, named, query
 from klantstem.process.stats import rounded, rows, share, summary
 
 if TYPE_CHECKING:
@@ -35,6 +39,59 @@ def _pairs(events: ir.Table, exact: bool) -> ir.Table:
         **summary(pairs.business_wait, "bus", exact),
     )
     return grouped.order_by([grouped["count"].desc(), grouped.activity, grouped.next_activity])
+
+
+# The quantiles of each pair that an approximation reports: (column of pair_rows, the time it is of, its rank).
+_APPROXIMATED = (("cal_median", "wait", 0.5), ("cal_p90", "wait", 0.9), ("bus_median", "business_wait", 0.5),
+                 ("bus_p90", "business_wait", 0.9))  # fmt: skip
+
+
+def quantile_error(con: Engine, events: Named, pairs: list[dict[str, Any]]) -> dict[str, Any]:
+    """How far the approximate quantiles of `pairs` (pair_rows with exact=False) are from true ones, measured:
+    for every pair and quantile the shares of the pair's times below and at or below the reported value are
+    counted exactly; a true quantile's rank (0.5, 0.9) lies between the two, and the largest distance by
+    which a reported value misses it is given (0 when every value is a true quantile), with its pair."""
+    reported = pa.table(
+        {
+            "activity": strings([str(p["activity"]) for p in pairs]),
+            "next_activity": strings([str(p["next_activity"]) for p in pairs]),
+            **{column: _floats([p[column] for p in pairs]) for column, _, _ in _APPROXIMATED},
+        }
+    )
+    values = named(con.register("reported_quantiles", reported), reported.schema)
+    worst: dict[str, Any] = {"largest_rank_error": 0.0, "pair": None, "quantile": None}
+    for row in rows(query(con, _ranks, events, values)):
+        for column, _, rank in _APPROXIMATED:
+            below, up_to = row[f"{column}_below"], row[f"{column}_up_to"]
+            if below is None or up_to is None:
+                continue
+            error = max(0.0, float(below) - rank, rank - float(up_to))  # equal times share one rank interval
+            if error > worst["largest_rank_error"]:
+                worst = {
+                    "largest_rank_error": round(error, 4),
+                    "pair": [row["activity"], row["next_activity"]],
+                    "quantile": column,
+                }
+    method = _METHODS.get(con.dialect, con.dialect)
+    return {"exact": False, "method": method, "measured_on": "every directly-follows pair", **worst}
+
+
+_METHODS = {"duckdb": "t-digest", "pyspark": "Greenwald-Khanna (percentile_approx)"}
+
+
+def _floats(values: list[Any]) -> pa.Array:
+    missing = np.array([v is None for v in values], dtype=bool)
+    return from_numpy(np.array([0.0 if v is None else float(v) for v in values], dtype=np.float64), missing)
+
+
+def _ranks(events: ir.Table, values: ir.Table) -> ir.Table:
+    moves = transitions(events)
+    joined = moves.join(values, ["activity", "next_activity"])
+    shares = {}
+    for column, time, _ in _APPROXIMATED:
+        shares[f"{column}_below"] = (joined[time] < joined[column]).mean()
+        shares[f"{column}_up_to"] = (joined[time] <= joined[column]).mean()
+    return joined.group_by(["activity", "next_activity"]).aggregate(**shares)
 
 
 def directly_follows(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:

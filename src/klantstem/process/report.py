@@ -23,7 +23,7 @@ from klantstem.files import require_readable
 from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.compiled import Engine, Named, materialize, named, query
 from klantstem.process.csvlog import resolve_columns
-from klantstem.process.dfg import directly_follows, pair_rows, start_and_end, variants
+from klantstem.process.dfg import directly_follows, pair_rows, quantile_error, start_and_end, variants
 from klantstem.process.engines import engine_of, open_engine
 from klantstem.process.eventlog import ColumnMapping, read_table
 from klantstem.process.frame import SOURCE, SOURCE_SCHEMA, arrow_span, prepare, register_arrow
@@ -126,8 +126,9 @@ def build_report(
         per_case = cases.result()
         report |= per_case["lead_times"]
         report["variants"] = top_variants.result()
-        pair_list, ranked = pairs.result()
+        pair_list, ranked, accuracy = pairs.result()
         report["dfg"] = directly_follows(pair_list)
+        report["quantiles"] = accuracy
         report |= ends.result()
         report["bottlenecks"] = ranked
         report |= teams.result()
@@ -181,10 +182,13 @@ def _cases(con: Any, prepared: ir.Table, options: AnalysisOptions) -> dict[str, 
 
 def _pairs_and_bottlenecks(
     con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    """The directly-follows rows, the bottlenecks, and whether their quantiles are exact (above
+    `exact_quantiles_up_to` events they are a t-digest's, and their largest error is measured)."""
     exact = int(head.result()["events"]) <= options.exact_quantiles_up_to
     pairs = pair_rows(con, prepared, exact)
-    return pairs, bottlenecks(con, prepared, pairs, options.top, exact)
+    accuracy = {"exact": True} if exact else quantile_error(con, prepared, pairs)
+    return pairs, bottlenecks(con, prepared, pairs, options.top, exact), accuracy
 
 
 def _head(events: ir.Table) -> ir.Table:
@@ -215,7 +219,7 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
 def _reopened(
     con: Any,
     prepared: Named,
-    pairs: Future[tuple[list[dict[str, Any]], dict[str, Any]]],
+    pairs: Future[tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]],
     ends: Future[dict[str, dict[str, int]]],
     waiting: Future[tuple[dict[str, Any], list[str]]],
     options: AnalysisOptions,
