@@ -169,6 +169,8 @@ def test_without_own_senders_every_message_is_a_customers(
     monkeypatch.delenv("KLANTSTEM_ORGANISATION_SENDERS")
     report = cli("mail", MAIL / "thread", "--format", "json").json()
     assert (report["added"], report["customers_added"], report["promises_found"]) == (3, 2, 0)
+    assert [w["field"] for w in report["warnings"]] == ["From"]  # the report says why
+    assert "KLANTSTEM_ORGANISATION_SENDERS" in report["warnings"][0]["reason"]
     assert {c["direction"] for c in _contacts(engine)} == {"inbound"}
     assert counts()["promises"] == 0
 

@@ -81,12 +81,17 @@ def read_mail(request: ConversationRequest, parallel_from: int = workers.PARALLE
     follow in this process, in the source's order, so the result is the same either way."""
     source = MailSource(Path(request.path))
     survey = source.survey()
-    parser = _MailParser(OwnSenders(request.own_senders, request.default_region))
+    own = OwnSenders(request.own_senders, request.default_region)
+    parser = _MailParser(own)
     if survey.count >= parallel_from and workers.cores() > 1:
         parsed = workers.in_order(_parse_chunk, source.messages(), workers.cores(), _use_parser, (parser,))
     else:
         parsed = map(parser.parsed, source.messages())
     warnings: list[Rejection] = []
+    if not own.configured:  # a setup mistake that silently turns the organisation's replies into customers
+        warnings.append(Rejection(1, "From", "the organisation's own addresses are not set "
+                                  "(KLANTSTEM_ORGANISATION_SENDERS): every message is read as a customer's, "
+                                  "replies included"))  # fmt: skip
     threads = _Threads(survey.referenced)
     rows = (threads.row(message, warnings) for message in parsed)
     started = Started(survey.sha256, survey.count, ())
