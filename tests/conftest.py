@@ -4,6 +4,7 @@ KLANTSTEM_TEST_DATABASE_URL is set (CI runs the suite against both)."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,14 +57,25 @@ def _truncate(engine: Engine) -> None:
             time.sleep(0.5)
 
 
+@pytest.fixture(scope="session")
+def _empty_sqlite_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite database at the newest schema, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "klantstem.db"
+    open_database(Settings().with_database(path), create=True).dispose()
+    return path
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> Iterator[str]:
-    """A URL (or SQLite path) of an empty, migrated database for this test."""
+def db_url(tmp_path: Path, _empty_sqlite_file: Path) -> Iterator[str]:
+    """A URL (or SQLite path) of an empty, migrated database for this test (commands that only read refuse a
+    database that does not exist)."""
     if PG_URL:
         _truncate(_postgres_engine())
         yield PG_URL
     else:
-        yield str(tmp_path / "klantstem.db")
+        path = tmp_path / "klantstem.db"
+        shutil.copyfile(_empty_sqlite_file, path)
+        yield str(path)
 
 
 @pytest.fixture

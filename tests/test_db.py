@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -12,7 +13,9 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from klantstem.db import migrations, schema
-from klantstem.db.engine import schema_revision
+from klantstem.db.engine import open_database, schema_revision
+from klantstem.errors import ConfigurationError
+from klantstem.settings import Settings
 
 
 def test_migrations_match_the_schema(engine: Engine) -> None:
@@ -76,3 +79,16 @@ def test_the_head_revision_is_read_as_alembic_reads_it(engine: Engine) -> None:
     assert migrations.head_revision() == migrations.alembic_head()
     with engine.connect() as conn:
         assert migrations.current_revision(conn) == migrations.alembic_head()
+
+
+def test_a_missing_sqlite_file_is_made_only_when_asked(tmp_path: Path) -> None:
+    """One place decides: the web application (as every reader) refuses a database file that does not exist."""
+    from klantstem.web.app import create_app
+
+    settings = Settings().with_database(tmp_path / "k.db")
+    with pytest.raises(ConfigurationError, match="there is no database at") as refused:
+        create_app(settings)
+    assert refused.value.exit_code == 2 and not (tmp_path / "k.db").exists()
+    open_database(settings, create=True).dispose()
+    open_database(settings).dispose()  # now it exists
+    assert (tmp_path / "k.db").exists()

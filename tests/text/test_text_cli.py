@@ -122,14 +122,14 @@ def test_train_with_an_own_taxonomy_and_analyse_with_it(tmp_path: Path, capsys: 
 
 
 def test_reanalyse_labels_the_database_with_the_configured_model(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from klantstem.insights import service as insights
 
     out = tmp_path / "model"
     assert main(["text", "train", str(LABELLED), "--out", str(out)]) == 0
     version = json.loads((out / "model.json").read_text())["version"]
-    db = str(tmp_path / "k.db")
+    db = db_url
     monkeypatch.setenv("KLANTSTEM_TEXT_MODEL", str(out))
     capsys.readouterr()
     try:

@@ -32,9 +32,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", help="Output as a readable table or as JSON.")
-]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output as a readable table or as JSON.")]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -44,15 +42,27 @@ def settings_for(db: str | None) -> Settings:
     return Settings.from_env().with_database(db)
 
 
-def engine_for(db: str | None) -> Engine:
+# What to do when a command that reads is pointed at a database file that does not exist.
+MISSING_DATABASE_HINT = {
+    "database_missing": "check --db and KLANTSTEM_DATABASE_URL, or make one with `klantstem demo` or an import"
+}
+
+
+def open_for(settings: Settings, *, create: bool = False) -> Engine:
+    """The database of `settings` (made when missing only with `create`), with the command-line hint when it
+    does not exist."""
     from klantstem.db.engine import open_database  # loaded by the commands that use the database only
 
-    return open_database(settings_for(db))
+    with hints(MISSING_DATABASE_HINT):
+        return open_database(settings, create=create)
+
+
+def engine_for(db: str | None, *, create: bool = False) -> Engine:
+    return open_for(settings_for(db), create=create)
 
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
 
 
 @contextmanager

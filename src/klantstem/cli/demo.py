@@ -65,7 +65,7 @@ def demo(
     """Build the demo organisation: customers, contacts in all channels, stories, promises and an event log."""
     anchor = demo_service.parse_until(until)
     size = demo_service.DemoSize().scaled(scale)
-    engine = engine_for(db)
+    engine = engine_for(db, create=True)
     started = time.perf_counter()
     with err_console.status("Building the demo organisation…"), hints(_HINTS):
         report = demo_service.build_demo(engine, seed=seed, until=anchor, size=size, force=force)

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, print_json, settings_for
+from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, open_for, print_json, settings_for
 from klantstem.cli.progress import ProgressOption, counter
-from klantstem.db.engine import open_database
 from klantstem.events import service
 
 
@@ -36,7 +35,7 @@ def events(
 ) -> None:
     """Import process events, all or nothing; importing the same file again adds nothing."""
     settings = settings_for(db)
-    engine = open_database(settings)
+    engine = open_for(settings, create=True)
     columns = {
         "case": case,
         "activity": activity,

@@ -12,9 +12,17 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from klantstem.cli import progress
-from klantstem.cli.common import DbOption, FormatOption, OutputFormat, console, hints, print_json, settings_for
+from klantstem.cli.common import (
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    console,
+    hints,
+    open_for,
+    print_json,
+    settings_for,
+)
 from klantstem.cli.progress import ProgressOption
-from klantstem.db.engine import open_database
 from klantstem.imports import service as imports
 from klantstem.imports.service import ImportResult, Rejection
 from klantstem.settings import Settings
@@ -139,7 +147,7 @@ def _run(
     choice: bool | None,
 ) -> None:
     settings = settings_for(db)
-    engine = open_database(settings)
+    engine = open_for(settings, create=True)
     try:
         with progress.counter("importing", choice, json_result=format is OutputFormat.json,
                               from_total=PROGRESS_FROM_LINES) as advance:  # fmt: skip

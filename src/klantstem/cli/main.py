@@ -144,8 +144,21 @@ _USAGE_ERROR = _framework_class("UsageError")
 _FRAMEWORK_ERROR = _framework_class("ClickException")
 
 
+def _plain_reason(exc: Exception) -> None:
+    """Typer 0.29 checks a value with a pydantic validator and passes on pydantic's wording of the error ("Value
+    error, 'xml' is not one of ..."); the reason the validator itself gave reads as older typers word it."""
+    errors = getattr(exc.__cause__, "errors", None)
+    if not callable(errors) or not hasattr(exc, "message"):
+        return
+    found = errors()
+    reason = found[0].get("ctx", {}).get("error") if found else None
+    if isinstance(reason, Exception) and str(reason):
+        exc.message = str(reason)
+
+
 def _usage_line(exc: Exception) -> str:
     """One line for a usage error: what is wrong, and where to read how to use the command."""
+    _plain_reason(exc)
     message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "klantstem"

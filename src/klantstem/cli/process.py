@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from klantstem.cli.common import DbOption, settings_for
+from klantstem.cli.common import DbOption, open_for, settings_for
 from klantstem.cli.progress import ProgressOption, stages
 from klantstem.errors import UserInputError
 from klantstem.process import service as process
@@ -101,23 +101,34 @@ def analyze(
     top: Annotated[int, typer.Option("--top", help="How many items each ranking lists.")] = 20,
     memory_limit: Annotated[
         str | None,
-        typer.Option("--memory-limit", help="Memory the analysis engine may use, e.g. 4GB; beyond it, it spills.",
-                     show_default=False),
+        typer.Option(
+            "--memory-limit",
+            help="Memory the analysis engine may use, e.g. 4GB; beyond it, it spills.",
+            show_default=False,
+        ),
     ] = None,
     spill_dir: Annotated[
         Path | None,
-        typer.Option("--spill-dir", help="Folder where the engine writes what does not fit in memory.",
-                     show_default=False),
+        typer.Option(
+            "--spill-dir", help="Folder where the engine writes what does not fit in memory.", show_default=False
+        ),
     ] = None,
     analysis_engine: Annotated[
         EngineChoice,
-        typer.Option("--engine", help="Where the analyses run: duckdb on this machine, or spark (local mode, or "
-                     "a cluster with --spark-url)."),
+        typer.Option(
+            "--engine",
+            help="Where the analyses run: duckdb on this machine, or spark (local mode, or "
+            "a cluster with --spark-url).",
+        ),
     ] = EngineChoice.duckdb,
     spark_url: Annotated[
         str | None,
-        typer.Option("--spark-url", metavar="sc://HOST:15002", show_default=False,
-                     help="A Spark Connect server to run the analyses on (with --engine spark)."),
+        typer.Option(
+            "--spark-url",
+            metavar="sc://HOST:15002",
+            show_default=False,
+            help="A Spark Connect server to run the analyses on (with --engine spark).",
+        ),
     ] = None,
     progress: ProgressOption = None,
 ) -> None:
@@ -158,10 +169,9 @@ def analyze(
             )  # fmt: skip
             report = process.analyze_file(log, mapping, options)
         else:
-            from klantstem.db.engine import open_database
             from klantstem.events import service as events
 
-            engine = open_database(settings)
+            engine = open_for(settings)
             try:
                 report = events.analyze_log(engine, log_name, options)
             finally:

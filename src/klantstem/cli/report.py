@@ -9,9 +9,8 @@ from typing import Annotated
 
 import typer
 
-from klantstem.cli.common import DbOption, err_console, settings_for
+from klantstem.cli.common import DbOption, err_console, open_for, settings_for
 from klantstem.clock import SystemClock
-from klantstem.db.engine import open_database
 from klantstem.reports import service as reports
 
 
@@ -38,8 +37,11 @@ def report(
     ),
     anonymise: Annotated[
         bool | None,
-        typer.Option("--anonymise/--no-anonymise", help="Mask names, e-mail, phone numbers and postcodes in quotes "
-                     "(default: on for pdf, off otherwise).", show_default=False),
+        typer.Option(
+            "--anonymise/--no-anonymise",
+            help="Mask names, e-mail, phone numbers and postcodes in quotes (default: on for pdf, off otherwise).",
+            show_default=False,
+        ),
     ] = None,  # fmt: skip
     db: DbOption = None,
 ) -> None:
@@ -48,7 +50,7 @@ def report(
     started = time.perf_counter()
     reports.check_output(output)
     settings = settings_for(db)
-    engine = open_database(settings)
+    engine = open_for(settings)
     found = reports.management_report(engine, settings, SystemClock(), period, department, lang.value)
     reports.write_output(output, reports.render_report(engine, found, format.value, anonymise))
     err_console.print(f"Wrote {output} ({format.value}, {found['period']['label']}) in "

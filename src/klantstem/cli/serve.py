@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
-from klantstem.cli.common import DbOption, err_console, settings_for
-from klantstem.db.engine import open_database
+from klantstem.cli.common import DbOption, err_console, open_for, settings_for
 from klantstem.insights import service as insights
 from klantstem.settings import ENV_PREFIX, Settings
 from klantstem.users import service as users
@@ -35,7 +34,7 @@ def serve(
 def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Migrate the database, say where to go, and serve until Ctrl+C. Also used by `klantstem demo --serve`."""
     insights.use_text_model(settings.text_model)  # a model that cannot be read stops here, with one clear line
-    engine = open_database(settings)
+    engine = open_for(settings)
     has_users = bool(users.list_users(engine))
     engine.dispose()
     os.environ[ENV_PREFIX + "DATABASE_URL"] = settings.resolved_database_url

@@ -43,7 +43,7 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add a user who can sign in; asks for the password without showing it."""
-    engine = engine_for(db)
+    engine = engine_for(db, create=True)
     user = users.add_user(engine, email, name, role, _read_password(password_stdin))
     typer.echo(f"added {user.email} ({user.role}), id {user.id}")
 

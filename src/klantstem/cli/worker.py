@@ -7,15 +7,12 @@ from typing import Annotated
 
 import typer
 
-from klantstem.cli.common import DbOption, settings_for
+from klantstem.cli.common import DbOption, open_for, settings_for
 from klantstem.clock import SystemClock
-from klantstem.db.engine import open_database
 from klantstem.insights import service as insights
 from klantstem.jobs import service as jobs
 
-OnceOption = Annotated[
-    bool, typer.Option("--once", help="Run the jobs that are due now, then stop (for a cron line).")
-]
+OnceOption = Annotated[bool, typer.Option("--once", help="Run the jobs that are due now, then stop (for a cron line).")]
 
 
 def worker(db: DbOption = None, once: OnceOption = False) -> None:
@@ -23,7 +20,7 @@ def worker(db: DbOption = None, once: OnceOption = False) -> None:
     database (so a worker next to `klantstem serve` does no work twice). Ctrl+C stops it."""
     settings = settings_for(db)
     insights.use_text_model(settings.text_model)
-    ctx = jobs.JobContext(open_database(settings), settings, SystemClock())
+    ctx = jobs.JobContext(open_for(settings), settings, SystemClock())
     if once:
         for outcome in jobs.run_due(ctx):
             typer.echo(f"{outcome.name}: {outcome.result} ({outcome.seconds:.1f} s)")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from klantstem.db import migrations
@@ -116,9 +117,31 @@ def schema_revision(engine: Engine) -> str | None:
         return migrations.current_revision(conn)
 
 
-def open_database(settings: Settings) -> Engine:
+def missing_sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL when that file does not exist (None for an existing file, a database in memory
+    or another database)."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    if url.database.startswith("file:") or url.query.get("mode") == "memory":
+        return None
+    path = Path(url.database)
+    return None if path.exists() else path
+
+
+def open_database(settings: Settings, *, create: bool = False) -> Engine:
     """An engine whose schema is at the newest migration (applied when needed). Checking the schema only reads,
-    so a command that reads starts at once while an import writes."""
+    so a command that reads starts at once while an import writes.
+
+    A SQLite file that does not exist is made only with `create` (the work that brings data in: the demo, an
+    import, the first user); everything else refuses it, so a mistyped path never leaves an empty database
+    behind and never shows an empty one as if it were the real one."""
+    url_text = settings.resolved_database_url
+    try:
+        missing = missing_sqlite_file(make_url(url_text))
+    except ArgumentError:
+        missing = None  # make_engine names the URL it cannot read
+    if missing is not None and not create:
+        raise ConfigurationError(f"there is no database at {missing}", code="database_missing", path=str(missing))
     engine = make_engine(settings)
     try:
         if schema_revision(engine) != migrations.head_revision():
