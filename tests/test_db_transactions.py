@@ -22,7 +22,7 @@ WAIT_MS = 300
 def two_engines(tmp_path: Path) -> Iterator[tuple[Engine, Engine]]:
     """Two engines on one SQLite file (as two server processes), with a short busy timeout."""
     settings = Settings(sqlite_busy_timeout_ms=WAIT_MS).with_database(tmp_path / "k.db")
-    first, second = open_database(settings), open_database(settings)
+    first, second = open_database(settings, create=True), open_database(settings)
     yield first, second
     first.dispose()
     second.dispose()
@@ -61,7 +61,7 @@ def test_a_write_still_takes_the_write_lock(two_engines: tuple[Engine, Engine]) 
 
 
 def test_a_read_connection_cannot_write_and_a_write_after_it_can(tmp_path: Path) -> None:
-    engine = open_database(Settings().with_database(tmp_path / "k.db"))
+    engine = open_database(Settings().with_database(tmp_path / "k.db"), create=True)
     try:
         with pytest.raises(OperationalError, match="readonly"), reading(engine) as conn:
             conn.execute(insert(schema.departments).values(name="Klantenservice"))
@@ -87,7 +87,7 @@ def test_opening_the_database_and_stats_do_not_wait_for_a_writer(
 
     path = tmp_path / "k.db"
     monkeypatch.setenv("KLANTSTEM_SQLITE_BUSY_TIMEOUT_MS", str(WAIT_MS))
-    writer = open_database(Settings(sqlite_busy_timeout_ms=WAIT_MS).with_database(path))
+    writer = open_database(Settings(sqlite_busy_timeout_ms=WAIT_MS).with_database(path), create=True)
     try:
         with writer.begin() as held:
             held.execute(insert(schema.departments).values(name="Klantenservice"))

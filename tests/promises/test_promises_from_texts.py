@@ -174,3 +174,35 @@ def test_promises_in_the_held_out_sentences_are_found_with_party_and_due_day() -
         due = _due(found[0].due_phrase, made).strftime("%Y-%m-%d") if found else ""
         right += bool(found) and party == row["party"] and due == row["due_at"][:10]
     assert len(rows) == 50 and right >= 45
+
+
+def test_what_a_message_encloses_or_tells_right_there_and_what_a_writer_wishes_are_no_promises() -> None:
+    for text in (
+        "Bijgaand ontvangt u de eindafrekening van uw abonnement.",
+        "In de bijlage ontvangt u de offerte.",
+        "Naar aanleiding van uw e-mail over een terugbetaling laten wij u het volgende weten.",
+        "Please find attached the invoice; you will receive it by post as well.",
+        "Graag zou ik een kopiefactuur ontvangen van maart.",
+        "We would like to receive the form back.",
+    ):
+        assert promises_in(text, inbound=False) == [] and promises_in(text, inbound=True) == [], text
+    # the first sentence does what it names; the second is still a promise
+    (later,) = promises_in("Hierbij de factuur. U ontvangt de creditnota binnen 5 werkdagen.", inbound=False)
+    assert later.kind == "letter" and later.due_phrase == "binnen 5 werkdagen"
+
+
+def test_a_notice_that_waits_for_the_delivery_it_accompanies_is_that_promise() -> None:
+    """A track-and-trace code "zodra het pakket onderweg is" has no time of its own: with the delivery promise of
+    the same message it is that promise; alone it is still a promise (with the default due time)."""
+    for text in (
+        "Uw bestelling wordt binnen 2 werkdagen bezorgd. U ontvangt een track-en-tracecode zodra het pakket "
+        "onderweg is.",
+        "Your order will be delivered within 2 working days. You will receive a tracking code once the parcel is on "
+        "its way.",
+    ):
+        (delivery,) = promises_in(text, inbound=False)
+        assert delivery.kind == "delivery" and "2" in delivery.due_phrase, text
+    (alone,) = promises_in("U ontvangt een track-en-tracecode zodra het pakket onderweg is.", inbound=False)
+    assert alone.kind == "letter"
+    timed = promises_in("Wij bellen u morgen terug. U ontvangt de brief zodra hij klaar is, uiterlijk vrijdag.", False)
+    assert [p.kind for p in timed] == ["callback", "letter"]  # a time of its own: a promise of its own

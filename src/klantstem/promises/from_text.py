@@ -82,14 +82,24 @@ class FoundPromise:
 
 
 def promises_in(text: str, inbound: bool) -> list[FoundPromise]:
-    """The promises told in one contact text."""
+    """The promises told in one contact text.
+
+    A promise that waits for an event instead of naming a time ("U ontvangt een track-en-tracecode zodra het
+    pakket onderweg is") beside another promise in the same text belongs to that one: it is kept when the delivery
+    is, has no due time of its own to be judged by, and registered apart it would get the default one and count
+    as a second promise, kept or broken on nothing."""
     cleaned = clean(text).text
     lower = safe_lower(cleaned)
-    facts = find_facts(cleaned, lower)
+    mentions = [
+        m
+        for m in find_facts(cleaned, lower).promises
+        if not ((inbound and m.actor in CUSTOMER_ACTORS) or _by_the_customer(m.actor, m.span.text))
+    ]
+    waiting = [m.upon is not None and due_phrase(lower[m.span.start : m.span.end]) is None for m in mentions]
+    if not all(waiting):  # it accompanies another promise of this text
+        mentions = [m for m, waits in zip(mentions, waiting, strict=True) if not waits]
     found: dict[int, FoundPromise] = {}  # one promise per sentence: its most specific reading
-    for mention in facts.promises:
-        if (inbound and mention.actor in CUSTOMER_ACTORS) or _by_the_customer(mention.actor, mention.span.text):
-            continue
+    for mention in mentions:
         kind = KIND_OF_ACTION.get(mention.action, mention.action)
         start = mention.span.start
         if start in found and (kind == "promise" or found[start].kind != "promise"):

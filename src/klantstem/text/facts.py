@@ -115,6 +115,18 @@ _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
 _NOT_A_PROMISE = re.compile(
     r"\b(?:niet|nooit|niemand|geen|never|nobody|not|didn't|won't|wil|wilt|kunt|could you|would you|can you|please)\b"
 )
+# A sentence that does what it names in the message itself: what is enclosed ("Bijgaand ontvangt u de
+# eindafrekening") or told right here ("laten wij u het volgende weten") is done, not promised.
+_DONE_HERE = re.compile(
+    r"\b(?:bijgaand\w*|bijgevoegd\w*|hierbij|bij deze|in de bijlage|als bijlage|het volgende|attached|enclosed|"
+    r"herewith|hereby|please find|the following)\b"
+)
+# A request in the writer's own words: "Graag zou ik een kopiefactuur ontvangen", "I would like to receive ..."
+_WISH = re.compile(r"\b(?:graag\s+zou(?:den)?|zou(?:den)?\s+(?:ik|wij|we)\s+graag|(?:i|we)\s+would\s+like|i'd like)\b")
+# The event a promise waits for instead of a time: "zodra het pakket onderweg is", "once the parcel ships"
+_UPON = re.compile(
+    r"\b(?:zodra|zo gauw|na ontvangst van|as soon as|once\s+(?:the|it|we|you|your|our|this|that))\b[^.!?\n]*"
+)
 _PROMISE_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
 # every trigger at once: one pass tells whether a text can hold a promise at all (most cannot)
 _ANY_PROMISE = re.compile("|".join(f"(?:{rx})" for _, rx, _ in _PROMISE_TRIGGERS))
@@ -155,9 +167,12 @@ def find_promises(text: str, lower: str, durations: list[Duration]) -> list[Prom
 
 
 def _denied_or_asked(lower: str, m: re.Match[str]) -> bool:
-    """A negation or a request in the sentence up to the end of the trigger, or a question mark ending it."""
+    """A negation or a request in the sentence up to the end of the trigger, or a question mark ending it; or a
+    sentence that does what it names in the message itself (an enclosure, an answer given right here)."""
     left, right = _sentence_bounds(lower, m.start(), m.end())
-    return bool(_NOT_A_PROMISE.search(lower, left, m.end())) or lower[right : right + 1] == "?"
+    if _NOT_A_PROMISE.search(lower, left, m.end()) or _WISH.search(lower, left, m.end()):
+        return True
+    return lower[right : right + 1] == "?" or bool(_DONE_HERE.search(lower, left, right))
 
 
 def _sentence_bounds(lower: str, start: int, end: int) -> tuple[int, int]:
@@ -182,7 +197,9 @@ def _promise(
                 break
     channel = "phone" if action == "call_back" else None
     span = Span(left, right, text[left:right])
-    return PromiseMention(span, actor, action, within_seconds, within_text, channel)
+    upon = _UPON.search(lower, left, right)
+    waits_for = text[upon.start() : upon.end()].strip() if upon else None
+    return PromiseMention(span, actor, action, within_seconds, within_text, channel, waits_for)
 
 
 def _actor(lower: str, left: int, start: int, end: int) -> str:

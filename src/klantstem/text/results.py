@@ -81,6 +81,7 @@ class PromiseMention:
     within_seconds: float | None = None
     within_text: str | None = None
     channel: str | None = None
+    upon: str | None = None  # the event it waits for, when it has one: "zodra het pakket onderweg is"
 
 
 @dataclass(frozen=True, slots=True)
