@@ -50,7 +50,7 @@ def phases(seed: int) -> dict[str, object]:
     rows = generate_rows(seed)
     generated = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(Settings().with_database(os.path.join(folder, "phases.db")))
+        engine = open_database(Settings().with_database(os.path.join(folder, "phases.db")), create=True)
         started = time.perf_counter()
         build_demo(engine, seed=seed)
         built = time.perf_counter() - started

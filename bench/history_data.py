@@ -47,7 +47,7 @@ def existing_engine(backend: str, sqlite_path: Path) -> Engine:
     if backend == "sqlite":
         if not sqlite_path.exists():
             raise SystemExit(f"{sqlite_path} does not exist: run once without --reuse")
-        return open_database(Settings(database_url=f"sqlite:///{sqlite_path}"))
+        return open_database(Settings(database_url=f"sqlite:///{sqlite_path}"), create=True)
     return open_database(Settings(database_url=f"{PG_SERVER}/klantstem_bench?options=-csearch_path%3D{PG_SCHEMA}"))
 
 
@@ -55,7 +55,7 @@ def fresh_engine(backend: str, sqlite_path: Path) -> Engine:
     if backend == "sqlite":
         for suffix in ("", "-wal", "-shm"):
             Path(f"{sqlite_path}{suffix}").unlink(missing_ok=True)
-        return open_database(Settings(database_url=f"sqlite:///{sqlite_path}"))
+        return open_database(Settings(database_url=f"sqlite:///{sqlite_path}"), create=True)
     server = create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
     with server.connect() as conn:
         if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = 'klantstem_bench'")).first() is None:
@@ -67,7 +67,7 @@ def fresh_engine(backend: str, sqlite_path: Path) -> Engine:
         conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
     bench.dispose()
     url = f"{PG_SERVER}/klantstem_bench?options=-csearch_path%3D{PG_SCHEMA}"
-    return open_database(Settings(database_url=url))
+    return open_database(Settings(database_url=url), create=True)
 
 
 def bulk_insert(engine: Engine, table: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> int:

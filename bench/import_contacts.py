@@ -123,7 +123,7 @@ def _written_date(rng: random.Random, moment: datetime) -> str:
 def run_import(csv_path: Path, db_path: Path) -> dict[str, object]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    open_database(Settings().with_database(str(db_path))).dispose()  # create and migrate it beforehand
+    open_database(Settings().with_database(str(db_path)), create=True).dispose()  # create and migrate it beforehand
     command = [str(KLANTSTEM), "import", "contacts", str(csv_path), "--db", str(db_path), "--format", "json"]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -87,7 +87,7 @@ def run(kind: str, path: Path, db: str, kill_after: float | None) -> int | None:
 
 def prove(db: str, files: dict[str, Path], kills: int, draw: random.Random, full: dict[str, int]) -> int:
     """Kill imports into `db` at random moments; returns the number of failed checks."""
-    engine = open_database(Settings().with_database(db))
+    engine = open_database(Settings().with_database(db), create=True)
     failures = 0
     for number in range(kills):
         kind = draw.choice(sorted(files))
@@ -126,7 +126,7 @@ def fresh(db: str) -> Engine:
     if "://" not in db:
         for path in Path(db).parent.glob(Path(db).name + "*"):
             path.unlink()
-    engine = open_database(Settings().with_database(db))
+    engine = open_database(Settings().with_database(db), create=True)
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             names = ", ".join(table.name for table in schema.metadata.sorted_tables)

@@ -144,7 +144,7 @@ def _multipart(subtype: str, boundary: str, parts: list[tuple[str, str]]) -> str
 
 def run_import(mbox: Path, db_path: Path) -> dict[str, object]:
     db_path.unlink(missing_ok=True)
-    open_database(Settings().with_database(str(db_path))).dispose()  # create and migrate it beforehand
+    open_database(Settings().with_database(str(db_path)), create=True).dispose()  # create and migrate it beforehand
     command = [str(KLANTSTEM), "import", "mail", str(mbox), "--db", str(db_path), "--format", "json"]
     env = {**os.environ, "KLANTSTEM_ORGANISATION_SENDERS": OWN}
     before = os.times()

@@ -92,7 +92,7 @@ def _copy_labels(conn: Any, copy: int, offsets: dict[str, int]) -> None:
 
 def build(db: str, copies: int, event_copies: int) -> dict[str, int]:
     settings = Settings().with_database(db)
-    engine = open_database(settings)
+    engine = open_database(settings, create=True)
     build_demo(engine)
     insights.analyse_voices(engine, SystemClock())
     insights.analyse_stories(engine, SystemClock())  # so that the copies carry their stories' labels too
@@ -132,7 +132,7 @@ def _drop_indexes(conn: Any) -> list[str]:
 
 def reset(db: str) -> None:
     """Forget what detection found and kept, so that the next run is a first run again."""
-    engine = open_database(Settings().with_database(db))
+    engine = open_database(Settings().with_database(db), create=True)
     with engine.begin() as conn:
         for name in ("problem_reports", "problem_journal", "problem_actions", "outbox", "problem_messages",
                      "problems", "problem_bases", "problem_marks"):  # fmt: skip
@@ -149,7 +149,7 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 def add_a_day(db: str) -> dict[str, int]:
     """New rows: the contacts and events of the first copy's last day, again, as a new copy."""
-    engine = open_database(Settings().with_database(db))
+    engine = open_database(Settings().with_database(db), create=True)
     with engine.begin() as conn:
         for table in (S.contacts, S.process_events):
             last = conn.execute(select(func.max(table.c.occurred_at))).scalar()
@@ -193,7 +193,7 @@ def main() -> None:
     started = time.perf_counter()
     if args.reuse:
         reset(args.db)
-        counts = _counts(open_database(Settings().with_database(args.db)))
+        counts = _counts(open_database(Settings().with_database(args.db), create=True))
     else:
         if "://" not in args.db and os.path.exists(args.db):
             os.remove(args.db)

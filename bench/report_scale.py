@@ -42,7 +42,7 @@ def build(scale: float, db: Path) -> dict[str, object]:
     from klantstem.settings import Settings
 
     started = time.perf_counter()
-    engine = open_database(Settings().with_database(str(db)))
+    engine = open_database(Settings().with_database(str(db)), create=True)
     report = build_demo(engine, size=DemoSize().scaled(scale))
     engine.dispose()
     return {"seconds": round(time.perf_counter() - started, 1), **report.counts}

@@ -58,7 +58,7 @@ def build(db: Path, contacts: int, scale: float, story_copies: int, seed: int) -
     `contacts` with generated ones spread over the demo's customers."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    engine = open_database(Settings().with_database(db))
+    engine = open_database(Settings().with_database(db), create=True)
     started = time.perf_counter()
     report = build_demo(engine, size=DemoSize().scaled(scale))
     built = time.perf_counter() - started
@@ -358,7 +358,7 @@ def main() -> None:
     if not (args.reuse and args.db.exists()):
         result["build"] = build(args.db, args.contacts, args.scale, args.story_copies, args.seed)
         print(json.dumps(result["build"]), flush=True)
-    engine = open_database(Settings().with_database(args.db))
+    engine = open_database(Settings().with_database(args.db), create=True)
     from klantstem.reports import service as reports
 
     counts = reports.database_stats(engine)["tables"]

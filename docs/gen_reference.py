@@ -18,7 +18,9 @@ CLI_HEADER = """# Command-line reference
 
 Every command and option of `klantstem`, generated from the code by `docs/gen_reference.py` (do not edit by
 hand). A usage error prints one line and exits 2; an error the core names exits with its own code (2 for bad
-input, 3 for something that does not exist, 1 otherwise), always as one line on stderr.
+input, 3 for something that does not exist, 1 otherwise), always as one line on stderr. A SQLite database
+file that does not exist is made only by `demo`, the imports and `users add`; every other command (and `serve`)
+refuses it with exit code 2.
 """
 API_HEADER = """# JSON API reference
 
@@ -168,11 +170,14 @@ def _route(spec: dict[str, Any], method: str, path: str, operation: dict[str, An
 
 
 def api_reference() -> str:
+    from klantstem.db.engine import open_database
     from klantstem.settings import Settings
     from klantstem.web.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app(Settings.from_env({}).with_database(Path(folder) / "reference.db"))
+        settings = Settings.from_env({}).with_database(Path(folder) / "reference.db")
+        open_database(settings, create=True).dispose()
+        app = create_app(settings)
         spec = app.openapi()
     out = [API_HEADER]
     by_tag: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
