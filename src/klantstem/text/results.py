@@ -142,6 +142,7 @@ class Analysis:
                         "within_seconds": p.within_seconds,
                         "within_text": p.within_text,
                         "channel": p.channel,
+                        "upon": p.upon,
                     }
                     for p in facts.promises
                 ),
