@@ -37,7 +37,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Se
     if not url:
         url = str(tmp_path_factory.mktemp("problems") / "klantstem.db")
     settings = Settings().with_database(url)
-    engine = open_database(settings)
+    engine = open_database(settings, create=True)
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.execute(text(f"TRUNCATE {', '.join(schema.metadata.tables)} RESTART IDENTITY CASCADE"))
