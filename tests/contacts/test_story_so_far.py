@@ -216,3 +216,23 @@ def test_a_note_is_on_the_timeline_moves_with_a_merge_and_is_not_the_customers_v
         stories.add_note(engine, clock, customer_id=other, staff_id=staff, text=" ")
     with pytest.raises(NotFoundError):
         stories.add_note(engine, clock, customer_id=999, staff_id=None, text="x")
+
+
+def test_a_contact_made_for_the_customer_is_recorded_only_when_that_person_may_act_for_them(
+    engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet Pietersen").id
+    customers.authorise_delegate(engine, clock, customer, "Marie Pietersen", relation="partner", scope="factuur")
+    zone = "Europe/Amsterdam"
+    call = NewContact(customer, "phone", subject="opzeggen", text="Wil opzeggen", on_behalf="Jan Jansen")
+    with pytest.raises(customers.DelegateRefused) as nobody:
+        contacts.record_contact(engine, clock, call, timezone=zone)
+    assert nobody.value.check.code == "nobody"
+    marie = NewContact(customer, "phone", subject="opzeggen", text="Wil opzeggen", on_behalf="marie pietersen")
+    with pytest.raises(customers.DelegateRefused) as other_topic:
+        contacts.record_contact(engine, clock, marie, timezone=zone)
+    assert other_topic.value.check.code == "not_covered" and isinstance(other_topic.value, UserInputError)
+    assert contacts.story_so_far(engine, clock, customer, timezone=zone).summary.contacts["total"] == 0
+    on_topic = NewContact(customer, "phone", subject="Factuur", text="Over de factuur", on_behalf="Marie Pietersen")
+    assert contacts.record_contact(engine, clock, on_topic, timezone=zone) > 0
+    assert contacts.story_so_far(engine, clock, customer, timezone=zone).summary.contacts["total"] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -13,6 +14,7 @@ from klantstem.clock import FixedClock
 from klantstem.contacts import service as contacts
 from klantstem.customers import service as customers
 from klantstem.promises import service as promises
+from klantstem.users import service as users
 
 
 def _post(client: TestClient, web: Any, path: str, data: dict[str, str], page: str) -> Any:
@@ -129,11 +131,38 @@ def test_an_agent_checks_a_caller_and_records_a_contact_for_the_customer_only_wh
     assert refused.status_code == 400 and "Niemand met die naam" in said(refused)
     refused = _post(client, web, f"{page}/contacts", {**contact, "on_behalf": "Marie Pietersen"}, page)
     assert refused.status_code == 400 and "geldt niet voor 'opzeggen'" in said(refused)
+    kees = customers.authorise_delegate(engine, clock, customer, "Kees Pietersen")
+    customers.end_delegate(engine, clock, kees.id)
+    ended = clock.now().astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%d-%m-%Y")
+    refused = _post(client, web, f"{page}/contacts", {**contact, "on_behalf": "Kees Pietersen"}, page)
+    assert refused.status_code == 400 and f"is verlopen (was geldig tot {ended})" in said(refused)
     assert _contacts(engine, clock, customer) == 0  # nothing recorded
     allowed = {**contact, "subject": "factuur", "on_behalf": "Marie Pietersen"}
     assert _post(client, web, f"{page}/contacts", allowed, page).status_code == 303
     mine = {**contact, "on_behalf": ""}  # the customer themself
     assert _post(client, web, f"{page}/contacts", mine, page).status_code == 303
+    assert _contacts(engine, clock, customer) == 2
+
+
+def test_the_api_records_a_contact_for_the_customer_only_when_that_person_may_act_for_them(
+    client: TestClient, engine: Engine, clock: FixedClock
+) -> None:
+    customer = customers.add_customer(engine, clock, name="Piet Pietersen").id
+    customers.authorise_delegate(engine, clock, customer, "Marie Pietersen", relation="partner", scope="factuur")
+    kees = customers.authorise_delegate(engine, clock, customer, "Kees Pietersen")
+    customers.end_delegate(engine, clock, kees.id)
+    agent = users.add_user(engine, "manager-api@example.nl", "Manager", "manager", "a long password")
+    client.headers["Authorization"] = f"Bearer {users.create_api_token(engine, agent.id, 'test').secret}"
+    path = f"/api/customers/{customer}/contacts"
+    contact = {"channel": "phone", "subject": "opzeggen", "text": "Wil opzeggen"}
+    for who, reason in (("Jan Jansen", "nobody by that name"), ("Marie Pietersen", "covers 'factuur', not 'opzeggen'"),
+                        ("Kees Pietersen", "the authorisation has ended")):  # fmt: skip
+        refused = client.post(path, json={**contact, "on_behalf": who})
+        assert refused.status_code == 400 and reason in refused.json()["error"]["message"], who
+    assert _contacts(engine, clock, customer) == 0  # nothing recorded
+    allowed = client.post(path, json={**contact, "subject": "factuur", "on_behalf": "Marie Pietersen"})
+    assert allowed.status_code == 201
+    assert client.post(path, json=contact).status_code == 201  # the customer themself
     assert _contacts(engine, clock, customer) == 2
 
 

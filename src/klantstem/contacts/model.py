@@ -105,6 +105,9 @@ class NewContact:
     subject: str | None = None
     text: str | None = None
     source: str = "manual"
+    # Made for the customer by this person (a name, phone number or e-mail address): recorded only when they may
+    # act for the customer on the contact's subject (the delegate check).
+    on_behalf: str | None = None
 
 
 def plain(value: Any) -> Any:

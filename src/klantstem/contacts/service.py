@@ -76,11 +76,21 @@ def story_so_far(
     return assemble(history, customer_id, now, limit)
 
 
-def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: BusinessCalendar | None = None) -> int:
+def record_contact(
+    engine: Engine,
+    clock: Clock,
+    contact: NewContact,
+    calendar: BusinessCalendar | None = None,
+    *,
+    timezone: str | None = None,
+    default_region: str = "NL",
+) -> int:
     """Record one contact by hand (it needs a subject or a text) and keep the open promises it fulfils (the
     dealer's call); returns its id.
     With a business calendar, promises told in its text are registered too. The same contact recorded twice is
-    stored once."""
+    stored once. A contact made for the customer (`on_behalf`) is recorded only when that person may act for the
+    customer on its subject, else customers.DelegateRefused says why (`timezone` and `default_region` read that
+    person and the end of their authorisation)."""
     channel, direction = vocabulary.channel(contact.channel), contact.direction.strip().lower()
     if direction not in DIRECTIONS:
         raise UserInputError(
@@ -99,6 +109,13 @@ def record_contact(engine: Engine, clock: Clock, contact: NewContact, calendar: 
     if occurred > now:
         raise UserInputError("a contact cannot happen in the future")
     canonical = customers.resolve_id(engine, contact.customer_id)
+    if contact.on_behalf is not None and contact.on_behalf.strip():
+        if timezone is None:
+            raise ValueError("a contact made for the customer needs the organisation's time zone")
+        customers.require_delegate(
+            engine, clock, canonical, contact.on_behalf, contact.subject or None,
+            default_region=default_region, timezone=timezone,
+        )  # fmt: skip
     values: dict[str, Any] = {
         "customer_id": canonical,
         "case_id": contact.case_id,

@@ -100,6 +100,14 @@ class DelegateCheck:
         }
 
 
+class DelegateRefused(UserInputError):
+    """A contact made for the customer by someone who may not act for them (on its subject): `check` says why."""
+
+    def __init__(self, check: DelegateCheck) -> None:
+        super().__init__(check.reason, code=f"delegate_{check.code}")
+        self.check = check
+
+
 @dataclass(frozen=True)
 class Merge:
     """An audited merge: which rows moved from the source customer to the target, so it can be undone exactly."""

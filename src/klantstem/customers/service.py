@@ -13,7 +13,15 @@ from sqlalchemy import Connection, Engine
 from klantstem.clock import Clock
 from klantstem.customers import delegation, identities, matching, merges, personal_data, store
 from klantstem.customers.identities import Identity
-from klantstem.customers.model import Customer, Delegate, DelegateCheck, DuplicateSuggestion, Merge, Profile
+from klantstem.customers.model import (
+    Customer,
+    Delegate,
+    DelegateCheck,
+    DelegateRefused,
+    DuplicateSuggestion,
+    Merge,
+    Profile,
+)
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 
@@ -21,6 +29,7 @@ __all__ = [
     "Customer",
     "Delegate",
     "DelegateCheck",
+    "DelegateRefused",
     "DuplicateSuggestion",
     "Identity",
     "Merge",
@@ -30,6 +39,7 @@ __all__ = [
     "add_identity",
     "authorise_delegate",
     "check_delegate",
+    "require_delegate",
     "delegates_of",
     "end_delegate",
     "end_of_day",
@@ -53,6 +63,7 @@ merge = merges.merge
 unmerge = merges.unmerge
 authorise_delegate = delegation.authorise
 check_delegate = delegation.check
+require_delegate = delegation.require
 end_delegate = delegation.end
 delegates_of = delegation.delegates_of
 end_of_day = delegation.end_of_day

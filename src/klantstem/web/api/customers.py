@@ -51,6 +51,11 @@ class NewContact(BaseModel):
     subject: str | None = Field(default=None, max_length=300)
     text: str | None = None
     case_id: StoredInt | None = None
+    on_behalf: str | None = Field(
+        default=None, max_length=200,
+        description="Made for the customer by this person (name, phone number or e-mail address); recorded only "
+        "when they may act for the customer on the subject, else 400 with the reason.",
+    )  # fmt: skip
 
 
 class NewNote(BaseModel):
@@ -96,10 +101,14 @@ def story_so_far(request: Request, customer_id: Id, _user: Viewer, paging: Pagin
 
 @router.post("/customers/{customer_id}/contacts", status_code=201, response_model=dict[str, int])
 def add_contact(request: Request, customer_id: Id, user: Writer, body: NewContact) -> dict[str, int]:
-    """Record a contact (a call, a visit, a letter ...) in the customer's history."""
+    """Record a contact (a call, a visit, a letter ...) in the customer's history; one made for the customer
+    (`on_behalf`) only when that person may act for them on its subject."""
     state = app_state(request)
     new = contacts.NewContact(customer_id=customer_id, staff_id=user.id, source="api", **body.model_dump())
-    contact_id = contacts.record_contact(state.engine, state.clock, new)
+    contact_id = contacts.record_contact(
+        state.engine, state.clock, new,
+        timezone=state.settings.timezone, default_region=state.settings.default_country,
+    )  # fmt: skip
     state.changed()
     return {"contact_id": contact_id}
 

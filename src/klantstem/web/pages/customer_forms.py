@@ -56,18 +56,24 @@ def _notices(request: Request, state: AppState, lang: str, customer_id: int) -> 
 def delegate_answer(request: Request, customer_id: int, who: str, topic: str | None) -> tuple[bool, str]:
     """May `who` act for the customer now (on `topic`)? The answer, with its reason in the reader's language."""
     state = app_state(request)
-    lang = i18n.language_of(request)
     found = customers.check_delegate(
         state.engine, state.clock, customer_id, who, topic or None,
         default_region=state.settings.default_country, timezone=state.settings.timezone,
     )  # fmt: skip
+    return found.allowed, delegate_reason(request, found)
+
+
+def delegate_reason(request: Request, found: customers.DelegateCheck) -> str:
+    """The delegate check's answer in the reader's language, with the end of the authorisation as a local day."""
+    state = app_state(request)
+    lang = i18n.language_of(request)
     values = dict(found.values)
     if "until" in values:
         day = local_time(values["until"], state.settings.timezone, "%d-%m-%Y")
         values["until"] = day if found.code == "ended" else (
             i18n.translate(lang, "delegate_check.until", until=day) if day else
             i18n.translate(lang, "delegate_check.no_end"))  # fmt: skip
-    return found.allowed, i18n.translate(lang, f"delegate_check.{found.code}", **values)
+    return i18n.translate(lang, f"delegate_check.{found.code}", **values)
 
 
 def _int(text: str | None) -> int | None:

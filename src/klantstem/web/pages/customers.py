@@ -99,16 +99,17 @@ def add_contact(
     """Record a contact; one made by someone for the customer is recorded only when that person may act for the
     customer on its subject (the delegate check), else the page says why not and nothing is recorded."""
     state = app_state(request)
-    if on_behalf.strip():
-        allowed, reason = customer_forms.delegate_answer(request, customer_id, on_behalf, subject)
-        if not allowed:
-            return customer_page(request, customer_id, problem=reason)
     new = contacts.NewContact(
         customer_id=customer_id, channel=channel, direction=direction, staff_id=user.id,
-        subject=subject or None, text=text or None, source="web",
+        subject=subject or None, text=text or None, source="web", on_behalf=on_behalf or None,
     )  # fmt: skip
     try:
-        contacts.record_contact(state.engine, state.clock, new)
+        contacts.record_contact(
+            state.engine, state.clock, new,
+            timezone=state.settings.timezone, default_region=state.settings.default_country,
+        )  # fmt: skip
+    except customers.DelegateRefused as exc:
+        return customer_page(request, customer_id, problem=customer_forms.delegate_reason(request, exc.check))
     except UserInputError as exc:
         return customer_page(request, customer_id, problem=i18n.explain(i18n.language_of(request), exc))
     state.changed()
