@@ -220,3 +220,14 @@ def shown_local(moment: datetime, zone: tzinfo) -> str:
         offset = f"{local:%z}"
         text += f" {offset[:3]}:{offset[3:]}"
     return text
+
+
+def shown_day(value: object) -> str:
+    """A day as the pages and the report write it, in both languages: 16-02-2026. Takes a date, a moment (its own
+    day: convert it to the organisation's zone first) or ISO 8601 text; other text is returned as it is."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10]).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
+    return value.strftime("%d-%m-%Y") if isinstance(value, date) else ("" if value is None else str(value))

@@ -107,7 +107,7 @@ def test_pdf_is_a4_with_contents_page_numbers_and_anonymised_quotes(
     pages = raw.count("\f")
     text = " ".join(raw.split())
     for title in ("Inhoud", "Belangrijkste bevindingen", "Hoe klanten elke stap beoordeelden",
-                  "De stem van het proces", "Beloftes", "Herhaalcontact", "Citaten zijn geanonimiseerd"):  # fmt: skip
+                  "De stem van het proces", "Afspraken", "Herhaalcontact", "Citaten zijn geanonimiseerd"):  # fmt: skip
         assert title in text
     assert f"Pagina 1 / {pages}" in text and f"Pagina {pages} / {pages}" in text
     assert "@" not in text  # no e-mail address survives the masking

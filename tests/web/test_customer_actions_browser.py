@@ -62,7 +62,7 @@ def test_an_agent_registers_a_promise_and_a_delegate(
     page.goto(f"{base}/customers/{customer}")
     form = page.locator("#add-promise")
     form.get_by_label("Soort").select_option("callback")
-    form.get_by_label("Wat is beloofd").fill("We bellen u terug over de monteur")
+    form.get_by_label("Wat is afgesproken").fill("We bellen u terug over de monteur")
     form.get_by_label("Wanneer").fill("binnen 2 werkdagen")
     form.get_by_role("button", name="Afspraak vastleggen").click()
     page.wait_for_url(f"{base}/customers/{customer}?*")

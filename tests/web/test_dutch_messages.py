@@ -47,7 +47,7 @@ def test_promise_errors_and_kinds_are_dutch(
     csrf = web.csrf_of(timeline.text)
     again = client.post(f"/promises/{made.id}/keep", data={"csrf": csrf})
     assert again.status_code == 400
-    assert f"Belofte {made.id} is al nagekomen" in again.text and "only an open promise" not in again.text
+    assert f"Afspraak {made.id} is al nagekomen" in again.text and "only an open promise" not in again.text
 
 
 def test_every_kind_of_promise_the_demo_and_the_text_reader_make_has_a_dutch_name(engine: Engine) -> None:
@@ -67,3 +67,25 @@ def test_every_kind_of_promise_the_demo_and_the_text_reader_make_has_a_dutch_nam
     kinds = made | set(KIND_OF_ACTION.values())
     unnamed = sorted(kind for kind in kinds if f"promise_kind.{kind}" not in MESSAGES["nl"])
     assert unnamed == []
+
+
+def test_a_promise_is_called_afspraak_everywhere_in_dutch() -> None:
+    """One Dutch word for a promise: every Dutch message of the pages, the report's words, the theme labels and
+    the templates say "afspraak", never "belofte" (which the interview's questions to customers may still use as
+    a verb: "wat was u beloofd?")."""
+    from importlib.resources import files
+
+    from klantstem.reports.wording import UNITS, WORDS
+    from klantstem.text.taxonomy import default_taxonomy
+    from klantstem.web.messages import MESSAGES
+
+    texts = [("messages", key, text) for key, text in MESSAGES["nl"].items()]
+    texts += [("report", key, words["nl"]) for key, words in {**WORDS, **UNITS}.items()]
+    texts += [("theme", facet.id, facet.label.get("nl", "")) for facet in default_taxonomy().facets]
+    for package in ("klantstem.web", "klantstem.reports"):
+        for template in (files(package) / "templates").iterdir():
+            if template.name.endswith(".html"):
+                texts.append(("template", template.name, template.read_text(encoding="utf-8")))
+    other = [(where, key) for where, key, text in texts if re.search(r"(?i)\bbelofte", text)]
+    assert not other, f"'belofte' where the pages say 'afspraak': {other}"
+    assert any("afspraak" in text.lower() for _, _, text in texts)

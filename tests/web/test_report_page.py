@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -16,6 +18,7 @@ def test_report_page_view_pdf_and_api(client: TestClient, engine: Engine, signed
     html = client.get("/report/view", params={"period": "2026-10"})
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
     assert "Managementrapportage klantstem" in html.text and "<svg" in html.text and "<script" not in html.text
+    assert "Gemaakt op 23-11-2026" in html.text and not re.search(r"\b20\d\d-\d\d-\d\d\b", html.text)
     pdf = client.get("/report/view", params={"period": "2026-Q3", "format": "pdf"})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert "attachment" in pdf.headers["content-disposition"]
@@ -24,6 +27,7 @@ def test_report_page_view_pdf_and_api(client: TestClient, engine: Engine, signed
     body = data.json()
     assert body["department"] == "Klantenservice" and body["period"]["label"] == "2026-10"
     assert body["takeaways"]["tests"] > 0 and "now" in body
+    assert body["generated_at"] == "2026-11-23T11:00:00+01:00"  # in the organisation's zone, with its offset
 
 
 def test_report_api_bad_input_is_a_400_with_the_reason(client: TestClient, signed_in) -> None:

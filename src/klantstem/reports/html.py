@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from klantstem.dates import shown_day
 from klantstem.reports import svg, wording
 from klantstem.reports.wording import number, percent
 
@@ -48,6 +49,7 @@ def render(report: dict[str, Any], mask: Callable[[str], str] | None, for_print:
         "statuses": [k for k in wording.WORDS if k.startswith("status.")],
         "trend_chart": _trend_chart(report["trend"], w),
         "causes": CAUSES,
+        "day": shown_day,
     }
     return _ENV.get_template("report.html").render(context)
 

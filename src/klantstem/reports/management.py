@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
@@ -79,7 +80,7 @@ def build(
         "period": _period(scope.period),
         "previous_period": _period(previous.period),
         "department": names.get(scope.department_id) if scope.department_id is not None else None,
-        "generated_at": clock.now().isoformat(),
+        "generated_at": clock.now().astimezone(ZoneInfo(settings.timezone)).isoformat(),
         "held": held,
         "takeaways": takeaways.takeaways(
             takeaways.counts(now), takeaways.counts(before), lang, previous.period.label

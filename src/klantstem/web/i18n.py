@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from fastapi import Request
 
+from klantstem.dates import shown_day
 from klantstem.errors import KlantstemError
 from klantstem.web.messages import MESSAGES
 
@@ -56,12 +56,7 @@ def number(lang: str, value: object, digits: int = 0) -> str:
 
 def day(value: object) -> str:
     """A day ('2026-02-16', a date or a moment's date) as both languages of the pages write it: 16-02-2026."""
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10]).strftime("%d-%m-%Y")
-        except ValueError:
-            return value
-    return value.strftime("%d-%m-%Y") if isinstance(value, date) else ("" if value is None else str(value))
+    return shown_day(value)
 
 
 def explain(lang: str, error: KlantstemError) -> str:

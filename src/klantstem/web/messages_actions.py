@@ -6,7 +6,7 @@ from __future__ import annotations
 ACTIONS: dict[str, tuple[str, str]] = {
     "promise.add": ("Een afspraak vastleggen", "Register a promise"),
     "promise.kind": ("Soort", "Kind"),
-    "promise.description": ("Wat is beloofd", "What was promised"),
+    "promise.description": ("Wat is afgesproken", "What was promised"),
     "promise.due": ("Wanneer", "When"),
     "promise.due_placeholder": ("bijv. binnen 3 werkdagen, morgen voor 12 uur, uiterlijk 15-12-2026",
                                 "e.g. binnen 3 werkdagen, morgen voor 12 uur, uiterlijk 15-12-2026"),
