@@ -4,6 +4,7 @@ over each other (page text and the charts' labels), and no English sentence or d
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import time
@@ -12,6 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import Engine, select
 from test_browser import CHROMIUM, LAUNCH_ARGS
 
@@ -202,3 +204,39 @@ def test_no_sideways_scroll_and_no_text_over_text(
                         problems.append(f"{path}: a decimal point on a Dutch page: {text[:80]!r}")
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+def _edge_whiteness(page: Any, side: str) -> int:
+    """The lightest pixel in the menu's outermost two pixel columns on `side`: 255 where nothing says there is more
+    that way; a shadow at that edge tints every pixel of the column, between and around the letters too."""
+    box = page.locator("header.top nav").bounding_box()
+    x = box["x"] if side == "left" else box["x"] + box["width"] - 2
+    shot = page.screenshot(clip={"x": x, "y": box["y"], "width": 2, "height": box["height"]})
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    return max(image.getdata())
+
+
+def test_the_phone_menu_shows_there_is_more_to_either_side(
+    server: tuple[str, Any], browser: Any, engine: Engine
+) -> None:
+    base, _app = server
+    users.add_demo_accounts(engine)
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(base + "/signin")
+    page.get_by_label("E-mailadres").fill(f"admin@{users.DEMO_DOMAIN}")
+    page.get_by_label("Wachtwoord").fill(users.DEMO_PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto(base + "/account")
+    nav = page.locator("header.top nav")
+    hidden = nav.evaluate("n => n.scrollWidth - n.clientWidth")
+    assert hidden > 40, "the admin's menu fits a phone: nothing to hint at"
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 1
+    assert _edge_whiteness(page, "right") < 235, "more to the right, but the menu's right edge does not say so"
+    assert _edge_whiteness(page, "left") == 255  # at the start: nothing to the left
+    nav.evaluate("n => { n.scrollLeft = n.scrollWidth; }")
+    page.wait_for_timeout(100)
+    assert _edge_whiteness(page, "left") < 235, "more to the left, but the menu's left edge does not say so"
+    assert _edge_whiteness(page, "right") == 255  # at the end: nothing more
+    assert page.get_by_role("link", name="Gebruikers").is_visible()
+    context.close()
