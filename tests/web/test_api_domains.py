@@ -3,6 +3,8 @@ timeline, the promises board, the dashboard, search and corrections."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -23,6 +25,8 @@ from klantstem.text.model import TextModel
 from klantstem.users import service as users
 from klantstem.web.app import create_app
 
+MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 LABELLED = Path(__file__).parents[1] / "data" / "text" / "labelled.csv"
 
 
@@ -171,3 +175,40 @@ def test_the_api_refuses_an_empty_contact_as_the_page_does(
     assert contacts.story_so_far(engine, clock, customer.id, timezone="Europe/Amsterdam").summary.contacts["total"] == 0
     told = api.post(f"/api/customers/{customer.id}/contacts", json={"channel": "phone", "text": "Gebeld"})
     assert told.status_code == 201
+
+
+def _moments(value: object, where: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _moments(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _moments(item, f"{where}[{n}]")
+    elif isinstance(value, str) and MOMENT.match(value):
+        yield where, value
+
+
+def test_every_moment_in_the_api_carries_its_offset(client: TestClient, engine: Engine, clock: FixedClock) -> None:
+    """On SQLite (which keeps no offset) and on PostgreSQL alike: every date-time the API answers says its offset."""
+    customer = customers.add_customer(engine, clock, name="Tijd Klant", email="tijd@example.nl")
+    earlier = clock.now() - timedelta(days=2)
+    contact = contacts.NewContact(customer.id, "email", subject="Vraag", occurred_at=earlier)
+    contacts.record_contact(engine, clock, contact)
+    promises.add_promise(engine, clock, BusinessCalendar(), customer_id=customer.id, kind="callback",
+                         description="Terugbellen", due="binnen 1 werkdag", department="Klantenservice")  # fmt: skip
+    customers.authorise_delegate(engine, clock, customer.id, "Marie Klant")
+    api = _token_client(client, engine, "admin")
+    story = api.post("/api/interviews", json={"customer_id": customer.id}).json()["story_id"]
+    api.post(f"/api/interviews/{story}/steps", json={"description": "Niemand belde terug", "appraisal": "bad"})
+    api.post(f"/api/interviews/{story}/finish", json={})
+    paths = ["/api/me", "/api/me/tokens", "/api/users", f"/api/customers/{customer.id}", "/api/promises?status=open",
+             "/api/interviews", f"/api/interviews/{story}", f"/api/customers/{customer.id}/personal-data",
+             "/api/corrections", "/api/stories?q=belde"]  # fmt: skip
+    found: list[tuple[str, str]] = []
+    for path in paths:
+        answer = api.get(path)
+        assert answer.status_code == 200, (path, answer.text[:200])
+        found += [(path + where, text) for where, text in _moments(answer.json())]
+    naive = [(where, text) for where, text in found if not OFFSET.search(text)]
+    assert naive == [], naive
+    assert len({where.split("?")[0].split(".")[0] for where, _ in found}) >= 6 and len(found) >= 20, found

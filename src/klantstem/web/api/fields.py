@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import Query
 from pydantic import Field
 
 
@@ -13,3 +14,10 @@ def one_of(values: tuple[str, ...], description: str = "", **options: Any) -> An
     listed = ", ".join(values)
     text = f"{description} One of: {listed}." if description else f"One of: {listed}."
     return Field(description=text, json_schema_extra={"enum": list(values)}, **options)
+
+
+def query_one_of(values: tuple[str, ...], description: str = "") -> Any:
+    """A query parameter listing `values` as the allowed ones (in the schema; the route reads the value itself)."""
+    listed = ", ".join(values)
+    text = f"{description} One of: {listed}." if description else f"One of: {listed}."
+    return Query(description=text, json_schema_extra={"enum": list(values)})

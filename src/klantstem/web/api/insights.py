@@ -7,17 +7,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from klantstem.db.schema import APPRAISALS
+from klantstem.db.schema import APPRAISALS, CHANNELS
 from klantstem.errors import NotFoundError
 from klantstem.insights import service as insights
 from klantstem.users import service as users
-from klantstem.web.api.fields import one_of
+from klantstem.web.api.fields import one_of, query_one_of
 from klantstem.web.api.paging import Page, PageParams, page_of, page_params
 from klantstem.web.auth import require_api
 from klantstem.web.computing import ready
 from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.pages.dashboard import figures, process_figures, top_themes
-from klantstem.web.pages.filters import chosen
+from klantstem.web.pages.filters import PERIODS, chosen
 from klantstem.web.pages.themes import theme_result
 from klantstem.web.params import Id
 from klantstem.web.state import app_state
@@ -28,6 +28,8 @@ Dashboarder = Annotated[users.User, Depends(require_api(users.Action.view_dashbo
 ProcessViewer = Annotated[users.User, Depends(require_api(users.Action.view_process))]
 ThemeViewer = Annotated[users.User, Depends(require_api(users.Action.view_themes))]
 Analyst = Annotated[users.User, Depends(require_api(users.Action.correct_labels))]
+Period = Annotated[str | None, query_one_of(tuple(PERIODS), "The period the figures cover (default 365d).")]
+Channel = Annotated[str | None, query_one_of(CHANNELS, "Only contacts and stories of this channel.")]
 FILTER_HELP = "period: 30d, 90d, 365d (default) or all; department: a department id; channel: e.g. phone."
 
 
@@ -37,7 +39,10 @@ class Level(BaseModel):
 
 class FacetLabel(BaseModel):
     facet: str
-    level: str | None = Field(description="bad, normal or excellent; null removes the facet from the story.")
+    level: str | None = Field(
+        description="bad, normal or excellent; null removes the facet from the story.",
+        json_schema_extra={"enum": [*APPRAISALS, None]},
+    )
 
 
 def _labels(labels: insights.Labels) -> dict[str, Any]:
@@ -47,8 +52,8 @@ def _labels(labels: insights.Labels) -> dict[str, Any]:
 
 @router.get("/dashboard", response_model=dict[str, Any], tags=["dashboard"], description=FILTER_HELP)
 def dashboard(
-    request: Request, _user: Dashboarder, period: str | None = None, department: str | None = None,
-    channel: str | None = None,
+    request: Request, _user: Dashboarder, period: Period = None, department: str | None = None,
+    channel: Channel = None,
 ) -> dict[str, Any]:  # fmt: skip
     """Appraisal per month, top facets with quotes, worst steps, promises due and broken, and (once computed;
     null until then) the largest themes with quotes and the worst bottlenecks and ping-pong team pairs."""
@@ -67,7 +72,7 @@ def dashboard(
 
 @router.get("/process", response_model=dict[str, Any], tags=["process"], description=FILTER_HELP)
 def process(
-    request: Request, _user: ProcessViewer, period: str | None = None, department: str | None = None
+    request: Request, _user: ProcessViewer, period: Period = None, department: str | None = None
 ) -> dict[str, Any]:
     """The full process analysis of the database's events: lead times, map, bottlenecks, hand-overs,
     ping-pong, waiting by cause; {} when there are no events."""

@@ -8,8 +8,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
+from klantstem.db.schema import PROBLEM_STATUSES
 from klantstem.problems import service as problems
 from klantstem.users import service as users
+from klantstem.web.api.fields import query_one_of
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.params import Id
@@ -41,7 +43,8 @@ class Message(BaseModel):
 
 @router.get("/problems", response_model=dict[str, Any])
 def listed(
-    request: Request, _user: Viewer, kind: Literal["structural", "incident"] | None = None, status: str | None = None
+    request: Request, _user: Viewer, kind: Literal["structural", "incident"] | None = None,
+    status: Annotated[str | None, query_one_of(("open", *PROBLEM_STATUSES), "open: every status still open.")] = None,
 ) -> dict[str, Any]:
     """Problems by impact (structural first, then customers affected), with owner and reporters told."""
     state = app_state(request)

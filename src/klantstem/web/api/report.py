@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from klantstem.reports import service as reports
 from klantstem.users import service as users
+from klantstem.web.api.fields import query_one_of
 from klantstem.web.auth import require_api
 from klantstem.web.errors import ERROR_RESPONSES
 from klantstem.web.state import app_state
@@ -23,7 +24,7 @@ def report(
     _user: Viewer,
     period: Annotated[str, Query(description="A month (2026-10), a quarter (2026-Q3) or a year (2026).")],
     department: Annotated[str | None, Query(description="A department's name or id.")] = None,
-    lang: Annotated[str, Query(description="nl or en: the language of the takeaways and labels.")] = "nl",
+    lang: Annotated[str, query_one_of(("nl", "en"), "The language of the takeaways and labels.")] = "nl",
     anonymise: Annotated[bool, Query(description="Mask names, e-mail, phone numbers and postcodes in quotes.")] = False,
 ) -> dict[str, Any]:
     """Key takeaways (significant changes against the previous period), the judgements per step, the voice of
