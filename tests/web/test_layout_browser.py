@@ -24,7 +24,9 @@ from klantstem.demo.service import DemoSize, build_demo
 from klantstem.insights import service as insights
 from klantstem.problems import service as problems
 from klantstem.settings import Settings
+from klantstem.stories import service as stories
 from klantstem.users import service as users
+from klantstem.web import links
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if shutil.which(CHROMIUM) is None:
@@ -32,7 +34,9 @@ if shutil.which(CHROMIUM) is None:
 
 PAGES = ["/dashboard", "/dashboard?period=all", "/customers", "/customers/{customer}", "/customers/{customer}?all=1",
          "/interviews", "/promises", "/process", "/themes", "/themes?q=wachten", "/corrections", "/duplicates",
-         "/users", "/account", "/problems", "/problems/{problem}", "/problems/owners", "/report"]  # fmt: skip
+         "/users", "/account", "/problems", "/problems/{problem}", "/problems/owners", "/report",
+         "/interviews/{story}", "/report/view?period=2026-10"]  # fmt: skip
+PUBLIC_PAGES = ["/signin", "/i/{link}"]  # without signing in: the sign-in page, a customer's personal link
 WIDTHS = (390, 1366)
 # Chart labels that reach outside their chart are cut off (the process map's step names were).
 _CUT_OFF = """() => {
@@ -149,7 +153,12 @@ def demo(engine: Engine, settings: Settings) -> dict[str, Any]:
     customers.merge(engine, clock, other, customer)
     customers.authorise_delegate(engine, clock, customer, "Ruud Visser", relation="partner")
     problem = problems.detect(engine, clock, settings).problems[0].id
-    return {"customer": customer, "problem": problem}
+    with engine.connect() as conn:
+        story = conn.execute(select(schema.stories.c.id).order_by(schema.stories.c.id).limit(1)).scalar_one()
+    invited = customers.add_customer(engine, clock, name="Nieuwe Klant", email="nieuw@example.nl").id
+    link, _ = stories.invite(engine, clock, invited, None, "de levering", timezone=settings.timezone)
+    assert link is not None
+    return {"customer": customer, "problem": problem, "story": story, "link": link.id}
 
 
 @pytest.fixture
@@ -173,17 +182,19 @@ def _open(page: Any, url: str) -> None:
 def test_no_sideways_scroll_and_no_text_over_text(
     server: tuple[str, Any], browser: Any, demo: dict[str, Any], settings: Settings
 ) -> None:
-    base, _app = server
+    base, app = server
     problems: list[str] = []
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-NL")
         page = context.new_page()
-        page.goto(base + "/signin")
-        page.get_by_label("E-mailadres").fill(f"admin@{users.DEMO_DOMAIN}")
-        page.get_by_label("Wachtwoord").fill(users.DEMO_PASSWORD)
-        page.get_by_role("button", name="Aanmelden").click()
-        for path in PAGES:
-            _open(page, base + path.format(**demo))
+        token = links.token_for(app.state.klantstem.link_secret, demo["link"])
+        for n, path in enumerate(PUBLIC_PAGES + PAGES):
+            if n == len(PUBLIC_PAGES):  # the rest as the admin, who sees every page
+                page.goto(base + "/signin")
+                page.get_by_label("E-mailadres").fill(f"admin@{users.DEMO_DOMAIN}")
+                page.get_by_label("Wachtwoord").fill(users.DEMO_PASSWORD)
+                page.get_by_role("button", name="Aanmelden").click()
+            _open(page, base + path.format(**{**demo, "link": token}))
             wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
             if wide > 1:
                 problems.append(f"{width}px {path}: scrolls sideways by {wide}px")
