@@ -111,3 +111,24 @@ def test_pages_say_the_figures_are_being_computed_instead_of_waiting(
         shown = client.get("/dashboard")
         assert shown.status_code == 200 and 'id="computing"' not in shown.text
     state.executor.shutdown(wait=True)  # the figures still being computed end before the next test empties the tables
+
+
+def test_a_dashboard_request_waits_once_however_many_figures_it_shows(
+    settings: Settings, engine: Engine, clock: FixedClock, web: Any, make_user
+) -> None:
+    """The dashboard shows two cached figures (the board and the promise lists): while they are computed, a request
+    waits for the first at most, not for each in turn (it took two waits)."""
+    make_user("manager")
+    app = create_app(settings, clock=clock, figures_wait_s=4)
+    state = app.state.klantstem
+    busy = threading.Event()
+    state.executor.submit(busy.wait, 60)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        web.sign_in(client, "manager@example.nl")
+        started = time.monotonic()
+        page = client.get("/dashboard")
+        took = time.monotonic() - started
+        assert 'id="computing"' in page.text
+        assert 4 <= took < 7, f"{took:.1f} s: one wait is 4 s, two are 8 s"
+        busy.set()
+    state.executor.shutdown(wait=True)

@@ -16,6 +16,10 @@ from klantstem.users import service as users
 # The CLI and the web app are independent edges: uvicorn builds the app from this import string, and the
 # settings reach it through the same KLANTSTEM_* environment variables every process reads.
 APP_FACTORY = "klantstem.web.app:app_from_env"
+# With --workers, uvicorn kills a worker that does not answer its health check within this many seconds. Its
+# default (5 s) killed busy but healthy workers on a loaded 2-core machine (their requests failed with "Server
+# disconnected"); a worker that is really stuck is still replaced.
+WORKER_HEALTHCHECK_S = 30
 
 HostOption = Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
@@ -43,4 +47,7 @@ def run_server(settings: Settings, host: str = "127.0.0.1", port: int = 8000, wo
         err_console.print("No users yet: add the first admin with `klantstem users add EMAIL --name N --role admin`.")
     if workers > 1:
         insights.use_text_model("")  # checked; each worker process loads its own copy, this one needs none
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning", access_log=False)
+    uvicorn.run(
+        APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning", access_log=False,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+    )  # fmt: skip

@@ -18,6 +18,7 @@ from klantstem.jobs import service as jobs
 from klantstem.settings import Settings
 from klantstem.users import service as users
 from klantstem.web import assets, errors, routes, sessions
+from klantstem.web.cache import FIGURES_WAIT_S
 from klantstem.web.headers import SecurityHeaders
 from klantstem.web.pages import dashboard
 from klantstem.web.rendering import Renderer
@@ -35,7 +36,7 @@ FIGURES_EVERY = timedelta(minutes=4)  # the first views' figures are kept warm (
 
 
 def create_app(
-    settings: Settings, clock: Clock | None = None, background: bool = False, figures_wait_s: float = 3.0
+    settings: Settings, clock: Clock | None = None, background: bool = False, figures_wait_s: float = FIGURES_WAIT_S
 ) -> FastAPI:
     """The web application on the configured database (migrated to the newest schema when needed). With
     `background` (as `klantstem serve` runs it) it keeps its first views' figures warm and, when the

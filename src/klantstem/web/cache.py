@@ -16,6 +16,10 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+# How long a request waits for figures being computed before its page says so: long enough for figures that are
+# quick to compute (a small organisation, or after a write) to show at once, short enough that nobody waits for
+# heavy ones (a cold server at scale computes those for seconds, in the background).
+FIGURES_WAIT_S = 1.0
 _INVALID = float("-inf")  # the moment of a value made stale by `invalidate()`
 
 
@@ -26,7 +30,7 @@ def figure_executor() -> ThreadPoolExecutor:
 
 class TtlCache:
     def __init__(
-        self, ttl_s: float, max_items: int = 256, sync_s: float = 3.0, executor: Executor | None = None
+        self, ttl_s: float, max_items: int = 256, sync_s: float = FIGURES_WAIT_S, executor: Executor | None = None
     ) -> None:
         self.ttl_s = ttl_s
         self.executor = executor or figure_executor()

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from klantstem.clock import Clock
 from klantstem.settings import Settings
-from klantstem.web.cache import TtlCache, figure_executor
+from klantstem.web.cache import FIGURES_WAIT_S, TtlCache, figure_executor
 from klantstem.web.parts import KeptParts
 from klantstem.web.rendering import Renderer
 
@@ -23,7 +23,7 @@ class AppState:
     renderer: Renderer
     link_secret: str  # signs personal interview links
     executor: ThreadPoolExecutor = field(default_factory=figure_executor)  # computes the figures, one at a time
-    figures_wait_s: float = 3.0  # how long a request waits for figures being computed before it says so
+    figures_wait_s: float = FIGURES_WAIT_S  # how long a request waits for figures being computed (cache.py)
     figures: TtlCache = field(init=False)  # the dashboard's figures
     analyses: TtlCache = field(init=False)  # process analysis and themes
     parts: KeptParts = field(default_factory=KeptParts)  # rendered parts of pages, kept with their sources

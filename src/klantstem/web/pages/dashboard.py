@@ -51,7 +51,9 @@ def process_figures(state: AppState, choice: Chosen, wait: bool = True) -> dict[
     return state.analyses.get(key, compute) if wait else state.analyses.peek(key, compute)
 
 
-def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, list[promises.Promise]] | None:
+def promise_lists(
+    state: AppState, choice: Chosen, size: int = 5, wait: bool = True
+) -> dict[str, list[promises.Promise]] | None:
     """The first promises due soon and overdue, of those made in the period by the department (as the figures
     above them count), cached with the figures."""
     filters = choice.filters(state.clock)
@@ -64,7 +66,8 @@ def promise_lists(state: AppState, choice: Chosen, size: int = 5) -> dict[str, l
             "overdue": [promises.get_promise(state.engine, i) for i in late_ids],
         }
 
-    return state.figures.get(("promise lists", filters.key()), compute)
+    key = ("promise lists", filters.key())
+    return state.figures.get(key, compute) if wait else state.figures.peek(key, compute)
 
 
 def _themes(state: AppState) -> insights.ThemeResult | None:
@@ -76,11 +79,13 @@ def departments(state: AppState) -> list[insights.Option]:
 
 
 def warm(state: AppState) -> str:
-    """Start computing what the first views of the dashboard, process and themes pages show (default filters),
-    so that nobody waits for them; for the web process's scheduled job."""
-    choice = chosen(None, None, None)
-    figures(state, choice, wait=False)
-    process_figures(state, choice, wait=False)
+    """Start computing what the first views of the dashboard, process and themes pages show (each period, no
+    other filter), so that nobody waits for them; for the web process's scheduled job."""
+    for period in PERIODS:
+        choice = chosen(period, None, None)
+        figures(state, choice, wait=False)
+        promise_lists(state, choice, wait=False)
+        process_figures(state, choice, wait=False)
     _themes(state)
     return "figures of the first views are being computed"
 
@@ -112,7 +117,8 @@ def dashboard(
     lang = i18n.language_of(request)
     choice = chosen(period, department, channel)
     board = figures(state, choice)
-    promises_shown = promise_lists(state, choice)
+    # One wait per request: while the figures are computed, the promise lists are started without waiting too.
+    promises_shown = promise_lists(state, choice, wait=board is not None)
     if board is None or promises_shown is None:
         raise Computing("dashboard.title")
     options = departments(state)
