@@ -112,10 +112,12 @@ def record_contact(
     if contact.on_behalf is not None and contact.on_behalf.strip():
         if timezone is None:
             raise ValueError("a contact made for the customer needs the organisation's time zone")
-        customers.require_delegate(
+        answer = customers.check_delegate(
             engine, clock, canonical, contact.on_behalf, contact.subject or None,
             default_region=default_region, timezone=timezone,
         )  # fmt: skip
+        if not answer.allowed:
+            raise customers.DelegateRefused(answer)
     values: dict[str, Any] = {
         "customer_id": canonical,
         "case_id": contact.case_id,

@@ -12,14 +12,7 @@ from sqlalchemy import Connection, Engine
 
 from klantstem.clock import Clock
 from klantstem.customers import identities, merges, store
-from klantstem.customers.model import (
-    ALL_TOPICS,
-    Delegate,
-    DelegateCheck,
-    DelegateRefused,
-    normalise_topic,
-    parse_scope,
-)
+from klantstem.customers.model import ALL_TOPICS, Delegate, DelegateCheck, normalise_topic, parse_scope
 from klantstem.db.engine import reading
 from klantstem.errors import NotFoundError, UserInputError
 
@@ -142,23 +135,6 @@ def check(
         True, f"{chosen.name}{relation} may act for this customer on {scope}, {until}", chosen,
         code="allowed", values={"name": chosen.name, "until": chosen.valid_until},
     )  # fmt: skip
-
-
-def require(
-    engine: Engine,
-    clock: Clock,
-    customer_id: int,
-    who: str,
-    topic: str | None = None,
-    *,
-    default_region: str = "NL",
-    timezone: str,
-) -> DelegateCheck:
-    """The check for something done for the customer by `who`: the answer when they may, else DelegateRefused."""
-    answer = check(engine, clock, customer_id, who, topic, default_region=default_region, timezone=timezone)
-    if not answer.allowed:
-        raise DelegateRefused(answer)
-    return answer
 
 
 def _is(delegate: Delegate, who: str, default_region: str) -> bool:

@@ -39,7 +39,6 @@ __all__ = [
     "add_identity",
     "authorise_delegate",
     "check_delegate",
-    "require_delegate",
     "delegates_of",
     "end_delegate",
     "end_of_day",
@@ -63,7 +62,6 @@ merge = merges.merge
 unmerge = merges.unmerge
 authorise_delegate = delegation.authorise
 check_delegate = delegation.check
-require_delegate = delegation.require
 end_delegate = delegation.end
 delegates_of = delegation.delegates_of
 end_of_day = delegation.end_of_day
