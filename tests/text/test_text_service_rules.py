@@ -191,3 +191,57 @@ def test_thanks_in_advance_after_the_request_is_courtesy_and_a_plain_word_is_no_
     assert cue.intensity == 1.0
     assert analyse("Ik heb betaald voor iets dat ik nooit heb gekregen.").appraisal.level == "bad"
     assert analyse("De bediening was een beetje traag.").appraisal.cues[0].intensity < 1.0
+
+
+def test_a_cue_hidden_by_a_longer_one_still_names_its_facet() -> None:
+    analysis = analyse("Op mijn mail van maart heb ik nooit antwoord gekregen.")
+    assert analysis.appraisal.level == "bad"
+    assert "waiting_time" in facets("Op mijn mail van maart heb ik nooit antwoord gekregen.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik probeerde de helpdesk te bereiken, de hele ochtend.",
+        "Iedere keer als ik bel zijn alle lijnen in gesprek.",
+        "Na vier keer doorschakelen kwam ik weer bij de eerste medewerker uit.",
+        "Mijn vader mocht de rekening niet voor mij betalen.",
+        "De nota was ineens drie keer zo hoog.",
+        "I've been trying since Monday to contact your billing team.",
+        "The automated line hangs up after the second option.",
+        "They say it's the other department's responsibility.",
+        "Only the account holder may make changes, they said.",
+        "Now I have to pay twice for the same month.",
+    ],
+)
+def test_failed_contact_transfers_no_mandate_and_odd_bills_told_as_facts_are_bad(text: str) -> None:
+    assert analyse(text).appraisal.level == "bad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fantastische klantenservice weer: vier keer gebeld en geen oplossing.",
+        "Oh great, another standard reply.",
+        "Prachtig werk jullie, mijn formulier is weer kwijt.",
+    ],
+)
+def test_irony_after_an_interjection_or_naming_what_it_praises_is_bad(text: str) -> None:
+    assert analyse(text).appraisal.level == "bad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na de reset werkt de decoder gelukkig weer.",
+        "Jullie hebben me echt uit de brand geholpen.",
+        "You saved my day!",
+    ],
+)
+def test_praise_told_as_what_works_again_or_was_saved_is_excellent(text: str) -> None:
+    assert analyse(text).appraisal.level == "excellent"
+
+
+def test_one_ordinary_complaint_word_is_enough_for_bad() -> None:
+    assert analyse("De afhandeling was matig.").appraisal.level == "bad"
+    assert analyse("The response was mediocre.").appraisal.level == "bad"

@@ -20,16 +20,18 @@ from klantstem.text.patterns import Hit, PhraseMatcher, has_negation
 from klantstem.text.results import Appraisal, Cue, Duration, Level, Span
 from klantstem.text.tokens import Token, word_set
 
-BAD_AT = -0.75
+BAD_AT = -0.65
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-5"
+RULES_VERSION = "rules-6"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _SENTENCE_END = frozenset(".!?…")
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
 _COPULA = frozenset({"was", "is", "waren", "zijn"})
-_INTERJECTION_END = frozenset(",!")
+_INTERJECTION_END = frozenset(",!:")
+_OPENERS = frozenset({"oh", "o", "ah", "nou", "wow", "well", "ja", "jee", "tja", "zo", "so"})
+_PRAISED_WORDS = 2  # words an opening praise word may praise before its exclamation ("Top service hoor,")
 _EXCLAMATION_WORDS = frozenset({"hoor", "zeg", "hè", "he", "dan", "hoe", "how", "that", "dat", ":", "..."})
 _CONTRAST = frozenset({"maar", "doch", "echter", "alleen", "but", "however", "though", "although", "except"})
 # words that end the scope of a negation looking forward or back ("niets over mijn klacht": the complaint stands)
@@ -157,10 +159,10 @@ def _read_irony(
     it then counts against."""
     read = list(cues)
     for n, (index, cue) in enumerate(cues):
-        if cue.weight <= 0 or cue.negated or (index > 0 and tokens[index - 1].lower not in _SENTENCE_END):
+        if cue.weight <= 0 or cue.negated or not _opens_sentence(tokens, index):
             continue
-        follows = bisect_left(starts, cue.span.end)
-        if follows >= len(tokens) or not _exclaims(tokens[follows].lower, lexicon):
+        follows = _exclamation_after(tokens, bisect_left(starts, cue.span.end), lexicon)
+        if follows is None:
             continue
         end = _sentence_end(tokens, follows + 1)
         rest = tokens[follows:end]
@@ -175,6 +177,23 @@ def _read_irony(
 
 def _exclaims(word: str, lexicon: Lexicon) -> bool:
     return word in _INTERJECTION_END or word in _EXCLAMATION_WORDS or word in lexicon.irony_markers
+
+
+def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
+    """The cue opens its sentence, perhaps after an interjection ("Oh wonderful, ...", "Nou, fijn hoor")."""
+    before = index - 1 if index > 0 and tokens[index - 1].lower in _OPENERS else index
+    return before == 0 or (before > 0 and tokens[before - 1].lower in _SENTENCE_END)
+
+
+def _exclamation_after(tokens: Sequence[Token], follows: int, lexicon: Lexicon) -> int | None:
+    """Where the exclamation after an opening praise word starts: right after it, or after the words it praises
+    ("Geweldige service weer:", "Goed bezig jullie,", "Great job guys,"); None when the sentence just goes on."""
+    for at in range(follows, min(follows + _PRAISED_WORDS + 1, len(tokens))):
+        if _exclaims(tokens[at].lower, lexicon):
+            return at
+        if not tokens[at].lower[:1].isalnum():
+            return None
+    return None
 
 
 def _read_resolution(cues: list[tuple[int, Cue]], tokens: Sequence[Token]) -> list[tuple[int, Cue]]:
@@ -221,7 +240,15 @@ def _cue(text: str, tokens: Sequence[Token], after: Sequence[Token], hit: Hit[Cu
     if negated:
         weight = NEGATED_NEGATIVE if entry.weight < 0 else -max(0.8, min(1.0, 0.6 * entry.weight)) * negation_strength
     span = Span(hit.start, hit.end, text[hit.start : hit.end])
-    return Cue(span, round(weight, 3), entry.kind, negated, round(intensity, 3), entry.facet)
+    return Cue(span, round(weight, 3), entry.kind, negated, round(intensity, 3), _facet(entry, hit.hidden))
+
+
+def _facet(entry: CueEntry, hidden: Sequence[CueEntry]) -> str | None:
+    """The facet a cue is evidence for: its own, else that of a pattern it hides ("nooit antwoord" inside
+    "nooit ... gekregen")."""
+    if entry.facet is not None or not hidden:
+        return entry.facet
+    return next((h.facet for h in hidden if h.facet is not None), None)
 
 
 def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[bool, float, float]:
@@ -348,9 +375,18 @@ def undone_cues(
     return found
 
 
+_NO_CUES = Appraisal("normal", 0.0, (), "rules")
+
+
+def _start_of(cue: Cue) -> int:
+    return cue.span.start
+
+
 def appraise(cues: Iterable[Cue], source: str = "rules") -> Appraisal:
     """One appraisal from a set of cues (a clause, a sentence or a facet's clauses)."""
-    chosen = tuple(sorted(cues, key=lambda c: c.span.start))
+    chosen = tuple(sorted(cues, key=_start_of))
+    if not chosen and source == "rules":
+        return _NO_CUES  # most clauses and sentences: one shared (immutable) appraisal
     score = round(sum(c.weight for c in chosen), 3)
     return Appraisal(level_for(score), score, chosen, source)
 

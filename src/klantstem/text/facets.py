@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from klantstem.text.appraisal import appraise
@@ -20,20 +20,16 @@ class Layout:
     clauses: Sequence[tuple[int, int]]
     clause_sentence: Sequence[int]
     sentences: Sequence[tuple[int, int]]
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [c[0] for c in self.clauses])
 
     def clause_of(self, position: int) -> int:
         return max(0, bisect_right(self._starts, position) - 1)
 
     def sentence_of(self, position: int) -> int:
         return self.clause_sentence[self.clause_of(position)]
-
-    @property
-    def _starts(self) -> list[int]:
-        cached: list[int] | None = self.__dict__.get("_starts_cache")
-        if cached is None:
-            cached = [c[0] for c in self.clauses]
-            object.__setattr__(self, "_starts_cache", cached)
-        return cached
 
 
 class Mention(NamedTuple):

@@ -33,7 +33,7 @@ POSITIVE: dict[str, float] = {
     "didn't have to repeat": 1.5, "right person": 0.8, "before ... even asked": 1.2, "same day": 0.8,
     "next day": 0.6, "straight away": 0.8, "right away": 0.8, "on the spot": 1.0, "within seconds": 1.2,
     "more than ... expected": 1.2, "faster than": 1.2, "thank you so|very much": 1.2, "thanks a lot": 1.0,
-    "great job": 2.0, "love it": 1.5,
+    "great job": 2.0, "love it": 1.5, "saved my day|life|bacon": 1.5, "lifesaver": 1.5,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -53,7 +53,7 @@ NEGATIVE: dict[str, float] = {
     "too little": -0.8, "too small": -0.6, "too busy": -0.8, "too complicated": -1.0, "thanks for nothing": -1.5,
     "forever": -1.2, "dismissive": -1.2, "rolled ... eyes": -1.5, "stop complaining": -1.2, "wrongly": -1.0,
     "left to my own devices": -1.8, "in circles": -1.2, "hold music": -0.6, "come on": -0.8,
-    "really disappointing": -1.5,
+    "really disappointing": -1.5, "joke": -1.2, "automated|canned|standard reply|response|answer": -0.8,
 }
 
 # Words for a problem, which praise for solving it names ("the fault was fixed within an hour"): not a complaint
@@ -64,6 +64,7 @@ PROBLEM_WORDS: frozenset[str] = frozenset({"problem", "problems", "issue", "issu
 RESOLVED: dict[str, float] = {
     "resolved": 0.8, "solved": 0.8, "fixed": 0.6, "sorted": 0.8, "repaired": 0.8, "corrected": 0.8,
     "replaced": 0.5, "refunded": 0.8, "works again": 1.2, "working again": 1.2,
+    "handled": 0.6, "sorted out": 0.8,
 }
 
 # A praise word that opens a sentence ("Great, another ...") reads as irony when one of these follows and the
@@ -104,6 +105,15 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("line went dead", -1.2, "reachability"),
     ("only ... reach|open|available", -0.8, "reachability"),
     ("go|goes|went unanswered", -1.2, "reachability"),
+    # trying to reach someone is told because it failed; a menu that hangs up or starts over
+    ("been trying ... reach|contact|call|phone|ring", -1.0, "reachability"),
+    ("trying|tried ... to reach|contact", -0.8, "reachability"),
+    ("hangs|hang|hanging ... up", -1.2, "reachability"),
+    ("cut off", -1.0, "reachability"),
+    ("disconnected", -1.0, "reachability"),
+    ("every|each time I call|ring|phone", -0.6, "reachability"),
+    ("back to the start|beginning", -1.0, "reachability"),
+    ("back to the main menu", -1.0, "reachability"),
     # the organisation as subject of a failure
     ("nobody", -1.0, None),
     ("no one", -1.0, None),
@@ -173,6 +183,9 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("points|pointed|pointing ... at someone|each other", -1.2, "transfers"),
     ("takes|took ... responsibility", -0.4, "transfers"),
     ("transferred # times", -1.2, "transfers"),
+    ("other department's|team's|side's", -1.0, "transfers"),
+    ("not our|my|their department|job|responsibility", -1.0, "transfers"),
+    ("back to the same|first ... department|person|team|agent", -1.0, "transfers"),
     # no facet of its own
     ("doesn't|didn't|not|won't ... work", -1.0, None),
     # online_systems
@@ -192,7 +205,12 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("nobody|never ... told|informed|warned|mentioned", -1.0, "communication"),
     ("no one ... told|informed|warned|mentioned", -1.0, "communication"),
     # competence
-    ("not allowed", -0.6, "competence"),
+    ("not allowed|permitted", -0.8, "competence"),
+    ("only the account holder", -1.0, "competence"),
+    ("only the bill payer", -1.0, "competence"),
+    ("only the policyholder", -1.0, "competence"),
+    ("no|without ... authorisation|authorization", -1.0, "competence"),
+    ("no|without ... power of attorney", -1.0, "competence"),
     ("not authori*", -1.0, "competence"),
     ("couldn't|can't|cannot|unable ... help", -1.2, "competence"),
     ("not resolved|solved|fixed", -1.2, "competence"),
@@ -207,6 +225,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("overcharged", -1.2, "price"),
     ("extra fee*|charge*", -0.6, "price"),
     ("charged ... twice", -1.2, "price"),
+    ("pay|paying|paid ... twice|double", -1.2, "price"),
+    ("# times as much|high|expensive", -1.0, "price"),
     ("reminders", -0.6, "price"),
     ("went up|increased", -0.6, "price"),
     ("fee just", -0.8, "price"),

@@ -52,6 +52,7 @@ POSITIVE: dict[str, float] = {
     "juiste persoon|afdeling": 0.8, "voordat ik ... vroeg": 1.2, "al geregeld": 1.0, "dezelfde dag": 0.8,
     "de volgende dag|dag erna": 0.6, "supersnel*": 1.8, "razendsnel*": 1.8, "uit coulance": 1.2,
     "dank jullie|je|u wel": 0.5, "hartelijk dank": 0.8, "heel erg bedankt": 1.2,
+    "uit de brand geholpen": 1.5, "bravo": 1.5, "goed bezig": 1.0, "goed geregeld": 1.2,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -89,6 +90,8 @@ NEGATIVE: dict[str, float] = {
     "uitgelachen": -1.5, "afgesnauwd": -1.5, "snauw*": -1.2, "zeuren": -0.8, "leugenaar": -1.2,
     "onterecht*": -1.0, "onjuist*": -0.8, "verkeerd*": -0.8, "aan mijn|ons lot overgelaten": -1.8,
     "in rondjes": -1.2, "wachtmuziek": -0.6, "gedoe": -0.8, "lekker dan": -1.2, "was|is anders": -0.2,
+    "lachertje": -1.5, "lachnummer": -1.5, "aanfluiting": -1.8, "standaardantwoord*": -0.8,
+    "standaardmail*": -0.8, "automatisch antwoord|bericht": -0.8,
 }
 
 # Words for a problem, which praise for solving it names ("de storing was zo verholpen"): not a complaint there.
@@ -100,7 +103,8 @@ PROBLEM_WORDS: frozenset[str] = frozenset(
 RESOLVED: dict[str, float] = {
     "opgelost": 0.8, "verholpen": 1.0, "rechtgezet": 1.0, "gecorrigeerd": 0.8, "hersteld": 0.8, "gerepareerd": 0.8,
     "vervangen": 0.5, "teruggestort": 0.8, "terugbetaald": 0.8, "vergoed": 0.8, "geregeld": 0.6, "gemaakt": 0.4,
-    "werkt weer|weer werkt": 1.2, "doet het weer": 1.2,
+    "werkt|werken|werkte|werkten ... weer": 1.2, "weer werkt|werken": 1.2, "doet het weer": 1.2,
+    "afgehandeld": 0.8,
 }
 
 # A praise word that opens a sentence ("Geweldig, weer ...") reads as irony when one of these follows
@@ -149,6 +153,13 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("wordt|werd ... opgehangen", -1.2, "reachability"),
     ("alleen ... open|bereikbaar", -0.8, "reachability"),
     ("verbinding ... weg", -1.0, "reachability"),
+    # trying to reach someone is told because it failed; "in gesprek", a menu that starts over
+    ("probeer|probeerde|probeerden|proberen ... bereiken|pakken|spreken", -1.0, "reachability"),
+    ("in gesprek", -0.6, "reachability"),
+    ("telkens|steeds als|wanneer ik bel|belde", -0.6, "reachability"),
+    ("elke|iedere keer als|wanneer|dat ik bel|belde", -0.6, "reachability"),
+    ("kom|kwam|komt|kwamen|geraak|geraakte|geraakt ... er niet|nooit door", -1.2, "reachability"),
+    ("terug naar het begin|beginscherm|hoofdmenu", -1.0, "reachability"),
     # the organisation as subject of a failure, "niemand ..."
     ("niemand|nergens", -1.0, None),
     # what should have happened and did not: delivery, answers, repairs, refunds, visits, information
@@ -228,7 +239,10 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("van het kastje", -1.5, "transfers"),
     ("wijst|wijzen ... naar een ander|elkaar", -1.2, "transfers"),
     ("voelt|voelde ... verantwoordelijk", -0.4, "transfers"),
-    ("# keer doorverbonden|doorgeschakeld|doorgezet|verwezen", -1.2, "transfers"),
+    ("# keer ... doorverbonden|doorverbinden|doorgeschakeld|doorschakelen|doorgezet|doorgestuurd|verwezen",
+     -1.2, "transfers"),
+    ("weer|opnieuw ... bij dezelfde|hetzelfde", -1.0, "transfers"),
+    ("weer|opnieuw ... bij de eerste", -1.0, "transfers"),
     # no facet of its own
     ("werkt|werkte|werken|werkten ... niet", -1.0, None),
     ("doet|deed ... het niet", -1.0, None),
@@ -258,7 +272,10 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("niet op de hoogte", -0.8, "communication"),
     ("niemand|nooit ... verteld|gezegd|gemeld|ingelicht|gewaarschuwd|vertelde|zei|meldde", -1.0, "communication"),
     # competence
-    ("mag|mocht ... niet", -0.6, "competence"),
+    ("mag|mocht|mogen|mochten ... niet", -0.8, "competence"),
+    ("geen machtiging|volmacht", -1.0, "competence"),
+    ("niet gemachtigd", -1.0, "competence"),
+    ("alleen de rekeninghouder|contracthouder|aanvrager", -1.0, "competence"),
     ("niet bevoegd", -1.0, "competence"),
     ("geen mandaat", -1.2, "competence"),
     ("niets|niks aan doen", -1.0, "competence"),
@@ -280,12 +297,15 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("aanmaning*", -1.0, "price"),
     ("administratiekosten", -0.6, "price"),
     ("verhoogd|duurder", -0.6, "price"),
+    ("# keer zo hoog|duur|veel", -1.0, "price"),
+    ("dubbel ... betalen|rekenen|gerekend|gefactureerd", -1.2, "price"),
+    ("twee keer ... betalen|rekenen|gerekend|gefactureerd", -1.2, "price"),
     # product_quality
     ("kapot", -1.0, "product_quality"),
     ("defect*", -1.0, "product_quality"),
     ("geen bereik", -1.0, "product_quality"),
     ("beschadigd*", -1.2, "product_quality"),
-    ("niet geleverd", -1.0, "product_quality"),
+    ("niet geleverd|bezorgd", -1.0, "waiting_time"),
     ("verkeerde bestelling|product|artikel", -1.0, "product_quality"),
     ("geen|zonder internet|tv|televisie|stroom|elektriciteit|gas|water|verwarming|bereik|signaal|verbinding|"
      "service|netwerk|telefoon|beeld", -1.2, "product_quality"),
@@ -305,6 +325,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("behandeld als|alsof", -1.0, "staff_attitude"),
     # communication
     ("zonder ... aankondiging|uitleg|reden|bericht", -1.0, "communication"),
+    ("zonder dat iemand|ze|jullie", -1.0, "communication"),
     ("# verschillende antwoorden", -1.2, "communication"),
     ("ontweken", -1.0, "communication"),
 )

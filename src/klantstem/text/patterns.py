@@ -6,7 +6,9 @@ A pattern is a space-separated sequence of items:
   `a|b|c`   one of these words
   `#`       a number, in digits or words ("47", "drie", "a")
   `...`     a gap of zero to three words
-Patterns are matched on lower-cased text; matches never cross a sentence end.
+Patterns are matched on lower-cased text; matches never cross a sentence end. Where patterns overlap, one hit
+stands for them (the longest at a start, then the earliest), and it carries the payloads of the others it hides
+("nooit ... gekregen" hides "nooit antwoord", which still says what the sentence is about).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _SEP = r"[^\w.!?]+"
 _GAP = r"(?:[^\w.!?]+\w+(?:['’\-]\w+)*){0,3}?"
 MEMO_SIZE = 200_000
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?$")
+_PLAIN_WORD = re.compile(r"\w+")
 
 
 def has_negation(pattern: str) -> bool:
@@ -50,15 +53,27 @@ class Hit(Generic[P]):
     end: int
     token_index: int
     payload: P
+    hidden: tuple[P, ...] = ()  # the payloads of overlapping matches this hit stands for
 
 
 class _Compiled(Generic[P]):
-    __slots__ = ("regex", "payload", "single")
+    __slots__ = ("regex", "payload", "single", "needs")
 
     def __init__(self, items: list[str], payload: P) -> None:
         self.payload = payload
         self.single = len(items) == 1 and items[0] != "#" and "*" not in items[0]
         self.regex = None if self.single else re.compile(_to_regex(items))
+        self.needs = _needed_words(items)
+
+
+def _needed_words(items: list[str]) -> frozenset[str] | None:
+    """Words of which the text must hold one for the pattern to match (a later plain item's alternatives), so
+    that most patterns are ruled out by a set lookup instead of a regular expression; None: no such item."""
+    for item in reversed(items[1:]):
+        words = item.split("|")
+        if item not in ("#", "...") and all(_PLAIN_WORD.fullmatch(w) for w in words):
+            return frozenset(words)
+    return None
 
 
 def _item_regex(item: str) -> str:
@@ -132,23 +147,37 @@ class PhraseMatcher(Generic[P]):
 
     def find(self, lower: str, tokens: Sequence[Token], lemmas: Sequence[str] | None = None) -> list[Hit[P]]:
         hits: list[Hit[P]] = []
-        candidates = self._candidates
+        memo, candidates = self._memo, self._candidates
+        words: set[str] | None = None
         for i, tok in enumerate(tokens):
-            found = candidates(tok.lower, lemmas[i] if lemmas is not None else None)
+            lemma = lemmas[i] if lemmas is not None else None
+            found = memo.get((tok.lower, lemma))
+            if found is None:
+                found = candidates(tok.lower, lemma)
             if not found:
                 continue
             best: Hit[P] | None = None
+            shorter: list[P] = []
             for cand in found:
                 end = tok.end
                 if cand.regex is not None:
+                    if cand.needs is not None:
+                        if words is None:
+                            words = set(_PLAIN_WORD.findall(lower))
+                        if cand.needs.isdisjoint(words):
+                            continue
                     m = cand.regex.match(lower, tok.start)
                     if m is None:
                         continue
                     end = m.end()
                 if best is None or end > best.end:
+                    if best is not None:
+                        shorter.append(best.payload)
                     best = Hit(tok.start, end, i, cand.payload)
+                else:
+                    shorter.append(cand.payload)
             if best is not None:
-                hits.append(best)
+                hits.append(Hit(best.start, best.end, i, best.payload, tuple(shorter)) if shorter else best)
         return _drop_overlaps(hits) if len(hits) > 1 else hits
 
 
@@ -156,8 +185,9 @@ def _drop_overlaps(hits: list[Hit[P]]) -> list[Hit[P]]:
     kept: list[Hit[P]] = []
     for hit in hits:
         if kept and hit.start < kept[-1].end:
-            if hit.end - hit.start > kept[-1].end - kept[-1].start and hit.start == kept[-1].start:
-                kept[-1] = hit
+            last = kept[-1]
+            hidden = (*last.hidden, hit.payload, *hit.hidden)
+            kept[-1] = Hit(last.start, last.end, last.token_index, last.payload, hidden)
             continue
         kept.append(hit)
     return kept

@@ -21,7 +21,8 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens, lower-cased, with offsets into `text`."""
-    return [Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    make = Token._make  # tuple.__new__ itself: no Python-level constructor per token
+    return [make((m.group().lower(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
