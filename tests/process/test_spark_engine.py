@@ -6,6 +6,8 @@ connection, in a session of its own whose views are dropped afterwards.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -139,3 +141,21 @@ def test_a_spark_url_that_does_not_answer_is_one_line(capsys: pytest.CaptureFixt
     assert code != 0
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "Spark" in err
+
+
+def test_local_spark_as_klantstem_starts_it_shows_no_warn_lines() -> None:
+    """Java's own start-up WARN lines (loopback address, native Hadoop library, the log-level hint) stay off
+    stderr; Spark's errors still reach it (spark_log4j2.properties). A process of its own: Spark's logging is
+    set when its Java starts, and this module's session has started one already."""
+    start = (
+        "from klantstem.process.engine_spark import _errors, _start\n"
+        "from klantstem.process.options import AnalysisOptions\n"
+        "session = _start(AnalysisOptions(engine='spark', threads=1), _errors())\n"
+        "print(session.sql('SELECT 40 + 2').collect()[0][0])\n"
+        "session.stop()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "42"
+    lines = done.stderr.splitlines()
+    assert not [line for line in lines if " WARN " in line or "log level" in line or "log4j profile" in line], lines

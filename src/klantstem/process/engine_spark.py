@@ -174,6 +174,7 @@ def _start(options: AnalysisOptions, errors: tuple[type[BaseException], ...]) ->
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")  # the command shows its own progress
         .config("spark.sql.shuffle.partitions", str(2 * threads))
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_LOG_CONFIG.as_uri()}")
     )
     if options.memory_limit:
         builder = builder.config("spark.driver.memory", _java_size(options.memory_limit))
@@ -188,6 +189,10 @@ def _start(options: AnalysisOptions, errors: tuple[type[BaseException], ...]) ->
         ) from None
     local.sparkContext.setLogLevel("ERROR")
     return local
+
+
+# Only Spark's errors on stderr (its default profile prints WARN lines on every start); read by Java at start-up.
+_LOG_CONFIG = Path(__file__).with_name("spark_log4j2.properties")
 
 
 def _answers(url: str) -> None:
