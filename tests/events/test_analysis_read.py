@@ -3,12 +3,13 @@ what SQLAlchemy reads row by row: nulls, empty texts, moments to the microsecond
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyarrow as pa
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, func, insert, select
 
 from klantstem.db import schema
 from klantstem.db.arrow import BATCH_ROWS, read_arrow
@@ -117,3 +118,30 @@ def test_many_batches_keep_their_order_and_a_late_first_value(engine: Engine) ->
     assert teams[: BATCH_ROWS + 1] == [None] * (BATCH_ROWS + 1) and set(teams[BATCH_ROWS + 1 :]) == {"late"}
     assert table.column("at").to_pylist()[-1] == T0 + timedelta(seconds=count - 1)
     assert table.column("log").to_pylist() == [f"log {i // BATCH_ROWS}" for i in range(count)]
+
+
+def test_the_sqlite_driver_reads_in_a_process_of_its_own(engine: Engine, db_url: str) -> None:
+    """ADBC's SQLite library beside the stdlib's in one process can undo the other's file locks (SIGBUS): the
+    driver must never be loaded here, while the stdlib connection keeps reading and writing the same file."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the child reader is SQLite's")
+    _events(engine)
+    with engine.connect() as conn:  # a connection of the engine's open beside the read
+        before = conn.execute(select(schema.process_events.c.id)).all()
+        table = service.analysis_events(engine, EventScope())
+    assert table.num_rows == len(before) == 40
+    assert not any(name.startswith("adbc_driver") for name in sys.modules)
+    with engine.begin() as conn:  # this process still writes the file
+        conn.execute(schema.process_events.delete().where(schema.process_events.c.id == 1))
+    assert service.analysis_events(engine, EventScope()).num_rows == 39
+
+
+def test_a_failing_read_is_one_line(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the child reader is SQLite's")
+    _events(engine)
+    e = schema.process_events
+    stmt = select(func.json(e.c.activity).label("id"))  # not JSON: SQLite refuses it while running
+    with pytest.raises(RuntimeError) as failed:
+        read_arrow(engine, stmt, pa.schema([("id", pa.int64())]))
+    assert "\n" not in str(failed.value) and "klantstem.db" in str(failed.value) and "JSON" in str(failed.value)
