@@ -145,3 +145,14 @@ def test_a_failing_read_is_one_line(engine: Engine) -> None:
     with pytest.raises(RuntimeError) as failed:
         read_arrow(engine, stmt, pa.schema([("id", pa.int64())]))
     assert "\n" not in str(failed.value) and "klantstem.db" in str(failed.value) and "JSON" in str(failed.value)
+
+
+def test_ranges_read_side_by_side_come_back_whole_and_in_order(engine: Engine) -> None:
+    _events(engine, count=45)
+    e = schema.process_events
+    stmt = select(e.c.id.label("id"), e.c.team.label("team"), e.c.occurred_at.label("at"))
+    schema_ = pa.schema([("id", pa.int64()), ("team", pa.string()), ("at", pa.timestamp("us", tz="UTC"))])
+    whole = read_arrow(engine, stmt, schema_, order_by="id")
+    parts = read_arrow(engine, stmt, schema_, order_by="id", parts=[(1, 17), (17, 30), (30, 46)])
+    assert whole.num_rows == 45 and parts.to_pylist() == whole.to_pylist()
+    assert parts.column("team").null_count == whole.column("team").null_count == 25

@@ -21,7 +21,8 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -34,16 +35,27 @@ from klantstem.db.engine import reading
 BATCH_ROWS = 100_000
 
 
-def read_arrow(engine: Engine, statement: Select[Any], schema: pa.Schema, order_by: str | None = None) -> pa.Table:
+def read_arrow(
+    engine: Engine,
+    statement: Select[Any],
+    schema: pa.Schema,
+    order_by: str | None = None,
+    parts: Sequence[tuple[int, int]] = (),
+) -> pa.Table:
     """The rows of `statement` as an Arrow table of `schema`: the statement selects one column per field, labelled
     with the field's name (string, int64, timestamp[us, UTC] or dictionary-of-string fields; a dictionary field
-    suits a text repeated on many rows); `order_by` names the field to sort by."""
-    table = pa.Table.from_batches(list(read_batches(engine, statement, schema, order_by)), schema=schema)
-    return table.unify_dictionaries()  # one dictionary per column, as grouping and casting need
+    suits a text repeated on many rows); `order_by` names the field to sort by. `parts`, ranges [low, high) of
+    the integer `order_by` field in order, lets SQLite read each range in a child of its own, side by side."""
+    batches = list(read_batches(engine, statement, schema, order_by, parts))
+    return pa.Table.from_batches(batches, schema=schema).unify_dictionaries()  # one dictionary per column
 
 
 def read_batches(
-    engine: Engine, statement: Select[Any], schema: pa.Schema, order_by: str | None = None
+    engine: Engine,
+    statement: Select[Any],
+    schema: pa.Schema,
+    order_by: str | None = None,
+    parts: Sequence[tuple[int, int]] = (),
 ) -> Iterator[pa.RecordBatch]:
     """The rows of `statement` in Arrow record batches of `schema` (see read_arrow)."""
     inner = statement.subquery("rows")
@@ -52,10 +64,25 @@ def read_batches(
         yield from _sqlite_batches(engine, outer, schema)
     elif engine.dialect.name == "sqlite":
         outer = _ordered(select(*(_marked_column(inner.c[f.name], f) for f in schema)), inner, order_by)
-        yield from _child_batches(engine, outer, schema)
+        if order_by is None or len(parts) < 2:
+            yield from _child_batches(engine, outer, schema)
+            return
+        key = inner.c[order_by]
+        ranges = [outer.where(key >= low, key < high) for low, high in parts]
+        yield from _side_by_side(engine, ranges, schema)
     else:
         outer = _ordered(select(*(_postgres_column(inner.c[f.name], f) for f in schema)), inner, order_by)
         yield from _postgres_batches(engine, outer, schema)
+
+
+def _side_by_side(engine: Engine, statements: list[Select[Any]], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+    """The batches of each statement in turn, all read at once by children of their own (the later ones are
+    kept here until their turn)."""
+    with ThreadPoolExecutor(len(statements) - 1) as pool:
+        later = [pool.submit(lambda s: list(_child_batches(engine, s, schema)), s) for s in statements[1:]]
+        yield from _child_batches(engine, statements[0], schema)
+        for done in later:
+            yield from done.result()
 
 
 def _ordered(outer: Select[Any], inner: Any, order_by: str | None) -> Select[Any]:

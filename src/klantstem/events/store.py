@@ -82,6 +82,18 @@ def record_run(
     )
 
 
+def id_parts(conn: Connection, count: int, least: int) -> list[tuple[int, int]]:
+    """The ids of all events cut into `count` ranges [low, high) of about equal width, in order; one range when
+    there are fewer than `least` ids."""
+    low, high = conn.execute(select(func.min(schema.process_events.c.id), func.max(schema.process_events.c.id))).one()
+    if low is None:
+        return []
+    width = -(-(high + 1 - low) // count)
+    if width * count < least:
+        return [(low, high + 1)]
+    return [(low + i * width, min(low + (i + 1) * width, high + 1)) for i in range(count)]
+
+
 def log_names(conn: Connection) -> dict[str, int]:
     events = schema.process_events
     rows = conn.execute(select(events.c.log_name, func.count()).group_by(events.c.log_name).order_by(events.c.log_name))
