@@ -45,7 +45,7 @@ def render(report: dict[str, Any], mask: Callable[[str], str] | None, for_print:
         "waiting_chart": _waiting_chart(now["process"], report["before"]["process"], w, report),
         "promise_charts": [c for c in (_promise_chart(now["promises"]["by_kind"], w("kind"), w),
                                        _promise_chart(now["promises"]["by_third_party"], w("third_party"), w)) if c],
-        "problem_chart": _problem_chart(report.get("problems"), w, lang),
+        "problem_chart": _problem_chart(report["problems"], w, lang),
         "statuses": [k for k in wording.WORDS if k.startswith("status.")],
         "trend_chart": _trend_chart(report["trend"], w),
         "causes": CAUSES,
@@ -88,8 +88,8 @@ def _promise_chart(rows: list[dict[str, Any]], title: str, w: Callable[..., str]
     return svg.bars(bars, [(svg.COLOURS["now"], f'{title}: {w("kept_rate")}')], title, maximum=100.0) if bars else ""
 
 
-def _problem_chart(problems: dict[str, Any] | None, w: Callable[..., str], lang: str) -> str:
-    rows = (problems or {}).get("items") or []
+def _problem_chart(problems: dict[str, Any], w: Callable[..., str], lang: str) -> str:
+    rows = problems["items"]
     bars = [svg.Bar(p["title"][lang], (p["impact"],), (number(p["impact"], lang, 0),)) for p in rows[:8]]
     return svg.bars(bars, [(svg.COLOURS["bad"], w("impact"))], w("problems")) if bars else ""
 

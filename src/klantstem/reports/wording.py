@@ -27,10 +27,6 @@ WORDS: dict[str, dict[str, str]] = {
     "trend": {"nl": "Verloop over de laatste perioden", "en": "Over the last periods"},
     "trend_bad": {"nl": "% stappen slecht", "en": "% steps bad"},
     "trend_kept": {"nl": "% afspraken nagekomen", "en": "% promises kept"},
-    "problems_missing": {
-        "nl": "De structurele problemen zijn in deze versie nog niet beschikbaar.",
-        "en": "Structural problems are not available in this version yet.",
-    },
     "steps": {"nl": "Hoe klanten elke stap beoordeelden", "en": "How customers judged each step"},
     "steps_intro": {
         "nl": "Elke stap uit de verhalen van klanten is slecht, normaal of uitstekend (de voorbeeldenmethode). "
