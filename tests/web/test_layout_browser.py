@@ -225,7 +225,7 @@ def _edge_whiteness(page: Any, side: str) -> int:
     x = box["x"] if side == "left" else box["x"] + box["width"] - 2
     shot = page.screenshot(clip={"x": x, "y": box["y"], "width": 2, "height": box["height"]})
     image = Image.open(io.BytesIO(shot)).convert("L")
-    return max(image.getdata())
+    return int(image.getextrema()[1])
 
 
 def test_the_phone_menu_shows_there_is_more_to_either_side(
