@@ -245,3 +245,27 @@ def test_praise_told_as_what_works_again_or_was_saved_is_excellent(text: str) ->
 def test_one_ordinary_complaint_word_is_enough_for_bad() -> None:
     assert analyse("De afhandeling was matig.").appraisal.level == "bad"
     assert analyse("The response was mediocre.").appraisal.level == "bad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Super hoor, alweer een week zonder internet.",
+        "Wonderful, another day without any heating.",
+        "Heel professioneel, drie kwartier in de wacht en dan werd de lijn verbroken.",
+    ],
+)
+def test_irony_reads_a_lack_after_again_and_an_intensified_opening_praise_word(text: str) -> None:
+    assert analyse(text).appraisal.level == "bad"
+
+
+def test_thanks_for_the_message_and_a_signed_closing_thanks_are_courtesy_but_a_last_thanks_is_gratitude() -> None:
+    assert analyse("Thank you for your message. I have sent the meter reading.").appraisal.cues == ()
+    assert analyse("Hallo,\n\nKan de afspraak naar dinsdag?\n\nThanks,\nIlse").appraisal.cues == ()
+    assert any(c.span.text == "Bedankt" for c in analyse("Het werkt. Bedankt!").appraisal.cues)
+
+
+def test_being_told_off_is_bad_staff_attitude() -> None:
+    for text in ("De medewerker zei dat ik niet zo moest klagen.", "He said it was not his problem."):
+        assert analyse(text).appraisal.level == "bad", text
+        assert facets(text).get("staff_attitude") == "bad", text

@@ -3,7 +3,8 @@
 Works on day one without labels. A clause's score is the sum of its cue weights; scores map to levels with
 `level_for`. Negated positive cues count as bad ("niet vriendelijk", "helemaal niet bereikbaar"); negated
 negative cues become mildly positive, i.e. normal ("niet slecht"). A praise word that opens a sentence reads as
-irony, and so as bad, when an "again" word and a complaint follow it ("Geweldig, weer drie weken niks gehoord").
+irony, and so as bad, when an "again" word and a complaint or a lack follow it ("Geweldig, weer drie weken niks
+gehoord", "Brilliant, another week without hot water").
 Emoji are cues in every language.
 """
 
@@ -24,7 +25,7 @@ BAD_AT = -0.65
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-6"
+RULES_VERSION = "rules-7"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _SENTENCE_END = frozenset(".!?…")
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
@@ -159,7 +160,7 @@ def _read_irony(
     it then counts against."""
     read = list(cues)
     for n, (index, cue) in enumerate(cues):
-        if cue.weight <= 0 or cue.negated or not _opens_sentence(tokens, index):
+        if cue.weight <= 0 or cue.negated or not _opens_sentence(tokens, index, lexicon):
             continue
         follows = _exclamation_after(tokens, bisect_left(starts, cue.span.end), lexicon)
         if follows is None:
@@ -170,7 +171,8 @@ def _read_irony(
             continue
         later = sum(c.weight for i, c in cues[n + 1 :] if i < end)
         again = any(t.lower in lexicon.irony_markers for t in rest)
-        if later <= BAD_AT or (again and later < 0):
+        lacking = any(t.lower in lexicon.negators for t in rest)  # "Geweldig, weer een maand zonder meter"
+        if later <= BAD_AT or (again and (later < 0 or lacking)):
             read[n] = (index, replace(cue, weight=round(-IRONY * cue.weight, 3), negated=True))
     return read
 
@@ -179,9 +181,14 @@ def _exclaims(word: str, lexicon: Lexicon) -> bool:
     return word in _INTERJECTION_END or word in _EXCLAMATION_WORDS or word in lexicon.irony_markers
 
 
-def _opens_sentence(tokens: Sequence[Token], index: int) -> bool:
-    """The cue opens its sentence, perhaps after an interjection ("Oh wonderful, ...", "Nou, fijn hoor")."""
-    before = index - 1 if index > 0 and tokens[index - 1].lower in _OPENERS else index
+def _opens_sentence(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
+    """The cue opens its sentence, perhaps after an interjection or an intensifier ("Oh wonderful, ...", "Nou,
+    fijn hoor", "Echt klantvriendelijk, ...")."""
+    before = index
+    while before > 0 and index - before < 2 and (
+        tokens[before - 1].lower in _OPENERS or tokens[before - 1].lower in lexicon.intensifiers
+    ):
+        before -= 1
     return before == 0 or (before > 0 and tokens[before - 1].lower in _SENTENCE_END)
 
 

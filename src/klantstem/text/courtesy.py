@@ -1,5 +1,6 @@
-"""The courtesy of a message: salutations, sign-offs with the signature under them, thanks in advance, wishes
-for a nice day and e-mail disclaimers. They are manners, not the customer's judgement: the cues and facet
+"""The courtesy of a message: salutations, sign-offs with the signature under them (a closing "Thanks!" too),
+thanks in advance or for the message itself ("Thank you for your email."), wishes for a nice day and e-mail
+disclaimers. They are manners, not the customer's judgement: the cues and facet
 evidence inside them do not count ("Met vriendelijke groet" is no praise of staff attitude).
 """
 
@@ -18,11 +19,17 @@ _SIGN_OFF = re.compile(
     r"(?:groet(?:en|jes)?|gegroet)|mvg|m\.v\.g\.?|hoogachtend|(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|"
     r"regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|cheers|best)\b[ \t]*[,.!]?[ \t]*"
     r"(?=\n|$|[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]*$)"
+    # thanks that closes a message and has the writer's name under or after it ("Thanks,\nOwen", "Thanks! Lisa");
+    # a last "Bedankt!" without a name is the customer's gratitude
+    r"|(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?:many\s+)?thanks|thank\s+you|bedankt|dank\s+(?:je|u)(?:\s+wel)?|merci)"
+    r"[ \t]*[,.!]?[ \t]*(?=(?-i:\n*[ \t]*[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]*$))"
 )
 _FORMULAS = re.compile(
     r"(?i)\b(?:alvast\s+(?:hartelijk\s+)?(?:bedankt|dank)(?:\s+voor\s+(?:uw|je|jullie)\s+(?:moeite|tijd|hulp|"
     r"reactie|antwoord))?|(?:bedankt|dank\s+(?:u|je)(?:\s+wel)?)\s+alvast|bij\s+voorbaat\s+(?:hartelijk\s+)?dank|"
     r"(?:thanks|thank\s+you)\s+in\s+advance|"
+    r"(?:thanks|thank\s+you|bedankt|dank\s+(?:u|je)(?:\s+wel)?)\s+(?:for|voor)\s+(?:your|uw|je|jullie)\s+"
+    r"(?:e-?mail|mail|message|bericht|letter|brief|reply|reactie|antwoord)(?:\s+(?:of|van)\s+\d+\s+\w+)?|"
     r"(?:nog\s+)?(?:een\s+)?(?:fijne|prettige|goede|mooie)\s+(?:dag|avond|middag|weekend|feestdagen)(?:\s+nog)?|"
     r"(?:have|enjoy)\s+a\s+(?:nice|good|great|lovely)\s+(?:day|evening|weekend)|"
     r"ik\s+hoor\s+graag\s+(?:van\s+(?:u|jullie|je)|uw\s+reactie)|i\s+look\s+forward\s+to\s+(?:hearing\s+from\s+you|"

@@ -28,12 +28,22 @@ POSITIVE: dict[str, float] = {
     "finally someone": 1.2, "nothing to complain about": 2.0, "can't|couldn't|cannot fault": 2.0,
     "nothing was too much": 1.5, "took ... time": 0.8, "felt heard": 1.5, "taken seriously": 1.0,
     "no questions asked": 1.0, "in one call|go|visit": 0.8, "first time right": 1.0,
-    "knew ... exactly|straight away|right away": 1.0, "exactly when|what ... said|promised": 1.2,
+    "knew ... exactly": 1.0, "knew ... straight|right away": 1.0, "exactly when|what ... said|promised": 1.2,
     "did what ... promised|said": 1.2, "kept their|his|her word": 1.5, "kept ... informed|updated": 1.2,
     "didn't have to repeat": 1.5, "right person": 0.8, "before ... even asked": 1.2, "same day": 0.8,
     "next day": 0.6, "straight away": 0.8, "right away": 0.8, "on the spot": 1.0, "within seconds": 1.2,
     "more than ... expected": 1.2, "faster than": 1.2, "thank you so|very much": 1.2, "thanks a lot": 1.0,
     "great job": 2.0, "love it": 1.5, "saved my day|life|bacon": 1.5, "lifesaver": 1.5,
+    # the common words of praise for service and for the people who give it
+    "caring": 1.0, "empathetic": 1.2, "respectful": 1.2, "thorough*": 1.0, "proactive*": 1.2,
+    "impressed": 1.5, "grateful": 1.0, "relieved": 1.0, "user-friendly": 1.2, "user friendly": 1.2,
+    "straightforward": 0.8, "hassle-free": 1.5, "hassle free": 1.5, "painless": 1.2, "compliments": 1.2,
+    "kudos": 1.5, "well done": 1.5, "a credit to": 1.8, "no complaints": 1.0, "nothing but praise": 2.0,
+    "couldn't|can't|cannot ... asked|wished for": 2.0, "could not have asked|wished for": 2.0,
+    "couldn't|can't ... be better": 2.0, "could not be better": 2.0, "second to none": 2.0, "over the moon": 2.0,
+    "thrilled": 1.8, "delighted": 1.8, "glad": 0.8, "for once": 1.0, "the best": 1.5, "best ... ever": 2.0,
+    "made my day": 1.5, "went out of her|his|their|your way": 1.8, "bent over backwards": 1.8,
+    "a pleasure": 1.2, "easier|quicker|simpler|clearer|smoother than": 1.2,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -54,6 +64,19 @@ NEGATIVE: dict[str, float] = {
     "forever": -1.2, "dismissive": -1.2, "rolled ... eyes": -1.5, "stop complaining": -1.2, "wrongly": -1.0,
     "left to my own devices": -1.8, "in circles": -1.2, "hold music": -0.6, "come on": -0.8,
     "really disappointing": -1.5, "joke": -1.2, "automated|canned|standard reply|response|answer": -0.8,
+    # the common words of complaint: judgements, feelings, being fobbed off or misled
+    "sick of": -1.5, "tired of": -1.2, "had enough": -1.2, "fuming": -1.8, "livid": -1.8, "outrage*": -1.8,
+    "absurd": -1.3, "farce": -1.8, "shambles": -1.8, "incompetence": -1.6, "clueless": -1.5,
+    "condescending": -1.5, "patronising": -1.5, "patronizing": -1.5, "disrespectful": -1.5, "appalled": -1.8,
+    "gutted": -1.2, "stress*": -0.8, "shameful": -1.8, "inexcusable": -1.8, "hopeless": -1.6, "worse": -1.0,
+    "unreliable": -1.2, "mess": -1.2, "messed up": -1.2, "impossible": -0.8, "nonsense": -1.2,
+    "excuses": -0.8, "neglected": -1.2, "let down": -1.5, "misled": -1.5, "misleading": -1.5, "lied": -1.5,
+    "liar*": -1.5, "cheated": -1.8, "fobbed off": -1.5, "runaround": -1.5, "run around": -1.2,
+    "hoops": -1.0, "no help": -1.2, "not good enough": -1.5, "rubbish": -1.5, "garbage": -1.5, "crap": -1.5,
+    "dreadful": -2.0, "ugh": -0.8,
+    # questions of despair
+    "how many times": -1.0, "how much longer": -1.0, "how is it possible": -1.2, "how hard": -1.0,
+    "why do|should|must i ... have to": -0.8, "too much to ask": -1.5,
 }
 
 # Words for a problem, which praise for solving it names ("the fault was fixed within an hour"): not a complaint
@@ -91,7 +114,8 @@ DOWNTONERS: dict[str, float] = {
 FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     # reachability
     ("on hold", -0.8, "reachability"),
-    ("couldn't|could|can't|cannot ... reach", -1.2, "reachability"),
+    ("couldn't|can't|cannot|unable ... reach", -1.2, "reachability"),
+    ("could not|never ... reach", -1.2, "reachability"),
     ("nobody ... answered|answers|picked", -1.2, "reachability"),
     ("no one ... answered|answers|picked", -1.2, "reachability"),
     ("always in a meeting", -1.2, "reachability"),
@@ -100,7 +124,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("phone menu*", -0.4, "reachability"),
     ("never|not|couldn't|can't|cannot ... get through", -1.2, "reachability"),
     ("can't|couldn't|cannot ... get anyone|anybody|someone|hold", -1.2, "reachability"),
-    ("nobody|no one ... picks|pick|picked", -1.2, "reachability"),
+    ("nobody ... picks|pick|picked", -1.2, "reachability"),
+    ("no one ... picks|pick|picked", -1.2, "reachability"),
     ("out of service", -1.0, "reachability"),
     ("line went dead", -1.2, "reachability"),
     ("only ... reach|open|available", -0.8, "reachability"),
@@ -119,9 +144,15 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("no one", -1.0, None),
     # what should have happened and did not
     (
-        "not|never|no|nothing|hasn't|haven't|hadn't|didn't|wasn't|isn't|weren't|still ... delivered|received|"
+        "not|never|no|nothing|hasn't|haven't|hadn't|didn't|wasn't|isn't|weren't ... delivered|received|"
         "arrived|replied|answered|responded|repaired|refunded|credited|showed|turned|came|come|confirmed|informed|"
         "told|processed|updated|corrected|sent|heard|got",
+        -1.0,
+        None,
+    ),
+    (
+        "still ... delivered|received|arrived|replied|answered|responded|repaired|refunded|credited|showed|turned|"
+        "came|come|confirmed|informed|told|processed|updated|corrected|sent|heard|got",
         -1.0,
         None,
     ),
@@ -168,10 +199,12 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("all over again", -1.0, "repeat_story"),
     ("starting|start ... from scratch", -1.2, "repeat_story"),
     ("explained|explain|send|give ... everything ... again", -1.0, "repeat_story"),
-    ("is lost|seems to be lost|was lost", -1.0, "repeat_story"),
+    ("is|was lost", -1.0, "repeat_story"),
+    ("seems to be lost", -1.0, "repeat_story"),
     ("not recorded", -1.2, "repeat_story"),
     # transfers
-    ("transferred me|us|my call", -0.6, "transfers"),
+    ("transferred me|us", -0.6, "transfers"),
+    ("transferred my call", -0.6, "transfers"),
     ("was|were|been transferred to|between another|the|a|someone|different", -0.6, "transfers"),
     ("got|getting|being transferred", -0.6, "transfers"),
     ("keep|kept|keeps transferring", -1.0, "transfers"),
@@ -179,7 +212,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("another department", -0.4, "transfers"),
     ("wrong department", -1.0, "transfers"),
     ("bounced ... between", -1.2, "transfers"),
-    ("from one department|agent|person|team|desk ... to another|the other", -1.5, "transfers"),
+    ("from one department|agent|person|team|desk ... to another", -1.5, "transfers"),
+    ("from one department|agent|person|team|desk ... to the other", -1.5, "transfers"),
     ("points|pointed|pointing ... at someone|each other", -1.2, "transfers"),
     ("takes|took ... responsibility", -0.4, "transfers"),
     ("transferred # times", -1.2, "transfers"),
@@ -242,12 +276,15 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("missing|incomplete", -1.0, "product_quality"),
     ("blocked", -1.0, "online_systems"),
     ("keeps|kept ... crashing|freezing|hanging", -1.0, "online_systems"),
-    ("is|was|has been|went ... down", -1.0, "product_quality"),
+    ("is|was|went ... down", -1.0, "product_quality"),
+    ("has|had been ... down", -1.0, "product_quality"),
     # staff_attitude
     ("hung up", -1.2, "staff_attitude"),
     ("interrupt*", -1.0, "staff_attitude"),
     ("sighed", -0.8, "staff_attitude"),
     ("treated ... like", -1.0, "staff_attitude"),
+    # being told off: "not my problem"
+    ("not|wasn't|isn't ... my|her|his|our|their problem", -1.2, "staff_attitude"),
     # communication
     ("without ... notice|explanation|warning|reason", -1.0, "communication"),
     ("# different answers", -1.2, "communication"),

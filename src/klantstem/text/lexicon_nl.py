@@ -53,6 +53,14 @@ POSITIVE: dict[str, float] = {
     "de volgende dag|dag erna": 0.6, "supersnel*": 1.8, "razendsnel*": 1.8, "uit coulance": 1.2,
     "dank jullie|je|u wel": 0.5, "hartelijk dank": 0.8, "heel erg bedankt": 1.2,
     "uit de brand geholpen": 1.5, "bravo": 1.5, "goed bezig": 1.0, "goed geregeld": 1.2,
+    # the common words of praise for service and for the people who give it
+    "begripvol*": 1.2, "empathisch*": 1.2, "oplossingsgericht*": 1.2, "klantgericht*": 1.0, "proactief": 1.2,
+    "proactieve": 1.2, "respectvol*": 1.2, "grondig*": 0.8, "gebruiksvriendelijk*": 1.2, "verademing": 1.8,
+    "opgelucht": 1.0, "tien met een griffel": 2.0, "hulde": 1.5, "compliment*": 1.2, "pluim": 1.2,
+    "dikke merci": 1.5, "meegedacht": 1.2, "meedacht": 1.2, "in een mum van tijd": 1.2, "zo geregeld": 1.0,
+    "de beste": 1.5, "beste ... ooit": 2.0, "niets|niks dan lof": 2.0, "kon|kan ... niet beter": 2.0,
+    "niet beter gekund": 2.0, "makkelijker|eenvoudiger|duidelijker|beter|prettiger dan": 1.2,
+    "zonder problemen|poespas|omhaal|gezeur": 0.8,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -92,6 +100,21 @@ NEGATIVE: dict[str, float] = {
     "in rondjes": -1.2, "wachtmuziek": -0.6, "gedoe": -0.8, "lekker dan": -1.2, "was|is anders": -0.2,
     "lachertje": -1.5, "lachnummer": -1.5, "aanfluiting": -1.8, "standaardantwoord*": -0.8,
     "standaardmail*": -0.8, "automatisch antwoord|bericht": -0.8,
+    # the common words of complaint: judgements, feelings, being fobbed off or misled
+    "zwak*": -0.8, "ondermaats": -1.5, "onbehoorlijk*": -1.2, "neerbuigend*": -1.5, "denigrerend*": -1.5,
+    "uit de hoogte": -1.2, "kafkaiaans": -1.5, "wanhopig*": -1.2, "radeloos": -1.2, "beu": -1.2,
+    "ben|zijn|was|waren ... het zat": -1.5, "spuugzat": -1.8, "kotsbeu": -1.8, "klaar mee": -1.2,
+    "genoeg van": -1.0, "ongehoord": -1.5,
+    "te gek voor woorden": -1.5, "lamentabel": -2.0, "pover*": -1.0, "prutswerk": -1.8, "knoeiwerk": -1.5,
+    "geknoei": -1.2, "amateuristisch*": -1.5, "onkundig*": -1.5, "onbekwaam*": -1.5, "stuitend": -1.5,
+    "treurig*": -1.2, "triest*": -1.0, "overstuur": -1.0, "gestrest": -0.8, "stress": -0.8,
+    "onmogelijk*": -0.8, "moeilijk*": -0.6, "rompslomp": -1.0, "gezeur": -0.8, "smoesje*": -1.0,
+    "gelogen": -1.5, "liegen": -1.2, "misleid*": -1.5, "in de steek gelaten": -1.8,
+    "aan het lijntje gehouden": -1.5, "afgepoeierd": -1.3, "onredelijk*": -1.0, "onbetrouwbaar*": -1.2,
+    "onbruikbaar": -1.2, "erger": -1.0, "bah": -0.8, "onnozel*": -1.0, "om zot van te worden": -1.5,
+    # questions of despair
+    "hoe vaak ... nog": -1.0, "hoe lang nog": -1.0, "hoe kan het dat": -0.8, "hoe is het mogelijk": -1.2,
+    "waarom moet|moest ik": -0.8, "wie heeft er|dit|dat bedacht": -1.2, "wie heeft bedacht": -1.2,
 }
 
 # Words for a problem, which praise for solving it names ("de storing was zo verholpen"): not a complaint there.
@@ -109,7 +132,7 @@ RESOLVED: dict[str, float] = {
 
 # A praise word that opens a sentence ("Geweldig, weer ...") reads as irony when one of these follows
 # and the sentence complains.
-IRONY_MARKERS: frozenset[str] = word_set("weer wéér alweer opnieuw wederom nogmaals")
+IRONY_MARKERS: frozenset[str] = word_set("weer wéér alweer weeral opnieuw wederom nogmaals")
 
 NEGATORS: frozenset[str] = word_set(
     "allerminst geen geene gene nergens ni nie niemand niet niets niks noch nooit zonder "
@@ -148,7 +171,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("niet bereikbaar", -1.2, "reachability"),
     ("slecht bereikbaar", -1.2, "reachability"),
     ("nooit iemand", -1.2, "reachability"),
-    ("niemand|nooit iemand te spreken|pakken", -1.2, "reachability"),
+    ("nooit iemand te spreken|pakken", -1.2, "reachability"),
+    ("niemand te pakken", -1.2, "reachability"),
     ("buiten gebruik", -1.0, "reachability"),
     ("wordt|werd ... opgehangen", -1.2, "reachability"),
     ("alleen ... open|bereikbaar", -0.8, "reachability"),
@@ -323,6 +347,9 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("onderbrak|onderbroken", -1.0, "staff_attitude"),
     ("zuchtte", -0.8, "staff_attitude"),
     ("behandeld als|alsof", -1.0, "staff_attitude"),
+    # being told off: "ik moest niet zo zeuren", "niet mijn probleem"
+    ("moest|moet|moesten ... niet zo", -1.2, "staff_attitude"),
+    ("niet mijn|haar|zijn|ons|hun probleem", -1.2, "staff_attitude"),
     # communication
     ("zonder ... aankondiging|uitleg|reden|bericht", -1.0, "communication"),
     ("zonder dat iemand|ze|jullie", -1.0, "communication"),
