@@ -8,6 +8,8 @@ The whole command, as a user runs it (reading the file, analysing, writing JSON 
 stories, against another klantstem's source in the same run (`--peer-src`, e.g. `git archive main src | tar -x -C
 /tmp/peer`), which is run with its own default, one process:
       .venv/bin/python bench/text_speed.py --command 1000000 --workers 2 --peer-src /tmp/peer/src --peer 50000
+Whether this source writes what the peer writes (every line equal as JSON, on messages and short stories):
+      .venv/bin/python bench/text_speed.py --check 20000 --workers 2 --peer-src /tmp/peer/src
 """
 
 from __future__ import annotations
@@ -137,16 +139,19 @@ def write_stories(path: str, count: int, kind: str = "message") -> float:
 _CLI = "import sys; from klantstem.cli.main import main; sys.exit(main(sys.argv[1:]))"
 
 
-def run_command(path: str, workers: int, source: str | None = None) -> dict[str, float]:
+def run_command(
+    path: str, workers: int, source: str | None = None, keep: str | None = None, extra: tuple[str, ...] = ()
+) -> dict[str, float]:
     """`klantstem text analyze PATH [--workers N] > out`, timed from outside: wall time and the CPU of the
-    command and every process it starts. `source`: run that klantstem source instead of the installed one."""
-    argv = [sys.executable, "-c", _CLI, "text", "analyze", path]
+    command and every process it starts. `source`: run that klantstem source instead of the installed one;
+    `keep`: write the output to that file (else it is counted and dropped)."""
+    argv = [sys.executable, "-c", _CLI, "text", "analyze", path, *extra]
     if workers > 1:
         argv += ["--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": source} if source else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
+    with open(keep, "w+b") if keep else tempfile.TemporaryFile() as out:
         subprocess.run(argv, stdout=out, check=True, env=env)
         wall = time.perf_counter() - started
         out.seek(0)
@@ -185,6 +190,39 @@ def command_runs(count: int, workers: int, peer_src: str | None, peer_count: int
             )
 
 
+def check_outputs(count: int, workers: int, peer_src: str, files: list[str]) -> bool:
+    """This source's `text analyze` against the peer's on `count` messages and `count` short stories (with
+    lemmas), and on each file in `files` (real texts, with lemmas): True when every line is equal as JSON (the
+    bytes may differ: spacing, how a float is spelled)."""
+    equal = True
+    with tempfile.TemporaryDirectory() as tmp:
+        runs: list[tuple[str, str, tuple[str, ...], int]] = [(f, f, ("--lemmas",), -1) for f in files]
+        for kind, extra in (("message", ()), ("short", ("--lemmas",))):
+            stories_path = os.path.join(tmp, f"{kind}.jsonl")
+            with open(stories_path, "w", encoding="utf-8") as handle:
+                for n, text in enumerate(stories(count, seed=5, kind=kind)):
+                    handle.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
+            runs.append((f"{kind}s", stories_path, extra, count))
+        for label, stories_path, extra, expected in runs:
+            kind = os.path.basename(stories_path)
+            outputs = {}
+            for name, source, n in (("peer", peer_src, 1), ("this", None, workers)):
+                outputs[name] = os.path.join(tmp, f"{kind}-{name}.jsonl")
+                run_command(stories_path, n, source, outputs[name], extra)
+            with open(outputs["peer"], encoding="utf-8") as a, open(outputs["this"], encoding="utf-8") as b:
+                peer_lines, these = a.readlines(), b.readlines()
+            pairs = enumerate(zip(peer_lines, these, strict=False))  # a count that differs is told below
+            differ = [n for n, (x, y) in pairs if json.loads(x) != json.loads(y)]
+            same_count = len(peer_lines) == len(these) and expected in (-1, len(these))
+            print(
+                f"{label}{''.join(' ' + e for e in extra)}: {len(these):,} lines, peer {len(peer_lines):,}; "
+                f"{len(differ)} differ as JSON" + (f" (first: line {differ[0] + 1})" if differ else ""),
+                flush=True,
+            )
+            equal = equal and same_count and not differ
+    return equal
+
+
 def run_themes(count: int) -> dict[str, float]:
     texts = list(stories(count, seed=1))
     started, cpu = time.perf_counter(), time.process_time()
@@ -204,7 +242,13 @@ def main() -> int:
     parser.add_argument("--command", type=int, default=None, help="time `klantstem text analyze` on N messages")
     parser.add_argument("--peer-src", default=None, help="with --command: the peer klantstem's src directory")
     parser.add_argument("--peer", type=int, default=50_000, help="with --peer-src: messages for the same-run ratio")
+    parser.add_argument("--check", type=int, default=None, help="with --peer-src: compare outputs on N stories")
+    parser.add_argument("--check-file", action="append", default=[], help="with --check: compare on this file too")
     args = parser.parse_args()
+    if args.check is not None:
+        if not args.peer_src:
+            parser.error("--check needs --peer-src")
+        return 0 if check_outputs(args.check, args.workers, args.peer_src, args.check_file) else 1
     if args.command is not None:
         command_runs(args.command, args.workers, args.peer_src, args.peer)
         return 0

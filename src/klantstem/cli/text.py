@@ -146,6 +146,8 @@ def _write(pipeline: Pipeline, stories: Iterable[tuple[Any, str, str]], workers:
         blocks = json_lines(pipeline, stories)
     else:
         blocks = json_lines_parallel(stories, workers, pipeline.taxonomy, model, pipeline.include_lemmas)
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # the lines are UTF-8 already
     for block in blocks:
-        sys.stdout.write(block)
-        sys.stdout.flush()
+        out.write(block)
+        out.flush()

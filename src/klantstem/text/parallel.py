@@ -8,7 +8,6 @@ Workers are spawned, not forked: lingua keeps a thread pool, and forking a threa
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from klantstem.text.pipeline import Pipeline
+from klantstem.text.results import json_line
 from klantstem.text.sources import Story
 from klantstem.text.taxonomy import Taxonomy, default_taxonomy
 
@@ -26,20 +26,20 @@ IN_FLIGHT_PER_WORKER = 2
 _PIPELINE: Pipeline | None = None
 
 
-def json_lines(pipeline: Pipeline, stories: Iterable[Story]) -> Iterator[str]:
-    """One JSON line (with its newline) per story, `id` first, in this process."""
+def json_lines(pipeline: Pipeline, stories: Iterable[Story]) -> Iterator[bytes]:
+    """A block of JSON lines (UTF-8, see `results.json_line`) per batch of stories, `id` first, in this process."""
     for batch in _batches(stories, BATCH):
         yield _lines(pipeline, batch)
 
 
 def json_lines_parallel(
     stories: Iterable[Story], workers: int, taxonomy: Taxonomy | None, model: Path | None, lemmas: bool
-) -> Iterator[str]:
+) -> Iterator[bytes]:
     """As `json_lines`, over `workers` processes: each reads with the model in `model` (when given) and
     `taxonomy` (None: the model's own, else the default). Yields a block of lines per batch."""
     context = get_context("spawn")
     with context.Pool(workers, initializer=_start, initargs=(taxonomy, model, lemmas)) as pool:
-        pending: deque[AsyncResult[str]] = deque()
+        pending: deque[AsyncResult[bytes]] = deque()
         for batch in _batches(stories, BATCH):
             pending.append(pool.apply_async(_work, (batch,)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
@@ -63,17 +63,14 @@ def _start(taxonomy: Taxonomy | None, model: Path | None, lemmas: bool) -> None:
     _PIPELINE = pipeline_for(taxonomy, model, lemmas)
 
 
-def _work(batch: list[Story]) -> str:
+def _work(batch: list[Story]) -> bytes:
     assert _PIPELINE is not None, "a worker analyses only after _start"
     return _lines(_PIPELINE, batch)
 
 
-def _lines(pipeline: Pipeline, batch: list[Story]) -> str:
+def _lines(pipeline: Pipeline, batch: list[Story]) -> bytes:
     analyses = pipeline.analyse_many([t for _, t, _ in batch], [c for _, _, c in batch])
-    return "".join(
-        json.dumps({"id": story_id, **analysis.to_dict()}, ensure_ascii=False) + "\n"
-        for (story_id, _, _), analysis in zip(batch, analyses, strict=True)
-    )
+    return b"".join(json_line(story_id, analysis) for (story_id, _, _), analysis in zip(batch, analyses, strict=True))
 
 
 def _batches(stories: Iterable[Story], size: int) -> Iterator[list[Any]]:

@@ -5,8 +5,11 @@ Offsets (`start`, `end`) always refer to the normalised text (see `normalise.cle
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+import orjson
 
 Level = Literal["bad", "normal", "excellent"]
 LEVELS: tuple[Level, ...] = ("bad", "normal", "excellent")
@@ -154,6 +157,29 @@ class Analysis:
         if self.lemmas is not None:
             data["lemmas"] = self.lemmas
         return data
+
+
+def json_line(story_id: Any, analysis: Analysis) -> bytes:
+    """One line of `text analyze`: `{"id": story_id, **analysis.to_dict()}` as compact UTF-8 JSON with its newline.
+    orjson writes the records straight from the dataclasses (their fields are in `to_dict`'s order); an id it
+    cannot write (an integer beyond 64 bits, half a surrogate pair) goes through `json`, escaped to ASCII."""
+    record: dict[str, Any] = {
+        "id": story_id,
+        "language": analysis.language,
+        "appraisal": analysis.appraisal,
+        "sentences": analysis.sentences,
+        "facets": analysis.facets,
+        "facts": analysis.facts,
+        "versions": analysis.versions,
+        "flags": analysis.flags,
+        "length": analysis.length,
+    }
+    if analysis.lemmas is not None:
+        record["lemmas"] = analysis.lemmas
+    try:
+        return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # orjson.JSONEncodeError is one
+        return json.dumps({"id": story_id, **analysis.to_dict()}, separators=(",", ":")).encode() + b"\n"
 
 
 def _span(span: Span) -> dict[str, Any]:
