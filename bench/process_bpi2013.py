@@ -31,8 +31,9 @@ from typing import Any
 
 from klantstem.process.compiled import query
 from klantstem.process.dfg import all_variants, directly_follows, pair_rows
+from klantstem.process.engine_duckdb import connect
 from klantstem.process.eventlog import read_table
-from klantstem.process.frame import connect, prepare, register_arrow
+from klantstem.process.frame import prepare, register_arrow
 from klantstem.process.leadtimes import case_table
 from klantstem.process.options import AnalysisOptions
 from klantstem.process.report import analyze_file
@@ -106,6 +107,8 @@ def ours_figures() -> dict[str, Any]:
         "dfg": {f"{d['from']}{ARROW}{d['to']}": d["count"] for d in dfg},
         "dfg_median_s": {f"{d['from']}{ARROW}{d['to']}": d["median_s"] for d in dfg},
         "variants": {",".join(k): v for k, v in all_variants(con, prepared).items()},
+        # the report's own top variants (grouped by fingerprint, sequences built for the top ones only)
+        "top_variants": [(",".join(v["activities"]), v["cases"]) for v in analyze_file(LOG)["variants"]["top"]],
     }
 
 
@@ -127,6 +130,11 @@ def compare(ours: dict[str, Any], theirs: dict[str, Any]) -> list[str]:
         print(f"  {key:17} {'equal' if same else 'DIFFERENT'} ({size:,})")
         if not same:
             problems.append(key)
+    ranked = sorted(theirs["variants"].items(), key=lambda item: (-item[1], "\x1f".join(item[0].split(","))))
+    same = ours["top_variants"] == [tuple(item) for item in ranked[: len(ours["top_variants"])]]
+    print(f"  {'top variants':17} {'equal' if same else 'DIFFERENT'} ({len(ours['top_variants'])}, ties by sequence)")
+    if not same:
+        problems.append("top_variants")
     for key in ("case_durations_s", "dfg_median_s"):
         a, b = ours[key], theirs[key]
         pairs = zip(a, b, strict=False) if isinstance(a, list) else ((a[k], b.get(k)) for k in a)

@@ -128,21 +128,30 @@ def with_clock(events: ir.Table, tables: ClockTables) -> ir.Table:
     return clock_from_days(events, ibis.memtable(days_table(tables)), tables.first_day)
 
 
-def clock_from_days(events: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
-    """with_clock, given the days table (`days_table`, e.g. stored in the database) and its first day. Each
-    step is a column of its own, so the SQL computes every index once."""
+def clock_from_days(
+    events: ir.Table, days: ir.Table, first_day: int, at: str = "t", local: str | None = "local", business: str = "b"
+) -> ir.Table:
+    """with_clock, given the days table (`days_table`, e.g. stored in the database) and its first day: for the
+    epoch seconds in column `at`, the wall-clock seconds as column `local` (None: not kept) and the business
+    clock as column `business` (NULL where `at` is). Each step is a column of its own, so the SQL computes every
+    index once."""
     import ibis
 
     joined = events.cross_join(days)
-    day = joined.mutate(_i=((joined.t / DAY).floor() - first_day).cast("int32"))  # the UTC day
-    after_switch = day.t - (day._i + first_day) * DAY >= day.offset_switch[day._i]
-    zoned = day.mutate(local=day.t + ibis.ifelse(after_switch, day.offset_after[day._i], day.offset_before[day._i]))
-    local = zoned.mutate(_j=((zoned.local / DAY).floor() - first_day).cast("int32"))  # the local day
-    opened = local.mutate(_opens=local.opens[local._j], _closes=local.closes[local._j])
-    since = opened.local - (opened._j + first_day) * DAY - opened._opens
+    moment = joined[at]
+    day = joined.mutate(_i=((moment / DAY).floor() - first_day).cast("int32"))  # the UTC day
+    moment = day[at]
+    after_switch = moment - (day._i + first_day) * DAY >= day.offset_switch[day._i]
+    zoned = day.mutate(_local=moment + ibis.ifelse(after_switch, day.offset_after[day._i], day.offset_before[day._i]))
+    at_local = zoned.mutate(_j=((zoned._local / DAY).floor() - first_day).cast("int32"))  # the local day
+    opened = at_local.mutate(_opens=at_local.opens[at_local._j], _closes=at_local.closes[at_local._j])
+    since = opened._local - (opened._j + first_day) * DAY - opened._opens
     within = ibis.greatest(ibis.least(since, opened._closes - opened._opens), 0.0)
-    clocked = opened.mutate(b=opened.open_before[opened._j] + within)
-    return clocked.drop(*days.columns, "_i", "_j", "_opens", "_closes")
+    clocked = opened.mutate(**{business: opened.open_before[opened._j] + within})
+    if local is not None:
+        clocked = clocked.rename({local: "_local"})
+    dropped = [*days.columns, "_i", "_j", "_opens", "_closes", *(["_local"] if local is None else [])]
+    return clocked.drop(*dropped)
 
 
 def month_of(local: ir.FloatingValue) -> ir.StringValue:

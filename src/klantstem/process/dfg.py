@@ -110,35 +110,61 @@ def directly_follows(pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def start_and_end(con: Any, events: ir.Table) -> dict[str, dict[str, int]]:
-    found = rows(query(con, _starts_and_ends, events))
-    result: dict[str, dict[str, int]] = {}
-    for key in ("starts", "ends"):
-        ranked = sorted((r for r in found if r[key]), key=lambda r: (-int(r[key]), r["activity"]))
-        result[f"{key[:-1]}_activities"] = {r["activity"]: int(r[key]) for r in ranked}
-    return result
+def start_and_end(profile: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Start and end activities with their cases, from the profile rows (report._profile: per activity and
+    state, `starts` and `ends`)."""
+    totals: dict[str, dict[str, int]] = {"starts": {}, "ends": {}}
+    for row in profile:
+        for key in totals:
+            if row[key]:
+                totals[key][row["activity"]] = totals[key].get(row["activity"], 0) + int(row[key])
+    return {
+        f"{key[:-1]}_activities": dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
+        for key, found in totals.items()
+    }
 
 
-def _starts_and_ends(events: ir.Table) -> ir.Table:
-    ends = events.filter((events.pos == 1) | events.next_activity.isnull())
-    return ends.group_by("activity").aggregate(starts=(ends.pos == 1).sum(), ends=ends.next_activity.isnull().sum())
-
-
-def variant_table(events: ir.Table) -> ir.Table:
-    """One row per variant: its activities joined by SEPARATOR, and the number of cases. A case's activities
-    are collected as (position, activity) pairs and sorted, which every backend can do (Spark has no ordered
-    string aggregate)."""
+def sequences(events: ir.Table) -> ir.Table:
+    """One row per case: its activities in order joined by SEPARATOR (`variant`). A case's activities are
+    collected as (position, activity) pairs and sorted, which every backend can do (Spark has no ordered string
+    aggregate)."""
     import ibis
 
     steps = ibis.struct({"pos": events.pos, "activity": events.activity})
     per_case = events.group_by(events.case).aggregate(steps=steps.collect())
-    variant = per_case.steps.sort().map(lambda step: step.activity).join(SEPARATOR)
-    joined = per_case.select(variant=variant)
+    return per_case.select("case", variant=per_case.steps.sort().map(lambda step: step.activity).join(SEPARATOR))
+
+
+def variant_table(events: ir.Table) -> ir.Table:
+    """One row per variant: its activities joined by SEPARATOR, and the number of cases."""
+    joined = sequences(events)
     return joined.group_by(joined.variant).aggregate(cases=joined.count())
 
 
-def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
-    found = rows(query(con, _top_variants, events, top=top))
+# A case's variant fingerprint is two sums over its events of a pseudo-random number of (position, activity),
+# each below 2**31 (so the sums never overflow): two cases with the same sequence have the same sums; two
+# different sequences of the same length have both sums equal by chance only (about one in 2**31 for each sum).
+# Two numbers as each backend's hash gives them; the moduli are primes, the positions keep the order.
+_FINGERPRINT_MODULI = (2147483647, 2147483629)
+
+
+def fingerprint(events: ir.Table) -> dict[str, ir.Scalar]:
+    """The per-case aggregates (`h1`, `h2`) that, with the number of events, stand for a case's sequence of
+    activities (dfg.variants): an order-dependent sum, no sequence built."""
+    found = {}
+    for number, modulus in enumerate(_FINGERPRINT_MODULI, start=1):
+        # 2**31 exceeds every modulus (so the pair is one number) and is a 64-bit literal on every backend
+        element = ((events.activity.hash() % modulus) + events.pos * 2**31).hash() % modulus
+        found[f"h{number}"] = element.sum()
+    return found
+
+
+def variants(con: Any, cases: Named, events: Named, top: int) -> dict[str, Any]:
+    """The number of variants and the `top` ones with their cases and share. Cases are grouped by their length
+    and fingerprint (case_table's h1, h2), and the sequence is built only for one case of each group that can be
+    among the top ones (ties at the last place included), so the ranking and its order of ties (by the
+    sequence) are those of grouping by the whole sequence, as long as no two sequences share a fingerprint."""
+    found = rows(query(con, _top_variants, cases, events, top=top))
     return {
         "count": int(found[0]["n"]) if found else 0,
         "top": [
@@ -152,13 +178,23 @@ def variants(con: Any, events: ir.Table, top: int) -> dict[str, Any]:
     }
 
 
-def _top_variants(events: ir.Table, top: int) -> ir.Table:
+def _top_variants(cases: ir.Table, events: ir.Table, top: int) -> ir.Table:
     import ibis
 
-    table = variant_table(events)
+    groups = cases.group_by([cases.events, cases.h1, cases.h2]).aggregate(
+        cases=cases.count(), representative=cases.case.min()
+    )
     everything = ibis.window()
-    counted = table.mutate(n=table.count().over(everything), all_cases=table.cases.sum().over(everything))
-    return counted.order_by([counted.cases.desc(), counted.variant]).limit(top)
+    ranked = groups.mutate(
+        n=groups.count().over(everything),
+        all_cases=groups.cases.sum().over(everything),
+        place=ibis.rank().over(order_by=groups.cases.desc()),  # tied groups share the first place they take
+    )
+    chosen = ranked.filter(ranked.place < top)
+    texts = sequences(events.semi_join(chosen, events.case == chosen.representative))
+    named_groups = chosen.join(texts, chosen.representative == texts.case)
+    found = named_groups.select("variant", "cases", "n", "all_cases")
+    return found.order_by([found.cases.desc(), found.variant]).limit(top)
 
 
 def all_variants(con: Any, events: ir.Table) -> dict[tuple[str, ...], int]:

@@ -99,10 +99,11 @@ def prepare(
     con: Engine, events: Named, options: AnalysisOptions, span: tuple[datetime | None, datetime | None] | None = None
 ) -> Named:
     """Materialise the events each analysis reads: case, activity, team, state (status, else lifecycle),
-    customer, t (epoch seconds), local (wall-clock seconds), b (business clock), pos (1, 2, ... within the
-    case) and the next event's activity, t and b. Only these columns go through the sort, which is what
-    costs time on a large log. `span` is the first and last timestamp when the caller knows them. The
-    result is a named table (compiled.named) of the connection."""
+    customer, t (epoch seconds), pos (1, 2, ... within the case), the next event's activity, t and state, the
+    event before's team (`prev_team`), and the business clock of the event and of the next one (b, next_b) with
+    the event's wall-clock seconds (local). Only the columns the order needs go through the per-case sort; the
+    clock is computed after it, on the ordered rows. `span` is the first and last timestamp when the caller
+    knows them. The result is a named table (compiled.named) of the connection."""
     if span is None:
         found = query(con, _span, events)
         span = moment(_micros(found["first"])), moment(_micros(found["last"]))
@@ -113,42 +114,39 @@ def prepare(
     days = days_table(tables)
     # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); the engine runs it as one.
     days_named = named(con.register(DAYS, days), days.schema)
-    timed = view(con, "clocked_events", _clocked, events, days_named, first_day=tables.first_day)
-    return materialize(con, "prepared_events", _ordered, timed)
+    ordered = view(con, "ordered_events", _ordered, events)
+    return materialize(con, "prepared_events", _clocked, ordered, days_named, first_day=tables.first_day)
 
 
 def _span(events: ir.Table) -> ir.Table:
     return events.aggregate(first=events.t.min(), last=events.t.max())
 
 
-def _clocked(events: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
+def _ordered(events: ir.Table) -> ir.Table:
     import ibis
 
     links = [name for name in ("case_id", "customer_id") if name in events.columns]
-    timed = events.select(
+    window = ibis.window(group_by=events.case, order_by=[events.t, events.seq])
+    state = ibis.coalesce(events.status, events.lifecycle)
+    return events.select(
         "case",
         "activity",
         "team",
         "customer",
-        "seq",
         "t",
         *links,
-        state=ibis.coalesce(events.status, events.lifecycle),
-    )
-    return clock_from_days(timed, days, first_day)
-
-
-def _ordered(timed: ir.Table) -> ir.Table:
-    import ibis
-
-    window = ibis.window(group_by=timed.case, order_by=[timed.t, timed.seq])
-    return timed.mutate(
+        state=state,
         pos=ibis.row_number().over(window) + 1,
-        next_activity=timed.activity.lead().over(window),
-        next_t=timed.t.lead().over(window),
-        next_b=timed.b.lead().over(window),
-        next_state=timed.state.lead().over(window),
+        next_activity=events.activity.lead().over(window),
+        next_t=events.t.lead().over(window),
+        next_state=state.lead().over(window),
+        prev_team=events.team.lag().over(window),
     )
+
+
+def _clocked(ordered: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
+    clocked = clock_from_days(ordered, days, first_day)
+    return clock_from_days(clocked, days, first_day, at="next_t", local=None, business="next_b")
 
 
 def duplicates(events: ir.Table) -> ir.IntegerScalar:

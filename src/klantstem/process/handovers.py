@@ -17,22 +17,22 @@ if TYPE_CHECKING:
 TEAM_BUCKETS = 5  # teams per case are counted 1, 2, 3, 4 and "5 or more"
 
 
-def team_visits(events: ir.Table) -> ir.Table:
-    """One row per visit: case, team, the team before and the team before that."""
+def team_visits(events: ir.Table, contiguous: bool = False) -> ir.Table:
+    """One row per visit: case, team, the team before and the team before that. `contiguous`: no case has an
+    event without a team after one with a team (report._profile's `team_gaps` is 0), so the team before a visit
+    is the event before's team (prepared's `prev_team`) and only the visits are ordered again; otherwise the
+    events with a team are ordered once more to find it."""
     import ibis
 
     with_team = events.filter(events.team.notnull())
-    before = with_team.team.lag().over(ibis.window(group_by=with_team.case, order_by=with_team.pos))
-    visits = with_team.mutate(came_from=before)
+    if contiguous:
+        visits = with_team.mutate(came_from=with_team.prev_team)
+    else:
+        before = with_team.team.lag().over(ibis.window(group_by=with_team.case, order_by=with_team.pos))
+        visits = with_team.mutate(came_from=before)
     visits = visits.filter(visits.came_from.isnull() | (visits.came_from != visits.team))
     window = ibis.window(group_by=visits.case, order_by=visits.pos)
-    return visits.select(
-        "case",
-        "team",
-        "came_from",
-        visit=ibis.row_number().over(window) + 1,
-        two_back=visits.team.lag(2).over(window),
-    )
+    return visits.select("case", "team", "came_from", two_back=visits.team.lag(2).over(window))
 
 
 def handovers(con: Any, visits: ir.Table, top: int) -> list[dict[str, Any]]:
@@ -104,6 +104,7 @@ def teams_per_case(con: Any, visits: ir.Table, cases: int, second_line: str) -> 
         "first_line_rule": _first_line_rule(with_team, named_lines),
         "cases_with_team": with_team,
         "cases_without_team": cases - with_team,
+        "teams": int(total["teams"] or 0),
     }
 
 
@@ -126,10 +127,11 @@ def _team_totals(visits: ir.Table, second_line: str) -> ir.Table:
         str(n): (per_case.teams == n).sum() if n < TEAM_BUCKETS else (per_case.teams >= n).sum()
         for n in range(1, TEAM_BUCKETS + 1)
     }
-    return per_case.aggregate(
+    totals = per_case.aggregate(
         mean=per_case.teams.mean(),
         with_team=per_case.count(),
         returned=(per_case.visits > per_case.teams).sum(),
         left=per_case.left_first_line.sum(),
         **{f"bucket_{n}": count for n, count in buckets.items()},
     )
+    return totals.cross_join(visits.aggregate(teams=visits.team.nunique()))

@@ -14,9 +14,16 @@ if TYPE_CHECKING:
 LINK_COLUMNS = ("case_id", "customer_id")
 
 
-def case_table(events: ir.Table) -> ir.Table:
-    """One row per case: start and end, calendar and business duration, events, customer and links."""
+def case_table(events: ir.Table, closing_names: tuple[str, ...] = ("",), counted: tuple[str, ...] = ("",)) -> ir.Table:
+    """One row per case, from one pass over its events: start and end, calendar and business duration, events,
+    customer and links; what repeats.reopened_totals needs (the first closing event, the last event that is no
+    closing, the last event that counts as reopening; `closing_names` and `counted` as repeats.reopen_names
+    gives them); and the case's variant fingerprint (dfg.fingerprint)."""
+    from klantstem.process.dfg import fingerprint
+
     extra = {name: events[name].max() for name in LINK_COLUMNS if name in events.columns}
+    closing = (events.activity.isin(closing_names) | events.state.isin(closing_names)).fill_null(False)
+    counts = ~closing & events.activity.isin(counted)
     cases = events.group_by(events.case).aggregate(
         start_t=events.t.min(),
         end_t=events.t.max(),
@@ -25,6 +32,12 @@ def case_table(events: ir.Table) -> ir.Table:
         events=events.count(),
         month=month_of(events.local.min()),
         customer=events.customer.max(),
+        closed_pos=events.pos.min(where=closing),
+        closed_t=events.t.min(where=closing),
+        last_open=events.pos.max(where=~closing),
+        last_counted=events.pos.max(where=counts),
+        last_counted_t=events.t.max(where=counts),
+        **fingerprint(events),
         **extra,
     )
     return cases.mutate(duration=cases.end_t - cases.start_t, business=cases.end_b - cases.start_b)

@@ -16,21 +16,23 @@ if TYPE_CHECKING:
 CLOSING = r"(?i)\b(closed|resolved|completed|cancelled|afgesloten|opgelost|gesloten|afgehandeld)\b"
 
 
-def reopened(
-    con: Any, events: Named, names: Iterable[str], gap_s: int = 0, counting: str | None = None
-) -> dict[str, Any]:
-    """Cases that came back after they were closed: an event of a counting activity (matching `counting`,
-    any activity when None; never a closing one) after the case's first closing event and at least `gap_s`
-    seconds after it. `names` are the log's activities and statuses (the closing ones are picked here by
-    CLOSING). Cases with work after closing only within the gap, or only of other activities, are counted
-    apart (`not_counted_cases`)."""
+def reopen_names(names: Iterable[str], counting: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the closing names, the activities that count as reopening) among `names`, the log's activities and
+    statuses: closing ones are picked by CLOSING; any other activity counts, or those matching `counting` (case
+    ignored). Each is ("",) when empty, so a query's parameters keep one shape."""
     every = sorted(set(names))
     closing_names = tuple(name for name in every if re.search(CLOSING, name)) or ("",)
     pattern = re.compile(counting, re.IGNORECASE) if counting else None
     counted = tuple(n for n in every if n not in closing_names and (pattern is None or pattern.search(n))) or ("",)
-    found = rows(
-        query(con, _reopened_counts, events, closing_names=closing_names, counted=counted, gap_s=float(gap_s))
-    )[0]
+    return closing_names, counted
+
+
+def reopened_totals(con: Any, cases: Named, gap_s: int = 0, counting: str | None = None) -> dict[str, Any]:
+    """Cases that came back after they were closed: an event of a counting activity (reopen_names: never a
+    closing one) after the case's first closing event and at least `gap_s` seconds after it, from the case
+    table (leadtimes.case_table, given reopen_names' names). Cases with work after closing only within the gap,
+    or only of other activities, are counted apart (`not_counted_cases`)."""
+    found = rows(query(con, _reopened_counts, cases, gap_s=float(gap_s)))[0]
     return {
         "reopened_cases": int(found["reopened"] or 0),
         "closed_cases": int(found["closed"] or 0),
@@ -40,21 +42,10 @@ def reopened(
     }
 
 
-def _reopened_counts(
-    events: ir.Table, closing_names: tuple[str, ...], counted: tuple[str, ...], gap_s: float
-) -> ir.Table:
-    """One pass per case, no window: events are numbered in time order (`pos`), so the last counting event
-    after the first closing is also the latest, and some counting event came back at least `gap_s` after the
-    closing exactly when the last one did."""
-    closing = (events.activity.isin(closing_names) | events.state.isin(closing_names)).fill_null(False)
-    counts = ~closing & events.activity.isin(counted)
-    per_case = events.group_by("case").aggregate(
-        closed_pos=events.pos.min(where=closing),
-        closed_t=events.t.min(where=closing),
-        last_open=events.pos.max(where=~closing),
-        last_counted=events.pos.max(where=counts),
-        last_counted_t=events.t.max(where=counts),
-    )
+def _reopened_counts(per_case: ir.Table, gap_s: float) -> ir.Table:
+    """Events are numbered in time order (`pos`), so the last counting event after the first closing is also
+    the latest, and some counting event came back at least `gap_s` after the closing exactly when the last one
+    did."""
     later = (per_case.last_open > per_case.closed_pos).fill_null(False)
     back = (per_case.last_counted > per_case.closed_pos) & (per_case.last_counted_t - per_case.closed_t >= gap_s)
     return per_case.aggregate(
@@ -91,4 +82,3 @@ def _repeat_totals(cases: ir.Table, days: int) -> ir.Table:
     ordered = known.mutate(previous_end=known.end_t.lag().over(window))
     repeat = ordered.filter(ordered.previous_end.notnull() & (ordered.start_t - ordered.previous_end <= days * 86400.0))
     return repeat.aggregate(cases=repeat.count(), customers=repeat.customer.nunique())
-

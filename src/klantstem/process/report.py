@@ -31,7 +31,7 @@ from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
 from klantstem.process.options import ONE_THREAD_BELOW, AnalysisOptions
-from klantstem.process.repeats import reopened, repeat_customers
+from klantstem.process.repeats import reopen_names, reopened_totals, repeat_customers
 from klantstem.process.stats import rows
 from klantstem.process.waiting import waiting_by_cause, with_activities
 
@@ -92,8 +92,10 @@ def build_report(
     source: str,
     span: tuple[datetime | None, datetime | None] | None = None,
 ) -> dict[str, Any]:
-    """Every analysis on the prepared events. The queries after `prepare` are independent of each other, so
-    they run two at a time, each on a connection of its own (DuckDB runs a query without holding the GIL)."""
+    """Every analysis on the prepared events, in as few passes over them as the analyses allow: one pass per
+    activity and state (counts, start and end activities, waiting, duplicates), one per case (lead times,
+    reopening, variant fingerprints), one per directly-follows pair, one per step, and the team visits. They
+    run two at a time, each on a connection of its own (DuckDB runs a query without holding the GIL)."""
     started = time.perf_counter()
     step = options.progress or _quiet
     step("ordering the events per case")
@@ -106,35 +108,32 @@ def build_report(
             return done
 
         # Submitted in order (a task may wait for an earlier one) and the longest first.
-        head = side(_head_row, prepared)
-        teams = side(_teams, prepared, head, options)
-        cases = side(_cases, prepared, options)
-        top_variants = side(variants, prepared, options.top)
-        pairs = side(_pairs_and_bottlenecks, prepared, head, options)
-        ends = side(start_and_end, prepared)
-        waiting = side(waiting_by_cause, prepared, options)
-        same_case = side(_reopened, prepared, pairs, ends, waiting, options)
-        found = head.result()
+        profile = side(_profile_rows, prepared)
+        pairs = side(_pairs_and_bottlenecks, prepared, profile, options)
+        cases = side(_cases, prepared, profile, options)
+        teams = side(_teams, prepared, profile, options)
+        found = _counts(profile.result())
         if not found["events"]:
             raise UserInputError("the event log holds no events")
-        duplicates = int(found["duplicates"] or 0)
-        if duplicates:
-            warnings["duplicate_events"] = duplicates
-        if int(found["events"]) > options.exact_quantiles_up_to:
+        if found["duplicates"]:
+            warnings["duplicate_events"] = found["duplicates"]
+        if found["events"] > options.exact_quantiles_up_to:
             warnings["approximate_step_quantiles"] = 1
         report = _header(source, found, options)
         per_case = cases.result()
         report |= per_case["lead_times"]
-        report["variants"] = top_variants.result()
+        report["variants"] = per_case["variants"]
         pair_list, ranked, accuracy = pairs.result()
         report["dfg"] = directly_follows(pair_list)
         report["quantiles"] = accuracy
-        report |= ends.result()
+        report |= start_and_end(profile.result())
         report["bottlenecks"] = ranked
-        report |= teams.result()
-        waited, statuses = waiting.result()
-        report |= with_activities(waited, pair_list, statuses, options)
-        report["repeats"] = {"same_case": same_case.result(), "within_days": per_case["within_days"]}
+        team_figures = teams.result()
+        report["teams"] = team_figures.pop("teams")
+        report |= team_figures
+        waited, _ = waiting_by_cause(profile.result(), options)
+        report |= with_activities(waited, pair_list, found["states"], options)
+        report["repeats"] = {"same_case": per_case["same_case"], "within_days": per_case["within_days"]}
     report["slowest_cases"] = per_case["slowest_cases"]
     report["warnings"] = warnings
     report["seconds"] = round(time.perf_counter() - started, 3)
@@ -144,14 +143,10 @@ def build_report(
 _SIDE_BY_SIDE = 2
 # What each analysis is called in progress messages (AnalysisOptions.progress), by its function's name.
 _STEPS = {
-    "_head_row": "counted events and cases",
-    "_teams": "hand-overs and ping-pong",
-    "_cases": "lead times",
-    "variants": "variants",
+    "_profile_rows": "counted events, cases, start and end activities and waiting by cause",
     "_pairs_and_bottlenecks": "directly-follows graph and bottlenecks",
-    "start_and_end": "start and end activities",
-    "waiting_by_cause": "waiting by cause",
-    "_reopened": "reopened cases",
+    "_cases": "lead times, reopened cases and variants",
+    "_teams": "hand-overs and ping-pong",
 }
 ANALYSIS_STEPS = len(_STEPS) + 1  # with ordering the events: how often `progress` is called by build_report
 
@@ -167,38 +162,61 @@ def _on_cursor(own: Engine, work: Callable[..., Any], *args: Any) -> Any:
         own.close()
 
 
-def _head_row(con: Any, prepared: ir.Table) -> dict[str, Any]:
-    return rows(query(con, _head, prepared))[0]
+def _profile_rows(con: Any, prepared: Named) -> list[dict[str, Any]]:
+    return rows(query(con, _profile, prepared))
 
 
-def _cases(con: Any, prepared: ir.Table, options: AnalysisOptions) -> dict[str, Any]:
-    cases = materialize(con, "cases", case_table, prepared)
+def _profile(events: ir.Table) -> ir.Table:
+    """One pass over the events, one row per activity and state: events, cases started and ended there, events
+    followed by another and the calendar and business time until it (waiting), duplicate events, and events
+    without a team after one with a team (`team_gaps`: see handovers.team_visits)."""
+    return events.group_by([events.activity, events.state]).aggregate(
+        events=events.count(),
+        starts=(events.pos == 1).sum(),  # each case's first event: no distinct count over every case key
+        ends=events.next_activity.isnull().sum(),
+        follows=events.next_activity.notnull().sum(),
+        total=(events.next_t - events.t).sum(),
+        business=(events.next_b - events.b).sum(),
+        duplicates=duplicates_of(events),
+        team_gaps=(events.team.isnull() & events.prev_team.notnull()).sum(),
+    )
+
+
+def _counts(profile: list[dict[str, Any]]) -> dict[str, Any]:
+    """Events, cases, activities, duplicates, team gaps and the statuses, from the profile rows."""
+    total = {key: sum(int(row[key] or 0) for row in profile) for key in ("events", "starts", "duplicates", "team_gaps")}
+    return total | {
+        "cases": total["starts"],
+        "activities": len({row["activity"] for row in profile}),
+        "states": sorted({row["state"] for row in profile if row["state"] is not None}),
+        "names": {row["activity"] for row in profile} | {row["state"] for row in profile if row["state"] is not None},
+    }
+
+
+def _cases(
+    con: Any, prepared: Named, profile: Future[list[dict[str, Any]]], options: AnalysisOptions
+) -> dict[str, Any]:
+    """Everything per case, from one pass over the events (leadtimes.case_table) kept as a table of cases."""
+    closing_names, counted = reopen_names(_counts(profile.result())["names"], options.reopen_activities)
+    cases = materialize(con, "cases", case_table, prepared, closing_names=closing_names, counted=counted)
     return {
         "lead_times": lead_times(con, cases),
         "within_days": repeat_customers(con, cases, options.repeat_days),
         "slowest_cases": slowest_cases(con, cases, options.top),
+        "same_case": reopened_totals(con, cases, options.reopen_gap_s, options.reopen_activities),
+        "variants": variants(con, cases, prepared, options.top),
     }
 
 
 def _pairs_and_bottlenecks(
-    con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions
+    con: Any, prepared: Named, profile: Future[list[dict[str, Any]]], options: AnalysisOptions
 ) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
     """The directly-follows rows, the bottlenecks, and whether their quantiles are exact (above
     `exact_quantiles_up_to` events they are a t-digest's, and their largest error is measured)."""
-    exact = int(head.result()["events"]) <= options.exact_quantiles_up_to
+    exact = _counts(profile.result())["events"] <= options.exact_quantiles_up_to
     pairs = pair_rows(con, prepared, exact)
     accuracy = {"exact": True} if exact else quantile_error(con, prepared, pairs)
     return pairs, bottlenecks(con, prepared, pairs, options.top, exact), accuracy
-
-
-def _head(events: ir.Table) -> ir.Table:
-    return events.aggregate(
-        events=events.count(),
-        cases=(events.pos == 1).sum(),  # each case's first event: no distinct count over every case key
-        activities=events.activity.nunique(),
-        teams=events.team.nunique(),
-        duplicates=duplicates_of(events),
-    )
 
 
 def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict[str, Any]:
@@ -207,7 +225,7 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
         "cases": int(head["cases"]),
         "events": int(head["events"]),
         "activities": int(head["activities"]),
-        "teams": int(head["teams"]),
+        "teams": None,  # from the team visits
         "business_hours": {
             "opening_hours": options.opening_hours,
             "holidays": options.holiday_country,
@@ -216,23 +234,12 @@ def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict
     }
 
 
-def _reopened(
-    con: Any,
-    prepared: Named,
-    pairs: Future[tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]],
-    ends: Future[dict[str, dict[str, int]]],
-    waiting: Future[tuple[dict[str, Any], list[str]]],
-    options: AnalysisOptions,
+def _teams(
+    con: Any, prepared: Named, profile: Future[list[dict[str, Any]]], options: AnalysisOptions
 ) -> dict[str, Any]:
-    """Reopened cases; the closing activities and statuses are picked from every activity (each is in a
-    directly-follows pair or ends a case) and every status."""
-    names = {p["activity"] for p in pairs.result()[0]} | set(ends.result()["end_activities"]) | set(waiting.result()[1])
-    return reopened(con, prepared, names, options.reopen_gap_s, options.reopen_activities)
-
-
-def _teams(con: Any, prepared: ir.Table, head: Future[dict[str, Any]], options: AnalysisOptions) -> dict[str, Any]:
-    visits = materialize(con, "team_visits", team_visits, prepared)
-    per_case = teams_per_case(con, visits, int(head.result()["cases"]), options.second_line_pattern)
+    found = _counts(profile.result())
+    visits = materialize(con, "team_visits", team_visits, prepared, contiguous=not found["team_gaps"])
+    per_case = teams_per_case(con, visits, found["cases"], options.second_line_pattern)
     result: dict[str, Any] = {"handovers": handovers(con, visits, options.top)}
     result |= ping_pong(con, visits, options.top, per_case["cases_with_team"])
     return result | per_case

@@ -10,28 +10,32 @@ was used; when neither holds a waiting step, `waiting_note` says why the report 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from klantstem.process.compiled import query
 from klantstem.process.options import CAUSES, AnalysisOptions
-from klantstem.process.stats import rounded, rows
-
-if TYPE_CHECKING:
-    import ibis.expr.types as ir
+from klantstem.process.stats import rounded
 
 
-def waiting_by_cause(con: Any, events: ir.Table, options: AnalysisOptions) -> tuple[dict[str, Any], list[str]]:
-    """Time per status (one query, grouped by status; there are few), put down to its cause here; and every
-    status in the log, also those only a case's last event has."""
+def waiting_by_cause(profile: list[dict[str, Any]], options: AnalysisOptions) -> tuple[dict[str, Any], list[str]]:
+    """Time per status, put down to its cause here, from the profile rows (report._profile: per activity and
+    state, `follows` events with a next one and the `total` and `business` time until it); and every status in
+    the log, also those only a case's last event has."""
     result: dict[str, Any] = {
         "waiting_by_cause_s": dict.fromkeys(CAUSES, 0.0),
         "waiting_by_cause_business_s": dict.fromkeys(CAUSES, 0.0),
         "waiting_by_status": [],
     }
-    found = sorted(rows(query(con, _per_state, events)), key=lambda r: (-(r["total"] or 0.0), r["state"]))
-    _add(result, [(r["state"], r["count"], r["total"], r["business"]) for r in found], options)
+    per_state: dict[str, list[float]] = {}
+    for row in profile:
+        if row["state"] is not None:
+            totals = per_state.setdefault(row["state"], [0, 0.0, 0.0])
+            totals[0] += int(row["follows"] or 0)
+            totals[1] += float(row["total"] or 0.0)
+            totals[2] += float(row["business"] or 0.0)
+    found = sorted(per_state.items(), key=lambda item: (-item[1][1], item[0]))
+    _add(result, [(state, count, total, business) for state, (count, total, business) in found], options)
     result["waiting_source"] = "status" if result["waiting_by_status"] else None
-    return result, [row["state"] for row in found]
+    return result, [state for state, _ in found]
 
 
 def with_activities(
@@ -82,13 +86,3 @@ def _add(result: dict[str, Any], found: list[tuple[str, Any, Any, Any]], options
         )
     for key in ("waiting_by_cause_s", "waiting_by_cause_business_s"):
         result[key] = {cause: rounded(value) for cause, value in result[key].items()}
-
-
-def _per_state(events: ir.Table) -> ir.Table:
-    known = events.filter(events.state.notnull())
-    follows = known.next_activity.notnull()
-    return known.group_by(known.state).aggregate(
-        count=follows.sum(),
-        total=(known.next_t - known.t).sum(),
-        business=(known.next_b - known.b).sum(),
-    )
