@@ -269,3 +269,41 @@ def test_being_told_off_is_bad_staff_attitude() -> None:
     for text in ("De medewerker zei dat ik niet zo moest klagen.", "He said it was not his problem."):
         assert analyse(text).appraisal.level == "bad", text
         assert facets(text).get("staff_attitude") == "bad", text
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("Bij het betalen krijg ik telkens een foutcode.", "telkens"),
+        ("The chat keeps freezing when I attach a photo.", "keeps"),
+        ("Ik heb vier keer gebeld over de meterstand.", "vier"),
+        ("This is the third email I am sending about my contract.", "third"),
+        ("Ze zouden de meter vorige week vervangen, er is nog steeds niemand geweest.", "zouden"),
+    ],
+)
+def test_repetition_counted_effort_and_a_broken_promise_are_complaints_without_a_complaint_word(
+    text: str, frame: str
+) -> None:
+    analysis = analyse(text)
+    assert analysis.appraisal.level == "bad"
+    assert any(c.kind == "frame" and c.span.text.lower() == frame for c in analysis.appraisal.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunt u mij elke keer een kopie sturen?",
+        "Ik wil graag twee keer per jaar een factuur.",
+        "Het wordt steeds beter met de app.",
+        "Ze zouden me morgen terugbellen.",
+        "Ik zou graag mijn adres willen wijzigen.",
+    ],
+)
+def test_a_request_praise_or_a_promise_not_yet_due_is_no_complaint_frame(text: str) -> None:
+    assert not any(c.kind == "frame" for c in analyse(text).appraisal.cues)
+
+
+def test_never_so_good_is_praise_and_effort_not_needed_is_praise() -> None:
+    assert analyse("Nog nooit zo snel geholpen.").appraisal.level == "excellent"
+    assert analyse("Ik hoefde helemaal niets uit te zoeken.").appraisal.level == "excellent"
+    assert analyse("I didn't have to chase them once.").appraisal.level == "excellent"

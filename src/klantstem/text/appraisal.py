@@ -17,17 +17,18 @@ from functools import lru_cache
 from types import ModuleType
 
 from klantstem.text import lexicon_emoji, lexicon_en, lexicon_nl
+from klantstem.text.complaints import frame_cues
 from klantstem.text.patterns import Hit, PhraseMatcher, has_negation
 from klantstem.text.results import Appraisal, Cue, Duration, Level, Span
 from klantstem.text.tokens import Token, word_set
+from klantstem.text.waits import SENTENCE_END, sentence_end, wait_cues
 
 BAD_AT = -0.65
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-7"
+RULES_VERSION = "rules-8"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
-_SENTENCE_END = frozenset(".!?…")
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
 _COPULA = frozenset({"was", "is", "waren", "zijn"})
 _INTERJECTION_END = frozenset(",!:")
@@ -39,25 +40,13 @@ _CONTRAST = frozenset({"maar", "doch", "echter", "alleen", "but", "however", "th
 _SCOPE_BREAKS = word_set(
     "over van aan met voor want omdat en dus toen terwijl about of from with for because and so while"
 )
-# a sentence that tells what was done, and one that promises or asks (for a short time to be praise)
-_DONE = word_set(
-    "had hadden was waren werd werden stond stonden kwam kwamen belde belden is zijn heb hebt heeft hebben "
-    "opgelost geregeld verholpen gerepareerd teruggestort terugbetaald bezorgd geleverd got came arrived called "
-    "were did sorted solved fixed resolved delivered refunded repaired"
-)
-_NOT_DONE = word_set(
-    "zal zullen zou zouden zult wordt worden gaat gaan ontvangt krijgt moet moeten kunt kan graag wanneer "
-    "will would shall 'll going should must can could please when beloofd beloofde toegezegd promised supposed"
-)
-_SPEED = ((3600.0, 1.2), (2 * 86400.0, 1.0), (7 * 86400.0, 0.5))
-_ONLY = frozenset({"maar", "slechts", "amper", "nauwelijks", "only", "just", "barely"})
-# words that call a wait fair
-_FAIR = word_set("normaal normal acceptabel acceptable redelijk reasonable begrijpelijk understandable prima fine")
 UNDONE = -0.8  # a clause without any cue that tells what did not happen or cannot be done
 # negations that say nothing failed ("zonder", "hardly"), and words that make a negation no complaint ("ik hoefde
 # niets te doen": nothing was needed)
 _NOT_FAILURE = word_set("zonder without noch nor neither hardly barely allerminst")
 _NO_NEED = word_set("hoef hoeft hoefde hoefden hoeven nodig need needed needn't")
+_FUTURE = word_set("zal zullen zou zouden gaat gaan will would shall 'll going")
+_EVER, _SO = word_set("nooit never"), word_set("zo zó so this such")  # "nog nooit zo snel": not a negation
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +132,9 @@ def find_cues(
         after = [*tokens[at : at + 5], _END] if at + 5 >= len(tokens) else tokens[at : at + 5]
         cues.append((hit.token_index, _cue(text, tokens, after, hit, lexicon)))
     if durations:
-        waits = [(bisect_left(starts, c.span.start), c) for c in wait_cues(text, tokens, durations, lexicon)]
+        waits = [(bisect_left(starts, c.span.start), c) for c in wait_cues(text, tokens, durations, lexicon.negators)]
         cues = sorted([*cues, *waits], key=lambda pair: pair[1].span.start)
     return _read_irony(_read_resolution(cues, tokens), tokens, starts, lexicon) if cues else cues
-
-
-def _sentence_end(tokens: Sequence[Token], start: int) -> int:
-    return next((i for i in range(start, len(tokens)) if tokens[i].lower in _SENTENCE_END), len(tokens))
 
 
 def _read_irony(
@@ -165,7 +150,7 @@ def _read_irony(
         follows = _exclamation_after(tokens, bisect_left(starts, cue.span.end), lexicon)
         if follows is None:
             continue
-        end = _sentence_end(tokens, follows + 1)
+        end = sentence_end(tokens, follows + 1)
         rest = tokens[follows:end]
         if any(t.lower in _CONTRAST for t in rest):
             continue
@@ -189,7 +174,7 @@ def _opens_sentence(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bo
         tokens[before - 1].lower in _OPENERS or tokens[before - 1].lower in lexicon.intensifiers
     ):
         before -= 1
-    return before == 0 or (before > 0 and tokens[before - 1].lower in _SENTENCE_END)
+    return before == 0 or (before > 0 and tokens[before - 1].lower in SENTENCE_END)
 
 
 def _exclamation_after(tokens: Sequence[Token], follows: int, lexicon: Lexicon) -> int | None:
@@ -205,9 +190,13 @@ def _exclamation_after(tokens: Sequence[Token], follows: int, lexicon: Lexicon) 
 
 def _read_resolution(cues: list[tuple[int, Cue]], tokens: Sequence[Token]) -> list[tuple[int, Cue]]:
     """Praise that names the problem it solved ("de storing was binnen een uur verholpen"): in a clause with an
-    unnegated resolution ("opgelost", "fixed"), the problem's own word is the object solved, not a complaint."""
+    unnegated resolution ("opgelost", "fixed"), the problem's own word is the object solved, not a complaint.
+    A resolution after "zou", "gaan" or "will" in its clause is a promise, and no praise yet."""
     solved_in: set[int] = set()
     clause_of = _clause_numbers(tokens)
+    promised = [n for n, tok in enumerate(tokens) if tok.lower in _FUTURE]
+    if promised:  # "ze zouden de meter vervangen", "we will fix it": a promise, not yet a solution
+        cues = [(i, c) for i, c in cues if not (c.kind == "resolved" and _promised(promised, i, clause_of))]
     for index, cue in cues:
         if cue.kind == "resolved" and cue.weight > 0 and not cue.negated:
             solved_in.add(clause_of[index])
@@ -216,11 +205,15 @@ def _read_resolution(cues: list[tuple[int, Cue]], tokens: Sequence[Token]) -> li
     return [(i, c) for i, c in cues if not (c.kind == "problem" and not c.negated and clause_of[i] in solved_in)]
 
 
+def _promised(promised: Sequence[int], index: int, clause_of: Sequence[int]) -> bool:
+    return any(p < index and clause_of[p] == clause_of[index] for p in promised)
+
+
 def _clause_numbers(tokens: Sequence[Token]) -> list[int]:
     numbers: list[int] = []
     clause = 0
     for tok in tokens:
-        if tok.lower in _SENTENCE_END or tok.lower in _CONTRAST or tok.lower == ";":
+        if tok.lower in SENTENCE_END or tok.lower in _CONTRAST or tok.lower == ";":
             clause += 1
         numbers.append(clause)
     return numbers
@@ -271,7 +264,10 @@ def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[b
         if not word[:1].isalnum() or word in _SCOPE_BREAKS:
             break
         if word in lexicon.negators:
-            negated = True
+            if word in _EVER and _compares(tokens, index - back + 1, index):
+                intensity *= 1.5  # "nog nooit zo makkelijk", "never been so easy": better than ever
+            else:
+                negated = True
         elif word in lexicon.intensifiers:
             if negated:
                 strength = max(strength, lexicon.intensifiers[word])
@@ -286,6 +282,10 @@ def _modifiers(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[b
     return negated, min(intensity, 2.5), strength
 
 
+def _compares(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return any(tokens[i].lower in _SO for i in range(start, end))
+
+
 def _negated_after(following: Sequence[Token], lexicon: Lexicon) -> bool:
     """Dutch puts the negation last: "lekker was het niet", "vriendelijk was anders". The negation must close
     the clause; a conjunction ends the look ("een probleem want ik had geen bereik": the problem stands)."""
@@ -298,69 +298,14 @@ def _negated_after(following: Sequence[Token], lexicon: Lexicon) -> bool:
     return False
 
 
-def wait_cues(text: str, tokens: Sequence[Token], durations: Iterable[Duration], lexicon: Lexicon) -> list[Cue]:
-    """A told wait is a complaint without emotion ("47 minuten in de wacht"), unless negated or "only"; a short
-    time in which something was done ("binnen een uur stond de monteur voor de deur") is praise."""
-    starts = [t.start for t in tokens]
-    cues: list[Cue] = []
-    for duration in durations:
-        index = bisect_left(starts, duration.span.start)
-        if duration.kind == "promise":
-            cue = _speed_cue(tokens, index, duration, lexicon)
-            if cue is not None:
-                cues.append(cue)
-            continue
-        if duration.kind != "wait":
-            continue
-        before = {t.lower for t in tokens[max(0, index - LOOK_BACK) : index]}
-        if before & lexicon.negators or _called_fair(tokens, index, lexicon):
-            continue
-        if before & _ONLY:
-            weight = 0.3
-        elif duration.seconds >= 600:
-            weight = -1.0
-        elif duration.seconds >= 120:
-            weight = -0.4
-        else:
-            continue
-        cues.append(Cue(duration.span, weight, "wait", facet="waiting_time"))
-    return cues
-
-
-def _called_fair(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
-    """The customer calls the wait fair in its sentence ("Het duurde tien minuten, wat ik normaal vind"; "which is
-    fine"), not negated ("niet normaal")."""
-    first = index
-    while first > 0 and tokens[first - 1].lower not in _SENTENCE_END:
-        first -= 1
-    end = _sentence_end(tokens, index)
-    return any(
-        tokens[i].lower in _FAIR and not any(t.lower in lexicon.negators for t in tokens[max(first, i - 2) : i])
-        for i in range(first, end)
-    )
-
-
-def _speed_cue(tokens: Sequence[Token], index: int, duration: Duration, lexicon: Lexicon) -> Cue | None:
-    """ "binnen twee dagen" in a sentence that tells what was done (no future, no question, no negation)."""
-    first = index
-    while first > 0 and tokens[first - 1].lower not in _SENTENCE_END:
-        first -= 1
-    end = _sentence_end(tokens, index)
-    words = {t.lower for t in tokens[first:end]}
-    if end < len(tokens) and tokens[end].lower == "?":
-        return None
-    if words & _NOT_DONE or words & lexicon.negators or not words & _DONE:
-        return None
-    weight = next((w for limit, w in _SPEED if duration.seconds <= limit), 0.0)
-    return Cue(duration.span, weight, "wait", facet="waiting_time") if weight else None
-
-
 def undone_cues(
     text: str, tokens: Sequence[Token], clauses: Sequence[tuple[int, int]], cues: Sequence[Cue], lexicon: Lexicon
 ) -> list[Cue]:
     """Customers complain by telling what did not happen: a clause that holds no cue but a negation ("Sinds de
     update kan ik mijn facturen niet meer inzien", "Since the update I can't see my invoices") is a mild
-    complaint. Not in a question, not when nothing was needed ("ik hoefde niets te doen"), not for "zonder"."""
+    complaint. Not in a question, not when nothing was needed ("ik hoefde niets te doen"), not for "zonder".
+    The complaint frames of `complaints.py` (repetition, counted effort, concession, a broken promise) come
+    with them."""
     if not tokens:
         return []
     starts = [t.start for t in tokens]
@@ -379,7 +324,7 @@ def undone_cues(
         if negation is not None:
             tok = tokens[negation]
             found.append(Cue(Span(tok.start, tok.end, text[tok.start : tok.end]), UNDONE, "undone"))
-    return found
+    return [*found, *frame_cues(text, tokens, clauses, [*cues, *found], lexicon.negators)]
 
 
 _NO_CUES = Appraisal("normal", 0.0, (), "rules")

@@ -44,6 +44,13 @@ POSITIVE: dict[str, float] = {
     "thrilled": 1.8, "delighted": 1.8, "glad": 0.8, "for once": 1.0, "the best": 1.5, "best ... ever": 2.0,
     "made my day": 1.5, "went out of her|his|their|your way": 1.8, "bent over backwards": 1.8,
     "a pleasure": 1.2, "easier|quicker|simpler|clearer|smoother than": 1.2,
+    # what good service does: nothing needed from the customer, done unasked, the same or the next morning, calm
+    # under pressure, explained with care
+    "didn't|never ... have|need to": 1.2, "did not have|need to": 1.2, "no need to": 1.0,
+    "without ... asking|chasing|prompting": 1.2, "same morning|afternoon|evening|week": 0.8,
+    "next morning": 0.8, "very next": 1.0, "stayed|remained|kept ... calm|patient|polite|friendly": 1.2,
+    "explained everything|exactly|patiently": 1.0, "explained ... every|each|step by step": 1.0,
+    "knew ... history|case|situation|details": 1.0,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -77,6 +84,12 @@ NEGATIVE: dict[str, float] = {
     # questions of despair
     "how many times": -1.0, "how much longer": -1.0, "how is it possible": -1.2, "how hard": -1.0,
     "why do|should|must i ... have to": -0.8, "too much to ask": -1.5,
+    # an expectation the service did not meet
+    "would have ... expected": -1.0, "i'd have ... expected": -1.0, "had expected": -1.0, "you'd think": -1.0,
+    "you would think": -1.0,
+    "would expect": -0.8,
+    # "only" or "not until" for a late moment
+    "not until": -0.8, "only next|tomorrow|later": -0.8, "earliest ... is": -0.8,
 }
 
 # Words for a problem, which praise for solving it names ("the fault was fixed within an hour"): not a complaint

@@ -61,6 +61,14 @@ POSITIVE: dict[str, float] = {
     "de beste": 1.5, "beste ... ooit": 2.0, "niets|niks dan lof": 2.0, "kon|kan ... niet beter": 2.0,
     "niet beter gekund": 2.0, "makkelijker|eenvoudiger|duidelijker|beter|prettiger dan": 1.2,
     "zonder problemen|poespas|omhaal|gezeur": 0.8,
+    # what good service does: nothing needed from the customer, done unasked, the same or the next morning, calm
+    # under pressure, explained with care
+    "hoefde|hoefden ... niet|niets|niks|geen|nergens": 1.2, "hoefde|hoefden ... maar één|een keer": 1.2,
+    "zonder dat ik ... vroeg|vragen|hoefde|belde": 1.2, "uit zichzelf|zichzelf": 0.8, "uit eigen beweging": 1.2,
+    "dezelfde middag|ochtend|avond|week": 0.8, "de volgende ochtend|morgen|middag": 0.8,
+    "bleef|bleven ... rustig|kalm|geduldig|vriendelijk|beleefd|correct": 1.2,
+    "legde|legden|heeft|hebben ... alles|precies|rustig|geduldig|stap ... uit": 1.0,
+    "kende|kenden|wist|wisten ... situatie|dossier|geschiedenis|verhaal|voorgeschiedenis": 1.0,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -115,6 +123,8 @@ NEGATIVE: dict[str, float] = {
     # questions of despair
     "hoe vaak ... nog": -1.0, "hoe lang nog": -1.0, "hoe kan het dat": -0.8, "hoe is het mogelijk": -1.2,
     "waarom moet|moest ik": -0.8, "wie heeft er|dit|dat bedacht": -1.2, "wie heeft bedacht": -1.2,
+    # an expectation the service did not meet
+    "had ... verwacht dat": -1.0, "zou ... verwachten|denken dat": -1.0, "mag ... verwachten dat": -0.8,
 }
 
 # Words for a problem, which praise for solving it names ("de storing was zo verholpen"): not a complaint there.
@@ -200,6 +210,10 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("in behandeling", -0.4, "waiting_time"),
     ("op de plank", -1.0, "waiting_time"),
     ("pas na", -0.8, "waiting_time"),
+    # "pas" as "not before": a late moment
+    ("pas volgende|achteraf|later|overmorgen|eind|aan het eind", -0.8, "waiting_time"),
+    ("pas over|binnen #", -0.8, "waiting_time"),
+    ("kan|kon|komt|kwam|wordt|werd ... pas", -0.6, "waiting_time"),
     ("geleden", -0.4, None),
     ("lang ... moeten wachten", -1.0, "waiting_time"),
     ("lang wachten", -1.0, "waiting_time"),
