@@ -6,12 +6,13 @@ committed files differ from what this script writes."""
 
 from __future__ import annotations
 
+import inspect
 import tempfile
 import types
 import typing
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 HERE = Path(__file__).parent
 CLI_HEADER = """# Command-line reference
@@ -62,14 +63,22 @@ def _annotated(annotation: Any) -> str:
     return _NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
-def _kind(param: Any) -> str:
-    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-    if annotation is not None:  # typer 0.29 describes a parameter by its annotation
-        return _annotated(annotation)
-    choices = getattr(param.type, "choices", None)  # earlier typer: click's parameter types
-    if choices:
-        return " \\| ".join(str(getattr(c, "value", c)) for c in choices)
-    return "flag" if getattr(param, "is_flag", False) else str(param.type.name).lower()
+class _Declared(typing.NamedTuple):
+    annotation: Any
+    help: str
+
+
+def _declared(command: Any) -> dict[str, _Declared]:
+    """Each parameter's Python type and help as the command's function declares them. Every typer version describes
+    its options (and keeps an argument's help) differently; the function's signature says the same in all of them."""
+    found = {}
+    for name, hint in typing.get_type_hints(inspect.unwrap(command.callback), include_extras=True).items():
+        if typing.get_origin(hint) is not Annotated:
+            found[name] = _Declared(hint, "")
+            continue
+        annotation, *metadata = typing.get_args(hint)
+        found[name] = _Declared(annotation, next((m.help for m in metadata if getattr(m, "help", None)), ""))
+    return found
 
 
 def _metavar(param: Any) -> str:
@@ -92,14 +101,15 @@ def _command(path: list[str], command: Any, out: list[str]) -> None:
             _command([*path, name], command.get_command(None, name), out)
         return
     out += [f"    {_usage(path, command)}", ""]
+    declared = _declared(command)
     rows = [
         (
             ", ".join(f"`{o}`" for o in [*p.opts, *p.secondary_opts])
             if p.param_type_name == "option"
             else f"`{_metavar(p)}`",
-            _kind(p),
+            _annotated(declared[p.name].annotation),
             "required" if p.required else _default(p),
-            _cell(getattr(p, "help", None) or ""),
+            _cell(declared[p.name].help),
         )
         for p in command.params
         if p.name != "help"

@@ -132,7 +132,7 @@ def _root() -> None:
 def _framework_class(name: str) -> type[Exception]:
     """The command-line framework's own exception class `name` (UsageError, ClickException).
 
-    typer up to 0.2x raises click's exceptions, typer 0.29 its own copies of them; both make the public
+    Older typers raise click's exceptions, newer ones their own copies of them; both make the public
     `typer.BadParameter` a subclass of the classes they raise, so its ancestry finds the right one either way."""
     for cls in typer.BadParameter.__mro__:
         if cls.__name__ == name and issubclass(cls, Exception):
@@ -144,21 +144,8 @@ _USAGE_ERROR = _framework_class("UsageError")
 _FRAMEWORK_ERROR = _framework_class("ClickException")
 
 
-def _plain_reason(exc: Exception) -> None:
-    """Typer 0.29 checks a value with a pydantic validator and passes on pydantic's wording of the error ("Value
-    error, 'xml' is not one of ..."); the reason the validator itself gave reads as older typers word it."""
-    errors = getattr(exc.__cause__, "errors", None)
-    if not callable(errors) or not hasattr(exc, "message"):
-        return
-    found = errors()
-    reason = found[0].get("ctx", {}).get("error") if found else None
-    if isinstance(reason, Exception) and str(reason):
-        exc.message = str(reason)
-
-
 def _usage_line(exc: Exception) -> str:
     """One line for a usage error: what is wrong, and where to read how to use the command."""
-    _plain_reason(exc)
     message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path if ctx is not None else "klantstem"

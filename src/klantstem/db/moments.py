@@ -17,3 +17,11 @@ def later_by(moment: Any, seconds: int, dialect: str) -> ColumnElement[Any]:
         return func.strftime("%Y-%m-%d %H:%M:%f", moment, f"{seconds:+d} seconds")
     moved: ColumnElement[Any] = moment + literal(timedelta(seconds=seconds))
     return moved
+
+
+def month_of(moment: Any, dialect: str) -> ColumnElement[Any]:
+    """The UTC month of a stored moment as 'YYYY-MM' text, as SQL for `dialect` (on PostgreSQL independent of the
+    session's time zone, so both databases give the same month)."""
+    if dialect == "sqlite":
+        return func.substr(moment, 1, 7)
+    return func.to_char(func.timezone("UTC", moment), "YYYY-MM")

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, select, text
 
 from klantstem.db import schema
+from klantstem.db.tables import row_counts
 from klantstem.demo.model import Row
 
 DEMO_KIND = "demo"
@@ -20,8 +21,7 @@ INSERT_ORDER = (*CHECKED_TABLES, "outreach", "step_mappings", "step_owners", "im
 
 
 def table_counts(conn: Connection, names: Iterable[str] = CHECKED_TABLES) -> dict[str, int]:
-    tables = schema.metadata.tables
-    return {name: int(conn.execute(select(func.count()).select_from(tables[name])).scalar_one()) for name in names}
+    return row_counts(conn, names)
 
 
 def demo_runs(conn: Connection) -> list[dict[str, object]]:

@@ -24,6 +24,7 @@ from sqlalchemy import (
 
 from klantstem.dates import to_utc
 from klantstem.db import schema
+from klantstem.db.moments import month_of
 from klantstem.insights.model import Filters, Option, Quote, StoryHit
 
 st, sp, an, cs, pr = schema.stories, schema.story_steps, schema.annotations, schema.cases, schema.promises
@@ -35,9 +36,7 @@ utc = to_utc  # a time read back from the database as aware UTC (SQLite returns 
 
 
 def _month(conn: Connection, column: Any) -> Any:
-    if conn.dialect.name == "sqlite":
-        return func.substr(column, 1, 7)
-    return func.to_char(func.timezone("UTC", column), "YYYY-MM")
+    return month_of(column, conn.dialect.name)
 
 
 def story_conditions(f: Filters) -> list[ColumnElement[bool]]:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from klantstem.clock import Clock
 from klantstem.db.engine import reading
 from klantstem.errors import UserInputError
-from klantstem.reports import store
+from klantstem.reports import counts
 from klantstem.reports.anonymise import Masker
 from klantstem.reports.period import parse_period
 from klantstem.settings import Settings
@@ -26,9 +26,9 @@ QUOTE_FIELDS = ("text", "description")
 def database_stats(engine: Engine) -> dict[str, Any]:
     with reading(engine) as conn:
         return {
-            "tables": store.table_counts(conn),
-            "contacts_per_channel": store.contacts_per_channel(conn),
-            "contacts_per_month": store.contacts_per_month(conn),
+            "tables": counts.table_counts(conn),
+            "contacts_per_channel": counts.contacts_per_channel(conn),
+            "contacts_per_month": counts.contacts_per_month(conn),
         }
 
 
@@ -94,6 +94,8 @@ def write_output(path: Path, content: bytes) -> None:
 def _masker(engine: Engine, report: dict[str, Any]) -> Masker:
     customers: set[int] = set()
     _walk(report, lambda d: customers.add(int(d["customer_id"])) if d.get("customer_id") is not None else None)
+    from klantstem.reports import store  # the schema module loads for a report only, never for stats
+
     with reading(engine) as conn:
         return Masker(store.names_to_mask(conn, customers))
 
