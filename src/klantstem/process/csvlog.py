@@ -23,7 +23,7 @@ from klantstem.delimited import QuoteProblem, record_lines, sniff_delimiter
 from klantstem.encoding import UTF8, UTF8_BOM, EncodingRefused, sample_encoding
 from klantstem.errors import ImportFileError
 from klantstem.process.arrays import from_numpy
-from klantstem.process.eventlog import CSV_CANDIDATES, EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats
+from klantstem.process.eventlog import EVENT_SCHEMA, REQUIRED, STANDARD, ColumnMapping, ReadStats, resolve_columns
 from klantstem.process.timestamps import TimestampError, to_utc
 from klantstem.process.xes import INFLATION_FLOOR, MAX_INFLATION
 from klantstem.settings import DEFAULT_TIMEZONE
@@ -33,37 +33,6 @@ _QUOTE = 34  # '"'
 _NEWLINE = 10
 _RETURN = 13
 _ROW_IN_MESSAGE = re.compile(r"Row #(\d+)")
-
-
-def resolve_columns(path: Path, available: list[str], mapping: ColumnMapping) -> dict[str, str]:
-    """Standard column -> source column; raises when a named or required column is missing."""
-    by_lower = {_normal(name): name for name in available}
-    explicit = mapping.explicit()
-    resolved: dict[str, str] = {}
-    for name in STANDARD:
-        if name in explicit:
-            wanted = explicit[name]
-            found = wanted if wanted in available else by_lower.get(_normal(wanted))
-            if found is None:
-                listed = ", ".join(available)
-                raise ImportFileError(str(path), f"no column {wanted!r} (the file has: {listed})", line=1, field=wanted)
-            resolved[name] = found
-            continue
-        for candidate in CSV_CANDIDATES[name]:
-            found = by_lower.get(_normal(candidate))
-            if found is not None and found not in resolved.values():
-                resolved[name] = found
-                break
-        if name in REQUIRED and name not in resolved:
-            listed = ", ".join(available)
-            raise ImportFileError(
-                str(path), f"no {name} column (name it with --{name}; the file has: {listed})", line=1, field=name
-            )
-    return resolved
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"[\s_]+", " ", name.strip().lower())
 
 
 class _TableReader:

@@ -120,18 +120,34 @@ def session(options: AnalysisOptions, connection: Any = None) -> Iterator[Spark]
     errors = _errors()
     given = connection if connection is not None else _start(options, errors)
     try:
-        own = given.newSession()  # views and settings of its own, sharing the Spark context
+        own = given.newSession()  # views and settings of its own (a Spark context shared, or a Connect client)
     except errors:
-        own = given  # Spark Connect makes no new session from a client; its session is this command's
-    own.conf.set("spark.sql.session.timeZone", "UTC")  # months and zone-less times read as the DuckDB engine does
-    engine = Spark(own)
+        own = given
     try:
-        yield engine
-    except errors as exc:
-        raise UserInputError(f"the Spark engine could not run the analysis: {first_line(exc)}") from None
+        own.conf.set("spark.sql.session.timeZone", "UTC")  # months and zone-less times read as on DuckDB
+        engine = Spark(own)
+        try:
+            yield engine
+        except errors as exc:
+            raise UserInputError(f"the Spark engine could not run the analysis: {first_line(exc)}") from None
+        finally:
+            with suppress(*errors):  # a session that is gone has nothing left to drop
+                engine.drop()
     finally:
-        with suppress(*errors):  # a session that is gone has nothing left to drop
-            engine.drop()
+        _close_clients(own, given, started=connection is None)
+
+
+def _close_clients(own: Any, given: Any, started: bool) -> None:
+    """Stops the Spark Connect clients the report made: its own session, and the one it started when the caller
+    gave none. Each holds a gRPC channel; one left open is closed by the session's finaliser while Python shuts
+    down, and that waits forever for gRPC's threads, which no longer run then: the command would never end
+    (seen with pyspark 4.3's Connect client). A classic SparkSession is left alone: stopping it stops the Spark
+    context that the caller's and the process's other sessions share."""
+    if not type(own).__module__.startswith("pyspark.sql.connect"):
+        return
+    for made in [*([own] if own is not given else []), *([given] if started else [])]:
+        with suppress(Exception):  # best effort: a server that went away has nothing left to release
+            made.stop()
 
 
 def _errors() -> tuple[type[BaseException], ...]:

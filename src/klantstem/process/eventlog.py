@@ -6,6 +6,7 @@ microsecond precision, and `line` the source line the event starts on (for error
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Protocol
 
 import pyarrow as pa
 
+from klantstem.errors import ImportFileError
 from klantstem.files import require_readable
 from klantstem.settings import DEFAULT_TIMEZONE
 
@@ -79,6 +81,37 @@ class ColumnMapping:
 
     def with_overrides(self, **names: str | None) -> ColumnMapping:
         return replace(self, **{k: v for k, v in names.items() if v})
+
+
+def resolve_columns(path: Path, available: list[str], mapping: ColumnMapping) -> dict[str, str]:
+    """Standard column -> source column; raises when a named or required column is missing."""
+    by_lower = {_normal(name): name for name in available}
+    explicit = mapping.explicit()
+    resolved: dict[str, str] = {}
+    for name in STANDARD:
+        if name in explicit:
+            wanted = explicit[name]
+            found = wanted if wanted in available else by_lower.get(_normal(wanted))
+            if found is None:
+                listed = ", ".join(available)
+                raise ImportFileError(str(path), f"no column {wanted!r} (the file has: {listed})", line=1, field=wanted)
+            resolved[name] = found
+            continue
+        for candidate in CSV_CANDIDATES[name]:
+            found = by_lower.get(_normal(candidate))
+            if found is not None and found not in resolved.values():
+                resolved[name] = found
+                break
+        if name in REQUIRED and name not in resolved:
+            listed = ", ".join(available)
+            raise ImportFileError(
+                str(path), f"no {name} column (name it with --{name}; the file has: {listed})", line=1, field=name
+            )
+    return resolved
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s_]+", " ", name.strip().lower())
 
 
 @dataclass

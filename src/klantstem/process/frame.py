@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from klantstem.errors import UserInputError
 from klantstem.process.arrays import from_numpy, moment
@@ -21,11 +20,11 @@ from klantstem.process.business_hours import clock_from_days, days_table, kept_c
 from klantstem.process.compiled import Engine, Named, materialize, named, query, view
 from klantstem.process.eventlog import STANDARD
 from klantstem.process.options import AnalysisOptions
-from klantstem.process.timestamps import UTC_US
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
+UTC_US = pa.timestamp("us", tz="UTC")  # as timestamps.UTC_US (not imported: it loads the date parsers)
 SOURCE = "source_events"  # the events as given (an Arrow table, a Parquet file, a query)
 DAYS = "clock_days"  # the business clock's per-day constants
 # The columns of the events as every engine is given them: the standard ones with the time as seconds since 1970
@@ -64,6 +63,8 @@ def _micros(column: pa.ChunkedArray) -> int | None:
 
 def arrow_span(table: pa.Table) -> tuple[datetime | None, datetime | None]:
     """The first and last timestamp of events in an Arrow table."""
+    import pyarrow.compute as pc  # only for Arrow tables: a Parquet log never loads Arrow's compute functions
+
     found = pc.min_max(table.column("timestamp").cast(UTC_US).cast(pa.int64()))
     return moment(found["min"].as_py()), moment(found["max"].as_py())
 
@@ -85,6 +86,8 @@ def standard_arrow(table: pa.Table) -> pa.Table:
     for name in STANDARD:
         if name not in table.column_names:
             table = table.append_column(name, pa.nulls(table.num_rows, pa.string()))
+    import pyarrow.compute as pc
+
     micros = table.column("timestamp").cast(UTC_US).cast(pa.int64())
     million = from_numpy(np.array([1e6]))[0]  # a Python number would be made a scalar through pandas
     seconds = pc.divide(micros.cast(pa.float64()), million)  # as DuckDB's epoch() and Spark's unix_micros() / 1e6

@@ -22,10 +22,9 @@ from klantstem.errors import UserInputError
 from klantstem.files import require_readable
 from klantstem.process.bottlenecks import bottlenecks
 from klantstem.process.compiled import Engine, Named, materialize, named, query
-from klantstem.process.csvlog import resolve_columns
 from klantstem.process.dfg import directly_follows, pair_rows, quantile_error, start_and_end, variants
 from klantstem.process.engines import engine_of, open_engine
-from klantstem.process.eventlog import ColumnMapping, read_table
+from klantstem.process.eventlog import ColumnMapping, read_table, resolve_columns
 from klantstem.process.frame import SOURCE, SOURCE_SCHEMA, arrow_span, prepare, register_arrow
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
