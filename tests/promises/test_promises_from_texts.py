@@ -206,3 +206,67 @@ def test_a_notice_that_waits_for_the_delivery_it_accompanies_is_that_promise() -
     assert alone.kind == "letter"
     timed = promises_in("Wij bellen u morgen terug. U ontvangt de brief zodra hij klaar is, uiterlijk vrijdag.", False)
     assert [p.kind for p in timed] == ["callback", "letter"]  # a time of its own: a promise of its own
+
+
+def test_a_promise_told_in_the_present_with_a_time_ahead_is_a_promise_and_without_one_is_not() -> None:
+    monday = ams(2026, 11, 23, 10)
+    cases = {
+        "De storingsdienst komt woensdag bij u langs.": ("visit", ams(2026, 11, 25, 17, 30)),
+        "Het restbedrag staat uiterlijk vrijdag weer op uw rekening.": ("refund", ams(2026, 11, 27, 17, 30)),
+        "U kunt de nieuwe kaart binnen drie werkdagen in uw brievenbus verwachten.": (
+            "letter",
+            ams(2026, 11, 26, 17, 30),
+        ),
+        "Wij regelen de wijziging van uw abonnement vandaag nog.": ("resolve", ams(2026, 11, 23, 17, 30)),
+        "Uw verzoek wordt binnen vijf werkdagen afgehandeld.": ("resolve", ams(2026, 11, 30, 17, 30)),
+        "Your new card will reach you within 4 working days.": ("letter", ams(2026, 11, 27, 17, 30)),
+        "Wij bellen u dinsdag om 11.15 uur terug.": ("callback", ams(2026, 11, 24, 11, 15)),  # the dot ends nothing
+    }
+    for text, (kind, due) in cases.items():
+        (found,) = promises_in(text, inbound=False)
+        assert (found.kind, _due(found.due_phrase, monday)) == (kind, due), text
+    for text in (
+        "De storingsdienst komt altijd te laat.",  # no time ahead: what happens, not a promise
+        "Het bedrag stond gisteren op mijn rekening.",  # past
+        "Ik heb dinsdag nog gebeld.",
+        "It will be a long week.",  # a future without anything promised
+    ):
+        assert promises_in(text, inbound=True) == [], text
+
+
+def test_a_request_in_the_imperative_is_no_promise_and_a_promise_told_to_the_customer_is_the_organisations() -> None:
+    for text in ("Stuur me morgen maar een mail.", "Call me back tomorrow please.", "Kan je me vrijdag terugbellen."):
+        assert promises_in(text, inbound=True) == [], text
+    (told,) = promises_in("Mij is beloofd dat ik binnen twee weken een schriftelijk antwoord krijg.", inbound=True)
+    assert (told.kind, told.by_someone_else) == ("letter", False)
+    (reply,) = promises_in("I was promised a refund within 10 days.", inbound=True)
+    assert (reply.kind, reply.by_someone_else) == ("refund", False)
+
+
+def test_the_party_is_the_head_of_who_is_named_and_the_customers_own_people_make_no_promise() -> None:
+    ours = {
+        "Een medewerker van de afdeling debiteuren belt u morgen.": False,
+        "Somebody from our claims team will call you tomorrow.": False,
+        "Na controle sturen wij u morgen de nieuwe polis.": False,  # the subject after its verb
+        "DHL levert de printer donderdag.": True,  # a firm's name opening the sentence
+        "De installateur van Breman komt dinsdag de ketel vervangen.": True,
+    }
+    for text, someone_else in ours.items():
+        (found,) = promises_in(text, inbound=False)
+        assert found.by_someone_else is someone_else, text
+    assert promises_in("Mijn dochter komt morgen de papieren brengen.", inbound=True) == []
+
+
+def test_this_week_a_part_of_a_day_and_the_end_of_a_month_are_read_as_people_mean_them() -> None:
+    monday = ams(2026, 11, 23, 10)
+    cases = {
+        "Wij nemen deze week nog contact met u op.": ams(2026, 11, 27, 17, 30),
+        "We'll send the form before the weekend.": ams(2026, 11, 27, 17, 30),
+        "U hoort uiterlijk donderdagmiddag van ons.": ams(2026, 11, 26, 17, 30),
+        "The engineer will come on Tuesday morning.": ams(2026, 11, 24, 12),
+        "De monteur komt woensdagochtend om 8 uur.": ams(2026, 11, 25, 8),
+        "De aanpassing wordt voor eind januari verwerkt.": ams(2027, 1, 29, 17, 30),
+    }
+    for text, due in cases.items():
+        (found,) = promises_in(text, inbound=False)
+        assert _due(found.due_phrase, monday) == due, (text, found.due_phrase)

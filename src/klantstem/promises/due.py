@@ -64,6 +64,10 @@ _BY_DATE = re.compile(
     rf"(?:(?:\s+|t)(?:voor\s+|om\s+|before\s+|by\s+|at\s+)?(?:{_CLOCK}))?$"
 )
 
+_THIS_WEEK = re.compile(r"^(?:uiterlijk\s+|by\s+)?(?:deze week(?: nog)?|this week)$")
+_MONTH_END = re.compile(
+    rf"^(?:voor|uiterlijk|by|before)?\s*(?:eind|einde|end of|the end of)\s+({'|'.join(MONTH_WORDS)})$"
+)
 _NEXT_WEEK = re.compile(
     rf"^(?:uiterlijk\s+|voor\s+|by\s+|before\s+|in\s+)?(?:de\s+)?(?:volgende|komende|next)\s+week"
     rf"(?:\s+(?:op\s+|on\s+)?({'|'.join(WEEKDAY_WORDS)}))?$"
@@ -161,6 +165,28 @@ def _next_week(text: str, made_at: datetime, calendar: BusinessCalendar) -> date
     return _on_day(max((d for d in week if calendar.is_working_day(d)), default=week[-1]), None, calendar)
 
 
+def _this_week(text: str, made_at: datetime, calendar: BusinessCalendar) -> datetime | None:
+    """ "deze week": the closing time of this week's last working day (today's when that has passed)."""
+    if not _THIS_WEEK.match(text):
+        return None
+    today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
+    rest = [today + timedelta(days=n) for n in range(7 - today.weekday())]
+    return _on_day(max((d for d in rest if calendar.is_working_day(d)), default=today), None, calendar)
+
+
+def _month_end(text: str, made_at: datetime, calendar: BusinessCalendar) -> datetime | None:
+    """ "eind december": the closing time of that month's last working day (the next such month from today)."""
+    match = _MONTH_END.match(text)
+    if not match:
+        return None
+    today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
+    month = MONTH_WORDS[match.group(1)]
+    year = today.year + (1 if month < today.month else 0)
+    last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    days = [last - timedelta(days=n) for n in range(last.day)]
+    return _on_day(next((d for d in days if calendar.is_working_day(d)), last), None, calendar)
+
+
 def parse_day(text: str, today: date) -> date:
     """'2026-12-01', '1-12-2026', '1 december 2026' or '1 december' (the next one from `today`)."""
     numeric = _NUMERIC_DATE.fullmatch(text.strip())
@@ -220,4 +246,6 @@ _PARSERS: tuple[Callable[[str, datetime, BusinessCalendar], datetime | None], ..
     _by_weekday,
     _by_date,
     _next_week,
+    _this_week,
+    _month_end,
 )

@@ -37,6 +37,13 @@ STAFF_WORDS = word_set(
     "afdeling helpdesk servicedesk team engineer technician agent colleague advisor adviser staff department "
     "service"
 )
+# "onze monteur", "our billing team": whoever the organisation calls its own is the organisation
+OUR_WORDS = word_set("onze ons our")
+YOUR_WORDS = word_set("uw je jouw your")
+# a noun for someone who does something: dealer, koerier, verzekeraar, installateur, leverancier, courier
+AGENT_NOUN = re.compile(r"(?:er|eur|aar|ier|or)s?$")
+# the organisation's own desks as Dutch compounds them: storingsdienst, buitendienst, klantenteam, servicedesk
+STAFF_ENDINGS = ("dienst", "afdeling", "team", "desk", "service", "centrum", "center")
 DEFAULT_DUE = "binnen 5 werkdagen"
 MAX_DESCRIPTION = 300
 
@@ -54,12 +61,24 @@ _DAY = re.compile(
     r"\b(morgen(?:ochtend|middag|avond|vroeg)?|tomorrow|vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|"
     r"this (?:afternoon|morning|evening)|tonight)\b"
 )
-_ON_WEEKDAY = re.compile(rf"\b(?:(uiterlijk|voor|op|before|by|on|aanstaande|komende|this|next)\s+)?({_WEEKDAY})\b")
+_ON_WEEKDAY = re.compile(
+    rf"\b(?:(uiterlijk|voor|op|before|by|on|aanstaande|komende|this|next)\s+)?({_WEEKDAY})"
+    r"(?:(ochtend|morgen)|middag|avond|\s+(morning)|\s+(?:afternoon|evening))?\b"
+)
+# the rest of this week: "deze week nog", "voor het weekend", "by the end of the week"
+_THIS_WEEK = re.compile(
+    r"\b(?:deze week|this week|(?:eind|einde) van de(?:ze)? week|end of (?:the|this) week|voor het weekend|"
+    r"before the weekend)\b"
+)
+# the end of a month: "voor eind december", "by the end of January"
+_MONTH_END = re.compile(rf"\b(?:eind|einde|end of|the end of)\s+({_MONTH})\b")
+MORNING_ENDS = "12:00"  # "donderdagochtend", "Thursday morning": by noon
 _ON_DATE = re.compile(
     rf"\b(?:(uiterlijk|voor|op|before|by|on)\s+)?(\d{{1,2}}\s+(?:{_MONTH})\b(?:\s+\d{{4}})?|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
 )
 _CLOCK = re.compile(
-    r"\b(om|voor|rond|tegen|at|before|by|around|en|and)\s+(?:(half)\s+([a-z]+)|(\d{1,2})(?:[:.u](\d{2}))?\s*"
+    r"\b(om|voor|rond|tegen|at|before|by|around|en|and)\s+(?:(half)\s+([a-z]+)|(\d{1,2}|[a-z]+(?=\s+uur\b))"
+    r"(?:[:.u](\d{2}))?\s*"
     rf"(uur|u|h|am|pm|o'clock)?(?![\d-]|\s*(?:{_MONTH}|{_UNIT})\b))|\b(\d{{1,2}})\s*(am|pm)\b|\b(noon)\b"
 )
 _ENGLISH_DAYS = {"tomorrow": "tomorrow", "today": "today"}
@@ -78,7 +97,11 @@ class FoundPromise:
         """Named as another party ("de dealer", "the courier"), not as "we", the organisation or its staff."""
         if self.actor in ORGANISATION_ACTORS or self.actor in CUSTOMER_ACTORS:
             return False
-        return self.actor.split()[-1] not in STAFF_WORDS
+        words = self.actor.split()
+        if words[0] in OUR_WORDS or _staff(words[-1]):
+            return False
+        # "uw dealer", "your courier" is another party; "your new card" is what the organisation sends
+        return words[0] not in YOUR_WORDS or bool(AGENT_NOUN.search(words[-1]))
 
 
 def promises_in(text: str, inbound: bool) -> list[FoundPromise]:
@@ -93,7 +116,7 @@ def promises_in(text: str, inbound: bool) -> list[FoundPromise]:
     mentions = [
         m
         for m in find_facts(cleaned, lower).promises
-        if not ((inbound and m.actor in CUSTOMER_ACTORS) or _by_the_customer(m.actor, m.span.text))
+        if not ((inbound and _the_customers_side(m.actor)) or _by_the_customer(m.actor, m.span.text))
     ]
     waiting = [m.upon is not None and due_phrase(lower[m.span.start : m.span.end]) is None for m in mentions]
     if not all(waiting):  # it accompanies another promise of this text
@@ -108,6 +131,17 @@ def promises_in(text: str, inbound: bool) -> list[FoundPromise]:
         phrase = due_phrase(lower[start : mention.span.end]) or DEFAULT_DUE
         found[start] = FoundPromise(start, kind, description, mention.actor, phrase)
     return list(found.values())
+
+
+def _staff(word: str) -> bool:
+    return word in STAFF_WORDS or word.endswith(STAFF_ENDINGS)
+
+
+def _the_customers_side(actor: str) -> bool:
+    """In a customer's own message: the customer ("ik") or their own people ("mijn buurman", "my son"); "mijn
+    adviseur" is the organisation's."""
+    words = actor.split()
+    return actor in CUSTOMER_ACTORS or (words[0] in ("mijn", "my") and not _staff(words[-1]))
 
 
 def _by_the_customer(actor: str, sentence: str) -> bool:
@@ -142,7 +176,14 @@ def due_phrase(sentence: str) -> str | None:
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         lead = weekday.group(1) if weekday.group(1) in ("uiterlijk", "voor", "before", "by") else None
+        if not at and (weekday.group(3) or weekday.group(4)):
+            at = (" at " if english else " om ") + MORNING_ENDS
         return f"{lead or ('on' if english else 'op')} {weekday.group(2)}{at}"
+    if _THIS_WEEK.search(sentence):
+        return "this week" if english else "deze week"
+    month_end = _MONTH_END.search(sentence)
+    if month_end:
+        return f"{'end of' if english else 'eind'} {month_end.group(1)}"
     return f"{'today' if english else 'vandaag'}{at}" if clock else None
 
 
@@ -166,7 +207,8 @@ def _clock(sentence: str) -> str | None:
         elif bare_hour:
             found = _hhmm(int(bare_hour), 0, bare_meridiem)
         elif hour and (unit or minute or lead not in ("en", "and")):
-            found = _hhmm(int(hour), int(minute or 0), unit)
+            number = int(hour) if hour.isdigit() else NUMBER_WORDS.get(hour)  # "om negen uur"
+            found = _hhmm(number, int(minute or 0), unit) if number is not None else found
     return found
 
 

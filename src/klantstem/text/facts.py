@@ -63,6 +63,8 @@ _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
         "send",
         r"\b(?:ontvangt|krijgt)\s+(?:u|je)\b|\b(?:u|je)\s+(?:ontvangt|krijgt)\b|"
         r"\bzou(?:den)?\b[^.!?]{0,50}?\b(?:krijgen|ontvangen)\b|"
+        # "... in mijn mailbox zou hebben", not "... te laat betaald zou hebben"
+        r"\b(?!(?:ge|be|ver|ont|her)[a-z]+[dt]\b)[a-z]+\s+zou(?:den)?\s+hebben\b|"
         r"\bword(?:t|en)\b[^.!?]{0,40}?\b(?:verstuurd|verzonden|opgestuurd|toegestuurd|gestuurd)\b",
         True,
     ),
@@ -70,17 +72,23 @@ _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     (
         "resolve",
         r"\bword(?:t|en)\b[^.!?]{0,30}?\b(?:opgelost|geregeld|verwerkt|aangepast|hersteld|gerepareerd)\b|"
-        r"\b(?:lossen|lost)\b[^.!?]{0,30}?\bop\b|\b(?:passen|past)\b[^.!?]{0,40}?\baan\b|"
+        r"\b(?:lossen|lost)\b[^.!?]{0,30}?\bop\b|\boplos(?:sen|t)\b|\b(?:passen|past)\b[^.!?]{0,40}?\baan\b|"
         r"\bzorg(?:en|t)?\b(?:\s+ervoor)?\s+dat\b",
         True,
     ),
     (
         "deliver",
-        r"\bword(?:t|en)\b[^.!?]{0,30}?\b(?:geleverd|bezorgd|gebracht)\b|"
+        r"\bword(?:t|en)\b[^.!?]{0,40}?\b(?:geleverd|bezorgd|gebracht)\b|"
         r"\bin ontvangst\s+(?:mag|mogen|kan|kunt)\s+nemen\b",
         True,
     ),
     ("deliver", r"\b(?:zal|zullen|zou|zouden)\b[^.!?]{0,40}?\b(?:brengen|bezorgen|leveren)\b", False),
+    # the customer as the one promised to: "mij is beloofd", "I was promised": the organisation promised it
+    (
+        "promise",
+        r"\b(?:is|werd|ben|zijn|was|were|been|are|am)\s+(?:\w+\s+){0,2}?(?:beloofd|toegezegd|promised)\b",
+        True,
+    ),
     ("promise", r"\bbeloofd(?:e|en)?\b|\btoegezegd\b", False),
     ("call_back", r"\b(?:call|ring|phone)\s+(?:you|me|him|her|them|us)\s+back\b", False),
     ("call_back", r"\b(?:will|would|'ll)\s+be\s+called\b", True),
@@ -99,8 +107,12 @@ _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     ("visit", r"\bsupposed to (?:come|visit)\b", False),
     ("call_back", r"\bsupposed to call\b", False),
     ("send", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:send|email|mail)\b", False),
-    ("send", r"\b(?:you|i)(?:'ll| will| would)\s+(?:receive|get)\b", True),
-    ("visit", r"\b(?:will|'ll|would)\s+(?:\w+\s+){0,2}?(?:come|visit|stop by)\b", False),
+    ("send", r"\b(?:you|i)(?:'ll|'d| will| would)\s+(?:receive|get)\b", True),
+    (
+        "visit",
+        r"\b(?:will|'ll|would|'d)\s+(?:\w+\s+){0,2}?(?:come|visit|stop by|attend|be round|come round|pop round)\b",
+        False,
+    ),
     ("refund", r"\b(?:will|'ll|would)\s+be\s+(?:refunded|credited)\b|\brefund will be processed\b", True),
     (
         "resolve",
@@ -113,7 +125,13 @@ _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
 )
 # A sentence that asks for a promise or denies one: "Kunt u mij terugbellen?", "Niemand belt terug."
 _NOT_A_PROMISE = re.compile(
-    r"\b(?:niet|nooit|niemand|geen|never|nobody|not|didn't|won't|wil|wilt|kunt|could you|would you|can you|please)\b"
+    r"\b(?:niet|nooit|niemand|niets|geen|never|nobody|nothing|not|didn't|won't|wil|wilt|could you|would you|"
+    r"can you|please)\b"
+)
+# A request in the imperative at the start of a sentence: "Bel me morgen maar terug", "Send me the form by Friday"
+_IMPERATIVE = re.compile(
+    r"\s*(?:(?:bel|stuur|mail|app|kom|laat|neem|geef|call|ring|phone|send|email|text|let)\s+(?:me|mij|ons|us)|"
+    r"(?:kunt|kan|wilt|zou|zoudt)\s+(?:u|je|jij|jullie))\b"
 )
 # A sentence that does what it names in the message itself: what is enclosed ("Bijgaand ontvangt u de
 # eindafrekening") or told right here ("laten wij u het volgende weten") is done, not promised.
@@ -127,15 +145,106 @@ _WISH = re.compile(r"\b(?:graag\s+zou(?:den)?|zou(?:den)?\s+(?:ik|wij|we)\s+graa
 _UPON = re.compile(
     r"\b(?:zodra|zo gauw|na ontvangst van|as soon as|once\s+(?:the|it|we|you|your|our|this|that))\b[^.!?\n]*"
 )
+# A promise told in the present tense with a time ahead, as people mostly say it: "De monteur komt dinsdag",
+# "Een collega belt u binnen twee uur", "Het bedrag staat binnen vijf werkdagen op uw rekening", "U kunt de pas
+# woensdag verwachten", "Your refund will reach your account within 3 days". These verbs make a promise only with
+# a time ahead in the sentence (_AHEAD); without one they tell what happens or happened. The action "content" is
+# named by what the sentence is about (_CONTENT_KINDS).
+# a past participle: "geleverd", "behandeld", "afgehandeld", "teruggestort", "verwerkt"
+_PARTICIPLE = r"(?:(?:af|op|aan|in|uit|door|terug|toe|na|over|mee|bij|weg|vast|langs)?ge|be|ver|ont|her)[a-z]{2,}[dt]"
+_PRESENT_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
+    ("call_back", r"\bbel(?:t|len)\s+(?:ik\s+|wij\s+|we\s+)?(?:u|je|jou|jullie)\b", False),
+    ("visit", r"\b(?:komt|komen)\b", False),
+    ("content", r"\b(?:staa?t|staan|ligt|liggen)\b[^.!?]{0,40}?\bbij (?:u|je|jou)\b", False),
+    ("contact", r"\b(?:reageert|reageren|antwoordt|antwoorden|beslist|beslissen|besluit|besluiten)\b", False),
+    ("content", rf"\bword(?:t|en)\b[^.!?]{{0,40}}?\b{_PARTICIPLE}\b", True),
+    ("content", r"\b(?:zal|zullen|zou|zouden)\b[^.!?]{0,40}?\b[a-z]{3,}en\b", False),
+    ("deliver", r"\b(?:bezorgt|bezorgen|levert|leveren)\b", False),
+    ("send", r"\b(?:stuurt|sturen|verstuurt|versturen|mailt|mailen)\b", False),
+    ("resolve", r"\b(?:regelt|regelen|repareert|repareren|vervangt|vervangen|herstelt|herstellen)\b", False),
+    (
+        "refund",
+        r"\bop\s+(?:uw|je|jouw|mijn|your|my)\s+(?:bank)?rekening\b|\b(?:stort|storten)\b|"
+        r"\b(?:your|my)\s+(?:bank\s+)?account\b",
+        True,
+    ),
+    ("content", r"\b(?:heeft|hebt|krijgt|ontvangt)\s+(?:u|je)\b|\b(?:u|je)\s+(?:heeft|hebt)\b", True),
+    ("content", r"\bverwacht(?:en)?\b|\bexpect\b", True),
+    ("content", r"\b(?:will|'ll|shall)\s+(?:\w+\s+){0,2}?[a-z]+\b", False),
+    ("content", r"\b(?:arrives|is due|are due|is scheduled|are scheduled|is booked)\b", False),
+)
+# A time ahead: a day, a weekday, "binnen ...", "over twee weken", "volgende week", "deze week", a date.
+_WEEKDAYS = (
+    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|"
+    "sunday"
+)
+_AHEAD = re.compile(
+    rf"\b(?:morgen\w*|vandaag|vanmiddag|vanavond|vanochtend|vanmorgen|binnen|within|uiterlijk|tomorrow|today|"
+    rf"tonight|this (?:afternoon|morning|evening|week)|deze week|volgende week|komende week|next week|"
+    rf"(?:eind|einde) van de(?:ze)? week|end of (?:the|this) week|voor het weekend|before the weekend|"
+    rf"over (?:\d+|\w+) (?:minuten|uur|dagen|werkdagen|weken)|in (?:\d+|\w+) (?:minutes|hours|days|weeks)|"
+    rf"(?:{_WEEKDAYS})\w*|\d{{1,2}}-\d{{1,2}}(?:-\d{{4}})?)\b"
+)
+# What a promise is about, when its verb does not say ("U kunt de nieuwe pas woensdag verwachten"), first match wins.
+_CONTENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (action, re.compile(rx))
+    for action, rx in (
+        (
+            "refund",
+            r"\b(?:geld|bedrag|terugbetal\w*|teveel\w*|restitutie|tegoed|refund\w*|deposit|money)\b|"
+            r"\bop\s+(?:uw|je|jouw|mijn|your|my)\s+(?:bank)?rekening\b|\b(?:your|my)\s+(?:bank\s+)?account\b",
+        ),
+        ("visit", r"\b(?:monteur\w*|technicus|technieker|engineer\w*|technician\w*|op de stoep|voor de deur)\b"),
+        ("call_back", r"\b(?:terugbel\w*|telefonisch|call\w*|phone\w*)\b"),
+        ("deliver", r"\b(?:pakket\w*|bestelling\w*|levering\w*|zending\w*|package\w*|parcel\w*|order|delivery)\b"),
+        (
+            "send",
+            r"\b(?:brief|pas|pasje|kaart|formulier\w*|factuur|offerte|brievenbus|schriftelijk\w*|letter|card|"
+            r"written|invoice|form|contract)\b",
+        ),
+        ("contact", r"\b(?:antwoord|bericht|reactie|uitsluitsel|duidelijkheid|answer|reply|update|news)\b"),
+        (
+            "resolve",
+            r"\b(?:opgelost|oplos\w*|gerepareerd|repar\w*|hersteld|herstel\w*|behandel\w*|afgehandeld|afhandel\w*|"
+            r"verwerk\w*|fix\w*|resolved?|sorted)\b",
+        ),
+    )
+)
 _PROMISE_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
+_PRESENT_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PRESENT_TRIGGERS]
 # every trigger at once: one pass tells whether a text can hold a promise at all (most cannot)
 _ANY_PROMISE = re.compile("|".join(f"(?:{rx})" for _, rx, _ in _PROMISE_TRIGGERS))
+_ANY_PRESENT = re.compile("|".join(f"(?:{rx})" for _, rx, _ in _PRESENT_TRIGGERS))
 _ACTOR = re.compile(
     r"\b(?:we|wij|ik|ze|zij|hij|iemand|jullie|(?:de|een|onze|uw|mijn|jullie) \w+|you|they|he|she|someone|somebody|i|"
     r"(?:the|a|an|our|your|my) \w+)\b"
 )
+# the subject after its verb, as Dutch puts it after an opening phrase: "Na ontvangst ... sturen wij ..."
+_INVERTED_SUBJECT = re.compile(r"[a-z]+\s+(wij|we|ik|zij|ze|jullie)\b")
+_OURS = ("onze ", "ons ", "our ")
+# "van", "from" between two named parties: the second belongs to the first ("een collega van de afdeling")
+_OF = re.compile(r"\s*(?:van|from|of|bij|at)\s*")
+# a name opening a sentence, written as firms write theirs ("PostNL bezorgt het pakket donderdag", "DHL will ..."):
+# a capital after the first letter, which no ordinary word at the start of a sentence has (unless shouted)
+_OPENING_NAME = re.compile(r"\s*([A-Z][A-Za-z0-9&-]*[A-Z][A-Za-z0-9&-]*)\s")
+_NOT_NAMES = frozenset({
+    "het", "dit", "dat", "er", "daar", "hier", "uiterlijk", "over", "deze", "straks", "dan", "nu", "ook", "graag",
+    "helaas", "it", "this", "that", "there", "here", "next", "by", "on", "at", "please", "your", "our", "my", "uw",
+    "onze", "mijn", "je", "jullie", "we", "wij", "ik", "i", "you", "u",
+})  # fmt: skip
 _NOT_ACTORS = frozenset({"de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon"})
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# a dot inside a number or a word ("13.00", "z.s.m", "www.x.nl"), or ending a short abbreviation ("z.s.m.", "o.a.",
+# "bijv.", "ca.", "nr."): no end of a sentence
+_INNER_DOT = re.compile(
+    r"(?<=\w)\.(?=\w)|(?<=\.\w)\.|(?:(?<=\bbijv)|(?<=\bca)|(?<=\bnr)|(?<=\btel)|(?<=\bdhr)|(?<=\bmevr))\."
+)
+# what tells that a sentence with a weekday or a time word speaks of the past
+_PAST = re.compile(
+    r"\b(?:gisteren|eergisteren|vorige|afgelopen|geleden|yesterday|last|ago|was|waren|had|kwam|kwamen|belde|belden|"
+    r"stuurde|stuurden|stond|stonden|lag|lagen|kreeg|kregen|ontving|called|came|sent|said|zei|zeiden)\b(?![^.!?]*\bzou)|"
+    rf"\b(?:heb|heeft|hebt|hebben)\b[^.!?]*\b{_PARTICIPLE}\b"
+)
 _DAY_WORDS = {"vandaag": 0.0, "morgen": 86400.0, "today": 0.0, "tomorrow": 86400.0}
 
 
@@ -153,8 +262,10 @@ def find_channels(text: str, lower: str) -> list[ChannelMention]:
 
 
 def find_promises(text: str, lower: str, durations: list[Duration]) -> list[PromiseMention]:
-    if not _ANY_PROMISE.search(lower):
+    ahead = _AHEAD.search(lower) is not None  # a promise in the present tense needs a time ahead
+    if not _ANY_PROMISE.search(lower) and not (ahead and _ANY_PRESENT.search(lower)):
         return []
+    lower = _inner_dots_masked(lower)
     found: list[PromiseMention] = []
     taken: list[tuple[int, int]] = []
     for action, regex, passive in _PROMISE_RE:
@@ -162,15 +273,48 @@ def find_promises(text: str, lower: str, durations: list[Duration]) -> list[Prom
             if any(m.start() < e and s < m.end() for s, e in taken) or _denied_or_asked(lower, m):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(_promise(text, lower, m, action, passive, durations))
+            found.append(_promise(text, lower, m, _named_kind(lower, m, action), passive, durations))
+    told = {p.span.start for p in found}
+    for action, regex, passive in _PRESENT_RE if ahead else ():
+        for m in regex.finditer(lower):
+            left, right = _sentence_bounds(lower, m.start(), m.end())
+            if left in told or not _ahead_only(lower, left, right) or _denied_or_asked(lower, m):
+                continue
+            kind = _named_kind(lower, m, action)
+            if kind == "content":
+                continue  # "It will be closed on Monday": nothing a customer is promised
+            told.add(left)
+            found.append(_promise(text, lower, m, kind, passive, durations))
     return sorted(found, key=lambda p: p.span.start)
 
 
+def _inner_dots_masked(lower: str) -> str:
+    """`lower` with the dots that end no sentence ("13.00 uur", "z.s.m.", "o.a.", "bijv.") made ':' (same length)."""
+    return _INNER_DOT.sub(":", lower)
+
+
+def _ahead_only(lower: str, left: int, right: int) -> bool:
+    """A time ahead in the sentence, and nothing that tells it is past ("gisteren", "vorige week", "gebeld")."""
+    return bool(_AHEAD.search(lower, left, right)) and not _PAST.search(lower, left, right)
+
+
+def _named_kind(lower: str, m: re.Match[str], action: str) -> str:
+    """The action a general trigger ("beloofd", "verwachten", "will be") leaves open, named by what the sentence
+    is about; any other action as it is."""
+    if action not in ("content", "promise"):
+        return action
+    left, right = _sentence_bounds(lower, m.start(), m.end())
+    return next((kind for kind, rx in _CONTENT_KINDS if rx.search(lower, left, right)), action)
+
+
 def _denied_or_asked(lower: str, m: re.Match[str]) -> bool:
-    """A negation or a request in the sentence up to the end of the trigger, or a question mark ending it; or a
-    sentence that does what it names in the message itself (an enclosure, an answer given right here)."""
+    """A negation or a request in the sentence up to the end of the trigger, a question mark ending it, or a request
+    in the imperative opening it; or a sentence that does what it names in the message itself (an enclosure, an
+    answer given right here)."""
     left, right = _sentence_bounds(lower, m.start(), m.end())
     if _NOT_A_PROMISE.search(lower, left, m.end()) or _WISH.search(lower, left, m.end()):
+        return True
+    if _IMPERATIVE.match(lower, left):
         return True
     return lower[right : right + 1] == "?" or bool(_DONE_HERE.search(lower, left, right))
 
@@ -185,7 +329,7 @@ def _promise(
     text: str, lower: str, m: re.Match[str], action: str, passive: bool, durations: list[Duration]
 ) -> PromiseMention:
     left, right = _sentence_bounds(lower, m.start(), m.end())
-    actor = "organisation" if passive else _actor(lower, left, m.start(), m.end())
+    actor = "organisation" if passive else _actor(text, lower, left, m.start(), m.end())
     within = next((d for d in durations if left <= d.span.start < right and d.kind == "promise"), None)
     within_seconds = within.seconds if within else None
     within_text = within.span.text if within else None
@@ -202,12 +346,29 @@ def _promise(
     return PromiseMention(span, actor, action, within_seconds, within_text, channel, waits_for)
 
 
-def _actor(lower: str, left: int, start: int, end: int) -> str:
+def _not_a_name(word: str) -> bool:
+    return word in _NOT_NAMES or bool(_AHEAD.fullmatch(word))
+
+
+def _actor(text: str, lower: str, left: int, start: int, end: int) -> str:
+    """Who does it: the last person or party named before the trigger, taking the head of "een collega van de
+    technische dienst" or "someone from our billing team"; a sentence that opens with a name ("PostNL bezorgt het
+    pakket donderdag") names that party; otherwise the first named after it."""
     candidates = [
         a
         for a in _ACTOR.finditer(lower, left, end)
         if a.group() not in _NOT_ACTORS and not DURATION_RE.fullmatch(a.group()) and a.start() < max(start + 1, end)
     ]
+    inverted = _INVERTED_SUBJECT.match(lower, start)
+    if inverted:
+        return inverted.group(1)
     before = [a for a in candidates if a.start() < start]
+    while len(before) > 1 and _OF.fullmatch(lower, before[-2].end(), before[-1].start()):
+        if before.pop().group().startswith(_OURS):
+            return "organisation"
+    if not before:
+        opening = _OPENING_NAME.match(text, left)
+        if opening and opening.end() <= start and not _not_a_name(opening.group(1).lower()):
+            return opening.group(1).lower()
     chosen = before[-1] if before else (candidates[0] if candidates else None)
     return chosen.group() if chosen else "unspecified"
