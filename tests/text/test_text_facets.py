@@ -113,3 +113,17 @@ def test_a_topic_alone_names_its_facet_and_a_cue_wins_over_the_same_pattern_as_t
 
     assert found({"topics": {"nl": ["monteur"]}}) == {"waiting"}
     assert found({"cues": {"nl": ["monteur"]}, "topics": {"nl": ["monteur"]}}) == {"visits", "waiting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("Niemand had mij verwittigd dat de levering later zou komen.", "communication"),
+        ("Bij de winkel wist niemand hoe de overstap werkte.", "competence"),
+        ("Elke keer vraagt een nieuwe medewerker weer naar mijn gegevens.", "repeat_story"),
+        ("The helpdesk sent me back to the shop.", "transfers"),
+        ("I tried to call four times this morning.", "reachability"),
+    ],
+)
+def test_facets_named_by_the_families_of_words_customers_use(text: str, facet: str) -> None:
+    assert facet in {f.facet for f in Pipeline().analyse(text).facets}

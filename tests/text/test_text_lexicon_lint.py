@@ -42,9 +42,9 @@ def binding_problems(pattern: str) -> list[str]:
         if len(kinds) > 1:
             problems.append(f"'{item}' mixes pronouns and possessives: the next word fits only one of them")
     for words in _readings(pattern):
-        plain = [w for w in words if w not in ("...", "#")]
-        for first, second in zip(plain, plain[1:], strict=False):
-            if len(second) >= 3 and first.endswith(second):
+        pairs = [(a, b) for a, b in zip(words, words[1:], strict=False) if "..." not in (a, b) and "#" not in (a, b)]
+        for first, second in pairs:
+            if first == second or (len(second) >= 3 and first.endswith(second)):
                 problems.append(f"reads '{first} {second}': a phrase was split over two alternations")
             elif (first in _NEGATIVE_PRONOUNS and second in _PRONOUNS_AFTER) or (
                 first in _FINITE_BE and second == "been"
@@ -78,6 +78,8 @@ def _all_patterns() -> list[tuple[str, str]]:
         "is|was|has been|went ... down",
         "niemand|nooit iemand te spreken",
         "couldn't|could not|can't ... be better",
+        "tried ... to call|to ring",
+        "never ... turned up|showed up",
     ],
 )
 def test_the_lint_finds_an_alternative_that_binds_to_one_word_where_a_phrase_was_meant(pattern: str) -> None:

@@ -201,7 +201,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("didn't|never ... show up", -1.2, "promises"),
     ("was supposed to", -0.6, "promises"),
     ("appointment ... cancelled|moved|rescheduled", -1.2, "promises"),
-    ("never ... turned up|showed up", -1.5, "promises"),
+    ("never ... turned|showed up", -1.5, "promises"),
     # repeat_story
     ("explain ... again", -1.2, "repeat_story"),
     ("repeat ... story|myself|details", -1.2, "repeat_story"),
