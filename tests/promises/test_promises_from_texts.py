@@ -270,3 +270,22 @@ def test_this_week_a_part_of_a_day_and_the_end_of_a_month_are_read_as_people_mea
     for text, due in cases.items():
         (found,) = promises_in(text, inbound=False)
         assert _due(found.due_phrase, monday) == due, (text, found.due_phrase)
+
+
+def test_flemish_and_spoken_forms_of_a_promise_and_the_subject_before_an_object() -> None:
+    monday = ams(2026, 11, 23, 10)
+    cases = {
+        "De technieker passeert woensdagvoormiddag.": ("visit", ams(2026, 11, 25, 12)),
+        "Wij contacteren u ten laatste vrijdag.": ("answer", ams(2026, 11, 27, 17, 30)),
+        "U mag het antwoord binnen de vijf werkdagen verwachten.": ("answer", ams(2026, 11, 30, 17, 30)),
+        "Uw nieuwe pas ligt vanaf donderdag klaar aan de balie.": ("letter", ams(2026, 11, 26, 17, 30)),
+        "De monteur komt over een half uurtje.": ("visit", ams(2026, 11, 23, 10, 30)),
+        "Morgen gaat een monteur de lekkage verhelpen.": ("visit", ams(2026, 11, 24, 17, 30)),
+        "De nieuwe kraan wordt op 4 december geplaatst.": ("visit", ams(2026, 12, 4, 17, 30)),
+    }
+    for text, (kind, due) in cases.items():
+        (found,) = promises_in(text, inbound=False)
+        assert (found.kind, _due(found.due_phrase, monday)) == (kind, due), (text, found)
+    (ours,) = promises_in("We bekijken uw dossier morgen en laten u dan iets weten.", inbound=False)
+    assert not ours.by_someone_else  # "uw dossier" is what is looked at, not who looks
+    assert promises_in("Mijn zoon belt jullie morgen terug.", inbound=True) == []  # "jullie" is the object here

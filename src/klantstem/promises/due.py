@@ -47,7 +47,7 @@ _UNITS = {
 _LEAD = r"(?:binnen|within|in)"
 _NUMBER = r"(\d{1,3}|[a-zéë]+)"
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_WITHIN = re.compile(rf"^{_LEAD}\s+(?:het\s+|the\s+)?(?:{_NUMBER}\s+)?(half\s+(?:een\s+|an\s+)?)?({_UNIT})$")
+_WITHIN = re.compile(rf"^{_LEAD}\s+(?:het\s+|de\s+|the\s+)?(?:{_NUMBER}\s+)?(half\s+(?:een\s+|an\s+)?)?({_UNIT})$")
 _CLOCK = r"(\d{1,2})(?:[:.u](\d{2}))?\s*(?:uur|u|h|o'clock)?\s*(am|pm)?|(noon|middag|12 noon)"
 _DAY_AT = re.compile(
     rf"^(?:uiterlijk\s+|no later than\s+)?(morgen|tomorrow|vandaag|today|vandaag nog)"

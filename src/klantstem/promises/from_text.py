@@ -53,8 +53,9 @@ _UNIT = (
     r"minuten|minuut|minutes?|kwartier"
 )
 _MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
-_WITHIN = re.compile(rf"\b(?:binnen|within)\s+(?:(?:het|the)\s+)?(?:(?:{_NUMBER})\s+)?(?:half\s+)?(?:{_UNIT})\b")
-_IN_TIME = re.compile(rf"\b(?:over|in)\s+((?:{_NUMBER})\s+(?:{_UNIT}))\b")
+_WITHIN = re.compile(rf"\b(?:binnen|within)\s+(?:(?:het|de|the)\s+)?(?:(?:{_NUMBER})\s+)?(?:half\s+)?(?:{_UNIT})\b")
+# "over twee weken", "over een half uurtje", "in 10 minutes"
+_IN_TIME = re.compile(rf"\b(?:over|in)\s+((?:{_NUMBER})\s+(?:half\s+)?(?:{_UNIT}))(?:tje|je)?\b")
 _WEEKDAY = "|".join(WEEKDAY_WORDS)
 _NEXT_WEEK = re.compile(rf"\b(?:volgende|komende|next)\s+week\b(?:\s+(?:op\s+|on\s+)?({_WEEKDAY})\b)?")
 _DAY = re.compile(
@@ -63,7 +64,7 @@ _DAY = re.compile(
 )
 _ON_WEEKDAY = re.compile(
     rf"\b(?:(uiterlijk|voor|op|before|by|on|aanstaande|komende|this|next)\s+)?({_WEEKDAY})"
-    r"(?:(ochtend|morgen)|middag|avond|\s+(morning)|\s+(?:afternoon|evening))?\b"
+    r"(?:(ochtend|morgen|voormiddag)|middag|namiddag|avond|\s+(morning)|\s+(?:afternoon|evening))?\b"
 )
 # the rest of this week: "deze week nog", "voor het weekend", "by the end of the week"
 _THIS_WEEK = re.compile(

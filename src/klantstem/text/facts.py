@@ -154,9 +154,13 @@ _UPON = re.compile(
 _PARTICIPLE = r"(?:(?:af|op|aan|in|uit|door|terug|toe|na|over|mee|bij|weg|vast|langs)?ge|be|ver|ont|her)[a-z]{2,}[dt]"
 _PRESENT_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     ("call_back", r"\bbel(?:t|len)\s+(?:ik\s+|wij\s+|we\s+)?(?:u|je|jou|jullie)\b", False),
-    ("visit", r"\b(?:komt|komen)\b", False),
-    ("content", r"\b(?:staa?t|staan|ligt|liggen)\b[^.!?]{0,40}?\bbij (?:u|je|jou)\b", False),
-    ("contact", r"\b(?:reageert|reageren|antwoordt|antwoorden|beslist|beslissen|besluit|besluiten)\b", False),
+    ("visit", r"\b(?:komt|komen|passeert|passeren)\b", False),
+    ("content", r"\b(?:staa?t|staan|ligt|liggen)\b[^.!?]{0,40}?\b(?:bij (?:u|je|jou)|klaar)\b", False),
+    (
+        "contact",
+        r"\b(?:reageert|reageren|antwoordt|antwoorden|beslist|beslissen|besluit|besluiten|contacteert|contacteren)\b",
+        False,
+    ),
     ("content", rf"\bword(?:t|en)\b[^.!?]{{0,40}}?\b{_PARTICIPLE}\b", True),
     ("content", r"\b(?:zal|zullen|zou|zouden)\b[^.!?]{0,40}?\b[a-z]{3,}en\b", False),
     ("deliver", r"\b(?:bezorgt|bezorgen|levert|leveren)\b", False),
@@ -172,18 +176,25 @@ _PRESENT_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     ("content", r"\bverwacht(?:en)?\b|\bexpect\b", True),
     ("content", r"\b(?:will|'ll|shall)\s+(?:\w+\s+){0,2}?[a-z]+\b", False),
     ("content", r"\b(?:arrives|is due|are due|is scheduled|are scheduled|is booked)\b", False),
+    ("content", r"\b(?:gaat|gaan)\b[^.!?]{0,40}?\b[a-z]{3,}en\b", False),  # "Morgen gaat de monteur kijken"
+    ("content", r"\b(?:is|are|'s|'re)\s+(?:\w+\s+)?[a-z]{3,}ing\b", False),  # "The installer is coming on ..."
 )
 # A time ahead: a day, a weekday, "binnen ...", "over twee weken", "volgende week", "deze week", a date.
 _WEEKDAYS = (
     "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|"
     "sunday"
 )
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|"
+    "march|may|june|july|august|october"
+)
 _AHEAD = re.compile(
     rf"\b(?:morgen\w*|vandaag|vanmiddag|vanavond|vanochtend|vanmorgen|binnen|within|uiterlijk|tomorrow|today|"
     rf"tonight|this (?:afternoon|morning|evening|week)|deze week|volgende week|komende week|next week|"
     rf"(?:eind|einde) van de(?:ze)? week|end of (?:the|this) week|voor het weekend|before the weekend|"
-    rf"over (?:\d+|\w+) (?:minuten|uur|dagen|werkdagen|weken)|in (?:\d+|\w+) (?:minutes|hours|days|weeks)|"
-    rf"(?:{_WEEKDAYS})\w*|\d{{1,2}}-\d{{1,2}}(?:-\d{{4}})?)\b"
+    rf"over (?:\d+|\w+) (?:half )?(?:minuten|minuutje|uur|uurtje|dagen|dagje|werkdagen|weken)|"
+    rf"in (?:\d+|\w+) (?:minutes|hours|days|weeks)|(?:{_WEEKDAYS})\w*|\d{{1,2}}-\d{{1,2}}(?:-\d{{4}})?|"
+    rf"\d{{1,2}} (?:{_MONTHS}))\b"
 )
 # What a promise is about, when its verb does not say ("U kunt de nieuwe pas woensdag verwachten"), first match wins.
 _CONTENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -194,15 +205,26 @@ _CONTENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:geld|bedrag|terugbetal\w*|teveel\w*|restitutie|tegoed|refund\w*|deposit|money)\b|"
             r"\bop\s+(?:uw|je|jouw|mijn|your|my)\s+(?:bank)?rekening\b|\b(?:your|my)\s+(?:bank\s+)?account\b",
         ),
-        ("visit", r"\b(?:monteur\w*|technicus|technieker|engineer\w*|technician\w*|op de stoep|voor de deur)\b"),
+        (
+            "visit",
+            r"\b(?:monteur\w*|technicus|technieker\w*|engineer\w*|technician\w*|installateur\w*|installer\w*|"
+            r"driver\w*|chauffeur\w*|op de stoep|voor de deur|geplaatst|plaatsen|installe\w*|collect\w*|ophal\w*)\b",
+        ),
         ("call_back", r"\b(?:terugbel\w*|telefonisch|call\w*|phone\w*)\b"),
-        ("deliver", r"\b(?:pakket\w*|bestelling\w*|levering\w*|zending\w*|package\w*|parcel\w*|order|delivery)\b"),
+        (
+            "deliver",
+            r"\b(?:pakket\w*|bestelling\w*|levering\w*|zending\w*|bezorger\w*|koerier\w*|package\w*|parcel\w*|order|"
+            r"delivery|courier)\b",
+        ),
         (
             "send",
             r"\b(?:brief|pas|pasje|kaart|formulier\w*|factuur|offerte|brievenbus|schriftelijk\w*|letter|card|"
             r"written|invoice|form|contract)\b",
         ),
-        ("contact", r"\b(?:antwoord|bericht|reactie|uitsluitsel|duidelijkheid|answer|reply|update|news)\b"),
+        (
+            "contact",
+            r"\b(?:antwoord|bericht|reactie|uitsluitsel|duidelijkheid|nieuws|weten|answer|reply|update|news|know)\b",
+        ),
         (
             "resolve",
             r"\b(?:opgelost|oplos\w*|gerepareerd|repar\w*|hersteld|herstel\w*|behandel\w*|afgehandeld|afhandel\w*|"
@@ -220,7 +242,7 @@ _ACTOR = re.compile(
     r"(?:the|a|an|our|your|my) \w+)\b"
 )
 # the subject after its verb, as Dutch puts it after an opening phrase: "Na ontvangst ... sturen wij ..."
-_INVERTED_SUBJECT = re.compile(r"[a-z]+\s+(wij|we|ik|zij|ze|jullie)\b")
+_INVERTED_SUBJECT = re.compile(r"[a-z]+\s+(wij|we|ik)\b")
 _OURS = ("onze ", "ons ", "our ")
 # "van", "from" between two named parties: the second belongs to the first ("een collega van de afdeling")
 _OF = re.compile(r"\s*(?:van|from|of|bij|at)\s*")
@@ -363,6 +385,9 @@ def _actor(text: str, lower: str, left: int, start: int, end: int) -> str:
     if inverted:
         return inverted.group(1)
     before = [a for a in candidates if a.start() < start]
+    ours = [a for a in before if a.group() in ("we", "wij", "ik")]  # never an object: the subject
+    if ours:
+        return ours[-1].group()
     while len(before) > 1 and _OF.fullmatch(lower, before[-2].end(), before[-1].start()):
         if before.pop().group().startswith(_OURS):
             return "organisation"
