@@ -11,7 +11,7 @@ import pytest
 
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.process.eventlog import ColumnMapping
-from klantstem.process.options import AnalysisOptions
+from klantstem.process.options import OPTIONAL_ANALYSES, AnalysisOptions
 from klantstem.process.report import ANALYSIS_STEPS, analyze_file, analyze_table
 
 H = 3600.0
@@ -288,3 +288,22 @@ def test_approximate_quantiles_carry_their_measured_error() -> None:
         errors.append(max(0.0, below - rank, rank - up_to))
     assert found["largest_rank_error"] == round(max(errors), 4)
     assert found["largest_rank_error"] < 0.05
+
+
+def test_analyses_left_out_are_missing_and_the_rest_is_the_same() -> None:
+    rows = [
+        ("c1", "a", at("2024-05-06 09:00"), "Desk"),
+        ("c1", "b", at("2024-05-06 10:00"), "Billing 2nd"),
+        ("c1", "c", at("2024-05-06 12:00"), "Desk"),
+        ("c2", "a", at("2024-05-07 09:00"), "Desk"),
+        ("c2", "c", at("2024-05-07 09:30"), "Desk"),
+    ]
+    table = log(rows, ("case", "activity", "timestamp", "team"))
+    whole = analyze_table(table)
+    part = analyze_table(table, AnalysisOptions(leave_out=frozenset(OPTIONAL_ANALYSES)))
+    assert set(OPTIONAL_ANALYSES) <= set(whole)
+    assert not set(OPTIONAL_ANALYSES) & set(part)
+    kept = set(whole) - set(OPTIONAL_ANALYSES) - {"seconds"}
+    assert {k: part[k] for k in kept} == {k: whole[k] for k in kept}
+    with pytest.raises(ValueError, match="dfg"):
+        AnalysisOptions(leave_out=frozenset({"dfg"}))

@@ -401,9 +401,13 @@ def themes(engine: Engine, newest: int = 3000, seed: int = 0) -> ThemeResult:
 # --- the voice of the process --------------------------------------------------------------------------------
 
 
-def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict[str, Any] | None:
+def process_report(
+    engine: Engine, settings: Settings, filters: Filters, leave_out: frozenset[str] = frozenset(), logs: bool = True
+) -> dict[str, Any] | None:
     """The process analysis (lead times, map, bottlenecks, hand-overs, ping-pong, waiting by cause) of the app
-    database's events in the period and department of the filters; None when there are none."""
+    database's events in the period and department of the filters; None when there are none. `leave_out` names
+    analyses a caller does not show (process.OPTIONAL_ANALYSES); without `logs` the report does not name the
+    event logs it covers (events.logs_covered)."""
     from klantstem.process import service as process
 
     scope = events.EventScope(since=filters.since, until=filters.until, department_id=filters.department_id)
@@ -417,6 +421,7 @@ def process_report(engine: Engine, settings: Settings, filters: Filters) -> dict
         sql_cache=settings.sql_cache_folder,
         memory_limit=settings.analysis_memory or None,
         spill_dir=str(Path(tempfile.gettempdir()) / "klantstem-spill") if settings.analysis_memory else None,
+        leave_out=leave_out,
     )
     report = process.analyze_table(table, options, source="klantstem database")
-    return report | events.logs_covered(table)
+    return (report | events.logs_covered(table)) if logs else report

@@ -27,6 +27,9 @@ DEFAULT_REOPEN_GAP_S = 3600
 # Events below which DuckDB runs one thread unless told otherwise: on a log this small a second thread saves
 # little, and on a busy machine waiting for it costs more (BPI 2013, 65,533 events: about 20% less wall time).
 ONE_THREAD_BELOW = 1_000_000
+# Analyses a caller that shows none of them may leave out (AnalysisOptions.leave_out); its report then has no key
+# for them: "variants" (and their count), "slowest_cases" and "bottlenecks".
+OPTIONAL_ANALYSES = ("variants", "slowest_cases", "bottlenecks")
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,19 @@ class AnalysisOptions:
     spill_dir: str | None = None  # where DuckDB writes what does not fit in memory (its temp_directory)
     database: str = ":memory:"  # a file lets DuckDB keep a very large log on disk
     sql_cache: str | None = None  # a folder where compiled SQL is kept for the next process (compiled.keep_in)
+    leave_out: frozenset[str] = frozenset()  # OPTIONAL_ANALYSES not run: the report has no key for them
     # Called with the name of each step of the analysis when it is done (from the analysis' threads), e.g. to
     # show progress on a long analysis.
     progress: Callable[[str], None] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.leave_out) - set(OPTIONAL_ANALYSES)
+        if unknown:
+            raise ValueError(f"analyses that cannot be left out: {', '.join(sorted(unknown))}")
+
+    def runs(self, analysis: str) -> bool:
+        """Whether the optional analysis (OPTIONAL_ANALYSES) is run."""
+        return analysis not in self.leave_out
 
     @property
     def calendar(self) -> BusinessCalendar:

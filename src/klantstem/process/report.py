@@ -121,19 +121,22 @@ def build_report(
         report = _header(source, found, options)
         per_case = cases.result()
         report |= per_case["lead_times"]
-        report["variants"] = per_case["variants"]
+        if "variants" in per_case:
+            report["variants"] = per_case["variants"]
         pair_list, ranked, accuracy = pairs.result()
         report["dfg"] = directly_follows(pair_list)
         report["quantiles"] = accuracy
         report |= start_and_end(profile.result())
-        report["bottlenecks"] = ranked
+        if ranked is not None:
+            report["bottlenecks"] = ranked
         team_figures = teams.result()
         report["teams"] = team_figures.pop("teams")
         report |= team_figures
         waited, _ = waiting_by_cause(profile.result(), options)
         report |= with_activities(waited, pair_list, found["states"], options)
         report["repeats"] = {"same_case": per_case["same_case"], "within_days": per_case["within_days"]}
-    report["slowest_cases"] = per_case["slowest_cases"]
+    if "slowest_cases" in per_case:
+        report["slowest_cases"] = per_case["slowest_cases"]
     report["warnings"] = warnings
     report["seconds"] = round(time.perf_counter() - started, 3)
     return report
@@ -198,24 +201,28 @@ def _cases(
     """Everything per case, from one pass over the events (leadtimes.case_table) kept as a table of cases."""
     closing_names, counted = reopen_names(_counts(profile.result())["names"], options.reopen_activities)
     cases = materialize(con, "cases", case_table, prepared, closing_names=closing_names, counted=counted)
-    return {
+    found: dict[str, Any] = {
         "lead_times": lead_times(con, cases),
         "within_days": repeat_customers(con, cases, options.repeat_days),
-        "slowest_cases": slowest_cases(con, cases, options.top),
         "same_case": reopened_totals(con, cases, options.reopen_gap_s, options.reopen_activities),
-        "variants": variants(con, cases, prepared, options.top),
     }
+    if options.runs("slowest_cases"):
+        found["slowest_cases"] = slowest_cases(con, cases, options.top)
+    if options.runs("variants"):
+        found["variants"] = variants(con, cases, prepared, options.top)
+    return found
 
 
 def _pairs_and_bottlenecks(
     con: Any, prepared: Named, profile: Future[list[dict[str, Any]]], options: AnalysisOptions
-) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
-    """The directly-follows rows, the bottlenecks, and whether their quantiles are exact (above
-    `exact_quantiles_up_to` events they are a t-digest's, and their largest error is measured)."""
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None, dict[str, Any]]:
+    """The directly-follows rows, the bottlenecks (None when left out), and whether their quantiles are exact
+    (above `exact_quantiles_up_to` events they are a t-digest's, and their largest error is measured)."""
     exact = _counts(profile.result())["events"] <= options.exact_quantiles_up_to
     pairs = pair_rows(con, prepared, exact)
     accuracy = {"exact": True} if exact else quantile_error(con, prepared, pairs)
-    return pairs, bottlenecks(con, prepared, pairs, options.top, exact), accuracy
+    ranked = bottlenecks(con, prepared, pairs, options.top, exact) if options.runs("bottlenecks") else None
+    return pairs, ranked, accuracy
 
 
 def _header(source: str, head: dict[str, Any], options: AnalysisOptions) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from klantstem.process.options import (
     DEFAULT_SECOND_LINE,
     DEFAULT_WAITING_RULES,
     ENGINES,
+    OPTIONAL_ANALYSES,
     AnalysisOptions,
     parse_gap,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "DEFAULT_WAITING_RULES",
     "ENGINES",
     "EVENT_SCHEMA",
+    "OPTIONAL_ANALYSES",
     "AnalysisOptions",
     "ColumnMapping",
     "EventLogReader",

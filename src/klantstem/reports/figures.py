@@ -44,9 +44,15 @@ def facet_figures(engine: Engine, scope: Scope) -> list[dict[str, Any]]:
     return [f.as_dict() for f in insights.top_facets(engine, scope.filters(), limit=20, quotes=2)]
 
 
-def process_figures(engine: Engine, settings: Settings, scope: Scope) -> dict[str, Any] | None:
-    """The voice of the process (the process analysis of the period's events), trimmed to what the report shows."""
-    report = insights.process_report(engine, settings, scope.filters())
+# What the report never shows of the process analysis; of the period before it shows no bottlenecks either.
+LEFT_OUT = frozenset({"variants", "slowest_cases"})
+
+
+def process_figures(engine: Engine, settings: Settings, scope: Scope, before: bool = False) -> dict[str, Any] | None:
+    """The voice of the process (the process analysis of the period's events), trimmed to what the report shows
+    (of the period `before` the one reported on, to what it compares)."""
+    leave_out = LEFT_OUT | {"bottlenecks"} if before else LEFT_OUT
+    report = insights.process_report(engine, settings, scope.filters(), leave_out=leave_out, logs=False)
     if report is None:
         return None
     keep = ("cases", "events", "case_duration_s", "case_duration_business_s", "waiting_by_cause_s",

@@ -37,9 +37,9 @@ def resolve(engine: Engine, settings: Settings, clock: Clock, period: str, depar
 def period_figures(
     engine: Engine, settings: Settings, clock: Clock, scope: figures.Scope, names: dict[int, str]
 ) -> dict[str, Any]:
-    """Every section's figures for one period (the queries run side by side, each with its own connection)."""
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        process = pool.submit(figures.process_figures, engine, settings, scope)
+    """Every section's figures for one period (the queries run side by side, each with its own connection), but
+    the process analysis: "process" is None here, and build() puts its figures in (process_figures)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
         facets = pool.submit(figures.facet_figures, engine, scope)
         promises = pool.submit(figures.promise_figures, engine, clock, scope)
         steps = figures.step_figures(engine, scope, names)
@@ -51,7 +51,7 @@ def period_figures(
             "stories": totals,
             "steps": steps,
             "criteria": found_facets,
-            "process": process.result(),
+            "process": None,
             "promises": promises.result(),
             "repeats": {"contacts": repeat, "told_again": figures.told_again(found_facets, totals["stories"])},
         }
@@ -70,10 +70,26 @@ def build(
     if not any(held.values()):
         where = f" for department {names[scope.department_id]}" if scope.department_id is not None else ""
         raise UserInputError(f"period {scope.period.label}: no data in this period{where}")
-    insights.analyse_stories(engine, clock)  # label what was told since the last look (once; kept)
     previous = figures.Scope(scope.period.previous(), scope.department_id)
-    now = period_figures(engine, settings, clock, scope, names)
-    before = period_figures(engine, settings, clock, previous, names)
+    # The process analyses (most of a report's work, waiting on DuckDB and the readers rather than on Python) run
+    # in a thread of their own while the other sections are worked out; one after the other, so that the events
+    # of only one period are held at once.
+    analyses = ThreadPoolExecutor(max_workers=1)
+    try:
+        process_now = analyses.submit(figures.process_figures, engine, settings, scope)
+        process_before = analyses.submit(figures.process_figures, engine, settings, previous, True)
+        insights.analyse_stories(engine, clock)  # label what was told since the last look (once; kept)
+        now = period_figures(engine, settings, clock, scope, names)
+        before = period_figures(engine, settings, clock, previous, names)
+        quotes = step_quotes(engine, scope, names)
+        trend = [
+            figures.trend_point(engine, clock, figures.Scope(scope.period.previous(back), scope.department_id))
+            for back in range(TREND_PERIODS - 1, -1, -1)
+        ]
+        problems = problems_section.problem_figures(engine, clock, settings, scope.period)
+        now["process"], before["process"] = process_now.result(), process_before.result()
+    finally:
+        analyses.shutdown(cancel_futures=True)  # after a failure: waits for the analysis under way only
     return {
         "title": wording.word("title", lang),
         "lang": lang,
@@ -87,12 +103,9 @@ def build(
         ),
         "now": now,
         "before": _summary(before),
-        "step_quotes": step_quotes(engine, scope, names),
-        "trend": [
-            figures.trend_point(engine, clock, figures.Scope(scope.period.previous(back), scope.department_id))
-            for back in range(TREND_PERIODS - 1, -1, -1)
-        ],
-        "problems": problems_section.problem_figures(engine, clock, settings, scope.period),
+        "step_quotes": quotes,
+        "trend": trend,
+        "problems": problems,
     }
 
 
