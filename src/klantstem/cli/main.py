@@ -144,11 +144,24 @@ _USAGE_ERROR = _framework_class("UsageError")
 _FRAMEWORK_ERROR = _framework_class("ClickException")
 
 
-def _usage_line(exc: Exception) -> str:
-    """One line for a usage error: what is wrong, and where to read how to use the command."""
+def _command_path(argv: list[str]) -> str:
+    """The command that `argv` names ("klantstem customer show"), read from the words before its first option."""
+    path: list[str] = ["klantstem"]
+    command: Any = typer.main.get_group(app)
+    for word in argv:
+        if not isinstance(command, TyperGroup) or word not in command.commands:
+            break
+        path.append(word)
+        command = command.get_command(None, word)  # type: ignore[arg-type]
+    return " ".join(path)
+
+
+def _usage_line(exc: Exception, argv: list[str]) -> str:
+    """One line for a usage error: what is wrong, and where to read how to use the command. An option given
+    without its value is refused before the command has a context; the words of the command line name it then."""
     message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
     ctx = getattr(exc, "ctx", None)
-    command = ctx.command_path if ctx is not None else "klantstem"
+    command = ctx.command_path if ctx is not None else _command_path(argv)
     return f"error: {message} (see '{command} --help')"
 
 
@@ -172,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":  # a group called without a command: its help
             exc.show()  # type: ignore[attr-defined]
             return 2
-        typer.echo(_usage_line(exc), err=True)
+        typer.echo(_usage_line(exc, sys.argv[1:] if argv is None else argv), err=True)
         return 2
     except _FRAMEWORK_ERROR as exc:
         typer.echo(f"error: {' '.join(exc.format_message().split())}", err=True)  # type: ignore[attr-defined]
