@@ -307,3 +307,10 @@ def test_never_so_good_is_praise_and_effort_not_needed_is_praise() -> None:
     assert analyse("Nog nooit zo snel geholpen.").appraisal.level == "excellent"
     assert analyse("Ik hoefde helemaal niets uit te zoeken.").appraisal.level == "excellent"
     assert analyse("I didn't have to chase them once.").appraisal.level == "excellent"
+
+
+def test_a_praise_word_in_scare_quotes_is_irony_and_a_question_after_a_complaint_does_not_hide_it() -> None:
+    assert analyse("The line was 'repaired' twice and still crackles.").appraisal.level == "bad"
+    assert analyse("De medewerker zei dat ik niet zo moest klagen.").appraisal.level == "bad"
+    mail = "Beste,\n\nIk heb drie keer een nieuwe pas aangevraagd. Kunt u kijken wat er misgaat?\n\nGroet,\nAnja"
+    assert analyse(mail).appraisal.level == "bad"

@@ -27,7 +27,7 @@ BAD_AT = -0.65
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-9"
+RULES_VERSION = "rules-10"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
 _COPULA = frozenset({"was", "is", "waren", "zijn"})
@@ -45,6 +45,7 @@ UNDONE = -0.8  # a clause without any cue that tells what did not happen or cann
 # niets te doen": nothing was needed)
 _NOT_FAILURE = word_set("zonder without noch nor neither hardly barely allerminst")
 _NO_NEED = word_set("hoef hoeft hoefde hoefden hoeven nodig need needed needn't")
+_QUOTES = frozenset("'\"‘’“”")
 _FUTURE = word_set("zal zullen zou zouden gaat gaan will would shall 'll going")
 _EVER, _SO = word_set("nooit never"), word_set("zo zó so this such")  # "nog nooit zo snel": not a negation
 
@@ -170,8 +171,10 @@ def _opens_sentence(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bo
     """The cue opens its sentence, perhaps after an interjection or an intensifier ("Oh wonderful, ...", "Nou,
     fijn hoor", "Echt klantvriendelijk, ...")."""
     before = index
-    while before > 0 and index - before < 2 and (
-        tokens[before - 1].lower in _OPENERS or tokens[before - 1].lower in lexicon.intensifiers
+    while (
+        before > 0
+        and index - before < 2
+        and (tokens[before - 1].lower in _OPENERS or tokens[before - 1].lower in lexicon.intensifiers)
     ):
         before -= 1
     return before == 0 or (before > 0 and tokens[before - 1].lower in SENTENCE_END)
@@ -237,10 +240,17 @@ def _cue(text: str, tokens: Sequence[Token], after: Sequence[Token], hit: Hit[Cu
     if entry.self_negating or not text[hit.start : hit.start + 1].isalnum():
         negated = False  # an emoji is the writer's own feeling: a "niet" before it does not turn it round
     weight = entry.weight * intensity
-    if negated:
+    if entry.weight > 0 and not negated and _quoted(text, hit.start, hit.end):
+        weight, negated = -IRONY * weight, True  # scare quotes: "'fixed' three times now", "de 'oplossing'"
+    elif negated:
         weight = NEGATED_NEGATIVE if entry.weight < 0 else -max(0.8, min(1.0, 0.6 * entry.weight)) * negation_strength
     span = Span(hit.start, hit.end, text[hit.start : hit.end])
     return Cue(span, round(weight, 3), entry.kind, negated, round(intensity, 3), _facet(entry, hit.hidden))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The cue alone stands in quotes, the writer's sign that the word is not meant."""
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES
 
 
 def _facet(entry: CueEntry, hidden: Sequence[CueEntry]) -> str | None:

@@ -103,8 +103,8 @@ def frame_cues(
 def _asks(words: Sequence[str], first: int, last: int) -> bool:
     """A question or a request: the customer asks, and tells nothing that went wrong."""
     end = last
-    while end < len(words) and words[end] not in SENTENCE_END:
-        end += 1
+    while end < len(words) and words[end - 1] not in SENTENCE_END and words[end] not in SENTENCE_END:
+        end += 1  # to the end of the clause's sentence (not into the next one)
     if "?" in words[first:last] or (end < len(words) and words[end] == "?"):
         return True
     if "graag" in words[first:last] or "please" in words[first:last]:

@@ -363,6 +363,7 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("behandeld als|alsof", -1.0, "staff_attitude"),
     # being told off: "ik moest niet zo zeuren", "niet mijn probleem"
     ("moest|moet|moesten ... niet zo", -1.2, "staff_attitude"),
+    ("niet zo ... moest|moet|moesten", -1.2, "staff_attitude"),  # the same in a subordinate clause
     ("niet mijn|haar|zijn|ons|hun probleem", -1.2, "staff_attitude"),
     # communication
     ("zonder ... aankondiging|uitleg|reden|bericht", -1.0, "communication"),
