@@ -6,15 +6,15 @@ evidence inside them do not count ("Met vriendelijke groet" is no praise of staf
 
 from __future__ import annotations
 
-import re
+from klantstem.text.patterns import Prefiltered
 
-_SALUTATION = re.compile(
+_SALUTATION = Prefiltered(
     r"(?im)^[ \t]*(?:beste|geachte|hallo|hoi|hey|hi|hello|dear|dag|goede(?:morgen|middag|navond)|"
     r"goeie(?:dag|morgen|middag|navond)|good\s+(?:morning|afternoon|evening)|l\.s\.)\b"
     r"(?:[ \t]+[^\s,!.:;?]+){0,4}?[ \t]*(?:[,!:]|\.(?=\s)|$)"
 )
 # a sign-off: from the formula to the end of the message (the signature and whatever the mail client adds)
-_SIGN_OFF = re.compile(
+_SIGN_OFF = Prefiltered(
     r"(?im)(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?:met\s+)?(?:(?:vriendelijke|hartelijke|beste|lieve|warme)\s+)?"
     r"(?:groet(?:en|jes)?|gegroet)|mvg|m\.v\.g\.?|hoogachtend|(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|"
     r"regards|yours\s+(?:sincerely|faithfully|truly)|sincerely|cheers|best)\b[ \t]*[,.!]?[ \t]*"
@@ -24,7 +24,7 @@ _SIGN_OFF = re.compile(
     r"|(?:^|(?<=[.!?])[ \t]+)[ \t]*(?:(?:many\s+)?thanks|thank\s+you|bedankt|dank\s+(?:je|u)(?:\s+wel)?|merci)"
     r"[ \t]*[,.!]?[ \t]*(?=(?-i:\n*[ \t]*[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3}[ \t]*$))"
 )
-_FORMULAS = re.compile(
+_FORMULAS = Prefiltered(
     r"(?i)\b(?:alvast\s+(?:hartelijk\s+)?(?:bedankt|dank)(?:\s+voor\s+(?:uw|je|jullie)\s+(?:moeite|tijd|hulp|"
     r"reactie|antwoord))?|(?:bedankt|dank\s+(?:u|je)(?:\s+wel)?)\s+alvast|bij\s+voorbaat\s+(?:hartelijk\s+)?dank|"
     r"(?:thanks|thank\s+you)\s+in\s+advance|"
@@ -35,7 +35,7 @@ _FORMULAS = re.compile(
     r"ik\s+hoor\s+graag\s+(?:van\s+(?:u|jullie|je)|uw\s+reactie)|i\s+look\s+forward\s+to\s+(?:hearing\s+from\s+you|"
     r"your\s+reply))\b"
 )
-_DISCLAIMER = re.compile(
+_DISCLAIMER = Prefiltered(
     r"(?im)^[^\n]*(?:disclaimer|uitsluitend\s+bestemd|vertrouwelijk|confidential|intended\s+(?:solely|only)|"
     r"legally\s+privileged|(?:verzonden|verstuurd)\s+(?:vanaf|met|van(?:af)?)\s+mijn|sent\s+from\s+my|"
     r"get\s+outlook\s+for)[^\n]*(?:\n[^\n]+)*"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from klantstem.text.durations import DURATION_RE, find_durations
+from klantstem.text.patterns import Prefiltered
 from klantstem.text.results import ChannelMention, Duration, Facts, PromiseMention, Span
 
 CHANNELS: dict[str, str] = {
@@ -20,7 +21,7 @@ CHANNELS: dict[str, str] = {
     "social": r"twitter|facebook|instagram|linkedin|social media|sociale media",
     "in_person": r"balie|loket|winkel|filiaal|showroom|langs geweest|langsgegaan|desk|branch|in person|counter",
 }
-_CHANNEL_RE = re.compile("|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in CHANNELS.items()))
+_CHANNEL_RE = Prefiltered("|".join(rf"\b(?P<{name}>{pattern})\b" for name, pattern in CHANNELS.items()))
 
 _STAFF = r"(?:monteur|monteurs|technicus|technieker|engineer|technician)"
 _PROMISE_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
@@ -232,11 +233,11 @@ _CONTENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-_PROMISE_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
-_PRESENT_RE = [(action, re.compile(rx), passive) for action, rx, passive in _PRESENT_TRIGGERS]
+_PROMISE_RE = [(action, Prefiltered(rx), passive) for action, rx, passive in _PROMISE_TRIGGERS]
+_PRESENT_RE = [(action, Prefiltered(rx), passive) for action, rx, passive in _PRESENT_TRIGGERS]
 # every trigger at once: one pass tells whether a text can hold a promise at all (most cannot)
-_ANY_PROMISE = re.compile("|".join(f"(?:{rx})" for _, rx, _ in _PROMISE_TRIGGERS))
-_ANY_PRESENT = re.compile("|".join(f"(?:{rx})" for _, rx, _ in _PRESENT_TRIGGERS))
+_ANY_PROMISE = Prefiltered("|".join(f"(?:{rx})" for _, rx, _ in _PROMISE_TRIGGERS))
+_ANY_PRESENT = Prefiltered("|".join(f"(?:{rx})" for _, rx, _ in _PRESENT_TRIGGERS))
 _ACTOR = re.compile(
     r"\b(?:we|wij|ik|ze|zij|hij|iemand|jullie|(?:de|een|onze|uw|mijn|jullie) \w+|you|they|he|she|someone|somebody|i|"
     r"(?:the|a|an|our|your|my) \w+)\b"

@@ -32,11 +32,13 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH).build()
 
 
+_NL_ONLY = NL_FUNCTION_WORDS - EN_FUNCTION_WORDS
+_EN_ONLY = EN_FUNCTION_WORDS - NL_FUNCTION_WORDS
+
+
 def _function_word_counts(text: str) -> tuple[int, int, int]:
     words = _WORD.findall(text.lower())
-    nl = sum(1 for w in words if w in NL_FUNCTION_WORDS and w not in EN_FUNCTION_WORDS)
-    en = sum(1 for w in words if w in EN_FUNCTION_WORDS and w not in NL_FUNCTION_WORDS)
-    return len(words), nl, en
+    return len(words), sum(map(_NL_ONLY.__contains__, words)), sum(map(_EN_ONLY.__contains__, words))
 
 
 def _clear_cut(text: str) -> LanguageCode | None:

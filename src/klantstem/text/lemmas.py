@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import simplemma
@@ -55,5 +56,18 @@ def lemma(word: str, lang: str) -> str:
         return word
 
 
-def lemmatize(words: list[str], lang: str) -> list[str]:
-    return [lemma(w, lang) for w in words]
+_KNOWN: dict[str, dict[str, str]] = {}  # language -> word -> lemma, what `lemmatize` has looked up
+_KNOWN_LIMIT = 262_144
+
+
+def lemmatize(words: Sequence[str], lang: str) -> list[str]:
+    """`lemma` of each word, by one dictionary look-up per word once a word has been seen in this language."""
+    known = _KNOWN.get(lang)
+    if known is None or len(known) >= _KNOWN_LIMIT:
+        known = _KNOWN[lang] = {}
+    found = list(map(known.get, words))
+    if None in found:
+        for i, word in enumerate(words):
+            if found[i] is None:
+                found[i] = known[word] = lemma(word, lang)
+    return found  # type: ignore[return-value]  # no None left

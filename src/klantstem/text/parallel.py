@@ -4,10 +4,14 @@ Each worker process builds its own pipeline once (the taxonomy travels with the 
 from its directory) and returns whole output lines, so the costly parts, analysing and encoding, both run in the
 workers. At most two batches per worker are in flight: a file of any size is read as it is written out.
 Workers are spawned, not forked: lingua keeps a thread pool, and forking a threaded process can hang.
+Once a pipeline has read its first texts (its lexicons and matchers built), what it holds is moved out of the
+garbage collector's sight (`gc.freeze`): nothing in it is ever cyclic garbage, and otherwise every full collection
+walks the lexicons, memos and caches again (about 7 % of the command's CPU).
 """
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing import get_context
@@ -28,8 +32,12 @@ _PIPELINE: Pipeline | None = None
 
 def json_lines(pipeline: Pipeline, stories: Iterable[Story]) -> Iterator[bytes]:
     """A block of JSON lines (UTF-8, see `results.json_line`) per batch of stories, `id` first, in this process."""
+    settled = False
     for batch in _batches(stories, BATCH):
         yield _lines(pipeline, batch)
+        if not settled:
+            _settle()
+            settled = True
 
 
 def json_lines_parallel(
@@ -61,6 +69,17 @@ def pipeline_for(taxonomy: Taxonomy | None, model: Path | None, lemmas: bool) ->
 def _start(taxonomy: Taxonomy | None, model: Path | None, lemmas: bool) -> None:
     global _PIPELINE
     _PIPELINE = pipeline_for(taxonomy, model, lemmas)
+    for _ in _PIPELINE.analyse_many(_WARM_UP):  # builds the lexicons and matchers each language reads with
+        pass
+    _settle()
+
+
+def _settle() -> None:
+    gc.collect()  # what is garbage now is freed, not kept for good
+    gc.freeze()
+
+
+_WARM_UP = ("Top!", "De medewerker was niet vriendelijk en ik wachtte drie weken.", "The agent was rude, I waited.")
 
 
 def _work(batch: list[Story]) -> bytes:

@@ -14,9 +14,11 @@ stands for them (the longest at a start, then the earliest), and it carries the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from re import _casefix, _constants, _parser  # type: ignore[attr-defined]  # the parser re itself uses
+from typing import Any, Generic, TypeVar
 
 from klantstem.text.tokens import Token, word_set
 
@@ -191,3 +193,135 @@ def _drop_overlaps(hits: list[Hit[P]]) -> list[Hit[P]]:
             continue
         kept.append(hit)
     return kept
+
+
+# --- regular expressions behind a literal prefilter -------------------------------------------------------------
+
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, getattr(_constants, "POSSESSIVE_REPEAT", None))
+# characters that IGNORECASE matching equates with a character str.lower() does not turn them into ("ſ" with "s",
+# "ı" with "i"), or that lower-case to two characters ("İ"): a text holding one is never ruled out by the prefilter
+_CASE_TRAPS = re.compile(
+    "[" + "".join(re.escape(chr(c)) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v) if c > 127) + "\u0130]"
+)
+
+
+def required_literals(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of `regex` holds at least one (lower-cased when it ignores case); None when
+    the pattern gives no such set. Read from the parsed pattern: runs of literal characters, alternatives of
+    them, and what a group or a repeat of at least one holds."""
+    try:
+        found = _required(_parser.parse(regex.pattern, regex.flags), _ignores_case(regex))
+    except Exception:  # noqa: BLE001 - a pattern re compiled but this reading does not follow: no prefilter
+        return None
+    return frozenset(found) if found else None
+
+
+def _ignores_case(regex: re.Pattern[str]) -> bool:
+    """True when the pattern, or a part of it, ignores case."""
+    return bool(regex.flags & re.IGNORECASE) or _folds_inline(_parser.parse(regex.pattern, regex.flags))
+
+
+def _folds_inline(items: Any) -> bool:
+    for op, av in items:
+        if op is _constants.SUBPATTERN and (av[1] & re.IGNORECASE or _folds_inline(av[3])):
+            return True
+        if op is _constants.BRANCH and any(_folds_inline(alt) for alt in av[1]):
+            return True
+        if op in _REPEATS and _folds_inline(av[2]):
+            return True
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT) and _folds_inline(av[1]):
+            return True
+        if op is getattr(_constants, "ATOMIC_GROUP", None) and _folds_inline(av):
+            return True
+    return False
+
+
+def _required(items: Any, fold: bool) -> set[str] | None:
+    """The most selective set found in a sequence of parsed items (its shortest string the longest)."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if not candidate or "" in candidate:
+            return
+        if best is None or (min(map(len, candidate)), -len(candidate)) > (min(map(len, best)), -len(best)):
+            best = candidate
+
+    for op, av in items:
+        if op is _constants.LITERAL:
+            char = chr(av).lower() if fold else chr(av)
+            if len(char) != 1:
+                return None
+            run.append(char)
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is _constants.SUBPATTERN:
+            consider(_required(av[3], fold))
+        elif op is getattr(_constants, "ATOMIC_GROUP", None):
+            consider(_required(av, fold))
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                consider(_required(av[2], fold))
+        elif op is _constants.BRANCH:
+            alternatives = [_required(alt, fold) for alt in av[1]]
+            if all(alternatives):
+                consider(_shortest_cover(set().union(*alternatives)))  # type: ignore[arg-type]
+        elif op is _constants.IN and all(o is _constants.LITERAL for o, _ in av):
+            chars = {chr(c).lower() if fold else chr(c) for _, c in av}
+            if all(len(c) == 1 for c in chars):
+                consider(chars)
+    if run:
+        consider({"".join(run)})
+    return best
+
+
+def _shortest_cover(strings: set[str]) -> set[str]:
+    """Drop each string that holds another of the set: a text holding it holds the other."""
+    ordered = sorted(strings, key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return set(kept)
+
+
+class Prefiltered:
+    """A compiled regular expression behind a cheap test: every match holds one of a few literal strings read
+    from the pattern (`required_literals`), so a text holding none of them is passed by with one scan for those
+    strings instead of the regex engine trying the pattern at every position. `search`, `finditer` and `match`
+    give exactly what the pattern's own do."""
+
+    __slots__ = ("regex", "pattern", "literals", "_hint", "_fold")
+
+    def __init__(self, regex: re.Pattern[str] | str, flags: int = 0) -> None:
+        self.regex = re.compile(regex, flags) if isinstance(regex, str) else regex
+        self.pattern = self.regex.pattern
+        self.literals = required_literals(self.regex)
+        ordered = sorted(self.literals or (), key=len, reverse=True)
+        self._hint = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self._fold = _ignores_case(self.regex)
+
+    def could_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """False only when no match can lie in text[pos:endpos]."""
+        if self._hint is None:
+            return True
+        if self._fold:
+            if not text.isascii() and _CASE_TRAPS.search(text):
+                return True
+            text = text.lower()  # the same length: "İ", the one character that grows, is a trap
+        return self._hint.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos) if self.could_match(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, endpos) if self.could_match(text, pos, endpos) else iter(())
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, pos, endpos)

@@ -20,11 +20,12 @@ from klantstem.text.courtesy import courtesy_spans, inside
 from klantstem.text.facets import Layout, facet_results, find_evidence, judged
 from klantstem.text.facts import find_facts
 from klantstem.text.language import detect, detect_many
-from klantstem.text.lemmas import lemma
+from klantstem.text.lemmas import lemmatize
 from klantstem.text.normalise import CleanText, clean
+from klantstem.text.patterns import Prefiltered
 from klantstem.text.results import Analysis, Appraisal, Cue, LanguageCode, SentenceResult, Span
 from klantstem.text.taxonomy import Taxonomy, default_taxonomy
-from klantstem.text.tokens import clause_spans, sentence_spans, tokenize
+from klantstem.text.tokens import CLAUSE_BREAK, clause_spans, sentence_spans, tokenize
 
 if TYPE_CHECKING:
     from klantstem.text.model import TextModel
@@ -92,7 +93,7 @@ class Pipeline:
         text = cleaned.text
         lower = safe_lower(text)
         tokens = tokenize(lower)
-        lemmas = [lemma(t.lower, language) for t in tokens]
+        lemmas = lemmatize([t[0] for t in tokens], language)
         # short texts are often ambiguous ("Top service!"): read them with both lexicons
         cue_language = language if len(tokens) >= SHORT_TEXT_TOKENS else "unknown"
         lexicon = lexicon_for(cue_language)
@@ -120,10 +121,15 @@ class Pipeline:
         )
 
 
+_CLAUSE_HINT = Prefiltered(CLAUSE_BREAK)  # most texts hold no contrast word: each sentence is one clause
+
+
 def _layout(text: str) -> Layout:
     clauses: list[tuple[int, int]] = []
     owners: list[int] = []
     sentences = sentence_spans(text)
+    if not _CLAUSE_HINT.could_match(text):
+        return Layout(list(sentences) or [(0, 0)], list(range(len(sentences))) or [0], sentences or [(0, 0)])
     for n, (start, end) in enumerate(sentences):
         for clause in clause_spans(text, start, end):
             clauses.append(clause)
@@ -135,11 +141,14 @@ def _outside(clauses: Sequence[tuple[int, int]], courtesy: list[tuple[int, int]]
     return [c for c in clauses if not inside(c[0], courtesy)] if courtesy else list(clauses)
 
 
+_NO_CUES = appraise(())  # what a clause or sentence without cues gets (most of them): one shared record
+
+
 def _per_clause(cues: Sequence[Cue], layout: Layout) -> list[Appraisal]:
     buckets: list[list[Cue]] = [[] for _ in layout.clauses]
     for cue in cues:
         buckets[layout.clause_of(cue.span.start)].append(cue)
-    return [appraise(bucket) for bucket in buckets]
+    return [appraise(bucket) if bucket else _NO_CUES for bucket in buckets]
 
 
 def _sentences(text: str, layout: Layout, clauses: Sequence[Appraisal]) -> tuple[SentenceResult, ...]:
@@ -149,6 +158,6 @@ def _sentences(text: str, layout: Layout, clauses: Sequence[Appraisal]) -> tuple
     for i, appraisal in enumerate(clauses):
         per_sentence[layout.clause_sentence[i]].extend(appraisal.cues)
     return tuple(
-        SentenceResult(Span(s, e, text[s:e]), appraise(cues))
+        SentenceResult(Span(s, e, text[s:e]), appraise(cues) if cues else _NO_CUES)
         for (s, e), cues in zip(layout.sentences, per_sentence, strict=True)
     )

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
-_CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = re.compile(
     r"[;:]|,?\s*\b(?:maar|doch|echter|hoewel|alhoewel|alleen|behalve|but|however|although|though|except|whereas)\b",
     re.IGNORECASE,
 )
@@ -21,8 +21,10 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens, lower-cased, with offsets into `text`."""
-    make = Token._make  # tuple.__new__ itself: no Python-level constructor per token
-    return [make((m.group().lower(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+    new = tuple.__new__  # what Token(...) runs, without a Python-level call per token
+    if text.lower() == text:  # the pipeline's lower-cased text: each token is already lower case
+        return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+    return [new(Token, (m.group().lower(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -40,7 +42,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one sentence at contrast words ("maar", "but") and semicolons."""
     spans: list[tuple[int, int]] = []
     pos = start
-    for brk in _CLAUSE_BREAK.finditer(text, start, end):
+    for brk in CLAUSE_BREAK.finditer(text, start, end):
         if brk.start() > pos:
             _add_span(text, pos, brk.start(), spans)
             pos = brk.start()
