@@ -201,6 +201,11 @@ def to_utc(moment: datetime, local_zone: tzinfo = UTC) -> datetime:
     return moment.replace(tzinfo=local_zone).astimezone(UTC)
 
 
+def utc_or_none(moment: datetime | None) -> datetime | None:
+    """`to_utc` for a value that may be missing (a nullable column read back)."""
+    return None if moment is None else to_utc(moment)
+
+
 def local_time_kind(moment: datetime, zone: tzinfo) -> str | None:
     """NONEXISTENT or AMBIGUOUS for a naive wall-clock time in `zone` that the rule above had to settle, else None."""
     first = moment.replace(tzinfo=zone, fold=0)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select
 
-from klantstem.dates import to_utc
+from klantstem.dates import to_utc, utc_or_none
 from klantstem.db import schema
 from klantstem.outreach.model import BLOCKED, OutreachRecord
 
@@ -40,7 +40,7 @@ def last_asked(conn: Connection, customer_id: int, topic: str, since: datetime) 
         or_(O.c.outcome.is_(None), O.c.outcome != BLOCKED),
     )
     found = conn.execute(query).scalar()
-    return None if found is None else to_utc(found)
+    return utc_or_none(found)
 
 
 def started_contacts(conn: Connection, customer_id: int, since: datetime, until: datetime) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from klantstem.dates import to_utc
+from klantstem.dates import to_utc, utc_or_none
 from klantstem.problems import store
 from klantstem.problems.model import Action, JournalEntry, ProblemDetail, ProblemRow, Report
 
@@ -22,14 +22,10 @@ def _row(r: Any, counts: tuple[int, int, int]) -> ProblemRow:
         signal=r.signal, explanation=dict(r.explanation or {}), rate=r.rate, baseline=r.baseline,
         customers=int(r.customers), reports=int(r.reports), channels=list(r.channels or []),
         first_seen=to_utc(r.first_seen), last_seen=to_utc(r.last_seen), opened_at=to_utc(r.opened_at),
-        progress_at=to_utc(r.progress_at), fixed_at=_utc(r.fixed_at), verified_at=_utc(r.verified_at),
-        review_at=_utc(r.review_at), reopened=int(r.reopened), reporters=counts[0], reporters_told=counts[1],
+        progress_at=to_utc(r.progress_at), fixed_at=utc_or_none(r.fixed_at), verified_at=utc_or_none(r.verified_at),
+        review_at=utc_or_none(r.review_at), reopened=int(r.reopened), reporters=counts[0], reporters_told=counts[1],
         suggested=counts[2],
     )  # fmt: skip
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    return None if moment is None else to_utc(moment)
 
 
 def problem_rows(conn: Connection, ids: list[int] | None = None) -> list[ProblemRow]:
@@ -55,7 +51,7 @@ def detail(conn: Connection, problem_id: int, now: datetime | None = None) -> Pr
     ]  # fmt: skip
     actions = [
         Action(int(a.id), int(a.problem_id), a.description, int(a.owner_id), a.owner, to_utc(a.created_at),
-               to_utc(a.due_at), _utc(a.done_at), a.done_at is None and to_utc(a.due_at) < moment)
+               to_utc(a.due_at), utc_or_none(a.done_at), a.done_at is None and to_utc(a.due_at) < moment)
         for a in store.actions_of(conn, problem_id)
     ]  # fmt: skip
     journal = [

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from klantstem.dates import to_utc
+from klantstem.dates import to_utc, utc_or_none
 from klantstem.db import schema
 from klantstem.users.model import ApiToken, User
 
@@ -90,14 +90,10 @@ def _token(row: Row[*tuple[Any, ...]]) -> ApiToken:
         id=row.id,
         name=row.name,
         created_at=to_utc(row.created_at),
-        last_used_at=_utc(row.last_used_at),
-        revoked_at=_utc(row.revoked_at),
-        expires_at=_utc(row.expires_at),
+        last_used_at=utc_or_none(row.last_used_at),
+        revoked_at=utc_or_none(row.revoked_at),
+        expires_at=utc_or_none(row.expires_at),
     )
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    return None if moment is None else to_utc(moment)
 
 
 def insert_token(
