@@ -67,9 +67,9 @@ print("ok")
 
 def prepare(name: str) -> tuple[Path, str]:
     """(the log's file, the strptime format of its timestamps or "" for ISO / typed), written when missing."""
+    OUT.mkdir(parents=True, exist_ok=True)  # the runs' scratch folders live there too, for every log
     if name == "bpi2013":
         return DATA / "bpi2013" / "bpi_challenge_2013_incidents.xes.gz", ""
-    OUT.mkdir(parents=True, exist_ok=True)
     if name == "bpi2014":
         path = OUT / "bpi2014.csv"
         if not path.exists():
