@@ -293,21 +293,24 @@ def find_promises(text: str, lower: str, durations: list[Duration]) -> list[Prom
     taken: list[tuple[int, int]] = []
     for action, regex, passive in _PROMISE_RE:
         for m in regex.finditer(lower):
-            if any(m.start() < e and s < m.end() for s, e in taken) or _denied_or_asked(lower, m):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            bounds = _sentence_bounds(lower, m.start(), m.end())
+            if _denied_or_asked(lower, m, bounds):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(_promise(text, lower, m, _named_kind(lower, m, action), passive, durations))
+            found.append(_promise(text, lower, m, bounds, _named_kind(lower, bounds, action), passive, durations))
     told = {p.span.start for p in found}
     for action, regex, passive in _PRESENT_RE if ahead else ():
         for m in regex.finditer(lower):
-            left, right = _sentence_bounds(lower, m.start(), m.end())
-            if left in told or not _ahead_only(lower, left, right) or _denied_or_asked(lower, m):
+            bounds = left, right = _sentence_bounds(lower, m.start(), m.end())
+            if left in told or not _ahead_only(lower, left, right) or _denied_or_asked(lower, m, bounds):
                 continue
-            kind = _named_kind(lower, m, action)
+            kind = _named_kind(lower, bounds, action)
             if kind == "content":
                 continue  # "It will be closed on Monday": nothing a customer is promised
             told.add(left)
-            found.append(_promise(text, lower, m, kind, passive, durations))
+            found.append(_promise(text, lower, m, bounds, kind, passive, durations))
     return sorted(found, key=lambda p: p.span.start)
 
 
@@ -321,20 +324,20 @@ def _ahead_only(lower: str, left: int, right: int) -> bool:
     return bool(_AHEAD.search(lower, left, right)) and not _PAST.search(lower, left, right)
 
 
-def _named_kind(lower: str, m: re.Match[str], action: str) -> str:
+def _named_kind(lower: str, bounds: tuple[int, int], action: str) -> str:
     """The action a general trigger ("beloofd", "verwachten", "will be") leaves open, named by what the sentence
     is about; any other action as it is."""
     if action not in ("content", "promise"):
         return action
-    left, right = _sentence_bounds(lower, m.start(), m.end())
+    left, right = bounds
     return next((kind for kind, rx in _CONTENT_KINDS if rx.search(lower, left, right)), action)
 
 
-def _denied_or_asked(lower: str, m: re.Match[str]) -> bool:
+def _denied_or_asked(lower: str, m: re.Match[str], bounds: tuple[int, int]) -> bool:
     """A negation or a request in the sentence up to the end of the trigger, a question mark ending it, or a request
     in the imperative opening it; or a sentence that does what it names in the message itself (an enclosure, an
-    answer given right here)."""
-    left, right = _sentence_bounds(lower, m.start(), m.end())
+    answer given right here). `bounds` is the sentence's (start, end)."""
+    left, right = bounds
     if _NOT_A_PROMISE.search(lower, left, m.end()) or _WISH.search(lower, left, m.end()):
         return True
     if _IMPERATIVE.match(lower, left):
@@ -349,9 +352,15 @@ def _sentence_bounds(lower: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _promise(
-    text: str, lower: str, m: re.Match[str], action: str, passive: bool, durations: list[Duration]
+    text: str,
+    lower: str,
+    m: re.Match[str],
+    bounds: tuple[int, int],
+    action: str,
+    passive: bool,
+    durations: list[Duration],
 ) -> PromiseMention:
-    left, right = _sentence_bounds(lower, m.start(), m.end())
+    left, right = bounds
     actor = "organisation" if passive else _actor(text, lower, left, m.start(), m.end())
     within = next((d for d in durations if left <= d.span.start < right and d.kind == "promise"), None)
     within_seconds = within.seconds if within else None
