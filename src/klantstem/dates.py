@@ -37,25 +37,28 @@ LATEST = datetime(2999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
 NONEXISTENT = "nonexistent_local_times"
 AMBIGUOUS = "ambiguous_local_times"
 
-MONTHS = {
-    "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "february": 2, "feb": 2,
-    "maart": 3, "march": 3, "mrt": 3, "mar": 3, "mrch": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "augustus": 8, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+# The one table of month and weekday names, Dutch and English: the date reader here, promise due times and the facts
+# read from text all take theirs from it. Free text matches the full names only ("do" and "zo" are words too).
+MONTH_NAMES = {
+    "januari": 1, "january": 1, "februari": 2, "february": 2, "maart": 3, "march": 3, "april": 4,
+    "mei": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7, "augustus": 8, "august": 8,
+    "september": 9, "oktober": 10, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
-_WEEKDAY_NAMES = (
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma di wo do vr za zo "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
-)
-WEEKDAYS = frozenset(_WEEKDAY_NAMES.split())
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "mrch": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS
+WEEKDAY_NAMES = {
+    "maandag": 0, "monday": 0, "dinsdag": 1, "tuesday": 1, "woensdag": 2, "wednesday": 2,
+    "donderdag": 3, "thursday": 3, "vrijdag": 4, "friday": 4, "zaterdag": 5, "saturday": 5,
+    "zondag": 6, "sunday": 6,
+}  # fmt: skip
+WEEKDAY_ABBREVIATIONS = {
+    "ma": 0, "mon": 0, "di": 1, "tue": 1, "tues": 1, "wo": 2, "wed": 2, "do": 3, "thu": 3, "thur": 3,
+    "thurs": 3, "vr": 4, "fri": 4, "za": 5, "sat": 5, "zo": 6, "sun": 6,
+}  # fmt: skip
+WEEKDAYS = frozenset(WEEKDAY_NAMES) | frozenset(WEEKDAY_ABBREVIATIONS)
 
 _TIME = (
     r"(?:,?\s*(?:om\s+|at\s+|t\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:[.,](?P<fraction>\d{1,6}))?)?"

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from klantstem.business_calendar import BusinessCalendar
+from klantstem.dates import MONTHS, WEEKDAY_NAMES
 from klantstem.errors import UserInputError
 
 NUMBER_WORDS = {
@@ -24,18 +25,8 @@ NUMBER_WORDS = {
     "veertien": 14, "fourteen": 14, "vijftien": 15, "fifteen": 15, "twintig": 20, "twenty": 20,
     "dertig": 30, "thirty": 30, "veertig": 40, "forty": 40, "zestig": 60, "sixty": 60,
 }  # fmt: skip
-WEEKDAY_WORDS = {
-    "maandag": 0, "monday": 0, "dinsdag": 1, "tuesday": 1, "woensdag": 2, "wednesday": 2,
-    "donderdag": 3, "thursday": 3, "vrijdag": 4, "friday": 4, "zaterdag": 5, "saturday": 5,
-    "zondag": 6, "sunday": 6,
-}  # fmt: skip
-MONTH_WORDS = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
-    "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sep": 9,
-    "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
+# Month words, full names and abbreviations alike, longest first so "sept" wins over "sep".
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _UNITS = {
     "werkdag": "workdays", "werkdagen": "workdays", "working day": "workdays", "working days": "workdays",
@@ -54,23 +45,21 @@ _DAY_AT = re.compile(
     rf"(?:\s+(?:voor|om|uiterlijk|rond|before|by|at|around)\s+(?:{_CLOCK}))?$"
 )
 _BY_WEEKDAY = re.compile(
-    rf"^(?:voor|uiterlijk|op|before|by|on)\s+(?:a\s+)?({'|'.join(WEEKDAY_WORDS)})"
+    rf"^(?:voor|uiterlijk|op|before|by|on)\s+(?:a\s+)?({'|'.join(WEEKDAY_NAMES)})"
     rf"(?:\s+(?:voor|om|before|by|at)\s+(?:{_CLOCK}))?$"
 )
 _NUMERIC_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/](\d{1,2})[-/](\d{4})")
-_WORD_DATE = re.compile(rf"(\d{{1,2}})\s+({'|'.join(MONTH_WORDS)})\.?(?:\s+(\d{{4}}))?")
+_WORD_DATE = re.compile(rf"(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?")
 _BY_DATE = re.compile(
     rf"^(?:voor|uiterlijk|op|before|by|on|due)?\s*(?P<date>{_NUMERIC_DATE.pattern}|{_WORD_DATE.pattern})"
     rf"(?:(?:\s+|t)(?:voor\s+|om\s+|before\s+|by\s+|at\s+)?(?:{_CLOCK}))?$"
 )
 
 _THIS_WEEK = re.compile(r"^(?:uiterlijk\s+|by\s+)?(?:deze week(?: nog)?|this week)$")
-_MONTH_END = re.compile(
-    rf"^(?:voor|uiterlijk|by|before)?\s*(?:eind|einde|end of|the end of)\s+({'|'.join(MONTH_WORDS)})$"
-)
+_MONTH_END = re.compile(rf"^(?:voor|uiterlijk|by|before)?\s*(?:eind|einde|end of|the end of)\s+({_MONTH})$")
 _NEXT_WEEK = re.compile(
     rf"^(?:uiterlijk\s+|voor\s+|by\s+|before\s+|in\s+)?(?:de\s+)?(?:volgende|komende|next)\s+week"
-    rf"(?:\s+(?:op\s+|on\s+)?({'|'.join(WEEKDAY_WORDS)}))?$"
+    rf"(?:\s+(?:op\s+|on\s+)?({'|'.join(WEEKDAY_NAMES)}))?$"
 )
 
 HELP = (
@@ -138,7 +127,7 @@ def _by_weekday(text: str, made_at: datetime, calendar: BusinessCalendar) -> dat
     if not match:
         return None
     today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
-    ahead = (WEEKDAY_WORDS[match.group(1)] - today.weekday() - 1) % 7 + 1  # a weekday named today is next week's
+    ahead = (WEEKDAY_NAMES[match.group(1)] - today.weekday() - 1) % 7 + 1  # a weekday named today is next week's
     return _on_day(today + timedelta(days=ahead), _clock_time(match.groups()[1:]), calendar)
 
 
@@ -160,7 +149,7 @@ def _next_week(text: str, made_at: datetime, calendar: BusinessCalendar) -> date
     today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
     monday = today + timedelta(days=7 - today.weekday())
     if match.group(1):
-        return _on_day(monday + timedelta(days=WEEKDAY_WORDS[match.group(1)]), None, calendar)
+        return _on_day(monday + timedelta(days=WEEKDAY_NAMES[match.group(1)]), None, calendar)
     week = [monday + timedelta(days=n) for n in range(7)]
     return _on_day(max((d for d in week if calendar.is_working_day(d)), default=week[-1]), None, calendar)
 
@@ -180,7 +169,7 @@ def _month_end(text: str, made_at: datetime, calendar: BusinessCalendar) -> date
     if not match:
         return None
     today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
-    month = MONTH_WORDS[match.group(1)]
+    month = MONTHS[match.group(1)]
     year = today.year + (1 if month < today.month else 0)
     last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
     days = [last - timedelta(days=n) for n in range(last.day)]
@@ -198,9 +187,10 @@ def parse_day(text: str, today: date) -> date:
         if not worded:
             raise UserInputError(
                 f"cannot read the date {text.strip()[:40]!r}: write e.g. 2026-12-01 or 1-12-2026",
-                code="date_unreadable", value=text.strip()[:40],
+                code="date_unreadable",
+                value=text.strip()[:40],
             )
-        day, month, year = int(worded.group(1)), MONTH_WORDS[worded.group(2)], worded.group(3)
+        day, month, year = int(worded.group(1)), MONTHS[worded.group(2)], worded.group(3)
         if year:
             return date(int(year), month, day)
         candidate = date(today.year, month, day)

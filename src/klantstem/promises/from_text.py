@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from klantstem.promises.due import MONTH_WORDS, NUMBER_WORDS, WEEKDAY_WORDS
+from klantstem.dates import MONTHS, WEEKDAY_NAMES
+from klantstem.promises.due import NUMBER_WORDS
 from klantstem.text.service import clean, find_facts, safe_lower, word_set
 
 KIND_OF_ACTION = {
@@ -52,11 +53,11 @@ _UNIT = (
     r"werkdagen|werkdag|working days?|business days?|dagen|dag|days?|weken|week|weeks?|uren|uur|hours?|"
     r"minuten|minuut|minutes?|kwartier"
 )
-_MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WITHIN = re.compile(rf"\b(?:binnen|within)\s+(?:(?:het|de|the)\s+)?(?:(?:{_NUMBER})\s+)?(?:half\s+)?(?:{_UNIT})\b")
 # "over twee weken", "over een half uurtje", "in 10 minutes"
 _IN_TIME = re.compile(rf"\b(?:over|in)\s+((?:{_NUMBER})\s+(?:half\s+)?(?:{_UNIT}))(?:tje|je)?\b")
-_WEEKDAY = "|".join(WEEKDAY_WORDS)
+_WEEKDAY = "|".join(WEEKDAY_NAMES)
 _NEXT_WEEK = re.compile(rf"\b(?:volgende|komende|next)\s+week\b(?:\s+(?:op\s+|on\s+)?({_WEEKDAY})\b)?")
 _DAY = re.compile(
     r"\b(morgen(?:ochtend|middag|avond|vroeg)?|tomorrow|vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|"

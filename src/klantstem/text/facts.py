@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from klantstem.dates import MONTH_NAMES, WEEKDAY_NAMES
 from klantstem.text.durations import DURATION_RE, find_durations
 from klantstem.text.patterns import Prefiltered
 from klantstem.text.results import ChannelMention, Duration, Facts, PromiseMention, Span
@@ -181,14 +182,8 @@ _PRESENT_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
     ("content", r"\b(?:is|are|'s|'re)\s+(?:\w+\s+)?[a-z]{3,}ing\b", False),  # "The installer is coming on ..."
 )
 # A time ahead: a day, a weekday, "binnen ...", "over twee weken", "volgende week", "deze week", a date.
-_WEEKDAYS = (
-    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|saturday|"
-    "sunday"
-)
-_MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|"
-    "march|may|june|july|august|october"
-)
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
+_MONTHS = "|".join(MONTH_NAMES)
 _AHEAD = re.compile(
     rf"\b(?:morgen\w*|vandaag|vanmiddag|vanavond|vanochtend|vanmorgen|binnen|within|uiterlijk|tomorrow|today|"
     rf"tonight|this (?:afternoon|morning|evening|week)|deze week|volgende week|komende week|next week|"
