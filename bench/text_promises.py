@@ -1,7 +1,8 @@
 """Promises found in text (klantstem.promises.from_text) on the project's promise sentences
 (tests/data/text/promise_texts.csv: text, inbound, made_at in Europe/Amsterdam, kind, party, due_at).
 
-Run:  nice .venv/bin/python bench/text_promises.py [--half tune|test|all|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7] [--errors]
+Run:  nice .venv/bin/python bench/text_promises.py [--half tune|test|all|fresh|fresh2|...|fresh7|every] [--errors]
+`every` prints one line for each part.
 `all` is the tuning and the test half; `fresh` holds 34 sentences (27 promises) written later, before the rules of
 that session were changed, and never tuned on; `fresh2` holds 32 more (25 promises), written by the lead in the
 next session after that session's rules were changed on `fresh`'s errors, measured once before changes (14 of 25);
@@ -41,19 +42,12 @@ def read(row: dict[str, str], calendar: BusinessCalendar) -> tuple[str, str, str
     return ("third" if first.by_someone_else else "org"), first.kind, due
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parts = ("tune", "test", "all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
-    parser.add_argument("--half", choices=parts, default="test")
-    parser.add_argument("--errors", action="store_true")
-    args = parser.parse_args()
-    calendar = BusinessCalendar()
-    with DATA.open(encoding="utf-8", newline="") as handle:
-        rows = [
-            r
-            for r in csv.DictReader(handle)
-            if args.half in (r["half"], "" if r["half"].startswith("fresh") else "all")
-        ]
+PARTS = ("tune", "test", "all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+
+
+def measure(half: str, all_rows: list[dict[str, str]], calendar: BusinessCalendar, errors: bool) -> str:
+    """One line of figures for one part; with `errors`, each miss is printed first."""
+    rows = [r for r in all_rows if half in (r["half"], "" if r["half"].startswith("fresh") else "all")]
     promises = [r for r in rows if r["party"] != "none"]
     right_day = right_time = right_kind = found_any = kept_out = 0
     for row in rows:
@@ -67,13 +61,25 @@ def main() -> None:
             right_day += ok
             right_time += ok and due == row["due_at"]
             right_kind += ok and kind == row["kind"]
-        if args.errors and not ok:
+        if errors and not ok:
             print(f"{row['text']!r}: read {party} {kind} {due}, expected {row['party']} {row['kind']} {row['due_at']}")
-    print(
-        f"half {args.half}: {len(promises)} promises, found {found_any}, right party and due day {right_day} "
+    return (
+        f"half {half}: {len(promises)} promises, found {found_any}, right party and due day {right_day} "
         f"({right_day / len(promises):.1%}), also the due time {right_time}, also the kind {right_kind}; "
         f"{kept_out} of {len(rows) - len(promises)} sentences without a promise read as none"
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--half", choices=(*PARTS, "every"), default="test")
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    calendar = BusinessCalendar()
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for half in [p for p in PARTS if p != "all"] if args.half == "every" else [args.half]:
+        print(measure(half, rows, calendar, args.errors))
 
 
 if __name__ == "__main__":
