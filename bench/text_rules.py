@@ -1,11 +1,13 @@
 """Day-one rules on the project's labelled service texts (tests/data/text/service_texts*.csv).
 
-Run:  nice .venv/bin/python bench/text_rules.py [--half tune|test|fresh|fresh2|all] [--errors]
+Run:  nice .venv/bin/python bench/text_rules.py [--half tune|test|fresh|fresh2|fresh3|all] [--errors]
 service_texts.csv is split once, row by row, into a tuning half and a held-out test half (column `half`); only the
 tuning half is looked at while the rules are written. service_texts_fresh.csv is a third part, written later by
 another hand before the rules of that session were changed, and never tuned on; service_texts_fresh2.csv is a
-fourth (half `fresh2`), written the same way before the rules-7 changes and never tuned on either. --errors lists
-the misread texts of the chosen part (use it on the tuning half only).
+fourth (half `fresh2`), written the same way before the rules-7 changes and never tuned on either;
+service_texts_fresh3.csv is a fifth (half `fresh3`, 191 texts), written before the rules-11 changes without looking
+at the rules or their misses, and read only as totals and confusion. --errors lists the misread texts of the chosen
+part (use it on the tuning half only).
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "text"
 
 def load(half: str) -> list[tuple[dict[str, str], LabelledText]]:
     rows: list[dict[str, str]] = []
-    for name in ("service_texts.csv", "service_texts_fresh.csv", "service_texts_fresh2.csv"):
+    for name in (
+        "service_texts.csv",
+        "service_texts_fresh.csv",
+        "service_texts_fresh2.csv",
+        "service_texts_fresh3.csv",
+    ):
         with (DATA / name).open(encoding="utf-8", newline="") as handle:
             rows += [r for r in csv.DictReader(handle) if half == "all" or r["half"] == half]
     return [(r, LabelledText(r["text"], parse_labels(r["labels"]), r["appraisal"] or None)) for r in rows]  # type: ignore[arg-type]
@@ -32,7 +39,7 @@ def load(half: str) -> list[tuple[dict[str, str], LabelledText]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--half", choices=("tune", "test", "fresh", "fresh2", "all"), default="test")
+    parser.add_argument("--half", choices=("tune", "test", "fresh", "fresh2", "fresh3", "all"), default="test")
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
     rows = load(args.half)

@@ -150,6 +150,9 @@ def test_the_rules_read_the_held_out_half_well() -> None:
     report = evaluate_rules([examples[n] for n in held_out], PIPELINE)
     assert report["appraisal_accuracy"] >= 0.7
     assert report["facet_f1"] >= 0.7
+    matrix = report["confusion"]
+    assert sum(map(sum, matrix)) == len(held_out)
+    assert round(sum(matrix[i][i] for i in range(3)) / len(held_out), 4) == report["appraisal_accuracy"]
 
 
 @pytest.mark.parametrize(

@@ -91,11 +91,13 @@ def confusion(truth: Sequence[Level], predicted: Sequence[Level]) -> list[list[i
 
 
 def evaluate_rules(examples: Sequence[LabelledText], pipeline: Pipeline | None = None) -> dict[str, Any]:
-    """How well the day-one rules read labelled texts: the text's appraisal, facet micro F1 and the appraisal
-    of each labelled facet the rules found."""
+    """How well the day-one rules read labelled texts: the text's appraisal (accuracy and confusion matrix),
+    facet micro F1 and the appraisal of each labelled facet the rules found."""
     reader = pipeline or Pipeline()
     analyses = list(reader.analyse_many([ex.text for ex in examples]))
     tp = fp = fn = facet_right = facet_found = overall_right = overall_n = 0
+    truths: list[Level] = []
+    guesses: list[Level] = []
     for ex, analysis in zip(examples, analyses, strict=True):
         found = {f.facet: f.appraisal.level for f in analysis.facets}
         tp += len(found.keys() & ex.labels.keys())
@@ -109,6 +111,8 @@ def evaluate_rules(examples: Sequence[LabelledText], pipeline: Pipeline | None =
         if truth is not None:
             overall_n += 1
             overall_right += analysis.appraisal.level == truth
+            truths.append(truth)
+            guesses.append(analysis.appraisal.level)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return {
@@ -118,4 +122,5 @@ def evaluate_rules(examples: Sequence[LabelledText], pipeline: Pipeline | None =
         "facet_precision": round(precision, 4),
         "facet_recall": round(recall, 4),
         "found_facet_appraisal_accuracy": round(facet_right / facet_found, 4) if facet_found else None,
+        "confusion": confusion(truths, guesses),
     }
