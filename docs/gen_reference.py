@@ -29,7 +29,8 @@ Every route of the JSON API under `/api/`, generated from the web application's 
 `docs/gen_reference.py` (do not edit by hand). The running application serves the same description at
 `/api/openapi.json` and a browsable version at `/api/docs`. Sign in with a session cookie (writes then need the
 `X-CSRF-Token` header) or send `Authorization: Bearer <token>`. Every error has one shape:
-`{"error": {"status", "code", "message", "details"}}`.
+`{"error": {"status", "code", "message", "details"}}`; `code` is the error's own name where it has one
+(`contact_empty`, `date_unreadable`), else its kind (`bad_request`, `not_found`, `conflict`, `invalid_request`).
 """
 
 

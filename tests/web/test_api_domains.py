@@ -170,7 +170,7 @@ def test_the_api_refuses_an_empty_contact_as_the_page_does(
     for body in ({"channel": "phone"}, {"channel": "phone", "subject": "  ", "text": ""}):
         refused = api.post(f"/api/customers/{customer.id}/contacts", json=body)
         assert refused.status_code == 400
-        assert refused.json() == {"error": {"status": 400, "code": "bad_request", "details": [],
+        assert refused.json() == {"error": {"status": 400, "code": "contact_empty", "details": [],
                                              "message": "a contact needs a subject or a text"}}  # fmt: skip
     assert contacts.story_so_far(engine, clock, customer.id, timezone="Europe/Amsterdam").summary.contacts["total"] == 0
     told = api.post(f"/api/customers/{customer.id}/contacts", json={"channel": "phone", "text": "Gebeld"})

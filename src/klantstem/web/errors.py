@@ -96,7 +96,8 @@ def install(app: FastAPI) -> None:
     async def domain_error(request: Request, exc: KlantstemError) -> Response:
         status, code = _status_of(exc)
         if _is_api(request):
-            return api_error(status, code, str(exc))
+            # A client acts on the most specific code there is: the error's own ("contact_empty"), else its kind's.
+            return api_error(status, exc.code or code, str(exc))
         lang = language_of(request)
         # The detail in the reader's language: a core error that names its message is translated; an English-only
         # one is shown to English readers only (the Dutch page keeps its general Dutch sentence).
