@@ -31,6 +31,13 @@ PERSPECTIVE_SYNONYMS = {
     "customer": "customer klant client burger",
     "staff": "staff medewerker employee personeel werknemer",
 }
+# The Dutch word each stored value is named by in an error, beside its stored (English) name.
+DUTCH_NAMES = {
+    "phone": "telefoon", "email": "e-mail", "whatsapp": "whatsapp", "web_form": "webformulier", "letter": "brief",
+    "visit": "bezoek", "social_media": "sociale media", "review_site": "reviewsite", "inbound": "inkomend",
+    "outbound": "uitgaand", "bad": "slecht", "normal": "normaal", "excellent": "uitstekend", "customer": "klant",
+    "staff": "medewerker", "yes": "ja", "no": "nee",
+}  # fmt: skip
 YES_NO_SYNONYMS = {
     "yes": "yes y ja j true waar 1 confirmed bevestigd",
     "no": "no n nee false onwaar 0 notconfirmed nietbevestigd",
@@ -65,7 +72,7 @@ class Vocabulary:
         if value is None:
             shown = raw.strip()[:30]
             raise UserInputError(
-                f"unknown {self.what} {shown!r}; use one of {', '.join(self.stored)}",
+                f"unknown {self.what} {shown!r}; use one of {self.choices}",
                 code=f"unknown_{self.what}",
                 value=shown,
             )
@@ -76,6 +83,12 @@ class Vocabulary:
     @property
     def stored(self) -> list[str]:
         return sorted(set(self._by_key.values()))
+
+    @property
+    def choices(self) -> str:
+        """The stored values with their Dutch names: "bad (slecht), excellent (uitstekend), normal (normaal)"."""
+        named = (f"{value} ({DUTCH_NAMES[value]})" if DUTCH_NAMES[value] != value else value for value in self.stored)
+        return ", ".join(named)
 
 
 def channels() -> Vocabulary:

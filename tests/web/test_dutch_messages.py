@@ -9,10 +9,13 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from klantstem import vocabulary
 from klantstem.business_calendar import BusinessCalendar
 from klantstem.clock import FixedClock
 from klantstem.customers import service as customers
+from klantstem.errors import UserInputError
 from klantstem.promises import service as promises
+from klantstem.web.messages import MESSAGES
 
 
 def test_the_contact_guard_explains_itself_in_dutch(
@@ -89,3 +92,20 @@ def test_a_promise_is_called_afspraak_everywhere_in_dutch() -> None:
     other = [(where, key) for where, key, text in texts if re.search(r"(?i)\bbelofte", text)]
     assert not other, f"'belofte' where the pages say 'afspraak': {other}"
     assert any("afspraak" in text.lower() for _, _, text in texts)
+
+
+def test_an_unknown_closed_word_is_refused_with_every_choice_named_in_both_languages() -> None:
+    for vocab, kind in ((vocabulary.channels(), "channel"), (vocabulary.perspectives(), "perspective")):
+        dutch, english = MESSAGES["nl"][f"error.unknown_{kind}"], MESSAGES["en"][f"error.unknown_{kind}"]
+        for value in vocab.stored:
+            # the Dutch page names every choice by its Dutch name, and that name is read back as the choice
+            assert vocabulary.DUTCH_NAMES[value] in dutch
+            assert vocab.read(vocabulary.DUTCH_NAMES[value]) == value
+            assert value.replace("_", " ") in english
+        try:
+            vocab.read("duif")
+        except UserInputError as refused:
+            assert "duif" in str(refused) and all(value in str(refused) for value in vocab.stored)
+        else:
+            raise AssertionError("an unknown word was read")
+    assert "phone (telefoon)" in vocabulary.channels().choices

@@ -52,10 +52,14 @@ CORE: dict[str, tuple[str, str]] = {
                              "Promise {id} is broken already; only an open promise can be."),
     "error.promise_cancelled": ("Afspraak {id} is geannuleerd; alleen een open afspraak kan dat nog.",
                                 "Promise {id} is cancelled; only an open promise can be."),
-    "error.unknown_channel": ("Onbekend kanaal '{value}'.", "Unknown channel '{value}'."),
+    "error.unknown_channel": ("Onbekend kanaal '{value}': kies telefoon, e-mail, whatsapp, webformulier, brief, "
+                              "bezoek, sociale media of reviewsite.",
+                              "Unknown channel '{value}': choose phone, email, whatsapp, web form, letter, visit, "
+                              "social media or review site."),
     "error.unknown_appraisal": ("Onbekend oordeel '{value}': kies slecht, normaal of uitstekend.",
                                 "Unknown appraisal '{value}': choose bad, normal or excellent."),
-    "error.unknown_perspective": ("Onbekend perspectief '{value}'.", "Unknown perspective '{value}'."),
+    "error.unknown_perspective": ("Onbekend perspectief '{value}': kies klant of medewerker.",
+                                  "Unknown perspective '{value}': choose customer or staff."),
     "error.unknown_direction": ("Onbekende richting '{value}': kies inkomend of uitgaand.",
                                 "Unknown direction '{value}': choose inbound or outbound."),
     "error.contact_empty": ("Vul een onderwerp of een tekst in.", "Fill in a subject or a text."),
