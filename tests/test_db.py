@@ -9,11 +9,12 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, insert, select, text
+from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from klantstem.db import migrations, schema
 from klantstem.db.engine import open_database, schema_revision
+from klantstem.demo import store as demo_store
 from klantstem.errors import ConfigurationError
 from klantstem.settings import Settings
 
@@ -92,3 +93,29 @@ def test_a_missing_sqlite_file_is_made_only_when_asked(tmp_path: Path) -> None:
     open_database(settings, create=True).dispose()
     open_database(settings).dispose()  # now it exists
     assert (tmp_path / "k.db").exists()
+
+
+def test_every_writer_stores_a_moment_in_one_form_and_the_migration_rewrites_the_old_one(engine: Engine) -> None:
+    """On SQLite a moment is text: the demo's bulk writer and a Core insert must write the same text, so that equal
+    moments compare equal; 0015 rewrites the "+00:00" form the bulk writer used to leave."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL keeps timestamptz, not text")
+    moment = datetime(2026, 10, 1, 0, 0, tzinfo=UTC)
+    row = {"channel": "phone", "occurred_at": moment, "text": "a", "fingerprint": "b" * 64, "id": 1}
+    with engine.begin() as conn:
+        demo_store.insert_all(conn, {"contacts": [row]})
+        conn.execute(insert(schema.contacts).values(channel="email", occurred_at=moment, fingerprint="c" * 64))
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT occurred_at FROM contacts ORDER BY id")).scalars().all()
+        assert stored == ["2026-10-01 00:00:00.000000"] * 2
+        # a period that starts at that very second holds both rows
+        assert conn.execute(select(func.count()).where(schema.contacts.c.occurred_at >= moment)).scalar() == 2
+    config = migrations.alembic_config(engine)
+    command.downgrade(config, "0014")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE contacts SET occurred_at = '2026-10-01 00:00:00+00:00' WHERE id = 1"))
+        conn.execute(text("UPDATE contacts SET occurred_at = '2026-10-01 00:00:00.229950+00:00' WHERE id = 2"))
+    command.upgrade(config, "head")
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT occurred_at FROM contacts ORDER BY id")).scalars().all()
+    assert stored == ["2026-10-01 00:00:00.000000", "2026-10-01 00:00:00.229950"]

@@ -9,8 +9,8 @@ of its column's type and is turned back into a null in the child. A database in 
 open, is read on the engine's own connection in batches of BATCH_ROWS Python rows. On PostgreSQL the query runs
 inside COPY ... TO STDOUT as CSV on the engine's connection, read by Arrow's CSV reader as it arrives.
 
-Moments arrive as UTC: SQLite keeps them as text ("2026-10-01 08:00:00", with or without ".ffffff" and "+00:00";
-the text is read as UTC, as SQLAlchemy reads it), PostgreSQL as timestamptz.
+Moments arrive as UTC: SQLite keeps them as text ("2026-10-01 08:00:00.000000", SQLAlchemy's form, since migration
+0015 in every table; shorter or "+00:00" forms written by hand are read too, as UTC), PostgreSQL as timestamptz.
 """
 
 from __future__ import annotations

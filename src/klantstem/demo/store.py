@@ -66,7 +66,9 @@ def insert_all(conn: Connection, rows: dict[str, list[Row]]) -> None:
 
 
 def _executemany(conn: Connection, table: Table, columns: list[str], chunk: list[Row]) -> None:
-    processors = [table.c[column].type.bind_processor(conn.dialect) for column in columns]
+    # the dialect's own type (SQLite's DATETIME), whose processor writes the text every other insert writes;
+    # the generic type has none, and sqlite3's default adapter would write "+00:00" instead of ".ffffff"
+    processors = [table.c[column].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for column in columns]
     marks = ", ".join("?" for _ in columns)
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
     values = [
