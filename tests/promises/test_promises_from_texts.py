@@ -289,3 +289,41 @@ def test_flemish_and_spoken_forms_of_a_promise_and_the_subject_before_an_object(
     (ours,) = promises_in("We bekijken uw dossier morgen en laten u dan iets weten.", inbound=False)
     assert not ours.by_someone_else  # "uw dossier" is what is looked at, not who looks
     assert promises_in("Mijn zoon belt jullie morgen terug.", inbound=True) == []  # "jullie" is the object here
+
+
+def test_a_promise_is_read_from_its_structure_whatever_its_verb() -> None:
+    """A subject that can promise, a finite verb in the present or future and a time ahead: verbs no trigger lists
+    ("begint", "app", "volgt", "ships"), firms by their names, and the organisation's unnamed people."""
+    monday = ams(2026, 11, 23, 10)
+    cases = {
+        ("De aannemer begint volgende week woensdag met het herstel van het dak.", True): (True, ams(2026, 12, 2)),
+        ("np! ik check het even en app je vanavond terug", False): (False, ams(2026, 11, 23)),
+        ("De creditnota volgt binnen drie werkdagen per post.", False): (False, ams(2026, 11, 26)),
+        ("Your replacement phone ships tomorrow.", False): (False, ams(2026, 11, 24)),
+        ("Stedin komt woensdag de aansluiting controleren.", False): (True, ams(2026, 11, 25)),
+        ("Royal Mail will deliver the replacement card on Friday.", False): (True, ams(2026, 11, 27)),
+        ("Over een uur belt een specialist u terug.", False): (False, ams(2026, 11, 23)),
+        ("The letting agent said the plumber is coming on Monday.", True): (True, ams(2026, 11, 30)),
+        ("Ik neem morgen voor twaalf uur telefonisch contact met u op.", False): (False, ams(2026, 11, 24)),
+    }
+    for (text, inbound), (third, day) in cases.items():
+        (found,) = promises_in(text, inbound=inbound)
+        assert (found.by_someone_else, _due(found.due_phrase, monday).date()) == (third, day.date()), text
+
+
+def test_the_structure_rule_keeps_out_states_stories_conditions_and_the_customers_own_plans() -> None:
+    for text, inbound in (
+        ("Het loket is morgen gesloten.", False),
+        ("We hebben uw betaling vandaag ontvangen.", False),
+        ("Het is nu donderdag en de tracking zegt nog steeds 'in transit'.", True),
+        ("Within the order details, you should find an option to cancel the order.", False),
+        ("Als u de meterstanden voor vrijdag doorgeeft, kunnen we de afrekening maken.", False),
+        ("Gisteren kwam de monteur langs en hij heeft alles gerepareerd.", True),
+        ("I've been charged twice this week.", True),
+        ("Mijn abonnement loopt volgende week af.", True),
+        ("Ik ben morgen de hele dag thuis.", True),
+        ("U kunt ons maandag tot en met vrijdag bellen.", False),
+        ("Wanneer komt de monteur nu eindelijk?", True),
+        ("Niemand komt morgen langs.", True),
+    ):
+        assert promises_in(text, inbound=inbound) == [], text

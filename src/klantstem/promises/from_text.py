@@ -41,6 +41,7 @@ STAFF_WORDS = word_set(
 # "onze monteur", "our billing team": whoever the organisation calls its own is the organisation
 OUR_WORDS = word_set("onze ons our")
 YOUR_WORDS = word_set("uw je jouw your")
+INDEFINITE_WORDS = word_set("een a an")
 # a noun for someone who does something: dealer, koerier, verzekeraar, installateur, leverancier, courier
 AGENT_NOUN = re.compile(r"(?:er|eur|aar|ier|or)s?$")
 # the organisation's own desks as Dutch compounds them: storingsdienst, buitendienst, klantenteam, servicedesk
@@ -100,8 +101,8 @@ class FoundPromise:
         if self.actor in ORGANISATION_ACTORS or self.actor in CUSTOMER_ACTORS:
             return False
         words = self.actor.split()
-        if words[0] in OUR_WORDS or _staff(words[-1]):
-            return False
+        if words[0] in OUR_WORDS or words[0] in INDEFINITE_WORDS or _staff(words[-1]):
+            return False  # "een specialist", "a colleague": one of the organisation's people
         # "uw dealer", "your courier" is another party; "your new card" is what the organisation sends
         return words[0] not in YOUR_WORDS or bool(AGENT_NOUN.search(words[-1]))
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from klantstem.dates import MONTH_NAMES, WEEKDAY_NAMES
 from klantstem.text.durations import DURATION_RE, find_durations
 from klantstem.text.patterns import Prefiltered
+from klantstem.text.promise_clauses import opening_name, told_clause
 from klantstem.text.results import ChannelMention, Duration, Facts, PromiseMention, Span
 
 CHANNELS: dict[str, str] = {
@@ -250,7 +252,10 @@ _NOT_NAMES = frozenset({
     "helaas", "it", "this", "that", "there", "here", "next", "by", "on", "at", "please", "your", "our", "my", "uw",
     "onze", "mijn", "je", "jullie", "we", "wij", "ik", "i", "you", "u",
 })  # fmt: skip
-_NOT_ACTORS = frozenset({"de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon"})
+_NOT_ACTORS = frozenset({
+    "de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon", "een half", "een uur",
+    "een kwartier", "een dag", "een uurtje", "a half", "an hour", "a day",
+})  # fmt: skip
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # a dot inside a number or a word ("13.00", "z.s.m", "www.x.nl"), or ending a short abbreviation ("z.s.m.", "o.a.",
 # "bijv.", "ca.", "nr."): no end of a sentence
@@ -262,6 +267,46 @@ _PAST = re.compile(
     r"\b(?:gisteren|eergisteren|vorige|afgelopen|geleden|yesterday|last|ago|was|waren|had|kwam|kwamen|belde|belden|"
     r"stuurde|stuurden|stond|stonden|lag|lagen|kreeg|kregen|ontving|called|came|sent|said|zei|zeiden)\b(?![^.!?]*\bzou)|"
     rf"\b(?:heb|heeft|hebt|hebben)\b[^.!?]*\b{_PARTICIPLE}\b"
+)
+# A time ahead as the structure rule needs it (`_told_by_structure`): stricter than _AHEAD, which a trigger verb
+# backs up. "within your account", "3-5 days", "today" alone (mostly the past) and "Het is nu donderdag" are no
+# time ahead; "the 30th", "ten laatste" and a clock time with "voor" are.
+_NUMBER_WORD = (
+    r"(?:\d{1,3}|een|één|a|an|one|two|three|four|five|ten|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|"
+    r"veertien|\d+-\d+)"
+)
+_TIME_UNIT = (
+    r"(?:minuten|minuutje|minuut|minutes?|uur|uurtje|uren|hours?|dagen|dag|days?|werkdagen|werkdag|working days?|"
+    r"business days?|weken|week|weeks?|kwartier)"
+)
+_TIME_AHEAD = re.compile(
+    rf"\b(?:morgen\w*|overmorgen|tomorrow|tmrw|tonight|vanavond|vanmiddag|this (?:afternoon|evening)|later today|"
+    rf"(?:vandaag|today)\s+(?:nog|still)|nog\s+vandaag|"
+    rf"(?:binnen|within|in|(?<!for )over)\s+(?:het\s+|de\s+|the\s+)?(?:{_NUMBER_WORD}\s+)?(?:half\s+)?{_TIME_UNIT}|"
+    rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? week|"
+    rf"end of (?:the|this) week|voor het weekend|before the weekend|uiterlijk|ten laatste|no later than|"
+    rf"(?<!het is )(?<!het is nu )(?<!it is )(?<!it's )(?:{_WEEKDAYS})\w*|"
+    rf"\d{{1,2}}-\d{{1,2}}-\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})|(?:the|de)\s+\d{{1,2}}(?:st|nd|rd|th|ste|de|e)|"
+    rf"(?:om|voor|vóór|tegen|at|before|by)\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:uur|u|h|am|pm))\b"
+)
+# a story of the past: its time, and a sign that something in it was or is still to come
+_PAST_STORY = re.compile(r"\b(?:gisteren|eergisteren|yesterday|vorige week|last week|geleden|ago)\b")
+_TO_COME = re.compile(
+    r"\b(?:zou|zouden|would|'d|will|'ll|zal|zullen|beloofd\w*|toegezegd|promised|gezegd|zei|zeiden|said|told|"
+    r"morgen|tomorrow|volgende|next)\b"
+)
+# a condition opening the sentence: "Als u de meterstanden voor vrijdag doorgeeft, ...", "If you send it by Friday"
+_CONDITION = re.compile(r"\s*(?:als|indien|mocht|mochten|tenzij|wanneer|if|unless|in case|should you|when)\b")
+# a promise reported: what follows the saying is the promise ("zei dat", "heeft gezegd dat", "said", "told me")
+_SAID = re.compile(
+    r"\b(?:zei|zeiden|gezegd|beloofd|beloofde|beloofden|toegezegd|verteld|said|told(?: (?:me|us|her|him|them))?|"
+    r"promised|advised)\b"
+    r"(?:\s+(?:dat|that))?"
+)
+# a reporter who is the organisation or one of its people: the promise is the organisation's
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:we|wij|jullie|you|they|ze|zij|uw|your|onze|our|collega|colleague|medewerker|agent|monteur|engineer|"
+    r"klantenservice|customer service|organisation)\b"
 )
 _DAY_WORDS = {"vandaag": 0.0, "morgen": 86400.0, "today": 0.0, "tomorrow": 86400.0}
 
@@ -281,7 +326,8 @@ def find_channels(text: str, lower: str) -> list[ChannelMention]:
 
 def find_promises(text: str, lower: str, durations: list[Duration]) -> list[PromiseMention]:
     ahead = _AHEAD.search(lower) is not None  # a promise in the present tense needs a time ahead
-    if not _ANY_PROMISE.search(lower) and not (ahead and _ANY_PRESENT.search(lower)):
+    strictly_ahead = _TIME_AHEAD.search(lower) is not None
+    if not ahead and not strictly_ahead and not _ANY_PROMISE.search(lower):
         return []
     lower = _inner_dots_masked(lower)
     found: list[PromiseMention] = []
@@ -291,22 +337,58 @@ def find_promises(text: str, lower: str, durations: list[Duration]) -> list[Prom
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             bounds = _sentence_bounds(lower, m.start(), m.end())
-            if _denied_or_asked(lower, m, bounds):
+            if _denied_or_asked(lower, m.end(), bounds) or _told_as_past(lower, bounds):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(_promise(text, lower, m, bounds, _named_kind(lower, bounds, action), passive, durations))
+            kind = _named_kind(lower, bounds, action)
+            found.append(_promise(text, lower, (m.start(), m.end()), bounds, kind, passive, durations))
     told = {p.span.start for p in found}
     for action, regex, passive in _PRESENT_RE if ahead else ():
         for m in regex.finditer(lower):
             bounds = left, right = _sentence_bounds(lower, m.start(), m.end())
-            if left in told or not _ahead_only(lower, left, right) or _denied_or_asked(lower, m, bounds):
+            if left in told or not _ahead_only(lower, left, right) or _denied_or_asked(lower, m.end(), bounds):
                 continue
             kind = _named_kind(lower, bounds, action)
             if kind == "content":
                 continue  # "It will be closed on Monday": nothing a customer is promised
             told.add(left)
-            found.append(_promise(text, lower, m, bounds, kind, passive, durations))
+            found.append(_promise(text, lower, (m.start(), m.end()), bounds, kind, passive, durations))
+    if strictly_ahead:
+        found.extend(_told_by_structure(text, lower, told, durations))
     return sorted(found, key=lambda p: p.span.start)
+
+
+def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Duration]) -> list[PromiseMention]:
+    """Promises in the sentences no trigger read, told by their structure (`promise_clauses`): a subject that can
+    promise, a finite verb in the present or future and a time ahead, in a sentence that is no question, request,
+    condition, denial or story of the past. What is reported ("De aannemer heeft gezegd dat hij maandag komt",
+    "The agent said the engineer is coming on Monday") is read from the words after the saying."""
+    found: list[PromiseMention] = []
+    left = 0
+    for end in [*(m.start() for m in _SENTENCE_END.finditer(lower)), len(lower)]:
+        bounds = (left, end)
+        start, left = left, end + 1
+        if start in told or end - start < 8 or _CONDITION.match(lower, start):
+            continue
+        said = _SAID.search(lower, start, end)
+        from_ = said.end() if said else start
+        if not _TIME_AHEAD.search(lower, from_, end) or _PAST.search(lower, from_, end):
+            continue
+        clause = told_clause(text, lower, from_, end)
+        if clause is None or _denied_or_asked(lower, clause.verb_end, bounds):
+            continue
+        kind = _named_kind(lower, bounds, "promise")
+        reporter = _actor(text, lower, start, said.start(), said.end()) if said else None
+        actor = reporter if reporter and not _ORGANISATION_WORDS.search(reporter) else clause.subject
+        mention = _promise(text, lower, (clause.verb_start, clause.verb_end), bounds, kind, False, durations)
+        found.append(replace(mention, actor=actor))
+    return found
+
+
+def _told_as_past(lower: str, bounds: tuple[int, int]) -> bool:
+    """A story of what happened ("Gisteren kwam de monteur langs"), with nothing in it that was promised or is to
+    come ("zou", "would", "beloofd", "said")."""
+    return bool(_PAST_STORY.search(lower, *bounds)) and not _TO_COME.search(lower, *bounds)
 
 
 def _inner_dots_masked(lower: str) -> str:
@@ -328,12 +410,12 @@ def _named_kind(lower: str, bounds: tuple[int, int], action: str) -> str:
     return next((kind for kind, rx in _CONTENT_KINDS if rx.search(lower, left, right)), action)
 
 
-def _denied_or_asked(lower: str, m: re.Match[str], bounds: tuple[int, int]) -> bool:
+def _denied_or_asked(lower: str, end: int, bounds: tuple[int, int]) -> bool:
     """A negation or a request in the sentence up to the end of the trigger, a question mark ending it, or a request
     in the imperative opening it; or a sentence that does what it names in the message itself (an enclosure, an
     answer given right here). `bounds` is the sentence's (start, end)."""
     left, right = bounds
-    if _NOT_A_PROMISE.search(lower, left, m.end()) or _WISH.search(lower, left, m.end()):
+    if _NOT_A_PROMISE.search(lower, left, end) or _WISH.search(lower, left, end):
         return True
     if _IMPERATIVE.match(lower, left):
         return True
@@ -349,14 +431,14 @@ def _sentence_bounds(lower: str, start: int, end: int) -> tuple[int, int]:
 def _promise(
     text: str,
     lower: str,
-    m: re.Match[str],
+    trigger: tuple[int, int],
     bounds: tuple[int, int],
     action: str,
     passive: bool,
     durations: list[Duration],
 ) -> PromiseMention:
     left, right = bounds
-    actor = "organisation" if passive else _actor(text, lower, left, m.start(), m.end())
+    actor = "organisation" if passive else _actor(text, lower, left, *trigger)
     within = next((d for d in durations if left <= d.span.start < right and d.kind == "promise"), None)
     within_seconds = within.seconds if within else None
     within_text = within.span.text if within else None
@@ -400,5 +482,8 @@ def _actor(text: str, lower: str, left: int, start: int, end: int) -> str:
         opening = _OPENING_NAME.match(text, left)
         if opening and opening.end() <= start and not _not_a_name(opening.group(1).lower()):
             return opening.group(1).lower()
+        named = opening_name(text, lower, left, end)
+        if named and not _not_a_name(named.split()[0]):
+            return named
     chosen = before[-1] if before else (candidates[0] if candidates else None)
     return chosen.group() if chosen else "unspecified"
