@@ -236,3 +236,11 @@ def test_a_contact_made_for_the_customer_is_recorded_only_when_that_person_may_a
     on_topic = NewContact(customer, "phone", subject="Factuur", text="Over de factuur", on_behalf="Marie Pietersen")
     assert contacts.record_contact(engine, clock, on_topic, timezone=zone) > 0
     assert contacts.story_so_far(engine, clock, customer, timezone=zone).summary.contacts["total"] == 1
+    # who acted for the customer stays on the contact, and the customer's own contact names nobody
+    own = NewContact(customer, "email", subject="Factuur", text="Zelf gemaild")
+    contacts.record_contact(engine, clock, own, timezone=zone)
+    told = [e for e in contacts.story_so_far(engine, clock, customer, timezone=zone).entries if e.kind == "contact"]
+    by_text = {e.detail["text"]: e for e in told}
+    assert by_text["Over de factuur"].detail["on_behalf"] == "Marie Pietersen"
+    assert "for the customer by Marie Pietersen" in by_text["Over de factuur"].title
+    assert by_text["Zelf gemaild"].detail["on_behalf"] is None

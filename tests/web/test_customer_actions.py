@@ -142,6 +142,8 @@ def test_an_agent_checks_a_caller_and_records_a_contact_for_the_customer_only_wh
     mine = {**contact, "on_behalf": ""}  # the customer themself
     assert _post(client, web, f"{page}/contacts", mine, page).status_code == 303
     assert _contacts(engine, clock, customer) == 2
+    shown = client.get(page)
+    assert shown.text.count("namens de klant door Marie Pietersen") == 1  # the delegate's contact, not the customer's
 
 
 def test_the_api_records_a_contact_for_the_customer_only_when_that_person_may_act_for_them(

@@ -109,6 +109,7 @@ def record_contact(
     if occurred > now:
         raise UserInputError("a contact cannot happen in the future")
     canonical = customers.resolve_id(engine, contact.customer_id)
+    delegate_id: int | None = None
     if contact.on_behalf is not None and contact.on_behalf.strip():
         if timezone is None:
             raise ValueError("a contact made for the customer needs the organisation's time zone")
@@ -118,6 +119,7 @@ def record_contact(
         )  # fmt: skip
         if not answer.allowed:
             raise customers.DelegateRefused(answer)
+        delegate_id = answer.delegate.id if answer.delegate is not None else None
     values: dict[str, Any] = {
         "customer_id": canonical,
         "case_id": contact.case_id,
@@ -131,6 +133,8 @@ def record_contact(
         "text": contact.text,
         "source": contact.source[:100],
     }
+    if delegate_id is not None:  # only then: a contact the customer made keeps the fingerprint it always had
+        values["delegate_id"] = delegate_id
     values["fingerprint"] = _fingerprint(values)
     with engine.begin() as conn:
         for table, key in (

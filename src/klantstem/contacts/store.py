@@ -47,11 +47,16 @@ def exists_id(conn: Connection, table_name: str, row_id: int) -> bool:
 
 
 def _contacts_query() -> Select[Any]:
-    c, s, d, t = schema.contacts, schema.staff, schema.departments, schema.third_parties
+    c, s, d, t, g = schema.contacts, schema.staff, schema.departments, schema.third_parties, schema.delegates
     joined = c.outerjoin(s, s.c.id == c.c.staff_id).outerjoin(d, d.c.id == c.c.department_id)
-    joined = joined.outerjoin(t, t.c.id == c.c.third_party_id)
+    joined = joined.outerjoin(t, t.c.id == c.c.third_party_id).outerjoin(g, g.c.id == c.c.delegate_id)
     columns = (c.c.id, c.c.case_id, c.c.channel, c.c.direction, c.c.occurred_at, c.c.subject, c.c.text, c.c.source)
-    names = (s.c.name.label("staff"), d.c.name.label("department"), t.c.name.label("third_party"))
+    names = (
+        s.c.name.label("staff"),
+        d.c.name.label("department"),
+        t.c.name.label("third_party"),
+        g.c.name.label("on_behalf"),
+    )
     query = select(*columns, *names).select_from(joined).where(c.c.customer_id == bindparam("customer_id"))
     return query.order_by(c.c.occurred_at, c.c.id)
 

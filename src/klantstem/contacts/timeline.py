@@ -91,6 +91,8 @@ def _entries(
 def _contact_entry(contact: dict[str, Any]) -> TimelineEntry:
     who = contact.get("third_party") or contact.get("staff") or contact.get("department")
     title = f"{contact['direction']} {contact['channel']}" + (f" ({who})" if who else "")
+    if contact.get("on_behalf"):
+        title += f", for the customer by {contact['on_behalf']}"
     if contact.get("subject"):
         title += f": {contact['subject']}"
     return TimelineEntry(contact["occurred_at"], "contact", title, contact)

@@ -172,6 +172,8 @@ contacts = Table(
     Column("staff_id", ForeignKey("staff.id"), nullable=True),
     Column("department_id", ForeignKey("departments.id"), nullable=True),
     Column("third_party_id", ForeignKey("third_parties.id"), nullable=True),
+    # made for the customer by this person, who passed the delegate check on the contact's subject
+    Column("delegate_id", ForeignKey("delegates.id", ondelete="SET NULL"), nullable=True),
     Column("subject", String(300), nullable=True),
     Column("text", Text, nullable=True),
     Column("source", String(100), nullable=True),  # the file or system it came from

@@ -96,6 +96,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "timeline.merged": ("klant {source} samengevoegd met klant {target}", "customer {source} merged into {target}"),
     "timeline.undone": ("samenvoegen van klant {source} ongedaan gemaakt", "merge of customer {source} undone"),
     "timeline.by": ("door {name}", "by {name}"),
+    "timeline.on_behalf": ("namens de klant door {name}", "for the customer by {name}"),
     "outcome.sent": ("verstuurd", "sent"),
     "outcome.answered": ("beantwoord", "answered"),
     "outcome.blocked": ("tegengehouden", "blocked"),
