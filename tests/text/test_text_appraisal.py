@@ -123,6 +123,24 @@ def test_contrast_splits_clauses_for_facets() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["De medewerker was vriendelijk en ik heb drie weken gewacht.", "The agent was friendly and I waited three weeks."],
+)
+def test_praise_beside_a_complaint_in_one_clause_does_not_cancel_it(text: str) -> None:
+    analysis = analyse(text)
+    assert analysis.appraisal.score == 0.0  # the praise and the complaint weigh the same
+    assert analysis.appraisal.level == "bad"
+    assert analysis.sentences[0].appraisal.level == "bad"
+    assert {f.facet: f.appraisal.level for f in analysis.facets}["waiting_time"] == "bad"
+
+
+def test_praise_alone_and_weak_praise_beside_a_strong_complaint_keep_their_levels() -> None:
+    assert analyse("Snel en vriendelijk geholpen.").appraisal.level == "excellent"
+    assert analyse("Erg vriendelijk, het ging vlot en goed.").appraisal.level == "excellent"
+    assert analyse("Ik heb een vraag over mijn factuur.").appraisal.level == "normal"
+
+
+@pytest.mark.parametrize(
     ("text", "level"),
     [
         ("De factuur was veel te hoog.", "bad"),

@@ -1,10 +1,10 @@
 """Rule-based appraisal: bad / normal / excellent from cue words, negation, intensity and factual complaints.
 
-Works on day one without labels. A clause's score is the sum of its cue weights; scores map to levels with
-`level_for`. Negated positive cues count as bad ("niet vriendelijk", "helemaal niet bereikbaar"); negated
-negative cues become mildly positive, i.e. normal ("niet slecht"). A praise word that opens a sentence reads as
-irony, and so as bad, when an "again" word and a complaint or a lack follow it ("Geweldig, weer drie weken niks
-gehoord", "Brilliant, another week without hot water").
+Works on day one without labels. A clause's score is the sum of its cue weights; its level weighs the negative
+and the positive cues apart (`_weighed`). Negated positive cues count as bad ("niet vriendelijk", "helemaal niet
+bereikbaar"); negated negative cues become mildly positive, i.e. normal ("niet slecht"). A praise word that opens
+a sentence reads as irony, and so as bad, when an "again" word and a complaint or a lack follow it ("Geweldig, weer
+drie weken niks gehoord", "Brilliant, another week without hot water").
 Emoji are cues in every language.
 """
 
@@ -27,7 +27,7 @@ BAD_AT = -0.65
 EXCELLENT_AT = 1.0
 NEGATED_NEGATIVE = 0.3
 LOOK_BACK = 3
-RULES_VERSION = "rules-10"
+RULES_VERSION = "rules-11"
 IRONY = 0.8  # an ironic praise word counts as this share of its weight, against
 _END = Token(".", -1, -1)  # stands for the end of the text after the last token
 _COPULA = frozenset({"was", "is", "waren", "zijn"})
@@ -65,14 +65,6 @@ class Lexicon:
     intensifiers: dict[str, float]
     downtoners: dict[str, float]
     irony_markers: frozenset[str]
-
-
-def level_for(score: float) -> Level:
-    if score <= BAD_AT:
-        return "bad"
-    if score >= EXCELLENT_AT:
-        return "excellent"
-    return "normal"
 
 
 def _entries(module: ModuleType, skip: frozenset[str] = frozenset()) -> Iterable[tuple[str, CueEntry]]:
@@ -349,18 +341,22 @@ def appraise(cues: Iterable[Cue], source: str = "rules") -> Appraisal:
     chosen = tuple(sorted(cues, key=_start_of))
     if not chosen and source == "rules":
         return _NO_CUES  # most clauses and sentences: one shared (immutable) appraisal
-    score = round(sum(c.weight for c in chosen), 3)
-    return Appraisal(level_for(score), score, chosen, source)
+    return Appraisal(_weighed(chosen), round(sum(c.weight for c in chosen), 3), chosen, source)
 
 
 def appraise_text(clauses: Sequence[Appraisal]) -> Appraisal:
-    """The whole text: negative clauses weigh a little heavier than positive ones."""
-    negative = -sum(min(0.0, a.score) for a in clauses)
-    positive = sum(max(0.0, a.score) for a in clauses)
+    """The whole text, from all its cues (see `_weighed`)."""
     cues = tuple(c for a in clauses for c in a.cues)
-    score = round(positive - negative, 3)
+    return Appraisal(_weighed(cues), round(sum(c.weight for c in cues), 3), cues)
+
+
+def _weighed(cues: Sequence[Cue]) -> Level:
+    """Negative cues weigh a little heavier than positive ones, and a complaint is not cancelled by praise beside
+    it ("vriendelijk, en toch drie weken gewacht"): the complaint and the praise are summed apart."""
+    negative = -sum(min(0.0, c.weight) for c in cues)
+    positive = sum(max(0.0, c.weight) for c in cues)
     if negative >= -BAD_AT and negative >= 0.8 * positive:
-        return Appraisal("bad", score, cues)
+        return "bad"
     if positive >= EXCELLENT_AT and positive > negative:
-        return Appraisal("excellent", score, cues)
-    return Appraisal("normal", score, cues)
+        return "excellent"
+    return "normal"
