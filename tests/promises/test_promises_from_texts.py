@@ -327,3 +327,22 @@ def test_the_structure_rule_keeps_out_states_stories_conditions_and_the_customer
         ("Niemand komt morgen langs.", True),
     ):
         assert promises_in(text, inbound=inbound) == [], text
+
+
+def test_notes_of_what_was_booked_passive_agents_and_days_of_the_month() -> None:
+    cases = {
+        ("Monteur ingepland op vrijdag 4 december, tussen 8 en 12 uur.", False): (False, ams(2026, 12, 4, 12)),
+        ("Call back booked for Thu 26/11 at 2pm.", False): (False, ams(2026, 11, 26, 14)),
+        ("Volgens de webshop wordt mijn pakket morgen bezorgd door PostNL.", True): (True, ams(2026, 11, 24, 17, 30)),
+        ("The installer from Vattenfall is coming on the 30th.", True): (True, ams(2026, 11, 30, 17, 30)),
+        ("Uw bestelling wordt morgenvoormiddag geleverd.", False): (False, ams(2026, 11, 24, 12)),
+        ("U wordt ten laatste vrijdag door onze dienst gecontacteerd.", False): (False, ams(2026, 11, 27, 17, 30)),
+        ("Ge krijgt morgen een mail met de bevestiging.", False): (False, ams(2026, 11, 24, 17, 30)),
+    }
+    monday = ams(2026, 11, 23, 10)
+    for (text, inbound), (third, due) in cases.items():
+        (found,) = promises_in(text, inbound=inbound)
+        assert (found.by_someone_else, _due(found.due_phrase, monday)) == (third, due), text
+    assert promises.due_from_phrase("op de 20e", monday, CAL).astimezone(AMS).date() == ams(2026, 12, 20).date()
+    for text in ("De monteur is vanochtend langs geweest.", "Our team is available 24/7 on the phone."):
+        assert promises_in(text, inbound=True) == [], text

@@ -55,6 +55,7 @@ _BY_DATE = re.compile(
     rf"(?:(?:\s+|t)(?:voor\s+|om\s+|before\s+|by\s+|at\s+)?(?:{_CLOCK}))?$"
 )
 
+_DAY_OF_MONTH = re.compile(r"^(?:on|by|before|op|voor|uiterlijk)?\s*(?:the|de)\s+(\d{1,2})(?:st|nd|rd|th|ste|de|e)$")
 _THIS_WEEK = re.compile(r"^(?:uiterlijk\s+|by\s+)?(?:deze week(?: nog)?|this week)$")
 _MONTH_END = re.compile(rf"^(?:voor|uiterlijk|by|before)?\s*(?:eind|einde|end of|the end of)\s+({_MONTH})$")
 _NEXT_WEEK = re.compile(
@@ -176,6 +177,24 @@ def _month_end(text: str, made_at: datetime, calendar: BusinessCalendar) -> date
     return _on_day(next((d for d in days if calendar.is_working_day(d)), last), None, calendar)
 
 
+def _day_of_month(text: str, made_at: datetime, calendar: BusinessCalendar) -> datetime | None:
+    """ "on the 30th", "op de 30e": that day of this month, or of the next month when it has passed."""
+    match = _DAY_OF_MONTH.match(text)
+    if not match:
+        return None
+    today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
+    number = int(match.group(1))
+    for ahead in range(3):
+        year, month = today.year + (today.month - 1 + ahead) // 12, (today.month - 1 + ahead) % 12 + 1
+        try:
+            day = date(year, month, number)
+        except ValueError:
+            continue
+        if day >= today:
+            return _on_day(day, None, calendar)
+    return None
+
+
 def parse_day(text: str, today: date) -> date:
     """'2026-12-01', '1-12-2026', '1 december 2026' or '1 december' (the next one from `today`)."""
     numeric = _NUMERIC_DATE.fullmatch(text.strip())
@@ -238,4 +257,5 @@ _PARSERS: tuple[Callable[[str, datetime, BusinessCalendar], datetime | None], ..
     _next_week,
     _this_week,
     _month_end,
+    _day_of_month,
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from klantstem.dates import MONTHS, WEEKDAY_NAMES
+from klantstem.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES
 from klantstem.promises.due import NUMBER_WORDS
 from klantstem.text.service import clean, find_facts, safe_lower, word_set
 
@@ -61,9 +61,13 @@ _IN_TIME = re.compile(rf"\b(?:over|in)\s+((?:{_NUMBER})\s+(?:half\s+)?(?:{_UNIT}
 _WEEKDAY = "|".join(WEEKDAY_NAMES)
 _NEXT_WEEK = re.compile(rf"\b(?:volgende|komende|next)\s+week\b(?:\s+(?:op\s+|on\s+)?({_WEEKDAY})\b)?")
 _DAY = re.compile(
-    r"\b(morgen(?:ochtend|middag|avond|vroeg)?|tomorrow|vandaag|today|vanmiddag|vanavond|vanochtend|vanmorgen|"
-    r"this (?:afternoon|morning|evening)|tonight)\b"
+    r"\b(morgen(?:ochtend|voormiddag|middag|namiddag|avond|vroeg)?|tomorrow(?: morning)?|vandaag|today|vanmiddag|"
+    r"vanavond|vanochtend|vanmorgen|this (?:afternoon|morning|evening)|tonight)\b"
 )
+# "26/11": a day and a month without a year (not "24/7"); "the 30th", "de 30e": a day of this or next month
+_DAY_MONTH = re.compile(r"\b(?!24/7)(\d{1,2})/(\d{1,2})\b(?!/\d)")
+_ORDINAL_DAY = re.compile(r"\b(?:the|de)\s+(\d{1,2})(?:st|nd|rd|th|ste|de|e)\b")
+_MONTH_OF_NUMBER = {number: name for name, number in reversed(MONTH_NAMES.items()) if name.isascii()}
 _ON_WEEKDAY = re.compile(
     rf"\b(?:(uiterlijk|voor|op|before|by|on|aanstaande|komende|this|next)\s+)?({_WEEKDAY})"
     r"(?:(ochtend|morgen|voormiddag)|middag|namiddag|avond|\s+(morning)|\s+(?:afternoon|evening))?\b"
@@ -158,6 +162,7 @@ def _by_the_customer(actor: str, sentence: str) -> bool:
 
 def due_phrase(sentence: str) -> str | None:
     """The due time told in one lower-cased sentence, in words `promises.due` reads; None when none is told."""
+    sentence = sentence.replace("vóór", "voor")
     within = _WITHIN.search(sentence)
     if within:
         return within.group()
@@ -172,10 +177,18 @@ def due_phrase(sentence: str) -> str | None:
     at = (" at " if english else " om ") + clock if clock else ""
     day = _DAY.search(sentence)
     if day:
+        if not at and day.group(1).endswith(("ochtend", "voormiddag", "vroeg", "morning")):
+            at = (" at " if english else " om ") + MORNING_ENDS
         return _day_word(day.group(1)) + at
     on_date = _ON_DATE.search(sentence)
     if on_date:
         return f"{on_date.group(1) or ('on' if english else 'op')} {on_date.group(2)}{at}"
+    day_month = _DAY_MONTH.search(sentence)
+    if day_month and 1 <= int(day_month.group(2)) <= 12:
+        return f"op {int(day_month.group(1))} {_MONTH_OF_NUMBER[int(day_month.group(2))]}{at}"
+    ordinal = _ORDINAL_DAY.search(sentence)
+    if ordinal:
+        return f"on the {ordinal.group(1)}th" if english else f"op de {ordinal.group(1)}e"
     weekday = _ON_WEEKDAY.search(sentence)
     if weekday:
         lead = weekday.group(1) if weekday.group(1) in ("uiterlijk", "voor", "before", "by") else None
@@ -191,8 +204,8 @@ def due_phrase(sentence: str) -> str | None:
 
 
 def _day_word(word: str) -> str:
-    if word.startswith("morgen") or word == "tomorrow":
-        return "tomorrow" if word == "tomorrow" else "morgen"
+    if word.startswith(("morgen", "tomorrow")):
+        return "tomorrow" if word.startswith("tomorrow") else "morgen"
     return "today" if word in ("today", "tonight") or word.startswith("this ") else "vandaag"
 
 

@@ -252,6 +252,7 @@ _NOT_NAMES = frozenset({
     "helaas", "it", "this", "that", "there", "here", "next", "by", "on", "at", "please", "your", "our", "my", "uw",
     "onze", "mijn", "je", "jullie", "we", "wij", "ik", "i", "you", "u",
 })  # fmt: skip
+_BY = re.compile(r"\b(?:door|by)\s+")
 _NOT_ACTORS = frozenset({
     "de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon", "een half", "een uur",
     "een kwartier", "een dag", "een uurtje", "a half", "an hour", "a day",
@@ -286,11 +287,19 @@ _TIME_AHEAD = re.compile(
     rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? week|"
     rf"end of (?:the|this) week|voor het weekend|before the weekend|uiterlijk|ten laatste|no later than|"
     rf"(?<!het is )(?<!het is nu )(?<!it is )(?<!it's )(?:{_WEEKDAYS})\w*|"
-    rf"\d{{1,2}}-\d{{1,2}}-\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})|(?:the|de)\s+\d{{1,2}}(?:st|nd|rd|th|ste|de|e)|"
+    rf"\d{{1,2}}-\d{{1,2}}-\d{{2,4}}|(?!24/7)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+(?:{_MONTHS})|(?:the|de)\s+\d{{1,2}}(?:st|nd|rd|th|ste|de|e)|"
     rf"(?:om|voor|vóór|tegen|at|before|by)\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:uur|u|h|am|pm))\b"
 )
 # a story of the past: its time, and a sign that something in it was or is still to come
-_PAST_STORY = re.compile(r"\b(?:gisteren|eergisteren|yesterday|vorige week|last week|geleden|ago)\b")
+_PAST_STORY = re.compile(
+    r"\b(?:gisteren|eergisteren|yesterday|vorige week|last week|geleden|ago)\b|"
+    r"\b(?:is|zijn|was|waren|ben|bent)\b[^.!?]*\b(?:geweest|gekomen|langsgekomen)\b"
+)
+# what was booked or planned, told in a note without a finite verb ("Monteur ingepland op vrijdag", "Your engineer
+# appointment: Tuesday 1 December", "Call back booked for Thu 26/11 at 2pm")
+_BOOKED = re.compile(
+    r"\b(?:ingepland|gepland|geboekt|vastgelegd|afgesproken|booked|scheduled|arranged|afspraak|appointment)\b"
+)
 _TO_COME = re.compile(
     r"\b(?:zou|zouden|would|'d|will|'ll|zal|zullen|beloofd\w*|toegezegd|promised|gezegd|zei|zeiden|said|told|"
     r"morgen|tomorrow|volgende|next)\b"
@@ -372,7 +381,17 @@ def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Du
             continue
         said = _SAID.search(lower, start, end)
         from_ = said.end() if said else start
-        if not _TIME_AHEAD.search(lower, from_, end) or _PAST.search(lower, from_, end):
+        if not _TIME_AHEAD.search(lower, from_, end) or _told_as_past(lower, bounds):
+            continue
+        booked = _BOOKED.search(lower, from_, end)
+        if booked and not _denied_or_asked(lower, booked.end(), bounds):
+            # a note of what was booked: "Monteur ingepland op vrijdag 4 december", "Call back booked for Thu"
+            kind = _named_kind(lower, bounds, "promise")
+            named = opening_name(text, lower, start, end, followed=False)
+            mention = _promise(text, lower, booked.span(), bounds, kind, True, durations)
+            found.append(replace(mention, actor=named) if named else mention)
+            continue
+        if _PAST.search(lower, from_, end):
             continue
         clause = told_clause(text, lower, from_, end)
         if clause is None or _denied_or_asked(lower, clause.verb_end, bounds):
@@ -438,7 +457,7 @@ def _promise(
     durations: list[Duration],
 ) -> PromiseMention:
     left, right = bounds
-    actor = "organisation" if passive else _actor(text, lower, left, *trigger)
+    actor = _agent(text, lower, trigger[0], right) if passive else _actor(text, lower, left, *trigger)
     within = next((d for d in durations if left <= d.span.start < right and d.kind == "promise"), None)
     within_seconds = within.seconds if within else None
     within_text = within.span.text if within else None
@@ -453,6 +472,14 @@ def _promise(
     upon = _UPON.search(lower, left, right)
     waits_for = text[upon.start() : upon.end()].strip() if upon else None
     return PromiseMention(span, actor, action, within_seconds, within_text, channel, waits_for)
+
+
+def _agent(text: str, lower: str, start: int, right: int) -> str:
+    """Who does what is done to the customer or their things: a firm named after "door" or "by" ("wordt morgen
+    bezorgd door PostNL", "delivered by DPD"), otherwise the organisation."""
+    by = _BY.search(lower, start, right)
+    named = opening_name(text, lower, by.end(), right, followed=False) if by else None
+    return named if named and not _OF.match(lower, by.end() + len(named)) else "organisation"  # type: ignore[union-attr]
 
 
 def _not_a_name(word: str) -> bool:

@@ -24,7 +24,7 @@ _TOKEN = re.compile(r"'ll|'s|'re|'d|'ve|'m|[a-z0-9\u00e0-\u00ff]+(?:-[a-z\u00e0-
 _CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014()]|\s-\s")
 
 SUBJECT_PRONOUNS = word_set(
-    "ik wij we hij zij ze u je jij jullie iemand men er het dit i he she they you someone somebody it this"
+    "ik wij we hij zij ze u je jij ge gij jullie iemand men er het dit i he she they you someone somebody it this"
 )
 _ENGLISH = re.compile(r"\b(?:the|you|we|will|'ll|i|my|your|our|is|are|and|to|of|on|by|it)\b")
 _DUTCH = re.compile(r"\b(?:de|het|een|u|je|wij|ik|van|en|op|uw|onze|met|voor|wordt|nog|dat|niet)\b")
@@ -36,6 +36,7 @@ _STOP = word_set(
 )
 _OWNER = word_set("van from bij")
 _PLURAL_PRONOUNS = word_set("wij we zij ze jullie")
+_SPEAKER_OR_ADDRESSEE = word_set("ik je jij ge gij")
 _DETERMINERS = word_set(
     "de het een onze ons uw jouw jullie mijn je zijn haar hun deze die dit the a an our your my his her their this "
     "that"
@@ -43,7 +44,7 @@ _DETERMINERS = word_set(
 _INDEFINITE = word_set("een a an")
 # the customer, spoken to: a promise to them only when they are to receive ("U ontvangt", "you'll get"); "u kunt
 # ons bellen" or "u stuurt ons de foto's" is the customer's own doing
-_ADDRESSEE = word_set("u je jij jullie you")
+_ADDRESSEE = word_set("u je jij ge gij jullie you")
 _RECEIVING = word_set(
     "krijgen ontvangen horen hebben zien vernemen get receive hear have see"
 )
@@ -59,6 +60,7 @@ _FINITE_EN = word_set("will 'll shall should would is are am 's 're 've 'm can m
 _BE = word_set("is zijn ben bent be are am 's 're")
 _MAY = word_set("kan kunnen kunt mag mogen moet moeten can may must could might")
 _BE_MOVING = re.compile(r"\b(?:[a-z]+ing|with you|bij (?:u|je|jou)|klaar|terug|back|langs)\b")
+_PASSIVE = word_set("wordt word worden will 'll")
 _HAVE = word_set("heb hebt heeft hebben have has had 've")
 _EN_PARTICIPLES = word_set("sent done been seen given taken made got gotten told paid")
 _FUTURE = word_set("zal zullen zult will 'll shall")
@@ -112,10 +114,11 @@ def _clause(text: str, lower: str, left: int, right: int, english: bool) -> Clau
         after = _subject_end(words, k, english)
         if after is not None and (k == 0 or english):
             return _made(tokens, after, k, after)
-        if _finite(words[k], words[:k], english):
+        if k > 0 and not english:
             after = _subject_end(words, k + 1, english, verb_needed=False)
-            if k > 0 and not english and after is not None:
+            if after is not None and _finite(words[k], words[k + 1 : after], english):
                 return _made(tokens, k, k + 1, after)
+        if _finite(words[k], [], english):
             return None  # the clause's finite verb has no subject that can promise
     return None
 
@@ -132,7 +135,7 @@ def _subject_end(words: list[str], i: int, english: bool, verb_needed: bool = Tr
     if words[i] in _DETERMINERS:
         j = i + 1
         while j < len(words) and j <= i + 7:
-            if words[j] in _OWNER and j + 1 < len(words):
+            if (words[j] in _OWNER or (english and words[j] == "of")) and j + 1 < len(words):
                 j += 2 if words[j + 1] in _DETERMINERS else 1  # "van de klantenservice", "van Feenstra"
                 continue
             if words[j] in _STOP or words[j] in SUBJECT_PRONOUNS:
@@ -158,7 +161,19 @@ def _finite(word: str, subject: list[str], english: bool) -> bool:
     dutch = lemma(word, "nl")
     if dutch.endswith("en") and dutch != word and word in _present_forms(dutch):
         return True
+    if subject and subject[0] in _SPEAKER_OR_ADDRESSEE and _stem_of_a_verb(word):
+        return True  # "ik regel", "regel ik", "stuur je": a stem the dictionary reads as a noun
     return word == dutch and word.endswith("en") and bool(subject) and subject[-1] in _PLURAL_PRONOUNS
+
+
+def _stem_of_a_verb(word: str) -> bool:
+    """`word` is the stem of a Dutch verb the dictionary knows: "regel" (regelen), "stuur" (sturen), "zet"."""
+    shortened = word[:-2] + word[-1] if len(word) > 3 and word[-2] == word[-3] and word[-2] in "aeou" else word
+    voiced = {"s": "z", "f": "v"}.get(shortened[-1], shortened[-1])
+    for infinitive in {word + "en", word + word[-1] + "en", shortened + "en", shortened[:-1] + voiced + "en"}:
+        if lemma(infinitive, "nl") == infinitive and simplemma.is_known(infinitive, "nl"):
+            return True
+    return False
 
 
 def _present_forms(infinitive: str) -> set[str]:
@@ -187,11 +202,11 @@ def _name_end(text: str, tokens: list[tuple[str, int, int]], k: int) -> int | No
     return end if end - k > 1 or any(c.isupper() for c in first[1:]) or not known else None
 
 
-def opening_name(text: str, lower: str, left: int, right: int) -> str | None:
-    """The name a sentence or clause opens with, lower-cased ("stedin", "royal mail"), when it is followed by a
-    verb; None otherwise."""
+def opening_name(text: str, lower: str, left: int, right: int, followed: bool = True) -> str | None:
+    """The name a sentence or clause opens with, lower-cased ("stedin", "royal mail"), when something follows it
+    (or `followed` is False); None otherwise."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(lower, left, right)]
-    end = _name_end(text, tokens, 0) if tokens else None
+    end = _name_end(text, tokens + ([] if followed else [("", right, right)]), 0) if tokens else None
     return " ".join(t[0] for t in tokens[:end]) if end else None
 
 
@@ -215,8 +230,9 @@ def _made(tokens: list[tuple[str, int, int]], verb: int, first: int, last: int, 
         return None  # "We hebben uw betaling vandaag ontvangen": done, not promised
     if alone and head in _ADDRESSEE:
         lemmas = {lemma(w, "nl") for w in words[verb:]} | {lemma(w, "en") for w in words[verb:]}
-        if not lemmas & _RECEIVING:
-            return None
+        done_to = finite in _PASSIVE and any(_participle(w) for w in words[verb + 1 :])
+        if not (lemmas & _RECEIVING or done_to):
+            return None  # "u stuurt ons de foto's": the customer's own doing; "u wordt gebeld" is done to them
         subject = "organisation"
     elif alone and head in ("het", "dit", "er", "it", "this"):
         subject = "organisation"
