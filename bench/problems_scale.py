@@ -15,6 +15,10 @@ Then, each in a child process with its wall time, CPU time and peak memory (GNU 
 
     .venv/bin/python bench/problems_scale.py [--copies 96] [--event-copies 200] [--db /tmp/problems-scale.db]
     .venv/bin/python bench/problems_scale.py --copies 4 --event-copies 4   # a quick run
+    .venv/bin/python bench/problems_scale.py --db /tmp/big/ps-full.db --build-only   # the report's database
+
+`--build-only` builds the database, runs the first detection (so that there are problems to report on) and stops:
+bench/report_scale.py's database at the issue's size.
 
 With a PostgreSQL URL as --db (postgresql+psycopg://...) the same runs on PostgreSQL. Figures go to stdout and to
 bench/out/problems_scale.json; docs/benchmarks.md quotes them.
@@ -189,6 +193,7 @@ def main() -> None:
     parser.add_argument("--event-copies", type=int, default=200)
     parser.add_argument("--db", default="/tmp/problems-scale.db")
     parser.add_argument("--reuse", action="store_true", help="use a database built before (its problems are reset)")
+    parser.add_argument("--build-only", action="store_true", help="build and detect once, then stop (no timing)")
     args = parser.parse_args()
     started = time.perf_counter()
     if args.reuse:
@@ -197,10 +202,15 @@ def main() -> None:
     else:
         if "://" not in args.db and os.path.exists(args.db):
             os.remove(args.db)
+        if "://" not in args.db:
+            Path(args.db).parent.mkdir(parents=True, exist_ok=True)
         counts = build(args.db, args.copies, args.event_copies)
     built = time.perf_counter() - started
     first = timed_detect(args.db)
     print("first detection", first, flush=True)
+    if args.build_only:
+        print(json.dumps({"counts": counts, "build_s": round(built, 1)}))
+        return
     again = timed_detect(args.db)
     print("again, nothing new", again, flush=True)
     new_counts = add_a_day(args.db)

@@ -89,7 +89,7 @@ PARTS = [
     "klantstem.reports.management.step_quotes",
     "klantstem.reports.figures.trend_point",
     "klantstem.reports.problems_section.problem_figures",
-    "klantstem.events.service.analysis_events",
+    "klantstem.events.service.analysis_events_of",
     "klantstem.events.service.logs_covered",
     "klantstem.process.service.analyze_table",
     "klantstem.reports.service.render_report",

@@ -92,6 +92,21 @@ def test_the_arrow_read_holds_what_rows_hold(engine: Engine, scope: EventScope) 
     assert logs == {log: sum(1 for r in expected if r["log"] == log) for log in {r["log"] for r in expected}}
 
 
+@pytest.mark.parametrize("department_id", [None, 1], ids=["all", "department"])
+def test_periods_read_in_one_pass_hold_what_each_read_apart_holds(engine: Engine, department_id: int | None) -> None:
+    _events(engine)
+    cut = T0 + timedelta(hours=12)  # the event of hour 12 falls on the cut itself: it belongs to the later period
+    scopes = [EventScope(since=cut, until=T0 + timedelta(hours=35), department_id=department_id),
+              EventScope(since=T0 + timedelta(hours=3), until=cut, department_id=department_id)]  # fmt: skip
+    tables = service.analysis_events_of(engine, scopes)
+    expected = [_row_by_row(engine, scope) for scope in scopes]
+    assert all(expected) and [t.to_pylist() for t in tables] == expected
+    assert cut in [r["timestamp"] for r in expected[0]]
+    assert [t.schema for t in tables] == [service.analysis_events(engine, scopes[0]).schema] * 2
+    with pytest.raises(ValueError):
+        service.analysis_events_of(engine, [EventScope(department_id=1), EventScope(department_id=2)])
+
+
 def test_nothing_in_scope_is_an_empty_table_of_the_same_shape(engine: Engine) -> None:
     _events(engine)
     table = service.analysis_events(engine, EventScope(log_name="no such log"))

@@ -9,17 +9,19 @@ genuinely repeated identical events are all kept.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import Engine
 
 from klantstem.clock import Clock, SystemClock
-from klantstem.db.arrow import BATCH_ROWS, read_arrow
+from klantstem.db.arrow import BATCH_ROWS, read_arrow, read_batches
 from klantstem.db.engine import reading
 from klantstem.errors import ImportFileError, UserInputError
 from klantstem.events import store
@@ -40,7 +42,8 @@ _ANALYSIS_SCHEMA = pa.schema(
     + [pa.field(n, pa.int64()) for n in LINK_FIELDS]
     + [pa.field("log", pa.dictionary(pa.int32(), pa.string()))]  # few names, each repeated on millions of events
 )
-_READ_SCHEMA = pa.schema([f for f in _ANALYSIS_SCHEMA if f.name != "customer"])
+_READ_SCHEMA = pa.schema([f for f in _ANALYSIS_SCHEMA if f.name not in ("customer", "customer_id")])
+_CASE_SCHEMA = pa.schema([pa.field("case_id", pa.int64()), pa.field("customer_id", pa.int64())])
 _READERS = 2  # the machine the speed goal names has two cores
 
 
@@ -211,15 +214,68 @@ def analysis_events(engine: Engine, scope: EventScope | None = None) -> pa.Table
     """The events in `scope` as an event-log table for process analysis, in the order they were stored: `case` is
     the one case key (log and case), `customer` the linked case's customer, `log` the event log's name. Read column
     by column into Arrow (never as Python rows)."""
+    return analysis_events_of(engine, [scope or EventScope()])[0]
+
+
+def analysis_events_of(engine: Engine, scopes: Sequence[EventScope]) -> list[pa.Table]:
+    """analysis_events of each scope, read in one pass over the events: the scopes differ only in their period
+    (the same log and department). Reading a period scans every event in SQLite (the events are read in id order,
+    not by moment), so two periods read at once cost one scan; each batch is split as it arrives."""
+    first = scopes[0]
+    if any((s.log_name, s.department_id) != (first.log_name, first.department_id) for s in scopes):
+        raise ValueError("scopes read in one pass differ only in their period")
+    union = replace(
+        first,
+        since=None if any(s.since is None for s in scopes) else min(s.since for s in scopes if s.since),
+        until=None if any(s.until is None for s in scopes) else max(s.until for s in scopes if s.until),
+    )
     with reading(engine) as conn:  # on SQLite the halves of the ids are read side by side, by two children
         parts = store.id_parts(conn, _READERS, least=4 * BATCH_ROWS)
-    read = read_arrow(engine, store.analysis_rows(scope or EventScope()), _READ_SCHEMA, order_by="line", parts=parts)
-    customer = read.column("customer_id").cast(pa.string())
-    table = read.select(["case", "activity", "timestamp", "lifecycle", "resource", "team", "status"])
-    table = table.append_column("customer", customer)
-    for name in ("line", *LINK_FIELDS, "log"):
-        table = table.append_column(name, read.column(name))
-    return table.cast(_ANALYSIS_SCHEMA)
+    with ThreadPoolExecutor(1) as pool:
+        customers = pool.submit(_case_customers, engine)  # read while the events are
+        kept: list[list[pa.RecordBatch]] = [[] for _ in scopes]
+        rows = store.analysis_rows(union)
+        for batch in read_batches(engine, rows, _READ_SCHEMA, order_by="line", parts=parts):
+            for found, scope in zip(kept, scopes, strict=True):
+                found.append(batch if len(scopes) == 1 else batch.filter(_within(batch.column("timestamp"), scope)))
+        lookup = customers.result()
+    tables = []
+    while kept:  # each period's batches are let go as its table is made
+        read = pa.Table.from_batches(kept.pop(0), schema=_READ_SCHEMA).unify_dictionaries()
+        customer_id = _customer_of(lookup, read.column("case_id"))
+        table = read.select(["case", "activity", "timestamp", "lifecycle", "resource", "team", "status"])
+        table = table.append_column("customer", customer_id.cast(pa.string()))
+        for name in ("line", "case_id"):
+            table = table.append_column(name, read.column(name))
+        table = table.append_column("customer_id", customer_id).append_column("log", read.column("log"))
+        tables.append(table.cast(_ANALYSIS_SCHEMA))
+    return tables
+
+
+def _within(moments: pa.Array, scope: EventScope) -> pa.Array:
+    """Which of the moments fall in the scope's period [since, until)."""
+    inside = pc.greater_equal(moments, pa.scalar(scope.since, moments.type)) if scope.since else None
+    if scope.until is not None:
+        before = pc.less(moments, pa.scalar(scope.until, moments.type))
+        inside = before if inside is None else pc.and_(inside, before)
+    return inside if inside is not None else pa.array(np.ones(len(moments), dtype=bool))
+
+
+def _case_customers(engine: Engine) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """The customer of each case, indexed by the case's id (-1: no case or no customer)."""
+    cases = read_arrow(engine, store.case_customers(), _CASE_SCHEMA)
+    ids = cases.column("case_id").to_numpy()
+    lookup = np.full(int(ids.max()) + 1 if len(ids) else 1, -1, dtype=np.int64)
+    lookup[ids] = cases.column("customer_id").fill_null(-1).to_numpy()
+    return lookup
+
+
+def _customer_of(lookup: np.ndarray[Any, np.dtype[np.int64]], case_ids: pa.ChunkedArray) -> pa.Array:
+    """The customer id of each event's case, null where it has none (as a left join of the cases gives it)."""
+    cases = case_ids.fill_null(-1).to_numpy()
+    known = (cases >= 0) & (cases < len(lookup))
+    customers = np.where(known, lookup[np.where(known, cases, 0)], -1)
+    return pa.array(customers, type=pa.int64(), mask=customers < 0)
 
 
 def logs_covered(events: pa.Table) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -70,6 +70,7 @@ __all__ = [
     "open_promise_ids",
     "overdue_promise_ids",
     "process_report",
+    "process_reports",
     "correction_queue",
     "search",
     "themes",
@@ -408,20 +409,34 @@ def process_report(
     database's events in the period and department of the filters; None when there are none. `leave_out` names
     analyses a caller does not show (process.OPTIONAL_ANALYSES); without `logs` the report does not name the
     event logs it covers (events.logs_covered)."""
+    return process_reports(engine, settings, [(filters, leave_out)], logs)[0]
+
+
+def process_reports(
+    engine: Engine, settings: Settings, asked: Sequence[tuple[Filters, frozenset[str]]], logs: bool = True
+) -> list[dict[str, Any] | None]:
+    """process_report of each (filters, leave_out) asked, for filters that differ only in their period (e.g. a
+    period and the one before): the events of all are read in one pass, then analysed one period at a time (each
+    period's events are let go once analysed)."""
     from klantstem.process import service as process
 
-    scope = events.EventScope(since=filters.since, until=filters.until, department_id=filters.department_id)
-    table = events.analysis_events(engine, scope)
-    if table.num_rows == 0:
-        return None
-    options = process.AnalysisOptions(
-        timezone=settings.timezone,
-        opening_hours=settings.opening_hours,
-        holiday_country=settings.holiday_country,
-        sql_cache=settings.sql_cache_folder,
-        memory_limit=settings.analysis_memory or None,
-        spill_dir=str(Path(tempfile.gettempdir()) / "klantstem-spill") if settings.analysis_memory else None,
-        leave_out=leave_out,
-    )
-    report = process.analyze_table(table, options, source="klantstem database")
-    return (report | events.logs_covered(table)) if logs else report
+    scopes = [events.EventScope(since=f.since, until=f.until, department_id=f.department_id) for f, _ in asked]
+    tables: list[Any] = events.analysis_events_of(engine, scopes)
+    reports: list[dict[str, Any] | None] = []
+    for i, (_, leave_out) in enumerate(asked):
+        table, tables[i] = tables[i], None
+        if table.num_rows == 0:
+            reports.append(None)
+            continue
+        options = process.AnalysisOptions(
+            timezone=settings.timezone,
+            opening_hours=settings.opening_hours,
+            holiday_country=settings.holiday_country,
+            sql_cache=settings.sql_cache_folder,
+            memory_limit=settings.analysis_memory or None,
+            spill_dir=str(Path(tempfile.gettempdir()) / "klantstem-spill") if settings.analysis_memory else None,
+            leave_out=leave_out,
+        )
+        report = process.analyze_table(table, options, source="klantstem database")
+        reports.append((report | events.logs_covered(table)) if logs else report)
+    return reports

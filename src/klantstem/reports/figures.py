@@ -48,11 +48,16 @@ def facet_figures(engine: Engine, scope: Scope) -> list[dict[str, Any]]:
 LEFT_OUT = frozenset({"variants", "slowest_cases"})
 
 
-def process_figures(engine: Engine, settings: Settings, scope: Scope, before: bool = False) -> dict[str, Any] | None:
-    """The voice of the process (the process analysis of the period's events), trimmed to what the report shows
-    (of the period `before` the one reported on, to what it compares)."""
-    leave_out = LEFT_OUT | {"bottlenecks"} if before else LEFT_OUT
-    report = insights.process_report(engine, settings, scope.filters(), leave_out=leave_out, logs=False)
+def process_figures(engine: Engine, settings: Settings, scope: Scope, previous: Scope) -> tuple[Any, Any]:
+    """The voice of the process (the process analysis of the period's events) of the period and of the one before
+    (their events read in one pass), each trimmed to what the report shows (of the period before, to what it
+    compares); None for a period without events."""
+    asked = [(scope.filters(), LEFT_OUT), (previous.filters(), LEFT_OUT | {"bottlenecks"})]
+    now, before = insights.process_reports(engine, settings, asked, logs=False)
+    return _trimmed(now), _trimmed(before)
+
+
+def _trimmed(report: dict[str, Any] | None) -> dict[str, Any] | None:
     if report is None:
         return None
     keep = ("cases", "events", "case_duration_s", "case_duration_business_s", "waiting_by_cause_s",

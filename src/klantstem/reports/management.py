@@ -72,12 +72,11 @@ def build(
         raise UserInputError(f"period {scope.period.label}: no data in this period{where}")
     previous = figures.Scope(scope.period.previous(), scope.department_id)
     # The process analyses (most of a report's work, waiting on DuckDB and the readers rather than on Python) run
-    # in a thread of their own while the other sections are worked out; one after the other, so that the events
-    # of only one period are held at once.
+    # in a thread of their own while the other sections are worked out: both periods' events read in one pass,
+    # then analysed one after the other.
     analyses = ThreadPoolExecutor(max_workers=1)
     try:
-        process_now = analyses.submit(figures.process_figures, engine, settings, scope)
-        process_before = analyses.submit(figures.process_figures, engine, settings, previous, True)
+        process = analyses.submit(figures.process_figures, engine, settings, scope, previous)
         insights.analyse_stories(engine, clock)  # label what was told since the last look (once; kept)
         now = period_figures(engine, settings, clock, scope, names)
         before = period_figures(engine, settings, clock, previous, names)
@@ -87,7 +86,7 @@ def build(
             for back in range(TREND_PERIODS - 1, -1, -1)
         ]
         problems = problems_section.problem_figures(engine, clock, settings, scope.period)
-        now["process"], before["process"] = process_now.result(), process_before.result()
+        now["process"], before["process"] = process.result()
     finally:
         analyses.shutdown(cancel_futures=True)  # after a failure: waits for the analysis under way only
     return {
