@@ -346,3 +346,23 @@ def test_notes_of_what_was_booked_passive_agents_and_days_of_the_month() -> None
     assert promises.due_from_phrase("op de 20e", monday, CAL).astimezone(AMS).date() == ams(2026, 12, 20).date()
     for text in ("De monteur is vanochtend langs geweest.", "Our team is available 24/7 on the phone."):
         assert promises_in(text, inbound=True) == [], text
+
+
+def test_english_pronoun_verbs_ends_of_months_booked_slots_and_general_rules() -> None:
+    monday = ams(2026, 11, 23, 10)
+    cases = {
+        "We aim to respond to all complaints within 2 working days.": ams(2026, 11, 25, 17, 30),
+        "Tegen eind december staat het geld op uw rekening.": ams(2026, 12, 31, 17, 30),
+        "Delivery slot confirmed: Thursday 3 December, 8:00-12:00.": ams(2026, 12, 3, 12),
+        "Expected delivery: Friday 4 Dec, 8-12 uur.": ams(2026, 12, 4, 12),
+    }
+    for text, due in cases.items():
+        (found,) = promises_in(text, inbound=False)
+        assert _due(found.due_phrase, monday) == due, text
+    assert _due("eind van de maand", monday) == ams(2026, 11, 30, 17, 30)
+    for text in (
+        "Our opening hours on Monday are 9 to 5.",
+        "Refunds usually reach your account within 5 working days.",
+        "Meestal krijgt u binnen een week antwoord.",
+    ):
+        assert promises_in(text, inbound=False) == [], text

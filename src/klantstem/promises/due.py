@@ -57,7 +57,10 @@ _BY_DATE = re.compile(
 
 _DAY_OF_MONTH = re.compile(r"^(?:on|by|before|op|voor|uiterlijk)?\s*(?:the|de)\s+(\d{1,2})(?:st|nd|rd|th|ste|de|e)$")
 _THIS_WEEK = re.compile(r"^(?:uiterlijk\s+|by\s+)?(?:deze week(?: nog)?|this week)$")
-_MONTH_END = re.compile(rf"^(?:voor|uiterlijk|by|before)?\s*(?:eind|einde|end of|the end of)\s+({_MONTH})$")
+_MONTH_END = re.compile(
+    rf"^(?:voor|uiterlijk|by|before|tegen)?\s*(?:eind|einde|end of|the end of)\s+"
+    rf"({_MONTH}|(?:van\s+)?(?:de|deze|the|this)\s+(?:maand|month))$"
+)
 _NEXT_WEEK = re.compile(
     rf"^(?:uiterlijk\s+|voor\s+|by\s+|before\s+|in\s+)?(?:de\s+)?(?:volgende|komende|next)\s+week"
     rf"(?:\s+(?:op\s+|on\s+)?({'|'.join(WEEKDAY_NAMES)}))?$"
@@ -170,7 +173,7 @@ def _month_end(text: str, made_at: datetime, calendar: BusinessCalendar) -> date
     if not match:
         return None
     today = made_at.astimezone(ZoneInfo(calendar.timezone)).date()
-    month = MONTHS[match.group(1)]
+    month = MONTHS.get(match.group(1), today.month)  # "eind van de maand": this month
     year = today.year + (1 if month < today.month else 0)
     last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
     days = [last - timedelta(days=n) for n in range(last.day)]

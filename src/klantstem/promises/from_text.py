@@ -78,7 +78,9 @@ _THIS_WEEK = re.compile(
     r"before the weekend)\b"
 )
 # the end of a month: "voor eind december", "by the end of January"
-_MONTH_END = re.compile(rf"\b(?:eind|einde|end of|the end of)\s+({_MONTH})\b")
+_MONTH_END = re.compile(
+    rf"\b(?:eind|einde|end of|the end of)\s+({_MONTH}|(?:van\s+)?(?:de|deze|the|this)\s+(?:maand|month))\b"
+)
 MORNING_ENDS = "12:00"  # "donderdagochtend", "Thursday morning": by noon
 _ON_DATE = re.compile(
     rf"\b(?:(uiterlijk|voor|op|before|by|on)\s+)?(\d{{1,2}}\s+(?:{_MONTH})\b(?:\s+\d{{4}})?|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
@@ -87,6 +89,9 @@ _CLOCK = re.compile(
     r"\b(om|voor|rond|tegen|at|before|by|around|en|and)\s+(?:(half)\s+([a-z]+)|(\d{1,2}|[a-z]+(?=\s+uur\b))"
     r"(?:[:.u](\d{2}))?\s*"
     rf"(uur|u|h|am|pm|o'clock)?(?![\d-]|\s*(?:{_MONTH}|{_UNIT})\b))|\b(\d{{1,2}})\s*(am|pm)\b|\b(noon)\b"
+)
+_CLOCK_RANGE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*[-\u2013]\s*(\d{1,2})[:.](\d{2})\b|\b\d{1,2}\s*[-\u2013]\s*(\d{1,2})\s*(uur|u|h|am|pm)\b"
 )
 _ENGLISH_DAYS = {"tomorrow": "tomorrow", "today": "today"}
 
@@ -177,7 +182,8 @@ def due_phrase(sentence: str) -> str | None:
     at = (" at " if english else " om ") + clock if clock else ""
     day = _DAY.search(sentence)
     if day:
-        if not at and day.group(1).endswith(("ochtend", "voormiddag", "vroeg", "morning")):
+        morning = day.group(1).startswith(("morgen", "tomorrow")) and day.group(1) != "morgen"
+        if not at and morning and day.group(1).endswith(("ochtend", "voormiddag", "vroeg", "morning")):
             at = (" at " if english else " om ") + MORNING_ENDS
         return _day_word(day.group(1)) + at
     on_date = _ON_DATE.search(sentence)
@@ -225,6 +231,11 @@ def _clock(sentence: str) -> str | None:
         elif hour and (unit or minute or lead not in ("en", "and")):
             number = int(hour) if hour.isdigit() else NUMBER_WORDS.get(hour)  # "om negen uur"
             found = _hhmm(number, int(minute or 0), unit) if number is not None else found
+    if found is None:
+        span = _CLOCK_RANGE.search(sentence)  # "8:00-12:00", "8-12 uur": by the end of the range
+        if span:
+            hour, minute, unit = span.group(1) or span.group(3), span.group(2), span.group(4)
+            found = _hhmm(int(hour), int(minute or 0), unit if unit in ("am", "pm") else None)
     return found
 
 

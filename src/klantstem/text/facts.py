@@ -284,7 +284,8 @@ _TIME_AHEAD = re.compile(
     rf"\b(?:morgen\w*|overmorgen|tomorrow|tmrw|tonight|vanavond|vanmiddag|this (?:afternoon|evening)|later today|"
     rf"(?:vandaag|today)\s+(?:nog|still)|nog\s+vandaag|"
     rf"(?:binnen|within|in|(?<!for )over)\s+(?:het\s+|de\s+|the\s+)?(?:{_NUMBER_WORD}\s+)?(?:half\s+)?{_TIME_UNIT}|"
-    rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? week|"
+    rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? (?:week|maand)|"
+    rf"(?:eind|einde|end of|the end of)\s+(?:{_MONTHS}|the month|this month)|"
     rf"end of (?:the|this) week|voor het weekend|before the weekend|uiterlijk|ten laatste|no later than|"
     rf"(?<!het is )(?<!het is nu )(?<!it is )(?<!it's )(?:{_WEEKDAYS})\w*|"
     rf"\d{{1,2}}-\d{{1,2}}-\d{{2,4}}|(?!24/7)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+(?:{_MONTHS})|(?:the|de)\s+\d{{1,2}}(?:st|nd|rd|th|ste|de|e)|"
@@ -298,7 +299,14 @@ _PAST_STORY = re.compile(
 # what was booked or planned, told in a note without a finite verb ("Monteur ingepland op vrijdag", "Your engineer
 # appointment: Tuesday 1 December", "Call back booked for Thu 26/11 at 2pm")
 _BOOKED = re.compile(
-    r"\b(?:ingepland|gepland|geboekt|vastgelegd|afgesproken|booked|scheduled|arranged|afspraak|appointment)\b"
+    r"\b(?:ingepland|gepland|geboekt|vastgelegd|afgesproken|booked|scheduled|arranged|afspraak|appointment|"
+    r"tijdslot|tijdvak|leverdatum|bezorgdatum|(?:delivery|time) slot|delivery date|expected delivery|"
+    r"verwachte (?:levering|leverdatum|bezorging))\b"
+)
+# a general rule, not a promise to this customer: "Refunds usually take 5-10 days", "Meestal binnen een week"
+_GENERIC = re.compile(
+    r"\b(?:usually|typically|normally|generally|in most cases|often|meestal|doorgaans|gewoonlijk|normaal gesproken|"
+    r"in de regel|vaak)\b"
 )
 _TO_COME = re.compile(
     r"\b(?:zou|zouden|would|'d|will|'ll|zal|zullen|beloofd\w*|toegezegd|promised|gezegd|zei|zeiden|said|told|"
@@ -308,8 +316,9 @@ _TO_COME = re.compile(
 _CONDITION = re.compile(r"\s*(?:als|indien|mocht|mochten|tenzij|wanneer|if|unless|in case|should you|when)\b")
 # a promise reported: what follows the saying is the promise ("zei dat", "heeft gezegd dat", "said", "told me")
 _SAID = re.compile(
-    r"\b(?:zei|zeiden|gezegd|beloofd|beloofde|beloofden|toegezegd|verteld|said|told(?: (?:me|us|her|him|them))?|"
-    r"promised|advised)\b"
+    r"\b(?:zei|zeiden|gezegd|beloofd|beloofde|beloofden|toegezegd|verteld|uitgelegd|gemeld|aangegeven|"
+    r"medegedeeld|laten weten|said|told(?: (?:me|us|her|him|them))?|promised|advised|explained|informed|"
+    r"confirmed)\b"
     r"(?:\s+(?:dat|that))?"
 )
 # a reporter who is the organisation or one of its people: the promise is the organisation's
@@ -383,7 +392,7 @@ def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Du
         from_ = said.end() if said else start
         if not _TIME_AHEAD.search(lower, from_, end) or _told_as_past(lower, bounds):
             continue
-        booked = _BOOKED.search(lower, from_, end)
+        booked = _BOOKED.search(lower, start, end)
         if booked and not _denied_or_asked(lower, booked.end(), bounds):
             # a note of what was booked: "Monteur ingepland op vrijdag 4 december", "Call back booked for Thu"
             kind = _named_kind(lower, bounds, "promise")
@@ -438,6 +447,8 @@ def _denied_or_asked(lower: str, end: int, bounds: tuple[int, int]) -> bool:
         return True
     if _IMPERATIVE.match(lower, left):
         return True
+    if _GENERIC.search(lower, left, right):
+        return True  # a general rule ("Refunds usually take 5 days"), not a promise to this customer
     return lower[right : right + 1] == "?" or bool(_DONE_HERE.search(lower, left, right))
 
 

@@ -37,6 +37,9 @@ _STOP = word_set(
 _OWNER = word_set("van from bij")
 _PLURAL_PRONOUNS = word_set("wij we zij ze jullie")
 _SPEAKER_OR_ADDRESSEE = word_set("ik je jij ge gij")
+_ENGLISH_PERSONS = word_set("i we they you")
+_ADVERBS = word_set("also just still always never only even already all really usually typically normally often "
+                    "now then too both each")
 _DETERMINERS = word_set(
     "de het een onze ons uw jouw jullie mijn je zijn haar hun deze die dit the a an our your my his her their this "
     "that"
@@ -113,6 +116,8 @@ def _clause(text: str, lower: str, left: int, right: int, english: bool) -> Clau
             return _made(tokens, named, k, named, name=True)
         after = _subject_end(words, k, english)
         if after is not None and (k == 0 or english):
+            if english and words[after] not in _FINITE_EN and _BE.intersection(words[after + 1 :]):
+                return None  # "Our opening hours on Monday are ...": "hours" is a noun; the verb comes later
             return _made(tokens, after, k, after)
         if k > 0 and not english:
             after = _subject_end(words, k + 1, english, verb_needed=False)
@@ -157,7 +162,12 @@ def _finite(word: str, subject: list[str], english: bool) -> bool:
         return False
     if english:
         base = lemma(word, "en")
-        return base != word and word in (base + "s", base + "es")
+        if base != word and word in (base + "s", base + "es"):
+            return True  # "ships", "arrives"
+        # "we aim", "I check": what follows a personal pronoun, unless an adverb ("we also", "I really")
+        return bool(subject) and subject[-1] in _ENGLISH_PERSONS and base == word and word not in _ADVERBS and (
+            not word.endswith("ly") and simplemma.is_known(word, "en")
+        )
     dutch = lemma(word, "nl")
     if dutch.endswith("en") and dutch != word and word in _present_forms(dutch):
         return True
