@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from klantstem.text import courtesy, durations, facts, pipeline
-from klantstem.text.patterns import Prefiltered, required_literals
+from klantstem.text.appraisal import lexicon_for
+from klantstem.text.lemmas import lemmatize
+from klantstem.text.patterns import NUMBER_WORDS, Hit, PhraseMatcher, Prefiltered, _drop_overlaps, required_literals
+from klantstem.text.taxonomy import default_taxonomy
+from klantstem.text.tokens import Token, tokenize
 
 PREFILTERED = [
     courtesy._SALUTATION,
@@ -62,3 +67,39 @@ def test_the_prefilter_rules_out_texts_without_the_words_and_reads_the_pattern_s
     assert not ignoring.could_match("Met vriendelijke groet")
     assert ignoring.search("Kind REGARDS") is not None
     assert ignoring.search("Kind regard\u017f") is not None, "the long s is an s to re"
+
+
+def _plain_find(matcher: PhraseMatcher[Any], lower: str, tokens: list[Token], lemmas: list[str]) -> list[Any]:
+    """The pattern language read plainly: at each token every candidate pattern is tried, the longest wins (the
+    first of equals), and the others' payloads go with it in the order they lost."""
+    hits: list[Hit[Any]] = []
+    for i, tok in enumerate(tokens):
+        best: Hit[Any] | None = None
+        shorter: list[Any] = []
+        for cand in matcher._candidates(tok.lower, lemmas[i]):
+            m = cand.regex.match(lower, tok.start) if cand.regex is not None else None
+            if cand.regex is not None and m is None:
+                continue
+            end = m.end() if m is not None else tok.end
+            if best is None or end > best.end:
+                shorter.extend([best.payload] if best is not None else [])
+                best = Hit(tok.start, end, i, cand.payload)
+            else:
+                shorter.append(cand.payload)
+        if best is not None:
+            hits.append(Hit(best.start, best.end, i, best.payload, tuple(shorter)))
+    return [(h.start, h.end, h.token_index, h.payload, h.hidden) for h in _drop_overlaps(hits)]
+
+
+MATCHERS = [lexicon_for("nl").matcher, lexicon_for("en").matcher, default_taxonomy().matcher("unknown")]
+WORDS = sorted({w for m in MATCHERS for w in [*m._exact, *m._prefix]} | set(NUMBER_WORDS) | {"12", "niet", "not"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, ".", ",", "!", "\n"]), max_size=40).map(" ".join))
+def test_the_phrase_matcher_finds_what_the_plain_reading_finds(text: str) -> None:
+    tokens = tokenize(text)
+    lemmas = lemmatize([t.lower for t in tokens], "nl")
+    for matcher in MATCHERS:
+        got = [(h.start, h.end, h.token_index, h.payload, h.hidden) for h in matcher.find(text, tokens, lemmas)]
+        assert got == _plain_find(matcher, text, tokens, lemmas), text

@@ -17,6 +17,8 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from re import _casefix, _constants, _parser  # type: ignore[attr-defined]  # the parser re itself uses
 from typing import Any, Generic, TypeVar
 
@@ -148,38 +150,42 @@ class PhraseMatcher(Generic[P]):
         return result
 
     def find(self, lower: str, tokens: Sequence[Token], lemmas: Sequence[str] | None = None) -> list[Hit[P]]:
+        memo = self._memo
+        words = list(map(_WORD_OF, tokens))
+        keys = list(zip(words, lemmas, strict=True)) if lemmas is not None else [(w, None) for w in words]
+        found_at = list(map(memo.get, keys))  # the candidates of each token; None: not looked up yet
+        if None in found_at:
+            candidates = self._candidates
+            found_at = [c if c is not None else candidates(*k) for c, k in zip(found_at, keys, strict=True)]
         hits: list[Hit[P]] = []
-        memo, candidates = self._memo, self._candidates
-        words: set[str] | None = None
-        for i, tok in enumerate(tokens):
-            lemma = lemmas[i] if lemmas is not None else None
-            found = memo.get((tok.lower, lemma))
-            if found is None:
-                found = candidates(tok.lower, lemma)
-            if not found:
-                continue
-            best: Hit[P] | None = None
+        present: frozenset[str] | None = None
+        for i in compress(range(len(found_at)), found_at):  # only the tokens a pattern starts at
+            tok = tokens[i]
+            start = best_end = tok[1]
+            best: _Compiled[P] | None = None
             shorter: list[P] = []
-            for cand in found:
-                end = tok.end
-                if cand.regex is not None:
+            for cand in found_at[i] or ():
+                regex = cand.regex
+                if regex is None:
+                    end = tok[2]
+                else:
                     if cand.needs is not None:
-                        if words is None:
-                            words = set(_PLAIN_WORD.findall(lower))
-                        if cand.needs.isdisjoint(words):
+                        if present is None:
+                            present = words_in(lower)
+                        if cand.needs.isdisjoint(present):
                             continue
-                    m = cand.regex.match(lower, tok.start)
+                    m = regex.match(lower, start)
                     if m is None:
                         continue
                     end = m.end()
-                if best is None or end > best.end:
+                if best is None or end > best_end:
                     if best is not None:
                         shorter.append(best.payload)
-                    best = Hit(tok.start, end, i, cand.payload)
+                    best, best_end = cand, end
                 else:
                     shorter.append(cand.payload)
             if best is not None:
-                hits.append(Hit(best.start, best.end, i, best.payload, tuple(shorter)) if shorter else best)
+                hits.append(Hit(start, best_end, i, best.payload, tuple(shorter)))
         return _drop_overlaps(hits) if len(hits) > 1 else hits
 
 
@@ -193,6 +199,22 @@ def _drop_overlaps(hits: list[Hit[P]]) -> list[Hit[P]]:
             continue
         kept.append(hit)
     return kept
+
+
+_WORD_OF = itemgetter(0)  # a token's lower-cased word
+_last_words: tuple[str, frozenset[str]] = ("", frozenset())  # the last text `words_in` read, with its words
+
+
+def words_in(lower: str) -> frozenset[str]:
+    """The plain words (`\\w+`) of a text. The last answer is kept (one tuple, replaced whole, so threads never see
+    half of one), as the lexicon and the facets ask for the same text one after the other."""
+    global _last_words
+    last = _last_words
+    if last[0] is lower:  # the kept text is referenced here, so no other text can have its identity
+        return last[1]
+    words = frozenset(_PLAIN_WORD.findall(lower))
+    _last_words = (lower, words)
+    return words
 
 
 # --- regular expressions behind a literal prefilter -------------------------------------------------------------
