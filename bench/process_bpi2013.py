@@ -33,7 +33,7 @@ from klantstem.process.compiled import query
 from klantstem.process.dfg import all_variants, directly_follows, pair_rows
 from klantstem.process.engine_duckdb import connect
 from klantstem.process.eventlog import read_table
-from klantstem.process.frame import prepare, register_arrow
+from klantstem.process.frame import prepare, standard_arrow
 from klantstem.process.leadtimes import case_table
 from klantstem.process.options import AnalysisOptions
 from klantstem.process.report import analyze_file
@@ -97,7 +97,7 @@ def ours_figures() -> dict[str, Any]:
     table, _ = read_table(LOG)
     options = AnalysisOptions()
     con = connect(options)
-    prepared = prepare(con, register_arrow(con, table), options)
+    prepared = prepare(con, standard_arrow(table), options)
     cases = rows(query(con, _durations, prepared))
     dfg = directly_follows(pair_rows(con, prepared))
     return {

@@ -43,6 +43,9 @@ class Engine(Protocol):
     backend has (registering Arrow, tables in memory or on disk, spilling) stays inside its adapter."""
 
     dialect: str  # the SQL dialect Ibis compiles to ("duckdb", "pyspark")
+    # Whether events are best ordered in this process and given to the engine as Arrow with dictionary columns
+    # (ordering.arranged) rather than ordered by the engine.
+    arranged_arrow: bool
 
     def compile(self, expr: ir.Expr) -> str: ...
 

@@ -43,9 +43,11 @@ class DuckDB:
     (compiled.py), so a report whose statements are kept never loads Ibis."""
 
     dialect = "duckdb"
+    arranged_arrow = True  # DuckDB reads Arrow dictionaries as they are, without a copy
 
-    def __init__(self, con: Any) -> None:
+    def __init__(self, con: Any, arrow: dict[str, pa.Table] | None = None) -> None:
         self.con = con
+        self._arrow = {} if arrow is None else arrow  # Arrow tables given by name, shared with the cursors
 
     def compile(self, expr: ir.Expr) -> str:
         import ibis
@@ -73,6 +75,7 @@ class DuckDB:
         types = [_SQL_TYPES.get(str(field.type)) for field in table.schema]
         if table.num_rows > _COPIED_ROWS or None in types:
             self.con.register(name, table)
+            self._arrow[name] = table
             return name
         columns = ", ".join(f'"{field.name}" {kind}' for field, kind in zip(table.schema, types, strict=True))
         self.con.execute(f'CREATE OR REPLACE TABLE "{name}" ({columns})')
@@ -86,12 +89,14 @@ class DuckDB:
         return name, _from_parquet(self, path, columns, name)
 
     def cursor(self) -> DuckDB:
-        """Another connection to the same database and schema, for a query in another thread. Tables are
-        shared; registered Arrow tables and views over them are not."""
+        """Another connection to the same database and schema, for a query in another thread, with the Arrow tables
+        given to this one (DuckDB registers them per connection)."""
         [(database, schema)] = self.con.execute("SELECT current_database(), current_schema()").fetchall()
         own = self.con.cursor()
         own.execute(f'USE "{database}"."{schema}"; {_SESSION}')
-        return DuckDB(own)
+        for name, table in self._arrow.items():
+            own.register(name, table)
+        return DuckDB(own, self._arrow)
 
     def close(self) -> None:
         self.con.close()

@@ -33,6 +33,7 @@ class Spark:
     temporary views are its own, as a report's schema is in DuckDB), whose views `drop` removes."""
 
     dialect = "pyspark"
+    arranged_arrow = False  # Spark orders the events itself (Arrow dictionaries are not read by createDataFrame)
 
     def __init__(self, session: Any) -> None:
         self.session = session

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
 
 from klantstem.errors import UserInputError
-from klantstem.process.arrays import from_numpy, moment
+from klantstem.process.arrays import from_numpy, moment, to_numpy
 from klantstem.process.business_hours import clock_from_days, days_table, kept_clock_tables
 from klantstem.process.compiled import Engine, Named, materialize, named, query, view
 from klantstem.process.eventlog import STANDARD
@@ -62,17 +63,53 @@ def _micros(column: pa.ChunkedArray) -> int | None:
 
 
 def arrow_span(table: pa.Table) -> tuple[datetime | None, datetime | None]:
-    """The first and last timestamp of events in an Arrow table."""
+    """The first and last timestamp of the events in an Arrow table of the standard columns (standard_arrow)."""
     import pyarrow.compute as pc  # only for Arrow tables: a Parquet log never loads Arrow's compute functions
 
-    found = pc.min_max(table.column("timestamp").cast(UTC_US).cast(pa.int64()))
-    return moment(found["min"].as_py()), moment(found["max"].as_py())
+    found = pc.min_max(table.column("t"))
+    first, last = found["min"].as_py(), found["max"].as_py()
+    return moment(None if first is None else round(first * 1_000_000)), moment(
+        None if last is None else round(last * 1_000_000)
+    )
 
 
-def register_arrow(con: Engine, table: pa.Table) -> Named:
-    """Events from an Arrow table, given to the engine by name (DuckDB: without a copy)."""
-    standard = standard_arrow(table)
-    return named(con.register(SOURCE, standard), standard.schema)
+def plain_parquet(schema: pa.Schema, columns: dict[str, str]) -> bool:
+    """Whether a Parquet file's columns (`columns`: the file's column of each standard one) can be read as they
+    are (parquet_events): the time as a timestamp, every other column as text or a dictionary of text. Other
+    types are converted by the engine (engine's read_parquet)."""
+    for standard, source in columns.items():
+        kind = schema.field(source).type
+        if pa.types.is_dictionary(kind):
+            kind = kind.value_type
+        if not (pa.types.is_timestamp(kind) if standard == "timestamp" else pa.types.is_string(kind)):
+            return False
+    return True
+
+
+def parquet_events(path: Path, columns: dict[str, str]) -> tuple[pa.Table, dict[str, int]]:
+    """The events of a Parquet file (plain_parquet) as an Arrow table of the standard columns, text read as
+    dictionaries where the file keeps it so (no string is built), a time without a zone taken as UTC (as the
+    engines read it); and the counts of events left out for a missing case, activity or time."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    used = list(dict.fromkeys(columns.values()))
+    text = [source for standard, source in columns.items() if standard != "timestamp"]
+    try:
+        read = pq.ParquetFile(path, read_dictionary=text).read(columns=used)  # pq.read_table loads Arrow's datasets
+    except (OSError, pa.ArrowException) as exc:
+        raise UserInputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]})") from None
+    moments = read.column(columns["timestamp"])
+    if moments.type.tz is None:
+        moments = moments.cast(pa.timestamp(moments.type.unit, tz="UTC"))
+    table = pa.table(
+        {standard: moments if standard == "timestamp" else read.column(source) for standard, source in columns.items()}
+    )
+    missing = [table.column(name).null_count for name in ("case", "activity", "timestamp")]
+    if any(missing):
+        case, activity, moment_column = (pc.is_valid(table.column(n)) for n in ("case", "activity", "timestamp"))
+        table = table.filter(pc.and_(pc.and_(case, activity), moment_column))
+    return table, left_out(missing)
 
 
 def standard_arrow(table: pa.Table) -> pa.Table:
@@ -99,15 +136,24 @@ def standard_arrow(table: pa.Table) -> pa.Table:
 
 
 def prepare(
-    con: Engine, events: Named, options: AnalysisOptions, span: tuple[datetime | None, datetime | None] | None = None
+    con: Engine,
+    events: Named | pa.Table,
+    options: AnalysisOptions,
+    span: tuple[datetime | None, datetime | None] | None = None,
 ) -> Named:
     """Materialise the events each analysis reads: case, activity, team, state (status, else lifecycle),
     customer, t (epoch seconds), pos (1, 2, ... within the case), the next event's activity, t and state, the
     event before's team (`prev_team`), and the business clock of the event and of the next one (b, next_b) with
-    the event's wall-clock seconds (local). Only the columns the order needs go through the per-case sort; the
-    clock is computed after it, on the ordered rows. `span` is the first and last timestamp when the caller
+    the event's wall-clock seconds (local). `events` is a named table of the engine or an Arrow table of the
+    standard columns (standard_arrow). An Arrow table is ordered in this process (ordering.arranged: no sort
+    when it is in order already) when the engine reads Arrow dictionaries (`Engine.arranged_arrow`); otherwise
+    the engine orders the events, with only the columns the order needs going through its per-case sort, and
+    the clock computed after it, on the ordered rows. `span` is the first and last timestamp when the caller
     knows them. The result is a named table (compiled.named) of the connection."""
-    if span is None:
+    table = events if isinstance(events, pa.Table) else None
+    if table is not None:
+        span = arrow_span(table)
+    elif span is None:
         found = query(con, _span, events)
         span = moment(_micros(found["first"])), moment(_micros(found["last"]))
     first, last = span
@@ -115,10 +161,45 @@ def prepare(
         raise UserInputError("the event log holds no events")
     tables = kept_clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
     days = days_table(tables)
-    # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); the engine runs it as one.
     days_named = named(con.register(DAYS, days), days.schema)
-    ordered = view(con, "ordered_events", _ordered, events)
-    return materialize(con, "prepared_events", _clocked, ordered, days_named, first_day=tables.first_day)
+    if table is not None:
+        from klantstem.process.ordering import arranged
+
+        ordered = arranged(table) if con.arranged_arrow else None
+        if ordered is not None:
+            return _clocked_arrow(con, ordered, days_named, tables.first_day)
+        events = named(con.register(SOURCE, table), table.schema)
+    # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); the engine runs it as one.
+    ordered_view = view(con, "ordered_events", _ordered, events)
+    return materialize(con, "prepared_events", _clocked, ordered_view, days_named, first_day=tables.first_day)
+
+
+def _clocked_arrow(con: Engine, ordered: pa.Table, days: Named, first_day: int) -> Named:
+    """The ordered events (ordering.arranged) with the business clock: computed by the engine for each event's
+    time (with its row, so the engine may return the rows in any order), the next event's taken from the row
+    after it in the same case."""
+    times = ordered.column("t")
+    rows = from_numpy(np.arange(len(times), dtype=np.int64))
+    moments = pa.table({"i": rows, "t": times})
+    moments_named = named(con.register("event_times", moments), moments.schema)
+    found = query(con, _clock_of, moments_named, days, first_day=first_day)
+    at = to_numpy(found.column("i").combine_chunks())
+    local, business = np.empty(len(times)), np.empty(len(times))
+    local[at] = to_numpy(found.column("local").combine_chunks())
+    business[at] = to_numpy(found.column("b").combine_chunks())
+    pos = to_numpy(ordered.column("pos").combine_chunks())
+    last = np.ones(len(pos), dtype=bool)  # the case's last event: no next one
+    last[:-1] = pos[1:] == 1
+    next_business = np.empty_like(business)
+    next_business[:-1] = business[1:]
+    next_business[last] = 0.0
+    clocked = ordered.append_column("local", from_numpy(local))
+    clocked = clocked.append_column("b", from_numpy(business)).append_column("next_b", from_numpy(next_business, last))
+    return named(con.register("prepared_events", clocked), clocked.schema)
+
+
+def _clock_of(moments: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
+    return clock_from_days(moments, days, first_day).select("i", "local", "b")
 
 
 def _span(events: ir.Table) -> ir.Table:

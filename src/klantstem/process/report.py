@@ -25,7 +25,7 @@ from klantstem.process.compiled import Engine, Named, materialize, named, query
 from klantstem.process.dfg import directly_follows, pair_rows, quantile_error, start_and_end, variants
 from klantstem.process.engines import engine_of, open_engine
 from klantstem.process.eventlog import ColumnMapping, read_table, resolve_columns
-from klantstem.process.frame import SOURCE, SOURCE_SCHEMA, arrow_span, prepare, register_arrow
+from klantstem.process.frame import SOURCE, SOURCE_SCHEMA, parquet_events, plain_parquet, prepare, standard_arrow
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
@@ -66,26 +66,28 @@ def analyze_table(
     if options.threads is None and table.num_rows < ONE_THREAD_BELOW and engine_of(options, connection) == "duckdb":
         options = replace(options, threads=1)
     with open_engine(options, connection) as con:
-        events = register_arrow(con, table)
-        return build_report(con, events, options, dict(warnings or {}), source, arrow_span(table))
+        return build_report(con, standard_arrow(table), options, dict(warnings or {}), source)
 
 
 def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOptions, connection: Any) -> dict[str, Any]:
     import pyarrow.parquet as pq
 
     try:
-        names = pq.ParquetFile(path).schema_arrow.names
+        schema = pq.ParquetFile(path).schema_arrow
     except (OSError, pa.ArrowException) as exc:
         raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
-    columns = resolve_columns(path, names, mapping)
+    columns = resolve_columns(path, schema.names, mapping)
     with open_engine(options, connection) as con:
+        if con.arranged_arrow and plain_parquet(schema, columns):
+            table, warnings = parquet_events(path, columns)
+            return build_report(con, standard_arrow(table), options, warnings, str(path))
         name, warnings = con.read_parquet(path, columns, SOURCE)
         return build_report(con, named(name, SOURCE_SCHEMA), options, warnings, str(path))
 
 
 def build_report(
     con: Engine,
-    events: Named,
+    events: Named | pa.Table,
     options: AnalysisOptions,
     warnings: dict[str, int],
     source: str,
