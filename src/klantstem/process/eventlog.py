@@ -165,8 +165,31 @@ def open_event_log(
     return CsvReader(path, mapping, batch_size=batch_size, default_timezone=default_timezone)
 
 
-def read_table(path: Path, mapping: ColumnMapping | None = None, **options: object) -> tuple[pa.Table, ReadStats]:
-    """The whole log as one Arrow table (for logs that fit in memory)."""
+def read_table(
+    path: Path, mapping: ColumnMapping | None = None, *, dictionaries: bool = False, **options: object
+) -> tuple[pa.Table, ReadStats]:
+    """The whole log as one Arrow table (for logs that fit in memory). `dictionaries`: each batch's text columns
+    kept as dictionaries (codes and distinct values) as it is read, and no `line`: far less memory for a large
+    log, whose texts repeat."""
     reader = open_event_log(path, mapping, **options)  # type: ignore[arg-type]
-    table = pa.Table.from_batches(list(reader.batches()), schema=EVENT_SCHEMA)
-    return table, reader.stats
+    if not dictionaries:
+        return pa.Table.from_batches(list(reader.batches()), schema=EVENT_SCHEMA), reader.stats
+    encoded = [_encoded(batch) for batch in reader.batches()]
+    return pa.Table.from_batches(encoded, schema=_ENCODED_SCHEMA), reader.stats
+
+
+_ENCODED_SCHEMA = pa.schema(
+    [
+        field.with_type(pa.dictionary(pa.int32(), pa.string())) if pa.types.is_string(field.type) else field
+        for field in EVENT_SCHEMA
+        if field.name != "line"
+    ]
+)
+
+
+def _encoded(batch: pa.RecordBatch) -> pa.RecordBatch:
+    columns = [
+        batch.column(field.name).dictionary_encode() if pa.types.is_dictionary(field.type) else batch.column(field.name)
+        for field in _ENCODED_SCHEMA
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=_ENCODED_SCHEMA)

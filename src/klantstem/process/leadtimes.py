@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 LINK_COLUMNS = ("case_id", "customer_id")
 
 
-def case_table(events: ir.Table, closing_names: tuple[str, ...] = ("",), counted: tuple[str, ...] = ("",)) -> ir.Table:
+def case_table(
+    events: ir.Table, closing_names: tuple[str, ...] = ("",), counted: tuple[str, ...] | None = ("",)
+) -> ir.Table:
     """One row per case, from one pass over its events: start and end, calendar and business duration, events,
     customer and links; what repeats.reopened_totals needs (the first closing event, the last event that is no
     closing, the last event that counts as reopening; `closing_names` and `counted` as repeats.reopen_names
@@ -23,7 +25,9 @@ def case_table(events: ir.Table, closing_names: tuple[str, ...] = ("",), counted
 
     extra = {name: events[name].max() for name in LINK_COLUMNS if name in events.columns}
     closing = (events.activity.isin(closing_names) | events.state.isin(closing_names)).fill_null(False)
-    counts = ~closing & events.activity.isin(counted)
+    counts = ~closing if counted is None else ~closing & events.activity.isin(counted)
+    events = events.mutate(_closing=closing, _counts=counts)  # each worked out once per event
+    closing, counts = events._closing, events._counts
     cases = events.group_by(events.case).aggregate(
         start_t=events.t.min(),
         end_t=events.t.max(),

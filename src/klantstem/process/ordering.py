@@ -47,7 +47,7 @@ def arranged(standard: pa.Table) -> pa.Table | None:
     elif status.null_count == len(status):
         state = lifecycle
     else:
-        state = pc.coalesce(status, lifecycle)
+        state = pc.coalesce(*(c.cast(pa.string()) for c in (status, lifecycle)))
     activity, team, state_codes = (_codes(c) for c in (standard.column("activity"), standard.column("team"), state))
     starts = np.flatnonzero(np.concatenate(([True], ~same)))
     pos = np.arange(len(codes), dtype=np.int64) - np.repeat(starts, np.diff(np.append(starts, len(codes)))) + 1

@@ -16,14 +16,17 @@ if TYPE_CHECKING:
 CLOSING = r"(?i)\b(closed|resolved|completed|cancelled|afgesloten|opgelost|gesloten|afgehandeld)\b"
 
 
-def reopen_names(names: Iterable[str], counting: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def reopen_names(names: Iterable[str], counting: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     """(the closing names, the activities that count as reopening) among `names`, the log's activities and
-    statuses: closing ones are picked by CLOSING; any other activity counts, or those matching `counting` (case
-    ignored). Each is ("",) when empty, so a query's parameters keep one shape."""
+    statuses: closing ones are picked by CLOSING; those matching `counting` (case ignored) count, and without
+    it every activity that is not closing (None: nothing to look up). Each is ("",) when empty, so a query's
+    parameters keep one shape."""
     every = sorted(set(names))
     closing_names = tuple(name for name in every if re.search(CLOSING, name)) or ("",)
-    pattern = re.compile(counting, re.IGNORECASE) if counting else None
-    counted = tuple(n for n in every if n not in closing_names and (pattern is None or pattern.search(n))) or ("",)
+    if not counting:
+        return closing_names, None
+    pattern = re.compile(counting, re.IGNORECASE)
+    counted = tuple(n for n in every if n not in closing_names and pattern.search(n)) or ("",)
     return closing_names, counted
 
 

@@ -48,7 +48,8 @@ def analyze_file(
     require_readable(path)
     if path.name.lower().endswith(".parquet"):
         return _analyze_parquet(path, mapping, options, connection)
-    table, stats = read_table(path, mapping, default_timezone=options.timezone)
+    dictionaries = engine_of(options, connection) == "duckdb"  # as ordering.arranged takes them (less memory)
+    table, stats = read_table(path, mapping, dictionaries=dictionaries, default_timezone=options.timezone)
     if options.progress is not None:
         options.progress(f"read {table.num_rows:,} events")
     return analyze_table(table, options, dict(stats.warnings), source=str(path), connection=connection)
