@@ -317,3 +317,69 @@ def test_a_praise_word_in_scare_quotes_is_irony_and_a_question_after_a_complaint
     assert analyse("De medewerker zei dat ik niet zo moest klagen.").appraisal.level == "bad"
     mail = "Beste,\n\nIk heb drie keer een nieuwe pas aangevraagd. Kunt u kijken wat er misgaat?\n\nGroet,\nAnja"
     assert analyse(mail).appraisal.level == "bad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # impatience: where is it, how long still, must I again
+        "Waar blijft mijn terugbetaling?",
+        "Hoe lang moet ik hier nog op wachten?",
+        "Where is my refund?",
+        "Do I really have to call again?",
+        # escalation and demands
+        "Ik ga naar de Geschillencommissie.",
+        "I'll be taking this to the ombudsman.",
+        "Ik wil mijn geld terug.",
+        # the customer did the work
+        "Ik moet overal zelf achteraan.",
+        "I've had to chase this every single week.",
+        "Uiteindelijk heb ik het zelf maar opgelost.",
+        # an absence stressed, consent not asked, being dismissed
+        "Niet eens een excuus.",
+        "Not a single reply.",
+        "They switched my tariff without asking me.",
+        "Jullie hebben zonder toestemming geld afgeschreven.",
+        "Ik kreeg te horen dat ik maar moest wachten.",
+        # what should have been, what came back, what it cost
+        "The parcel should have arrived on Monday.",
+        "De monteur had om negen uur moeten komen.",
+        "It broke again after a week.",
+        "Mijn voorschot is ineens verdubbeld.",
+        "I'm still being charged after cancelling.",
+    ],
+)
+def test_complaints_told_without_a_complaint_word_are_bad(text: str) -> None:
+    assert analyse(text).appraisal.level == "bad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for your help, Mark.",
+        "Bedankt voor je hulp vandaag.",
+        "Prima geholpen door de jongen aan de balie.",
+        "Zoals beloofd werd het pakket vandaag bezorgd.",
+        "As promised, the engineer came at 9.",
+        "Eindelijk een bedrijf dat doet wat het belooft.",
+        "They refunded me without me even asking.",
+        "Keep up the good work!",
+    ],
+)
+def test_thanks_for_help_and_a_promise_kept_are_praise(text: str) -> None:
+    assert analyse(text).appraisal.level == "excellent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er is niets mis met de levering, ik wil alleen de kleur ruilen.",
+        "There is nothing wrong with the product, I just want a different size.",
+        "Ik heb vrijdag een vrije dag, kan de monteur dan komen?",
+        "Is there anyone who can help me with my meter reading?",
+        "I lost my card, can you send a new one?",
+        "Kunt u de factuur opnieuw sturen?",
+    ],
+)
+def test_requests_and_nothing_wrong_stay_normal(text: str) -> None:
+    assert analyse(text).appraisal.level == "normal"

@@ -30,7 +30,7 @@ POSITIVE: dict[str, float] = {
     "no questions asked": 1.0, "in one call|go|visit": 0.8, "first time right": 1.0,
     "knew ... exactly": 1.0, "knew ... straight|right away": 1.0, "exactly when|what ... said|promised": 1.2,
     "did what ... promised|said": 1.2, "kept their|his|her word": 1.5, "kept ... informed|updated": 1.2,
-    "didn't have to repeat": 1.5, "right person": 0.8, "before ... even asked": 1.2, "same day": 0.8,
+    "didn't have to repeat": 1.5, "right person": 0.8, "before ... even asked": 1.2, "same day": 1.0,
     "next day": 0.6, "straight away": 0.8, "right away": 0.8, "on the spot": 1.0, "within seconds": 1.2,
     "more than ... expected": 1.2, "faster than": 1.2, "thank you so|very much": 1.2, "thanks a lot": 1.0,
     "great job": 2.0, "love it": 1.5, "saved my day|life|bacon": 1.5, "lifesaver": 1.5,
@@ -47,10 +47,17 @@ POSITIVE: dict[str, float] = {
     # what good service does: nothing needed from the customer, done unasked, the same or the next morning, calm
     # under pressure, explained with care
     "didn't|never ... have|need to": 1.2, "did not have|need to": 1.2, "no need to": 1.0,
-    "without ... asking|chasing|prompting": 1.2, "same morning|afternoon|evening|week": 0.8,
+    "without me|us|having ... asking|chasing|prompting|ask|chase": 1.2, "same morning|afternoon|evening|week": 0.8,
     "next morning": 0.8, "very next": 1.0, "stayed|remained|kept ... calm|patient|polite|friendly": 1.2,
     "explained everything|exactly|patiently": 1.0, "explained ... every|each|step by step": 1.0,
     "knew ... history|case|situation|details": 1.0,
+    # thanks for what someone did (not for a message: that is courtesy), help judged, a promise kept, nothing wrong
+    "thanks|thank ... for ... help|patience|support|assistance|effort|efforts|time|explaining|sorting": 1.2,
+    "huge|big|massive|many|special ... thanks": 1.2, "a great|big|huge|real ... help": 1.5,
+    "felt ... helped|understood|listened|valued": 1.2, "as promised|agreed": 1.0,
+    "did|does|do ... what ... promised|promise|promises|said": 1.2, "nothing wrong": 0.3,
+    "keep up the good work": 1.8, "hats off": 1.8, "five stars": 1.8, "with a smile": 1.0,
+    "made|make|making ... an|every|real ... effort": 1.2, "what i call ... service": 1.8,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -90,6 +97,28 @@ NEGATIVE: dict[str, float] = {
     "would expect": -0.8,
     # "only" or "not until" for a late moment
     "not until": -0.8, "only next|tomorrow|later": -0.8, "earliest ... is": -0.8,
+    # impatience: where is it, when finally, how long still, must I again, is anyone going to
+    "where is|where's ... my|our": -0.8, "when ... finally": -1.0, "will i|we ... ever": -1.0,
+    "how long ... have|has|must|going ... wait": -1.0, "have to ... again": -1.0,
+    "is anyone|anybody ... going|actually|even|there": -1.0,
+    # escalation and demands: a customer who threatens to leave or to go to law has a complaint
+    "ombudsman": -1.5, "small claims": -1.5, "trading standards": -1.5, "legal action": -1.5, "lawyer": -1.2,
+    "solicitor": -1.2, "i demand": -1.2, "compensation": -0.8, "want|demand ... money back": -1.0,
+    "switching|switch|moving|leave|leaving ... provider|supplier|elsewhere": -1.0, "another provider|supplier": -0.8,
+    "take my business elsewhere": -1.8,
+    # the customer had to do the work: chasing, a day off, solving it alone
+    "chase|chasing|chased": -1.0, "took|taken ... day off": -0.8, "for nothing": -1.0,
+    "sorted|fixed|figured|solved|resolved ... myself": -1.2, "did it myself": -1.0,
+    # not even, not a single: an absence stressed
+    "not even": -1.0, "not a single": -1.0, "not one": -0.8, "no apology": -1.0,
+    # being dismissed
+    "my fault": -1.2, "my own fault": -1.2, "price increase|rise|hike": -0.6, "broke": -1.0,
+    "stopped working": -1.2,
+    # what should have been, what is only said to be, what changed out of the blue, what it cost the customer
+    "should have": -0.9, "should've": -0.9, "supposedly": -0.8, "so-called": -0.8, "they claim": -0.8,
+    "suddenly": -0.7, "out of the blue": -0.7, "once again": -0.8, "cost|costing ... me|us": -0.8,
+    # how it hit the customer, how they were treated
+    "in tears": -1.2, "sleepless": -1.2, "how you treat": -1.2, "made up": -1.0,
 }
 
 # Words for a problem, which praise for solving it names ("the fault was fixed within an hour"): not a complaint
@@ -299,7 +328,25 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     # being told off: "not my problem"
     ("not|wasn't|isn't ... my|her|his|our|their problem", -1.2, "staff_attitude"),
     # communication
-    ("without ... notice|explanation|warning|reason", -1.0, "communication"),
-    ("# different answers", -1.2, "communication"),
+    ("without ... notice|explanation|warning|reason|consent|permission", -1.0, "communication"),
+    ("without asking|telling|informing|consulting|notifying|checking", -1.0, "communication"),
+    ("unanswered", -1.2, "communication"),
+    # lost, cancelled, locked out, still charged, charged too much, a fault that comes back
+    ("they|you|you've|they've|have|has ... lost", -1.2, None),
+    ("they|you|you've|they've ... cancelled|canceled", -1.0, None),
+    ("was|been|got ... cancelled|canceled", -0.8, None),
+    ("locked out", -1.2, "online_systems"),
+    ("still ... charged|charging|billed|billing|taking|debited", -1.2, "price"),
+    ("charged|charging|billed ... too much", -1.2, "price"),
+    ("fault|problem|issue|leak|error|noise ... came|comes|coming|keeps ... back", -1.0, "product_quality"),
+    ("broke|broken|stopped|failed|crashed|down ... again", -1.0, "product_quality"),
+    ("# different answers|things|stories|explanations|versions", -1.2, "communication"),
+    ("one thing ... another", -1.0, "communication"),
+    ("no-one", -1.0, None),
+    ("doubled", -1.0, "price"),
+    ("twice as much", -1.0, "price"),
+    ("taken|debited|billed ... twice", -1.2, "price"),
+    ("without a working", -1.0, "product_quality"),
+    ("left ... mess", -1.0, "competence"),
 )
 # fmt: on

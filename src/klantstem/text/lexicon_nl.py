@@ -49,7 +49,7 @@ POSITIVE: dict[str, float] = {
     "meer ... dan ik|verwacht": 1.2, "sneller dan": 1.2, "hielden ... aan de afspraak": 1.5,
     "hebben|heeft ... ook gedaan": 1.0, "precies ... afgesproken|afgesproken": 1.2, "zoals afgesproken": 1.0,
     "op de hoogte gehouden|hielden": 1.2, "hoefde|hoefden ... niets|niks ... herhalen": 1.5,
-    "juiste persoon|afdeling": 0.8, "voordat ik ... vroeg": 1.2, "al geregeld": 1.0, "dezelfde dag": 0.8,
+    "juiste persoon|afdeling": 0.8, "voordat ik ... vroeg": 1.2, "al geregeld": 1.0, "dezelfde dag": 1.0,
     "de volgende dag|dag erna": 0.6, "supersnel*": 1.8, "razendsnel*": 1.8, "uit coulance": 1.2,
     "dank jullie|je|u wel": 0.5, "hartelijk dank": 0.8, "heel erg bedankt": 1.2,
     "uit de brand geholpen": 1.5, "bravo": 1.5, "goed bezig": 1.0, "goed geregeld": 1.2,
@@ -69,6 +69,16 @@ POSITIVE: dict[str, float] = {
     "bleef|bleven ... rustig|kalm|geduldig|vriendelijk|beleefd|correct": 1.2,
     "legde|legden|heeft|hebben ... alles|precies|rustig|geduldig|stap ... uit": 1.0,
     "kende|kenden|wist|wisten ... situatie|dossier|geschiedenis|verhaal|voorgeschiedenis": 1.0,
+    # thanks for what someone did (not for a message: that is courtesy), intensified thanks, help judged by how it
+    # went, a promise kept, nothing wrong
+    "bedankt|dank ... voor ... hulp|moeite|geduld|inzet|uitleg|meedenken|hulpvaardigheid": 1.2,
+    "ontzettend|enorm|superveel|hartstikke|reuze|vreselijk|duizendmaal|nogmaals|super ... bedankt": 1.2,
+    "prima|snel|vlot|super|top|uitstekend|perfect|keurig|fantastisch|geweldig|netjes|fijn|correct ... geholpen": 1.2,
+    "voelde|voel ... geholpen|begrepen|gehoord": 1.2, "zoals beloofd|toegezegd": 1.0,
+    "doet|deed|deden|doen ... wat ... belooft|beloofde|beloofd|beloven": 1.2,
+    "niets|niks mis": 0.3,
+    "ga|gaan ... zo door": 1.5, "noem ik ... service": 1.8, "vijf sterren": 1.8, "fan van": 1.2,
+    "met een glimlach|lach": 1.0, "raad|raden ... aan": 1.2, "aangeraden": 1.0,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -121,10 +131,38 @@ NEGATIVE: dict[str, float] = {
     "aan het lijntje gehouden": -1.5, "afgepoeierd": -1.3, "onredelijk*": -1.0, "onbetrouwbaar*": -1.2,
     "onbruikbaar": -1.2, "erger": -1.0, "bah": -0.8, "onnozel*": -1.0, "om zot van te worden": -1.5,
     # questions of despair
-    "hoe vaak ... nog": -1.0, "hoe lang nog": -1.0, "hoe kan het dat": -0.8, "hoe is het mogelijk": -1.2,
+    "hoe vaak ... nog": -1.0, "hoe kan het dat": -0.8, "hoe is het mogelijk": -1.2,
     "waarom moet|moest ik": -0.8, "wie heeft er|dit|dat bedacht": -1.2, "wie heeft bedacht": -1.2,
     # an expectation the service did not meet
     "had ... verwacht dat": -1.0, "zou ... verwachten|denken dat": -1.0, "mag ... verwachten dat": -0.8,
+    # impatience: where is it, how long still, must I again, is there anyone at all
+    "waar blijft|blijven": -1.2, "hoe lang ... nog": -1.0, "ooit nog": -1.0,
+    "moet|moeten ik|we ... weer|opnieuw|nogmaals|alweer": -1.0, "is er ook|nou|nu ... iemand": -1.0,
+    # escalation and demands: a customer who threatens to leave or to go to law has a complaint
+    "geschillencommissie": -1.5, "ombudsman": -1.5, "consumentenbond": -1.2, "advocaat": -1.2,
+    "juridische stappen": -1.5, "rechtszaak": -1.5, "schadevergoeding": -1.0, "compensatie": -0.8, "ik eis": -1.2,
+    "eis ... terug": -1.2, "wil ... geld terug": -1.0, "andere aanbieder|leverancier|verzekeraar|provider": -0.8,
+    "stap|stappen ... over naar": -1.2, "overstappen naar": -1.0, "de concurrent": -0.8,
+    # the customer had to do the work: chasing, a day off, solving it alone
+    "zelf achteraan|achter": -1.2, "achteraan bellen|zitten|jagen": -1.0, "vrij genomen|gevraagd": -0.8,
+    "vrije dag ... opgenomen|genomen": -0.8,
+    "voor niets|niks ... thuis|gewacht|gezeten|gebleven|vrij|gekomen|gereden|gebeld|opgenomen": -1.0,
+    "thuis|gewacht|gezeten|gebleven|gekomen|gereden ... voor niets|niks": -1.0,
+    "zelf ... uitgezocht|opgelost|geregeld|gedaan|gerepareerd|gemaakt": -1.0,
+    # not even, not a single: an absence stressed
+    "niet eens": -1.0, "nog niet eens": -1.0, "zelfs geen": -1.0, "geen enkele|enkel": -1.0,
+    "geen excuus|excuses": -1.0,
+    # being dismissed: "u moet maar afwachten", "dat ik maar moest wachten", "eigen schuld"
+    "moet|moest|moeten|moesten|kan|kon|kunt ... maar ... afwachten|wachten|bellen|mailen|accepteren|betalen": -1.0,
+    "maar afwachten": -1.0, "maar moest|moet|moesten|moeten ... wachten|afwachten|bellen|mailen|accepteren": -1.0,
+    "wanneer ... eindelijk": -1.0, "eigen schuld": -1.2,
+    "prijsverhoging*": -0.6, "prijsstijging*": -0.6,
+    # what should have been, what is only said to be, what changed out of the blue, what it cost the customer
+    "had|hadden ... moeten": -1.0, "zogenaamd*": -0.8, "zogezegd": -0.8, "ineens|opeens|plotseling|plots": -0.7,
+    "me|mij ... gekost": -0.8, "kost|kostte ... me|mij": -0.8,
+    # how it hit the customer, how they were treated
+    "wakker van": -1.2, "slapeloze": -1.2, "in tranen": -1.2, "huilend": -1.0, "zo behandel*": -1.2,
+    "raad|raden ... af": -1.5, "afgeraden": -1.2, "gegooid": -0.8,
 }
 
 # Words for a problem, which praise for solving it names ("de storing was zo verholpen"): not a complaint there.
@@ -366,9 +404,23 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("niet zo ... moest|moet|moesten", -1.2, "staff_attitude"),  # the same in a subordinate clause
     ("niet mijn|haar|zijn|ons|hun probleem", -1.2, "staff_attitude"),
     # communication
-    ("zonder ... aankondiging|uitleg|reden|bericht", -1.0, "communication"),
+    ("zonder ... aankondiging|uitleg|reden|bericht|toestemming|overleg|waarschuwing|kennisgeving|medeweten",
+     -1.0, "communication"),
+    ("zonder te vragen|melden|overleggen|waarschuwen|informeren", -1.0, "communication"),
+    ("onbeantwoord", -1.2, "communication"),
+    # lost, cancelled, locked out, charged too much, a fault that comes back
+    ("is|zijn|raakte|raakten ... zoek", -1.0, None),
+    ("geannuleerd", -0.8, None),
+    ("buitengesloten", -1.0, "online_systems"),
+    ("te veel ... gerekend|afgeschreven|gefactureerd|aangerekend|rekening", -1.2, "price"),
+    ("teveel ... gerekend|afgeschreven|gefactureerd|aangerekend|rekening", -1.2, "price"),
+    ("storing|probleem|lekkage|lek|fout|klacht ... kwam|komt|komen ... terug", -1.0, "product_quality"),
+    ("storing|probleem|lekkage|lek|fout ... teruggekomen|terug", -1.0, "product_quality"),
     ("zonder dat iemand|ze|jullie", -1.0, "communication"),
-    ("# verschillende antwoorden", -1.2, "communication"),
+    ("# verschillende antwoorden|verhalen|dingen|uitleggen|versies", -1.2, "communication"),
+    ("verdubbeld", -1.0, "price"),
+    ("het dubbele", -1.0, "price"),
+    ("rommel|troep|bende|puin ... achter", -1.0, "competence"),
     ("ontweken", -1.0, "communication"),
 )
 # fmt: on
