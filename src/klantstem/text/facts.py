@@ -291,6 +291,11 @@ _TIME_AHEAD = re.compile(
     rf"\d{{1,2}}-\d{{1,2}}-\d{{2,4}}|(?!24/7)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\s+(?:{_MONTHS})|(?:the|de)\s+\d{{1,2}}(?:st|nd|rd|th|ste|de|e)|"
     rf"(?:om|voor|vóór|tegen|at|before|by)\s+\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:uur|u|h|am|pm))\b"
 )
+# what _TIME_AHEAD reads beyond _AHEAD, behind a cheap test: most texts have neither, and skip _TIME_AHEAD
+_MORE_AHEAD = Prefiltered(
+    r"\b(?:tmrw|overmorgen|ten laatste|no later than|(?:the|de)\s+\d{1,2}(?:st|nd|rd|th|ste|de|e)|\d{1,2}/\d{1,2}|"
+    r"(?:om|voor|vóór|tegen|at|before|by)\s+\d|eind|einde|end of)"
+)
 # a story of the past: its time, and a sign that something in it was or is still to come
 _PAST_STORY = re.compile(
     r"\b(?:gisteren|eergisteren|yesterday|vorige week|last week|geleden|ago)\b|"
@@ -344,7 +349,7 @@ def find_channels(text: str, lower: str) -> list[ChannelMention]:
 
 def find_promises(text: str, lower: str, durations: list[Duration]) -> list[PromiseMention]:
     ahead = _AHEAD.search(lower) is not None  # a promise in the present tense needs a time ahead
-    strictly_ahead = _TIME_AHEAD.search(lower) is not None
+    strictly_ahead = (ahead or _MORE_AHEAD.search(lower) is not None) and _TIME_AHEAD.search(lower) is not None
     if not ahead and not strictly_ahead and not _ANY_PROMISE.search(lower):
         return []
     lower = _inner_dots_masked(lower)
@@ -382,12 +387,12 @@ def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Du
     condition, denial or story of the past. What is reported ("De aannemer heeft gezegd dat hij maandag komt",
     "The agent said the engineer is coming on Monday") is read from the words after the saying."""
     found: list[PromiseMention] = []
-    left = 0
-    for end in [*(m.start() for m in _SENTENCE_END.finditer(lower)), len(lower)]:
-        bounds = (left, end)
-        start, left = left, end + 1
-        if start in told or end - start < 8 or _CONDITION.match(lower, start):
+    seen: set[int] = set()
+    for time in _TIME_AHEAD.finditer(lower):  # only the sentences with a time ahead
+        bounds = start, end = _sentence_bounds(lower, time.start(), time.end())
+        if start in seen or start in told or end - start < 8 or _CONDITION.match(lower, start):
             continue
+        seen.add(start)
         said = _SAID.search(lower, start, end)
         from_ = said.end() if said else start
         if not _TIME_AHEAD.search(lower, from_, end) or _told_as_past(lower, bounds):
