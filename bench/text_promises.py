@@ -12,7 +12,8 @@ by another engineer of that session and never tuned on (6 of 12). `fresh6` and `
 sentences without one each: e-mails with greetings and sign-offs, chats, call notes; Dutch, Flemish, English) were
 written by helper 22p of the next session before any rule was changed and are read only as totals. `dev` (26
 promises, 9 without) was written by the same helper after the first round of structure rules, `dev2` (24, 8
-without, more English) after the second; both to tune on, each measured once first (dev 16 of 26, dev2 below).
+without, more English) after the second, `dev3` (15, 5 without) after the third; all to tune on, each measured
+once first (dev 16 of 26, dev2 20 of 24, dev3 below).
 A promise counts as right when it is found with the right party (the organisation or a third party) and its
 due time falls on the right day; a sentence without a promise counts as right when nothing is found.
 """
@@ -44,7 +45,9 @@ def read(row: dict[str, str], calendar: BusinessCalendar) -> tuple[str, str, str
     return ("third" if first.by_someone_else else "org"), first.kind, due
 
 
-PARTS = ("tune", "test", "all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "dev", "dev2")
+PARTS = (
+    "tune", "test", "all", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "dev", "dev2", "dev3",
+)  # fmt: skip
 
 
 def measure(half: str, all_rows: list[dict[str, str]], calendar: BusinessCalendar, errors: bool) -> str:

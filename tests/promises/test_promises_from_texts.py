@@ -366,3 +366,22 @@ def test_english_pronoun_verbs_ends_of_months_booked_slots_and_general_rules() -
         "Meestal krijgt u binnen een week antwoord.",
     ):
         assert promises_in(text, inbound=False) == [], text
+
+
+def test_confirmations_arrivals_spans_and_what_is_no_promise_round_four() -> None:
+    wednesday = ams(2026, 11, 25, 11)
+    cases = {
+        "Hierbij bevestig ik dat de monteur aanstaande maandag tussen 13 en 17 uur langskomt.": ams(2026, 11, 30, 17),
+        "Your replacement will be dispatched tomorrow and delivered on Friday.": ams(2026, 11, 27, 17, 30),
+        "The new sim should reach you in 2 to 3 working days.": ams(2026, 11, 30, 17, 30),
+    }
+    for text, due in cases.items():
+        (found,) = promises_in(text, inbound=False)
+        assert (found.by_someone_else, _due(found.due_phrase, wednesday)) == (False, due), text
+    for text, inbound in (
+        ("Ik heb morgen een afspraak bij de tandarts, dus bel me liever vrijdag.", True),
+        ("Vanaf 1 januari gaan onze tarieven omhoog.", False),
+        ("We hebben de monteur vandaag om 14:00 uur gesproken.", False),
+        ("Ik verwacht morgen wel een reactie van jullie.", True),
+    ):
+        assert promises_in(text, inbound=inbound) == [], text

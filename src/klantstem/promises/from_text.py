@@ -56,6 +56,13 @@ _UNIT = (
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WITHIN = re.compile(rf"\b(?:binnen|within)\s+(?:(?:het|de|the)\s+)?(?:(?:{_NUMBER})\s+)?(?:half\s+)?(?:{_UNIT})\b")
+_WITHIN_SPAN = re.compile(
+    rf"\b(?:binnen|within|in|over)\s+(?:{_NUMBER})\s*(?:-|to|tot|à)\s*({_NUMBER})\s+({_UNIT})\b"
+)
+# what arrives: of two times, the one after it is what the customer waits for
+_ARRIVAL = re.compile(
+    r"\b(?:arriv\w*|delivered|reach(?:es)? you|be with you|bezorgd|geleverd|afgeleverd|aankom\w*|in huis)\b"
+)
 # "over twee weken", "over een half uurtje", "in 10 minutes"
 _IN_TIME = re.compile(rf"\b(?:over|in)\s+((?:{_NUMBER})\s+(?:half\s+)?(?:{_UNIT}))(?:tje|je)?\b")
 _WEEKDAY = "|".join(WEEKDAY_NAMES)
@@ -166,8 +173,22 @@ def _by_the_customer(actor: str, sentence: str) -> bool:
 
 
 def due_phrase(sentence: str) -> str | None:
-    """The due time told in one lower-cased sentence, in words `promises.due` reads; None when none is told."""
+    """The due time told in one lower-cased sentence, in words `promises.due` reads; None when none is told. Of two
+    times, the one told with the arrival is what the customer waits for ("ships tomorrow and should arrive on
+    Thursday")."""
     sentence = sentence.replace("vóór", "voor")
+    arrival = _ARRIVAL.search(sentence)
+    if arrival and arrival.start() > 0:
+        later = _due_phrase(sentence[arrival.start() :])
+        if later is not None and _due_phrase(sentence[: arrival.start()]) is not None:
+            return later
+    return _due_phrase(sentence)
+
+
+def _due_phrase(sentence: str) -> str | None:
+    span = _WITHIN_SPAN.search(sentence)  # "in 2 to 3 working days", "binnen 3-5 werkdagen": by the end
+    if span:
+        return f"binnen {span.group(1)} {span.group(2)}"
     within = _WITHIN.search(sentence)
     if within:
         return within.group()

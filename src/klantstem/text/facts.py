@@ -143,6 +143,8 @@ _DONE_HERE = re.compile(
     r"\b(?:bijgaand\w*|bijgevoegd\w*|hierbij|bij deze|in de bijlage|als bijlage|het volgende|attached|enclosed|"
     r"herewith|hereby|please find|the following)\b"
 )
+# "Hierbij bevestig ik dat de monteur maandag komt": what is confirmed here is still to be done
+_CONFIRMS = re.compile(r"\b(?:bevestig\w*|confirm\w*)\b[^.!?]*\b(?:dat|that)\b")
 # A request in the writer's own words: "Graag zou ik een kopiefactuur ontvangen", "I would like to receive ..."
 _WISH = re.compile(r"\b(?:graag\s+zou(?:den)?|zou(?:den)?\s+(?:ik|wij|we)\s+graag|(?:i|we)\s+would\s+like|i'd like)\b")
 # The event a promise waits for instead of a time: "zodra het pakket onderweg is", "once the parcel ships"
@@ -177,7 +179,7 @@ _PRESENT_TRIGGERS: tuple[tuple[str, str, bool], ...] = (
         True,
     ),
     ("content", r"\b(?:heeft|hebt|krijgt|ontvangt)\s+(?:u|je)\b|\b(?:u|je)\s+(?:heeft|hebt)\b", True),
-    ("content", r"\bverwacht(?:en)?\b|\bexpect\b", True),
+    ("content", r"(?<!\bik )(?<!\bi )(?:\bverwacht(?:en)?\b|\bexpect\b)", True),  # "ik verwacht": the customer's hope
     ("content", r"\b(?:will|'ll|shall)\s+(?:\w+\s+){0,2}?[a-z]+\b", False),
     ("content", r"\b(?:arrives|is due|are due|is scheduled|are scheduled|is booked)\b", False),
     ("content", r"\b(?:gaat|gaan)\b[^.!?]{0,40}?\b[a-z]{3,}en\b", False),  # "Morgen gaat de monteur kijken"
@@ -253,6 +255,7 @@ _NOT_NAMES = frozenset({
     "onze", "mijn", "je", "jullie", "we", "wij", "ik", "i", "you", "u",
 })  # fmt: skip
 _BY = re.compile(r"\b(?:door|by)\s+")
+_PRONOUNS = frozenset({"we", "wij", "ik", "ze", "zij", "hij", "you", "they", "he", "she", "i", "iemand", "someone"})
 _NOT_ACTORS = frozenset({
     "de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon", "een half", "een uur",
     "een kwartier", "een dag", "een uurtje", "a half", "an hour", "a day",
@@ -283,7 +286,8 @@ _TIME_UNIT = (
 _TIME_AHEAD = re.compile(
     rf"\b(?:morgen\w*|overmorgen|tomorrow|tmrw|tonight|vanavond|vanmiddag|this (?:afternoon|evening)|later today|"
     rf"(?:vandaag|today)\s+(?:nog|still)|nog\s+vandaag|"
-    rf"(?:binnen|within|in|(?<!for )over)\s+(?:het\s+|de\s+|the\s+)?(?:{_NUMBER_WORD}\s+)?(?:half\s+)?{_TIME_UNIT}|"
+    rf"(?:binnen|within|in|(?<!for )over)\s+(?:het\s+|de\s+|the\s+)?"
+    rf"(?:{_NUMBER_WORD}\s+(?:(?:to|tot|à)\s+{_NUMBER_WORD}\s+)?)?(?:half\s+)?{_TIME_UNIT}|"
     rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? (?:week|maand)|"
     rf"(?:eind|einde|end of|the end of)\s+(?:{_MONTHS}|the month|this month)|"
     rf"end of (?:the|this) week|voor het weekend|before the weekend|uiterlijk|ten laatste|no later than|"
@@ -294,7 +298,7 @@ _TIME_AHEAD = re.compile(
 # what _TIME_AHEAD reads beyond _AHEAD, behind a cheap test: most texts have neither, and skip _TIME_AHEAD
 _MORE_AHEAD = Prefiltered(
     r"\b(?:tmrw|overmorgen|ten laatste|no later than|(?:the|de)\s+\d{1,2}(?:st|nd|rd|th|ste|de|e)|\d{1,2}/\d{1,2}|"
-    r"(?:om|voor|vóór|tegen|at|before|by)\s+\d|eind|einde|end of)"
+    r"(?:om|voor|vóór|tegen|at|before|by)\s+\d|eind|einde|end of|\d\s+(?:to|tot|à)\s+\d)"
 )
 # a story of the past: its time, and a sign that something in it was or is still to come
 _PAST_STORY = re.compile(
@@ -399,9 +403,12 @@ def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Du
             continue
         booked = _BOOKED.search(lower, start, end)
         if booked and not _denied_or_asked(lower, booked.end(), bounds):
-            # a note of what was booked: "Monteur ingepland op vrijdag 4 december", "Call back booked for Thu"
+            # a note of what was booked: "Monteur ingepland op vrijdag 4 december", "Call back booked for Thu";
+            # "Ik heb morgen een afspraak bij de tandarts" is the writer's own
             kind = _named_kind(lower, bounds, "promise")
-            named = opening_name(text, lower, start, end, followed=False)
+            own = told_clause(text, lower, start, end)
+            mine = own is not None and own.subject in ("ik", "i")
+            named = "ik" if mine else opening_name(text, lower, start, end, followed=False)
             mention = _promise(text, lower, booked.span(), bounds, kind, True, durations)
             found.append(replace(mention, actor=named) if named else mention)
             continue
@@ -454,7 +461,8 @@ def _denied_or_asked(lower: str, end: int, bounds: tuple[int, int]) -> bool:
         return True
     if _GENERIC.search(lower, left, right):
         return True  # a general rule ("Refunds usually take 5 days"), not a promise to this customer
-    return lower[right : right + 1] == "?" or bool(_DONE_HERE.search(lower, left, right))
+    done_here = _DONE_HERE.search(lower, left, right) and not _CONFIRMS.search(lower, left, right)
+    return lower[right : right + 1] == "?" or bool(done_here)
 
 
 def _sentence_bounds(lower: str, start: int, end: int) -> tuple[int, int]:
@@ -514,7 +522,7 @@ def _actor(text: str, lower: str, left: int, start: int, end: int) -> str:
     inverted = _INVERTED_SUBJECT.match(lower, start)
     if inverted:
         return inverted.group(1)
-    before = [a for a in candidates if a.start() < start]
+    before = [a for a in candidates if a.end() <= start or (a.start() < start and a.group().split()[0] in _PRONOUNS)]
     ours = [a for a in before if a.group() in ("we", "wij", "ik")]  # never an object: the subject
     if ours:
         return ours[-1].group()

@@ -21,7 +21,7 @@ from klantstem.text.lemmas import lemma
 from klantstem.text.tokens import word_set
 
 _TOKEN = re.compile(r"'ll|'s|'re|'d|'ve|'m|[a-z0-9\u00e0-\u00ff]+(?:-[a-z\u00e0-\u00ff]+)*")
-_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014()]|\s-\s")
+_CLAUSE_BREAK = re.compile(r"[;\u2013\u2014()]|[,:](?!\d)|\s-\s")  # not inside "14:00" or "1,5"
 
 SUBJECT_PRONOUNS = word_set(
     "ik wij we hij zij ze u je jij ge gij jullie iemand men er het dit i he she they you someone somebody it this"
@@ -38,6 +38,9 @@ _OWNER = word_set("van from bij")
 _PLURAL_PRONOUNS = word_set("wij we zij ze jullie")
 _SPEAKER_OR_ADDRESSEE = word_set("ik je jij ge gij")
 _ENGLISH_PERSONS = word_set("i we they you")
+_PERSONAL = word_set("ik we wij u je jij ge gij hij zij ze men i they you he she")
+# words that open a sentence and are no name, though the dictionary does not know them
+_OPENING_WORDS = word_set("hierbij vervolgens alvast helaas ondertussen oké np thanks ps hoi hallo dag")
 _ADVERBS = word_set("also just still always never only even already all really usually typically normally often "
                     "now then too both each")
 _DETERMINERS = word_set(
@@ -208,8 +211,12 @@ def _name_end(text: str, tokens: list[tuple[str, int, int]], k: int) -> int | No
     if end == k or end >= len(tokens):
         return None
     first = text[tokens[k][1] : tokens[k][2]]
+    if end - k > 1 or any(c.isupper() for c in first[1:]):
+        return end
     known = simplemma.is_known(first.lower(), "nl") or simplemma.is_known(first.lower(), "en")
-    return end if end - k > 1 or any(c.isupper() for c in first[1:]) or not known else None
+    # an opening adverb is followed by the verb and then the subject ("Hierbij bevestig ik", "Helaas kan ik")
+    adverb = first.lower() in _OPENING_WORDS or (end + 1 < len(tokens) and tokens[end + 1][0] in _PERSONAL)
+    return end if not known and not adverb else None
 
 
 def opening_name(text: str, lower: str, left: int, right: int, followed: bool = True) -> str | None:
@@ -229,8 +236,9 @@ def _made(tokens: list[tuple[str, int, int]], verb: int, first: int, last: int, 
         return None
     if finite in _BE and (rest.startswith("been") or not _BE_MOVING.search(rest)):
         return None
-    if finite in ("will", "'ll", "zal", "zullen") and rest.startswith(("be ", "zijn ")) and not _BE_MOVING.search(rest):
-        return None
+    will_be = finite in ("will", "'ll", "zal", "zullen") and rest.startswith(("be ", "zijn "))
+    if will_be and not _BE_MOVING.search(rest) and not any(_participle(w) for w in words[verb + 2 : verb + 4]):
+        return None  # "It will be a long week"; "will be dispatched" is done for the customer
     head = subject_words[0]
     subject = " ".join(subject_words)
     alone = len(subject_words) == 1
@@ -250,6 +258,8 @@ def _made(tokens: list[tuple[str, int, int]], verb: int, first: int, last: int, 
         nouns = [w for w in subject_words[1:] if w not in _DETERMINERS]
         owner = next((w for w in nouns if w in ("van", "from", "of", "bij", "at")), None)
         noun = nouns[nouns.index(owner) - 1] if owner and nouns.index(owner) > 0 else nouns[-1] if nouns else ""
+        if not _person(noun) and head in ("onze", "ons", "our"):
+            return None  # "Vanaf 1 januari gaan onze tarieven omhoog": news about the organisation, not a promise
         if not _person(noun):
             # "de creditnota volgt": the organisation sends it; "mijn abonnement loopt af" is the customer's own
             subject = f"{head} {noun}" if head in ("mijn", "my") else "organisation"
