@@ -103,3 +103,12 @@ def test_the_phrase_matcher_finds_what_the_plain_reading_finds(text: str) -> Non
     for matcher in MATCHERS:
         got = [(h.start, h.end, h.token_index, h.payload, h.hidden) for h in matcher.find(text, tokens, lemmas)]
         assert got == _plain_find(matcher, text, tokens, lemmas), text
+
+
+DOTTED = ["13", ".", "00", "z", "s", "m", "bijv", "ca", "nr", " ", "o", "www", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DOTTED), max_size=30).map("".join))
+def test_inner_dots_are_masked_as_the_pattern_says(text: str) -> None:
+    assert facts._inner_dots_masked(text) == facts._INNER_DOT.sub(":", text)

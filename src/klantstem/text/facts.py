@@ -432,8 +432,19 @@ def _told_as_past(lower: str, bounds: tuple[int, int]) -> bool:
 
 
 def _inner_dots_masked(lower: str) -> str:
-    """`lower` with the dots that end no sentence ("13.00 uur", "z.s.m.", "o.a.", "bijv.") made ':' (same length)."""
-    return _INNER_DOT.sub(":", lower)
+    """`lower` with the dots that end no sentence ("13.00 uur", "z.s.m.", "o.a.", "bijv.") made ':' (same length).
+    Every match of `_INNER_DOT` is one dot, so only the dots are tried (the pattern opens with look-behinds, which
+    the regex engine would try at every position)."""
+    parts: list[str] = []
+    done = 0
+    dot = lower.find(".")
+    while dot >= 0:
+        if _INNER_DOT.match(lower, dot):
+            parts.append(lower[done:dot])
+            parts.append(":")
+            done = dot + 1
+        dot = lower.find(".", dot + 1)
+    return "".join(parts) + lower[done:] if parts else lower
 
 
 def _ahead_only(lower: str, left: int, right: int) -> bool:

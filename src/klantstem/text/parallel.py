@@ -6,7 +6,8 @@ workers. At most two batches per worker are in flight: a file of any size is rea
 Workers are spawned, not forked: lingua keeps a thread pool, and forking a threaded process can hang.
 Once a pipeline has read its first texts (its lexicons and matchers built), what it holds is moved out of the
 garbage collector's sight (`gc.freeze`): nothing in it is ever cyclic garbage, and otherwise every full collection
-walks the lexicons, memos and caches again (about 7 % of the command's CPU).
+walks the lexicons, memos and caches again (about 7 % of the command's CPU); young collections then run after
+100,000 net allocations instead of 700 (1-3 % of the CPU, measured batch by batch in one process).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from klantstem.text.taxonomy import Taxonomy, default_taxonomy
 
 BATCH = 1000
 IN_FLIGHT_PER_WORKER = 2
+YOUNG_COLLECTION_AFTER = 100_000  # net allocations between two young collections once the pipeline is warm
 
 _PIPELINE: Pipeline | None = None
 
@@ -77,6 +79,10 @@ def _start(taxonomy: Taxonomy | None, model: Path | None, lemmas: bool) -> None:
 def _settle() -> None:
     gc.collect()  # what is garbage now is freed, not kept for good
     gc.freeze()
+    # An analysis is freed by reference counting (nothing in it is cyclic), but a batch's analyses live until its
+    # lines are written, and with the default threshold (700) every young collection walks them again and moves
+    # them to older generations to be walked once more: collect only after many more net allocations.
+    gc.set_threshold(YOUNG_COLLECTION_AFTER, *gc.get_threshold()[1:])
 
 
 _WARM_UP = ("Top!", "De medewerker was niet vriendelijk en ik wachtte drie weken.", "The agent was rude, I waited.")

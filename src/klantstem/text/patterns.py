@@ -316,13 +316,14 @@ class Prefiltered:
     strings instead of the regex engine trying the pattern at every position. `search`, `finditer` and `match`
     give exactly what the pattern's own do."""
 
-    __slots__ = ("regex", "pattern", "literals", "_hint", "_fold")
+    __slots__ = ("regex", "pattern", "literals", "_ordered", "_hint", "_fold")
 
     def __init__(self, regex: re.Pattern[str] | str, flags: int = 0) -> None:
         self.regex = re.compile(regex, flags) if isinstance(regex, str) else regex
         self.pattern = self.regex.pattern
         self.literals = required_literals(self.regex)
         ordered = sorted(self.literals or (), key=len, reverse=True)
+        self._ordered = tuple(ordered)
         self._hint = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self._fold = _ignores_case(self.regex)
 
@@ -334,6 +335,8 @@ class Prefiltered:
             if not text.isascii() and _CASE_TRAPS.search(text):
                 return True
             text = text.lower()  # the same length: "İ", the one character that grows, is a trap
+        if pos == 0 and endpos >= len(text):  # the whole text: a substring test per literal beats the regex engine
+            return any(map(text.__contains__, self._ordered))
         return self._hint.search(text, pos, endpos) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
