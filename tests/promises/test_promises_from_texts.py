@@ -385,3 +385,19 @@ def test_confirmations_arrivals_spans_and_what_is_no_promise_round_four() -> Non
         ("Ik verwacht morgen wel een reactie van jullie.", True),
     ):
         assert promises_in(text, inbound=inbound) == [], text
+
+
+def test_second_verbs_subjects_after_the_verb_and_the_customers_other_parties() -> None:
+    thursday = ams(2026, 11, 26, 14, 30)
+    cases = {
+        ("Your order has shipped and is expected on Monday.", False): (False, ams(2026, 11, 30, 17, 30)),
+        ("Uw nieuwe pas is onderweg en ligt uiterlijk dinsdag in de bus.", False): (False, ams(2026, 12, 1, 17, 30)),
+        ("We'll credit your account with 15 pounds by the end of the day.", False): (False, ams(2026, 11, 26, 17, 30)),
+        ("Zaterdag komt de bezorger van Coolblue de wasmachine brengen.", True): (True, ams(2026, 11, 28, 23, 59, 59)),
+        ("Mijn verzekeraar laat me volgende week weten of het gedekt is.", True): (True, ams(2026, 12, 4, 17, 30)),
+        ("The plumber your landlord sent said he'd be back tomorrow.", True): (True, ams(2026, 11, 27, 17, 30)),
+    }
+    for (text, inbound), (third, due) in cases.items():
+        (found,) = promises_in(text, inbound=inbound)
+        assert (found.by_someone_else, _due(found.due_phrase, thursday)) == (third, due), text
+    assert promises_in("Mijn zoon komt morgen de sleutel brengen.", inbound=True) == []

@@ -42,6 +42,11 @@ STAFF_WORDS = word_set(
 OUR_WORDS = word_set("onze ons our")
 YOUR_WORDS = word_set("uw je jouw your")
 INDEFINITE_WORDS = word_set("een a an")
+FAMILY_WORDS = word_set(
+    "vader moeder broer zuster dochter zoon buurman buurvrouw partner father mother brother sister daughter son "
+    "neighbour neighbor partner"
+)
+PARTY_WORDS = word_set("landlord huisbaas verhuurder bank gemeente council insurer verzekeraar school werkgever")
 # a noun for someone who does something: dealer, koerier, verzekeraar, installateur, leverancier, courier
 AGENT_NOUN = re.compile(r"(?:er|eur|aar|ier|or)s?$")
 # the organisation's own desks as Dutch compounds them: storingsdienst, buitendienst, klantenteam, servicedesk
@@ -69,7 +74,8 @@ _WEEKDAY = "|".join(WEEKDAY_NAMES)
 _NEXT_WEEK = re.compile(rf"\b(?:volgende|komende|next)\s+week\b(?:\s+(?:op\s+|on\s+)?({_WEEKDAY})\b)?")
 _DAY = re.compile(
     r"\b(morgen(?:ochtend|voormiddag|middag|namiddag|avond|vroeg)?|tomorrow(?: morning)?|vandaag|today|vanmiddag|"
-    r"vanavond|vanochtend|vanmorgen|this (?:afternoon|morning|evening)|tonight)\b"
+    r"vanavond|vanochtend|vanmorgen|this (?:afternoon|morning|evening)|tonight|"
+    r"(?:the )?end of (?:the |to)?day|close of business|end of business|eod|(?:het )?einde? van de dag)\b"
 )
 # "26/11": a day and a month without a year (not "24/7"); "the 30th", "de 30e": a day of this or next month
 _DAY_MONTH = re.compile(r"\b(?!24/7)(\d{1,2})/(\d{1,2})\b(?!/\d)")
@@ -160,7 +166,10 @@ def _the_customers_side(actor: str) -> bool:
     """In a customer's own message: the customer ("ik") or their own people ("mijn buurman", "my son"); "mijn
     adviseur" is the organisation's."""
     words = actor.split()
-    return actor in CUSTOMER_ACTORS or (words[0] in ("mijn", "my") and not _staff(words[-1]))
+    own = words[0] in ("mijn", "my") and not _staff(words[-1])
+    # "mijn verzekeraar", "my landlord" is another party; "mijn buurman", "my son" the customer's own people
+    party = bool(AGENT_NOUN.search(words[-1])) and words[-1] not in FAMILY_WORDS or words[-1] in PARTY_WORDS
+    return actor in CUSTOMER_ACTORS or (own and not party)
 
 
 def _by_the_customer(actor: str, sentence: str) -> bool:
@@ -233,7 +242,8 @@ def _due_phrase(sentence: str) -> str | None:
 def _day_word(word: str) -> str:
     if word.startswith(("morgen", "tomorrow")):
         return "tomorrow" if word.startswith("tomorrow") else "morgen"
-    return "today" if word in ("today", "tonight") or word.startswith("this ") else "vandaag"
+    english = word in ("today", "tonight", "eod") or word.startswith(("this ", "the ", "end of", "close of"))
+    return "today" if english else "vandaag"
 
 
 def _clock(sentence: str) -> str | None:

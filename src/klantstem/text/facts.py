@@ -288,7 +288,8 @@ _TIME_AHEAD = re.compile(
     rf"(?:vandaag|today)\s+(?:nog|still)|nog\s+vandaag|"
     rf"(?:binnen|within|in|(?<!for )over)\s+(?:het\s+|de\s+|the\s+)?"
     rf"(?:{_NUMBER_WORD}\s+(?:(?:to|tot|à)\s+{_NUMBER_WORD}\s+)?)?(?:half\s+)?{_TIME_UNIT}|"
-    rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? (?:week|maand)|"
+    rf"deze week|this week|volgende week|komende week|next week|(?:eind|einde) van de(?:ze)? (?:week|maand|dag)|"
+    rf"end of (?:the |to)?day|close of business|end of business|\beod\b|"
     rf"(?:eind|einde|end of|the end of)\s+(?:{_MONTHS}|the month|this month)|"
     rf"end of (?:the|this) week|voor het weekend|before the weekend|uiterlijk|ten laatste|no later than|"
     rf"(?<!het is )(?<!het is nu )(?<!it is )(?<!it's )(?:{_WEEKDAYS})\w*|"
@@ -298,7 +299,7 @@ _TIME_AHEAD = re.compile(
 # what _TIME_AHEAD reads beyond _AHEAD, behind a cheap test: most texts have neither, and skip _TIME_AHEAD
 _MORE_AHEAD = Prefiltered(
     r"\b(?:tmrw|overmorgen|ten laatste|no later than|(?:the|de)\s+\d{1,2}(?:st|nd|rd|th|ste|de|e)|\d{1,2}/\d{1,2}|"
-    r"(?:om|voor|vóór|tegen|at|before|by)\s+\d|eind|einde|end of|\d\s+(?:to|tot|à)\s+\d)"
+    r"(?:om|voor|vóór|tegen|at|before|by)\s+\d|eind|einde|end of|close of|eod|\d\s+(?:to|tot|à)\s+\d)"
 )
 # a story of the past: its time, and a sign that something in it was or is still to come
 _PAST_STORY = re.compile(
@@ -414,7 +415,7 @@ def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Du
             continue
         if _PAST.search(lower, from_, end):
             continue
-        clause = told_clause(text, lower, from_, end)
+        clause = told_clause(text, lower, from_, end, start)
         if clause is None or _denied_or_asked(lower, clause.verb_end, bounds):
             continue
         kind = _named_kind(lower, bounds, "promise")
@@ -493,6 +494,9 @@ def _promise(
 ) -> PromiseMention:
     left, right = bounds
     actor = _agent(text, lower, trigger[0], right) if passive else _actor(text, lower, left, *trigger)
+    if actor == "unspecified":  # "Zaterdag komt de bezorger van Coolblue": the subject after its verb
+        clause = told_clause(text, lower, left, right)
+        actor = clause.subject if clause is not None else actor
     within = next((d for d in durations if left <= d.span.start < right and d.kind == "promise"), None)
     within_seconds = within.seconds if within else None
     within_text = within.span.text if within else None

@@ -35,6 +35,14 @@ _STOP = word_set(
     "vandaag today en and of or maar but dat that als if"
 )
 _OWNER = word_set("van from bij")
+_OPENERS = word_set(
+    "volgens na daarna dan nu straks vervolgens hierna hierbij dus ook alvast zodra direct meteen eerst "
+    "uiterlijk ten tegen rond vanaf sinds later binnenkort spoedig zo"
+)
+_TIME_WORD = re.compile(
+    r"(?:morgen|overmorgen|vandaag|vanavond|vanmiddag|vanochtend|volgende|komende|deze|eind|begin|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week|maand|uur|kwartier|minuten|dagen|werkdagen)"
+)
 _PLURAL_PRONOUNS = word_set("wij we zij ze jullie")
 _SPEAKER_OR_ADDRESSEE = word_set("ik je jij ge gij")
 _ENGLISH_PERSONS = word_set("i we they you")
@@ -60,12 +68,14 @@ _FINITE_NL = word_set(
     "hebben heb hebt krijgt krijg is zijn ben bent kan kunnen kunt mag mogen moet moeten wil wilt willen doet doen "
     "doe zit zitten"
 )
-_FINITE_EN = word_set("will 'll shall should would is are am 's 're 've 'm can may must has have gets goes does")
+_FINITE_EN = word_set("will 'll 'd shall should would is are am 's 're 've 'm can may must has have gets goes does")
 # forms of "to be" and "can": a state or a possibility, not a commitment ("Het loket is morgen gesloten", "It will be
 # a long week", "u kunt ons maandag bellen"), unless what follows moves ("is coming", "will be with you")
 _BE = word_set("is zijn ben bent be are am 's 're")
 _MAY = word_set("kan kunnen kunt mag mogen moet moeten can may must could might")
-_BE_MOVING = re.compile(r"\b(?:[a-z]+ing|with you|bij (?:u|je|jou)|klaar|terug|back|langs)\b")
+_BE_MOVING = re.compile(
+    r"\b(?:[a-z]+ing|with you|bij (?:u|je|jou)|klaar|terug|back|langs|expected|verwacht|due|scheduled|gepland)\b"
+)
 _PASSIVE = word_set("wordt word worden will 'll")
 _HAVE = word_set("heb hebt heeft hebben have has had 've")
 _EN_PARTICIPLES = word_set("sent done been seen given taken made got gotten told paid")
@@ -93,10 +103,11 @@ class Clause:
     future: bool
 
 
-def told_clause(text: str, lower: str, left: int, right: int) -> Clause | None:
+def told_clause(text: str, lower: str, left: int, right: int, sentence: int | None = None) -> Clause | None:
     """The first clause of lower[left:right] with a subject that can promise and a finite verb in the present or
-    the future; None when there is none."""
-    english = len(_ENGLISH.findall(lower, left, right)) > len(_DUTCH.findall(lower, left, right))
+    the future; None when there is none. The language is told by the whole sentence, from `sentence` on."""
+    start = left if sentence is None else sentence
+    english = len(_ENGLISH.findall(lower, start, right)) > len(_DUTCH.findall(lower, start, right))
     start = left
     for brk in [*_CLAUSE_BREAK.finditer(lower, left, right), None]:
         stop = brk.start() if brk else right
@@ -121,14 +132,33 @@ def _clause(text: str, lower: str, left: int, right: int, english: bool) -> Clau
         if after is not None and (k == 0 or english):
             if english and words[after] not in _FINITE_EN and _BE.intersection(words[after + 1 :]):
                 return None  # "Our opening hours on Monday are ...": "hours" is a noun; the verb comes later
-            return _made(tokens, after, k, after)
-        if k > 0 and not english:
+            # "Your order has shipped and is expected on Monday": the second verb of the same subject
+            verbs = [after] + [j + 1 for j in range(after + 1, len(words) - 1) if words[j] in ("and", "en")]
+            for verb in verbs:
+                if verb == after or _finite(words[verb], words[k:after], english):
+                    made = _made(tokens, verb, k, after)
+                    if made is not None:
+                        return made
+            return None
+        if k > 0 and not english and _opening_phrase(words[:k]):
             after = _subject_end(words, k + 1, english, verb_needed=False)
             if after is not None and _finite(words[k], words[k + 1 : after], english):
                 return _made(tokens, k, k + 1, after)
         if _finite(words[k], [], english):
             return None  # the clause's finite verb has no subject that can promise
     return None
+
+
+def _opening_phrase(words: list[str]) -> bool:
+    """What may open a Dutch sentence before its verb and subject: a time ("Morgen", "Over een uur", "Vrijdag"),
+    a phrase with a preposition ("Na controle", "Volgens de planning") or an adverb ("Daarna", "Hierbij"); not a
+    bare noun ("Klant stuurt het op": "klant" is the subject)."""
+    first = words[0]
+    return (
+        first in _STOP
+        or first in _OPENERS
+        or any(w[:1].isdigit() or _TIME_WORD.match(w) for w in words)
+    )
 
 
 def _subject_end(words: list[str], i: int, english: bool, verb_needed: bool = True) -> int | None:
