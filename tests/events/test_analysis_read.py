@@ -103,6 +103,10 @@ def test_periods_read_in_one_pass_hold_what_each_read_apart_holds(engine: Engine
     assert all(expected) and [t.to_pylist() for t in tables] == expected
     assert cut in [r["timestamp"] for r in expected[0]]
     assert [t.schema for t in tables] == [service.analysis_events(engine, scopes[0]).schema] * 2
+    everything, nothing = service.analysis_events_of(
+        engine, [EventScope(until=T0 + timedelta(days=9)), EventScope(since=T0 - timedelta(days=9), until=T0)]
+    )
+    assert everything.to_pylist() == _row_by_row(engine, EventScope()) and nothing.num_rows == 0
     with pytest.raises(ValueError):
         service.analysis_events_of(engine, [EventScope(department_id=1), EventScope(department_id=2)])
 

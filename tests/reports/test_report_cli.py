@@ -49,6 +49,22 @@ def test_json_report_holds_every_section_with_the_services_figures(
     assert "resource" not in text and "handle" not in text  # no staff ranked by calls or handle time
 
 
+def test_both_periods_read_in_one_pass_give_what_each_period_analysed_alone_gives(
+    demo: Engine, settings: Settings, clock: FixedClock
+) -> None:
+    found = reports.management_report(demo, settings, clock, "2026-10", lang="en")
+    september = (datetime(2026, 8, 31, 22, tzinfo=UTC), OCTOBER[0])
+    now = insights.process_report(demo, settings, insights.Filters(*OCTOBER), logs=False)
+    before = insights.process_report(demo, settings, insights.Filters(*september), logs=False)
+    assert now is not None and before is not None and now["cases"] != before["cases"]
+    shown = found["now"]["process"]
+    for key in ("handovers", "ping_pong"):
+        assert shown.pop(key) == now[key][:8]
+    assert shown.pop("bottlenecks") == now["bottlenecks"]["steps"][:8]
+    assert shown == {key: now.get(key) for key in shown}
+    assert found["before"]["process"] == {key: before[key] for key in found["before"]["process"]}
+
+
 def test_a_department_narrows_the_report(demo: Engine, settings: Settings, clock: FixedClock) -> None:
     everyone = reports.management_report(demo, settings, clock, "2026-Q3")
     one = reports.management_report(demo, settings, clock, "2026-Q3", department="klantenservice")

@@ -237,7 +237,7 @@ def analysis_events_of(engine: Engine, scopes: Sequence[EventScope]) -> list[pa.
         rows = store.analysis_rows(union)
         for batch in read_batches(engine, rows, _READ_SCHEMA, order_by="line", parts=parts):
             for found, scope in zip(kept, scopes, strict=True):
-                found.append(batch if len(scopes) == 1 else batch.filter(_within(batch.column("timestamp"), scope)))
+                found.extend([batch] if len(scopes) == 1 else _part_within(batch, scope))
         lookup = customers.result()
     tables = []
     while kept:  # each period's batches are let go as its table is made
@@ -250,6 +250,13 @@ def analysis_events_of(engine: Engine, scopes: Sequence[EventScope]) -> list[pa.
         table = table.append_column("customer_id", customer_id).append_column("log", read.column("log"))
         tables.append(table.cast(_ANALYSIS_SCHEMA))
     return tables
+
+
+def _part_within(batch: pa.RecordBatch, scope: EventScope) -> list[pa.RecordBatch]:
+    """The batch's events in the scope's period: none, the whole batch (no copy) or a copy of those in it."""
+    inside = _within(batch.column("timestamp"), scope)
+    count = pc.sum(inside).as_py() or 0
+    return [] if count == 0 else [batch] if count == batch.num_rows else [batch.filter(inside)]
 
 
 def _within(moments: pa.Array, scope: EventScope) -> pa.Array:

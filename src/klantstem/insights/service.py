@@ -416,17 +416,16 @@ def process_reports(
     engine: Engine, settings: Settings, asked: Sequence[tuple[Filters, frozenset[str]]], logs: bool = True
 ) -> list[dict[str, Any] | None]:
     """process_report of each (filters, leave_out) asked, for filters that differ only in their period (e.g. a
-    period and the one before): the events of all are read in one pass, then analysed one period at a time (each
-    period's events are let go once analysed)."""
+    period and the one before): the events of all are read in one pass, then analysed one period at a time, the
+    fewest events first (each period's events are let go once analysed, so the largest analysis runs alone)."""
     from klantstem.process import service as process
 
     scopes = [events.EventScope(since=f.since, until=f.until, department_id=f.department_id) for f, _ in asked]
     tables: list[Any] = events.analysis_events_of(engine, scopes)
-    reports: list[dict[str, Any] | None] = []
-    for i, (_, leave_out) in enumerate(asked):
+    reports: list[dict[str, Any] | None] = [None] * len(asked)
+    for i in sorted(range(len(asked)), key=lambda i: tables[i].num_rows):
         table, tables[i] = tables[i], None
         if table.num_rows == 0:
-            reports.append(None)
             continue
         options = process.AnalysisOptions(
             timezone=settings.timezone,
@@ -435,8 +434,9 @@ def process_reports(
             sql_cache=settings.sql_cache_folder,
             memory_limit=settings.analysis_memory or None,
             spill_dir=str(Path(tempfile.gettempdir()) / "klantstem-spill") if settings.analysis_memory else None,
-            leave_out=leave_out,
+            leave_out=asked[i][1],
         )
         report = process.analyze_table(table, options, source="klantstem database")
-        reports.append((report | events.logs_covered(table)) if logs else report)
+        reports[i] = (report | events.logs_covered(table)) if logs else report
+        del table
     return reports
