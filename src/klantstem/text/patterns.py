@@ -171,7 +171,7 @@ class PhraseMatcher(Generic[P]):
                 else:
                     if cand.needs is not None:
                         if present is None:
-                            present = words_in(lower)
+                            present = words_in(lower, words)
                         if cand.needs.isdisjoint(present):
                             continue
                     m = regex.match(lower, start)
@@ -205,16 +205,22 @@ _WORD_OF = itemgetter(0)  # a token's lower-cased word
 _last_words: tuple[str, frozenset[str]] = ("", frozenset())  # the last text `words_in` read, with its words
 
 
-def words_in(lower: str) -> frozenset[str]:
-    """The plain words (`\\w+`) of a text. The last answer is kept (one tuple, replaced whole, so threads never see
-    half of one), as the lexicon and the facets ask for the same text one after the other."""
+def words_in(lower: str, tokens: Sequence[str] = ()) -> frozenset[str]:
+    """The plain words (`\\w+`) of a text; `tokens`, when given, are the text's token words (see `tokens.tokenize`):
+    without an apostrophe or hyphen in the text its words are among them. The last answer is kept (one tuple,
+    replaced whole, so threads never see half of one), as the lexicon and the facets ask for the same text one
+    after the other."""
     global _last_words
     last = _last_words
     if last[0] is lower:  # the kept text is referenced here, so no other text can have its identity
         return last[1]
-    words = frozenset(_PLAIN_WORD.findall(lower))
+    plain = bool(tokens) and not _JOINERS.search(lower)  # then its tokens hold its words (and its punctuation)
+    words = frozenset(tokens) if plain else frozenset(_PLAIN_WORD.findall(lower))
     _last_words = (lower, words)
     return words
+
+
+_JOINERS = re.compile("['’-]")  # what joins plain words into one token ("e-mail", "don't")
 
 
 # --- regular expressions behind a literal prefilter -------------------------------------------------------------
