@@ -383,3 +383,25 @@ def test_thanks_for_help_and_a_promise_kept_are_praise(text: str) -> None:
 )
 def test_requests_and_nothing_wrong_stay_normal(text: str) -> None:
     assert analyse(text).appraisal.level == "normal"
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("De verwarming doet het niet.", "product_quality"),
+        ("The boiler broke down again.", "product_quality"),
+        ("Ik kan niemand bereiken.", "reachability"),
+        ("The helpline is closed at weekends.", "reachability"),
+        ("Jullie mails spreken elkaar tegen.", "communication"),
+        ("He laughed at me.", "staff_attitude"),
+        ("The engineer didn't turn up.", "promises"),
+        ("Waarom betaal ik 12 euro servicekosten?", "price"),
+        ("The payment went out twice.", "price"),
+    ],
+)
+def test_common_things_and_acts_of_service_name_their_facet(text: str, facet: str) -> None:
+    assert facet in facets(text)
+
+
+def test_a_phone_nobody_answers_is_reachability_not_communication() -> None:
+    assert set(facets("Nobody answers the phone.")) == {"reachability"}
