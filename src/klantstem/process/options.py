@@ -27,6 +27,10 @@ DEFAULT_REOPEN_GAP_S = 3600
 # Events below which DuckDB runs one thread unless told otherwise: on a log this small a second thread saves
 # little, and on a busy machine waiting for it costs more (BPI 2013, 65,533 events: about 20% less wall time).
 ONE_THREAD_BELOW = 1_000_000
+# Events up to which a Parquet log is read into this process and ordered here (ordering.arranged: about 60 bytes an
+# event beside the log), when no memory limit is set; a larger log, or one under a memory limit, is ordered by the
+# engine, which can spill to disk.
+ARRANGED_UP_TO = 40_000_000
 # Analyses a caller that shows none of them may leave out (AnalysisOptions.leave_out); its report then has no key
 # for them: "variants" (and their count), "slowest_cases" and "bottlenecks".
 OPTIONAL_ANALYSES = ("variants", "slowest_cases", "bottlenecks")

@@ -49,8 +49,7 @@ def arranged(standard: pa.Table) -> pa.Table | None:
     else:
         state = pc.coalesce(*(c.cast(pa.string()) for c in (status, lifecycle)))
     activity, team, state_codes = (_codes(c) for c in (standard.column("activity"), standard.column("team"), state))
-    starts = np.flatnonzero(np.concatenate(([True], ~same)))
-    pos = np.arange(len(codes), dtype=np.int64) - np.repeat(starts, np.diff(np.append(starts, len(codes)))) + 1
+    pos = _positions(same)
     next_t = np.empty_like(t)
     next_t[:-1] = t[1:]
     next_t[-1] = 0.0
@@ -83,13 +82,22 @@ def _order(case: npt.NDArray[np.int32], t: npt.NDArray[np.float64], seq: npt.NDA
     in_order = (
         bool((np.bincount(firsts - firsts.min()) <= 1).all())
         and bool((seq[1:] > seq[:-1]).all())
-        and bool((t[1:][same] >= t[:-1][same]).all())
+        and bool(((t[1:] >= t[:-1]) | ~same).all())
     )
     if in_order:
         return None
     by_source = np.argsort(seq, kind="stable")
     within = np.lexsort((t[by_source], case[by_source]))  # stable: equal (case, t) keep the source order
     return by_source[within]
+
+
+def _positions(same: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+    """1, 2, ... within each run of rows of one case (`same`: row i + 1 is of the case of row i)."""
+    steps = np.ones(len(same) + 1, dtype=np.int64)
+    starts = np.flatnonzero(~same) + 1  # the rows that start a case, after the first
+    lengths = np.diff(np.concatenate(([0], starts)))  # of each case before such a row
+    steps[starts] = 1 - lengths
+    return np.cumsum(steps)
 
 
 def _codes(column: pa.ChunkedArray | pa.Array) -> pa.DictionaryArray:

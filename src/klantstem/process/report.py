@@ -29,7 +29,7 @@ from klantstem.process.frame import SOURCE, SOURCE_SCHEMA, parquet_events, plain
 from klantstem.process.frame import duplicates as duplicates_of
 from klantstem.process.handovers import handovers, ping_pong, team_visits, teams_per_case
 from klantstem.process.leadtimes import case_table, lead_times, slowest_cases
-from klantstem.process.options import ONE_THREAD_BELOW, AnalysisOptions
+from klantstem.process.options import ARRANGED_UP_TO, ONE_THREAD_BELOW, AnalysisOptions
 from klantstem.process.repeats import reopen_names, reopened_totals, repeat_customers
 from klantstem.process.stats import rows
 from klantstem.process.waiting import waiting_by_cause, with_activities
@@ -74,12 +74,14 @@ def _analyze_parquet(path: Path, mapping: ColumnMapping, options: AnalysisOption
     import pyarrow.parquet as pq
 
     try:
-        schema = pq.ParquetFile(path).schema_arrow
+        parquet = pq.ParquetFile(path)
+        schema, size = parquet.schema_arrow, parquet.metadata.num_rows
     except (OSError, pa.ArrowException) as exc:
         raise UserInputError(f"{path}: not a readable Parquet file ({exc})") from None
     columns = resolve_columns(path, schema.names, mapping)
     with open_engine(options, connection) as con:
-        if con.arranged_arrow and plain_parquet(schema, columns):
+        in_memory = options.memory_limit is None and size <= ARRANGED_UP_TO
+        if con.arranged_arrow and in_memory and plain_parquet(schema, columns):
             table, warnings = parquet_events(path, columns)
             return build_report(con, standard_arrow(table), options, warnings, str(path))
         name, warnings = con.read_parquet(path, columns, SOURCE)
