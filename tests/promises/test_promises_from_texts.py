@@ -401,3 +401,15 @@ def test_second_verbs_subjects_after_the_verb_and_the_customers_other_parties() 
         (found,) = promises_in(text, inbound=inbound)
         assert (found.by_someone_else, _due(found.due_phrase, thursday)) == (third, due), text
     assert promises_in("Mijn zoon komt morgen de sleutel brengen.", inbound=True) == []
+
+
+def test_a_firm_named_as_the_source_or_the_employer_is_the_party() -> None:
+    for text, inbound in (
+        ("Volgens PostNL wordt het pakket vandaag nog bezorgd.", True),
+        ("The engineer from Openreach is booked for Friday 4 December.", True),
+        ("Er wordt morgenochtend een nieuwe meter geplaatst door Enexis.", False),
+    ):
+        (found,) = promises_in(text, inbound=inbound)
+        assert found.by_someone_else, text
+    (ours,) = promises_in("Klant wordt morgen voor 12 uur teruggebeld door Kees van de backoffice.", inbound=False)
+    assert not ours.by_someone_else

@@ -255,6 +255,7 @@ _NOT_NAMES = frozenset({
     "onze", "mijn", "je", "jullie", "we", "wij", "ik", "i", "you", "u",
 })  # fmt: skip
 _BY = re.compile(r"\b(?:door|by)\s+")
+_SOURCE = re.compile(r"\b(?:volgens|according to|van|from)\s+")
 _PRONOUNS = frozenset({"we", "wij", "ik", "ze", "zij", "hij", "you", "they", "he", "she", "i", "iemand", "someone"})
 _NOT_ACTORS = frozenset({
     "de keer", "een keer", "de week", "een week", "the time", "a week", "de telefoon", "een half", "een uur",
@@ -493,7 +494,7 @@ def _promise(
     durations: list[Duration],
 ) -> PromiseMention:
     left, right = bounds
-    actor = _agent(text, lower, trigger[0], right) if passive else _actor(text, lower, left, *trigger)
+    actor = _agent(text, lower, trigger[0], right, left) if passive else _actor(text, lower, left, *trigger)
     if actor == "unspecified":  # "Zaterdag komt de bezorger van Coolblue": the subject after its verb
         clause = told_clause(text, lower, left, right)
         actor = clause.subject if clause is not None else actor
@@ -513,12 +514,25 @@ def _promise(
     return PromiseMention(span, actor, action, within_seconds, within_text, channel, waits_for)
 
 
-def _agent(text: str, lower: str, start: int, right: int) -> str:
+def _agent(text: str, lower: str, start: int, right: int, left: int | None = None) -> str:
     """Who does what is done to the customer or their things: a firm named after "door" or "by" ("wordt morgen
-    bezorgd door PostNL", "delivered by DPD"), otherwise the organisation."""
+    bezorgd door PostNL", "delivered by DPD"), or as the source ("Volgens PostNL wordt het pakket ...", "The
+    engineer from Openreach is booked"), otherwise the organisation."""
     by = _BY.search(lower, start, right)
     named = opening_name(text, lower, by.end(), right, followed=False) if by else None
-    return named if named and not _OF.match(lower, by.end() + len(named)) else "organisation"  # type: ignore[union-attr]
+    if named and not _OF.match(lower, by.end() + len(named)):  # type: ignore[union-attr]
+        return named
+    return _firm(text, lower, start if left is None else left, right) or "organisation"
+
+
+def _firm(text: str, lower: str, left: int, right: int) -> str | None:
+    """A firm named in the sentence as a source or an employer: "volgens PostNL", "according to DPD", "de monteur
+    van Enexis", "the engineer from Openreach"; None when none is named."""
+    for source in _SOURCE.finditer(lower, left, right):
+        named = opening_name(text, lower, source.end(), right, followed=False)
+        if named and not _not_a_name(named.split()[0]):
+            return named
+    return None
 
 
 def _not_a_name(word: str) -> bool:
@@ -552,4 +566,10 @@ def _actor(text: str, lower: str, left: int, start: int, end: int) -> str:
         if named and not _not_a_name(named.split()[0]):
             return named
     chosen = before[-1] if before else (candidates[0] if candidates else None)
+    of = _OF.match(lower, chosen.end()) if chosen else None
+    employer = None
+    if chosen and of and of.end() > chosen.end():
+        employer = opening_name(text, lower, of.end(), len(lower), followed=False)
+    if employer and not _not_a_name(employer.split()[0]):
+        return employer  # "the engineer from Openreach", "de monteur van Enexis": that firm's people
     return chosen.group() if chosen else "unspecified"
