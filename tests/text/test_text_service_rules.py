@@ -405,3 +405,39 @@ def test_common_things_and_acts_of_service_name_their_facet(text: str, facet: st
 
 def test_a_phone_nobody_answers_is_reachability_not_communication() -> None:
     assert set(facets("Nobody answers the phone.")) == {"reachability"}
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("Volgens het systeem heb ik nooit een klacht ingediend, terwijl ik drie keer gebeld heb.", None),
+        ("Hij bleef maar herhalen dat het systeem gelijk had.", None),
+        ("De helpdesk stuurde me naar verkoop en die stuurde me weer terug naar de helpdesk.", "transfers"),
+        ("Billing sent me to technical support, who sent me back to billing.", "transfers"),
+        ("Toch is er deze maand weer 54 euro afgeschreven.", "price"),
+        ("I've been trying to cancel my subscription for three weeks.", None),
+        ("Each person I spoke to told me something different.", "communication"),
+        ("I'm on my fifth engineer visit.", None),
+        ("Ze hebben mijn klacht gesloten zonder iets op te lossen.", "competence"),
+        ("Why is my bill so high?", None),
+    ],
+)
+def test_what_customers_tell_when_it_went_wrong_is_bad(text: str, facet: str | None) -> None:
+    analysis = analyse(text)
+    assert analysis.appraisal.level == "bad"
+    if facet is not None:
+        assert {f.facet: f.appraisal.level for f in analysis.facets}.get(facet) == "bad"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Couldn't have been easier.", "excellent"),
+        ("Had geen makkelijker kunnen gaan.", "excellent"),
+        ("Binnen vijf minuten geholpen.", "excellent"),
+        ("Hello,\n\nThank you for your email. I have now paid the outstanding amount.\n\nRegards,\nFatima", "normal"),
+        ("Why is there a fee for paper bills?", "normal"),
+    ],
+)
+def test_praise_by_comparison_and_speed_and_what_only_looks_like_praise(text: str, level: str) -> None:
+    assert analyse(text).appraisal.level == level

@@ -57,7 +57,10 @@ _COUNTED = word_set(
     "keer maal times mails e-mails emails mailtjes telefoontjes brieven berichten pogingen tickets calls letters "
     "messages attempts tries klachten complaints"
 )
-_ORDINAL_OF = word_set("keer time mail e-mail email telefoontje call brief letter bericht message klacht complaint")
+_ORDINAL_OF = word_set(
+    "keer time mail e-mail email telefoontje call brief letter bericht message klacht complaint bezoek visit poging "
+    "attempt monteur engineer technieker reminder herinnering aanmaning"
+)
 _NOT_COUNTED_AFTER = word_set("per a zo so as zoveel zoals")
 _CONCESSIVE = word_set("terwijl ondanks desondanks despite")
 _CONCESSIVE_PAIRS = frozenset({("even", "though"), ("en", "toch"), ("and", "yet"), ("maar", "toch")})
@@ -91,7 +94,8 @@ def frame_cues(
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         if first >= last or _asks(words, first, last):
             continue
-        praised = any(c.weight > 0 and start <= c.span.start < end for c in cues)
+        # praise, not a complaint word turned round ("nooit een klacht ingediend": +0.3, no praise)
+        praised = any(c.weight > 0 and not c.negated and start <= c.span.start < end for c in cues)
         for at, weight, facet in _frames(words, first, last, broken):
             if praised and facet is None:
                 continue
@@ -117,7 +121,7 @@ def _frames(words: Sequence[str], first: int, last: int, broken: int | None) -> 
     repeated = counted = conceded = None
     for i in range(first, last):
         word = words[i]
-        nxt = words[i + 1] if i + 1 < last else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""  # "bleef maar": "maar" may open the next clause
         if repeated is None and (
             word in _PERSISTENT or (word, nxt) in _PERSISTENT_PAIRS or (word in _KEEPS and nxt.endswith("ing"))
         ):
@@ -125,7 +129,7 @@ def _frames(words: Sequence[str], first: int, last: int, broken: int | None) -> 
         if counted is None and (
             (word in _NUMBERS or _two_or_more(word)) and nxt in _COUNTED and words[i + 2 : i + 3] != ["per"]
             and not (i + 2 < last and words[i + 2] in _NOT_COUNTED_AFTER)
-            or (word in _ORDINALS and nxt in _ORDINAL_OF)
+            or (word in _ORDINALS and (nxt in _ORDINAL_OF or (i + 2 < last and words[i + 2] in _ORDINAL_OF)))
         ):
             counted = i
         if conceded is None and (

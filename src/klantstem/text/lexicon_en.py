@@ -52,12 +52,15 @@ POSITIVE: dict[str, float] = {
     "explained everything|exactly|patiently": 1.0, "explained ... every|each|step by step": 1.0,
     "knew ... history|case|situation|details": 1.0,
     # thanks for what someone did (not for a message: that is courtesy), help judged, a promise kept, nothing wrong
-    "thanks|thank ... for ... help|patience|support|assistance|effort|efforts|time|explaining|sorting": 1.2,
+    "thanks|thank|cheers ... for ... help|patience|support|assistance|effort|efforts|time|explaining|sorting": 1.2,
     "huge|big|massive|many|special ... thanks": 1.2, "a great|big|huge|real ... help": 1.5,
     "felt ... helped|understood|listened|valued": 1.2, "as promised|agreed": 1.0,
     "did|does|do ... what ... promised|promise|promises|said": 1.2, "nothing wrong": 0.3,
     "keep up the good work": 1.8, "hats off": 1.8, "five stars": 1.8, "with a smile": 1.0,
     "made|make|making ... an|every|real ... effort": 1.2, "what i call ... service": 1.8,
+    "couldn't|can't|cannot ... easier|simpler|quicker|smoother|faster|nicer|friendlier": 2.0,
+    "could not ... easier|simpler|quicker|smoother|faster|nicer|friendlier": 2.0, "exactly what i ... needed": 1.5,
+    "a star|legend|gem|hero": 1.5, "absolute star|legend|gem": 1.8, "in minutes": 1.0, "within minutes": 1.2,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -98,7 +101,7 @@ NEGATIVE: dict[str, float] = {
     # "only" or "not until" for a late moment
     "not until": -0.8, "only next|tomorrow|later": -0.8, "earliest ... is": -0.8,
     # impatience: where is it, when finally, how long still, must I again, is anyone going to
-    "where is|where's ... my|our": -0.8, "when ... finally": -1.0, "will i|we ... ever": -1.0,
+    "where is ... my|our": -0.8, "where's ... my|our": -0.8, "when ... finally": -1.0, "will i|we ... ever": -1.0,
     "how long ... have|has|must|going ... wait": -1.0, "have to ... again": -1.0,
     "is anyone|anybody ... going|actually|even|there": -1.0,
     # escalation and demands: a customer who threatens to leave or to go to law has a complaint
@@ -119,6 +122,19 @@ NEGATIVE: dict[str, float] = {
     "suddenly": -0.7, "out of the blue": -0.7, "once again": -0.8, "cost|costing ... me|us": -0.8,
     # how it hit the customer, how they were treated
     "in tears": -1.2, "sleepless": -1.2, "how you treat": -1.2, "made up": -1.0,
+    # why so long, so high; instead of what was due; more than agreed; going wrong; how it used to be
+    "why ... so|such ... long|high|expensive|much|difficult|hard|complicated|slow": -1.0, "why does it take": -1.0,
+    "how come": -0.6, "higher|more|later than ... agreed|expected|quoted|promised|quote": -1.0,
+    "had to ... myself": -1.0, "went|gone|goes|going ... wrong": -1.0, "zero communication|response|help": -1.2,
+    "used to": -0.6, "yet again": -1.0,
+    # feelings of a customer let down
+    "disgusted": -1.8, "horrified": -1.5, "baffled": -1.0, "bewildered": -1.0, "powerless": -1.2,
+    "helpless": -1.2, "distress*": -1.2, "unimpressed": -1.0, "embarrassing": -1.2, "insult*": -1.5,
+    "beggars belief": -1.5, "shocked": -1.5, "worried": -0.6, "exhausted": -0.8,
+    "been trying": -1.0, "talked|talking|talks ... over me": -1.2, "and counting": -1.0,
+    "someone else's": -1.0, "is this how": -1.0,
+    # "outstanding" as owed is no praise
+    "outstanding amount|balance|bill|invoice|payment|debt|charges": 0.0,
 }
 
 # Words for a problem, which praise for solving it names ("the fault was fixed within an hour"): not a complaint
@@ -188,7 +204,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     (
         "not|never|no|nothing|hasn't|haven't|hadn't|didn't|wasn't|isn't|weren't ... delivered|received|"
         "arrived|replied|answered|responded|repaired|refunded|credited|showed|turned|came|come|confirmed|informed|"
-        "told|processed|updated|corrected|sent|heard|got",
+        "told|processed|updated|corrected|sent|heard|got|called|rang|contacted|happened|changed|fixed|installed|"
+        "connected|activated|collected|returned|acknowledged|investigated|booked",
         -1.0,
         None,
     ),
@@ -331,6 +348,12 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("without ... notice|explanation|warning|reason|consent|permission", -1.0, "communication"),
     ("without asking|telling|informing|consulting|notifying|checking", -1.0, "communication"),
     ("unanswered", -1.2, "communication"),
+    ("without ... resolving|fixing|solving|doing|helping|sorting", -1.0, "competence"),
+    ("sent|send|sends ... back to", -1.2, "transfers"),
+    ("back and forth", -1.2, "transfers"),
+    ("charged|billed|debited|taken ... again", -1.0, "price"),
+    ("told|said|tells|says ... something different", -1.0, "communication"),
+    ("back to the home|main|start ... page|screen", -1.0, "online_systems"),
     # lost, cancelled, locked out, still charged, charged too much, a fault that comes back
     ("they|you|you've|they've|have|has ... lost", -1.2, None),
     ("they|you|you've|they've ... cancelled|canceled", -1.0, None),

@@ -79,6 +79,9 @@ POSITIVE: dict[str, float] = {
     "niets|niks mis": 0.3,
     "ga|gaan ... zo door": 1.5, "noem ik ... service": 1.8, "vijf sterren": 1.8, "fan van": 1.2,
     "met een glimlach|lach": 1.0, "raad|raden ... aan": 1.2, "aangeraden": 1.0,
+    "geen|niet makkelijker|sneller|beter|eenvoudiger|vlotter|soepeler ... kunnen": 2.0,
+    "precies wat ik ... nodig": 1.5, "topper": 1.8, "held": 1.2, "onder de indruk": 1.5, "afgehandeld": 0.6,
+    "binnen enkele minuten": 1.0, "binnen een paar minuten": 1.0,
 }
 
 NEGATIVE: dict[str, float] = {
@@ -163,6 +166,18 @@ NEGATIVE: dict[str, float] = {
     # how it hit the customer, how they were treated
     "wakker van": -1.2, "slapeloze": -1.2, "in tranen": -1.2, "huilend": -1.0, "zo behandel*": -1.2,
     "raad|raden ... af": -1.5, "afgeraden": -1.2, "gegooid": -0.8,
+    # why so long, so high; instead of what was due; more than agreed; going wrong; how it used to be
+    "waarom ... zo|zoveel ... lang|hoog|duur|veel|moeilijk|ingewikkeld|traag": -1.0, "waarom duurt": -1.0,
+    "hoe komt het dat": -0.6, "hoger|meer|duurder|later dan ... afgesproken|verwacht|beloofd|offerte": -1.0,
+    "moest|moesten ... zelf": -1.0, "ging|gaat|liep|loopt|gingen ... mis|fout": -1.0,
+    "nul reactie|hulp|communicatie": -1.2,
+    "vroeger": -0.6,
+    # feelings of a customer let down
+    "geschokt": -1.5, "verbijsterd": -1.5, "onthutst": -1.5, "verontwaardigd": -1.5, "machteloos": -1.2,
+    "moedeloos": -1.2, "pislink": -1.8, "pissig": -1.5, "schandelijk*": -2.0, "beschamend": -1.5, "schandaal": -1.8,
+    "de max niet": -1.0, "ongerust": -0.6, "uitgeput": -0.8,
+    "probeer|probeerde|probeerden ... al": -1.0, "van iemand anders": -1.0, "is dit|dat hoe": -1.2,
+    "door ... heen praten|praatte|praatten|gepraat": -1.2,
 }
 
 # Words for a problem, which praise for solving it names ("de storing was zo verholpen"): not a complaint there.
@@ -239,7 +254,8 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
         "niet|nooit|geen|niets|niks ... bezorgd|geleverd|ontvangen|gekregen|aangekomen|binnengekomen|gereageerd|"
         "beantwoord|verholpen|gerepareerd|gemaakt|aangepast|verwerkt|gecorrigeerd|teruggestort|terugbetaald|"
         "vergoed|gestuurd|opgestuurd|verstuurd|gemeld|verteld|gezegd|ingelicht|bevestigd|gedaan|"
-        "geregeld|gebeurd|hersteld|reageert|reageren|reageerde|terugvinden|terug",
+        "geregeld|gebeurd|hersteld|reageert|reageren|reageerde|terugvinden|terug|gebeld|opgehaald|geïnstalleerd|"
+        "aangesloten|geactiveerd|uitbetaald|opgepakt|behandeld|ingepland|gecontacteerd|nagekeken|onderzocht",
         -1.0,
         None,
     ),
@@ -407,6 +423,13 @@ FACTUAL: tuple[tuple[str, float, str | None], ...] = (
     ("zonder ... aankondiging|uitleg|reden|bericht|toestemming|overleg|waarschuwing|kennisgeving|medeweten",
      -1.0, "communication"),
     ("zonder te vragen|melden|overleggen|waarschuwen|informeren", -1.0, "communication"),
+    ("zonder ... op te lossen", -1.0, "competence"),
+    ("zonder iets te doen", -1.0, "competence"),
+    ("stuurde|stuurden|stuurt|sturen ... weer|terug naar", -1.2, "transfers"),
+    ("heen en weer", -1.2, "transfers"),
+    ("weer|opnieuw ... afgeschreven|gefactureerd|gerekend|aangerekend", -1.0, "price"),
+    ("zei|zeiden|zegt|zeggen|vertelde|vertelden ... iets anders", -1.0, "communication"),
+    ("terug naar de|het ... beginpagina|startpagina|homepage|hoofdpagina", -1.0, "online_systems"),
     ("onbeantwoord", -1.2, "communication"),
     # lost, cancelled, locked out, charged too much, a fault that comes back
     ("is|zijn|raakte|raakten ... zoek", -1.0, None),

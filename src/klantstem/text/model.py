@@ -40,7 +40,7 @@ from klantstem.text.results import LEVELS, Analysis, Appraisal, FacetResult, Lev
 from klantstem.text.taxonomy import Taxonomy
 from klantstem.text.vector_facets import VectorFacets
 
-FORMAT = 16  # 16: rules-12 with taxonomy 5 reads texts differently, so models trained before must be trained again
+FORMAT = 17  # 17: rules-13 with taxonomy 5 reads texts differently, so models trained before must be trained again
 MODEL_FILE = "model.joblib"
 META_FILE = "model.json"
 FACET_C = 10.0

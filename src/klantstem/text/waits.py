@@ -15,7 +15,8 @@ SENTENCE_END = frozenset(".!?…")
 _DONE = word_set(
     "had hadden was waren werd werden stond stonden kwam kwamen belde belden is zijn heb hebt heeft hebben "
     "opgelost geregeld verholpen gerepareerd teruggestort terugbetaald bezorgd geleverd got came arrived called "
-    "were did sorted solved fixed resolved delivered refunded repaired"
+    "were did sorted solved fixed resolved delivered refunded repaired geholpen beantwoord teruggebeld opgepakt "
+    "afgehandeld helped answered handled"
 )
 _NOT_DONE = word_set(
     "zal zullen zou zouden zult wordt worden gaat gaan ontvangt krijgt moet moeten kunt kan graag wanneer "
