@@ -413,3 +413,13 @@ def test_a_firm_named_as_the_source_or_the_employer_is_the_party() -> None:
         assert found.by_someone_else, text
     (ours,) = promises_in("Klant wordt morgen voor 12 uur teruggebeld door Kees van de backoffice.", inbound=False)
     assert not ours.by_someone_else
+
+
+def test_a_customers_booking_request_is_no_promise() -> None:
+    """Found on the demo: 56 table bookings registered as promises of the organisation before this rule."""
+    for text in (
+        "Wij willen graag een tafel reserveren voor 2 personen, zaterdag om 19.00 uur.",
+        "We'd like to book a table for 4 on Saturday at 7 pm.",
+        "We komen zaterdag met z'n vieren eten.",
+    ):
+        assert promises_in(text, inbound=True) == [], text

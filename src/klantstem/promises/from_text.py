@@ -169,7 +169,8 @@ def _the_customers_side(actor: str) -> bool:
     own = words[0] in ("mijn", "my") and not _staff(words[-1])
     # "mijn verzekeraar", "my landlord" is another party; "mijn buurman", "my son" the customer's own people
     party = bool(AGENT_NOUN.search(words[-1])) and words[-1] not in FAMILY_WORDS or words[-1] in PARTY_WORDS
-    return actor in CUSTOMER_ACTORS or (own and not party)
+    # "Wij willen ...", "we'd like ...": in a customer's own message "we" is the customer's household or firm
+    return actor in CUSTOMER_ACTORS or actor in ("we", "wij") or (own and not party)
 
 
 def _by_the_customer(actor: str, sentence: str) -> bool:

@@ -146,7 +146,10 @@ _DONE_HERE = re.compile(
 # "Hierbij bevestig ik dat de monteur maandag komt": what is confirmed here is still to be done
 _CONFIRMS = re.compile(r"\b(?:bevestig\w*|confirm\w*)\b[^.!?]*\b(?:dat|that)\b")
 # A request in the writer's own words: "Graag zou ik een kopiefactuur ontvangen", "I would like to receive ..."
-_WISH = re.compile(r"\b(?:graag\s+zou(?:den)?|zou(?:den)?\s+(?:ik|wij|we)\s+graag|(?:i|we)\s+would\s+like|i'd like)\b")
+_WISH = re.compile(
+    r"\b(?:graag\s+zou(?:den)?|zou(?:den)?\s+(?:ik|wij|we)\s+graag|(?:ik|wij|we)\s+(?:wil|willen)\s+graag|"
+    r"(?:i|we)\s+would\s+like|(?:i|we)'d like|would like to)\b"
+)
 # The event a promise waits for instead of a time: "zodra het pakket onderweg is", "once the parcel ships"
 _UPON = re.compile(
     r"\b(?:zodra|zo gauw|na ontvangst van|as soon as|once\s+(?:the|it|we|you|your|our|this|that))\b[^.!?\n]*"

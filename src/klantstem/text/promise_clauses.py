@@ -72,7 +72,7 @@ _FINITE_EN = word_set("will 'll 'd shall should would is are am 's 're 've 'm ca
 # forms of "to be" and "can": a state or a possibility, not a commitment ("Het loket is morgen gesloten", "It will be
 # a long week", "u kunt ons maandag bellen"), unless what follows moves ("is coming", "will be with you")
 _BE = word_set("is zijn ben bent be are am 's 're")
-_MAY = word_set("kan kunnen kunt mag mogen moet moeten can may must could might")
+_MAY = word_set("kan kunnen kunt mag mogen moet moeten wil wilt willen can may must could might want wants")
 _BE_MOVING = re.compile(
     r"\b(?:[a-z]+ing|with you|bij (?:u|je|jou)|klaar|terug|back|langs|expected|verwacht|due|scheduled|gepland)\b"
 )
