@@ -8,13 +8,17 @@ The whole command, as a user runs it (reading the file, analysing, writing JSON 
 stories, against another klantstem's source in the same run (`--peer-src`, e.g. `git archive main src | tar -x -C
 /tmp/peer`), which is run with its own default, one process:
       .venv/bin/python bench/text_speed.py --command 1000000 --workers 2 --peer-src /tmp/peer/src --peer 50000
-Whether this source writes what the peer writes (every line equal as JSON, on messages and short stories):
-      .venv/bin/python bench/text_speed.py --check 20000 --workers 2 --peer-src /tmp/peer/src
+Whether this source writes what the peer writes (every line equal as JSON, on the tests' labelled sets, messages
+and short stories, and real texts in JSON Lines files given with --check-file):
+      .venv/bin/python bench/text_speed.py --check 20000 --workers 2 --peer-src /tmp/peer/src [--check-file F]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import glob
+import gzip
 import json
 import os
 import random
@@ -26,6 +30,8 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from multiprocessing import get_context
+from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from klantstem.text.pipeline import Pipeline
 from klantstem.text.themes import ThemeModel
@@ -190,13 +196,53 @@ def command_runs(count: int, workers: int, peer_src: str | None, peer_count: int
             )
 
 
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+EDGE_CASES = [
+    "", " ", "\ud800", "a\u0130b İstanbul ſ ı K", "13.00 uur z.s.m. o.a. bijv. ca. nr. 5", "!!!???...", "0" * 500,
+    "Beste,\n\nMijn pakket is nog steeds niet geleverd.\n\nMet vriendelijke groet,\nJan", "x" * 3000,
+    "We bellen u morgen terug. De monteur komt dinsdag 12-3 langs. Binnen 3 werkdagen. In 2 weeks. vandaag!",
+]
+
+
+def write_real_texts(path: str) -> int:
+    """Real texts from ../shared/data as JSON Lines (SemEval 2016 Dutch review sentences and whole reviews, a sample
+    of 3,000 bitext customer-support requests and answers, banking77's test set) plus edge cases; their number."""
+    texts = list(EDGE_CASES)
+    semeval = DATA / "semeval2016-absa-nl" / "restaurants_dutch_training.xml"
+    if semeval.exists():
+        for review in ET.parse(semeval).getroot().iter("Review"):
+            sentences = [s.findtext("text") or "" for s in review.iter("sentence")]
+            texts.extend([*sentences, " ".join(sentences)])
+    bitext = DATA / "bitext-customer-support" / "Bitext_Sample_Customer_Support_Training_Dataset.csv.gz"
+    if bitext.exists():
+        with gzip.open(bitext, "rt", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in random.Random(1).sample(rows, min(3000, len(rows))):
+            texts.extend(row[k] for k in ("instruction", "response") if row.get(k))
+    banking = DATA / "banking77" / "test.csv"
+    if banking.exists():
+        with banking.open(encoding="utf-8") as handle:
+            texts.extend(row["text"] for row in csv.DictReader(handle))
+    with open(path, "w", encoding="utf-8") as handle:
+        for n, text in enumerate(texts):
+            handle.write(json.dumps({"id": n, "text": text}) + "\n")
+    return len(texts)
+
+
+LABELLED = sorted(glob.glob(str(Path(__file__).resolve().parents[1] / "tests" / "data" / "text" / "*.csv")))
+
+
 def check_outputs(count: int, workers: int, peer_src: str, files: list[str]) -> bool:
-    """This source's `text analyze` against the peer's on `count` messages and `count` short stories (with
-    lemmas), and on each file in `files` (real texts, with lemmas): True when every line is equal as JSON (the
-    bytes may differ: spacing, how a float is spelled)."""
+    """This source's `text analyze` against the peer's on the tests' labelled sets (tests/data/text/*.csv), on real
+    texts (`write_real_texts`) and each file in `files`, all with lemmas, and on `count` messages and `count` short
+    stories (with lemmas): True when every line is equal as JSON (the bytes may differ: spacing, how a float is
+    spelled)."""
     equal = True
     with tempfile.TemporaryDirectory() as tmp:
-        runs: list[tuple[str, str, tuple[str, ...], int]] = [(f, f, ("--lemmas",), -1) for f in files]
+        real = os.path.join(tmp, "real.jsonl")
+        print(f"real texts: {write_real_texts(real):,} (../shared/data and edge cases)", flush=True)
+        named = [*((os.path.relpath(f), f) for f in LABELLED), ("real texts", real), *((f, f) for f in files)]
+        runs: list[tuple[str, str, tuple[str, ...], int]] = [(label, f, ("--lemmas",), -1) for label, f in named]
         for kind, extra in (("message", ()), ("short", ("--lemmas",))):
             stories_path = os.path.join(tmp, f"{kind}.jsonl")
             with open(stories_path, "w", encoding="utf-8") as handle:
