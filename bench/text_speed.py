@@ -8,6 +8,8 @@ The whole command, as a user runs it (reading the file, analysing, writing JSON 
 stories, against another klantstem's source in the same run (`--peer-src`, e.g. `git archive main src | tar -x -C
 /tmp/peer`), which is run with its own default, one process:
       .venv/bin/python bench/text_speed.py --command 1000000 --workers 2 --peer-src /tmp/peer/src --peer 50000
+CPU per message of this source and the peer's, run side by side so that both meet the same load:
+      .venv/bin/python bench/text_speed.py --pair 5000 --rounds 3 --peer-src /tmp/peer/src
 Whether this source writes what the peer writes (every line equal as JSON, on the tests' labelled sets, messages
 and short stories, and real texts in JSON Lines files given with --check-file):
       .venv/bin/python bench/text_speed.py --check 20000 --workers 2 --peer-src /tmp/peer/src [--check-file F]
@@ -232,6 +234,41 @@ def write_real_texts(path: str) -> int:
 LABELLED = sorted(glob.glob(str(Path(__file__).resolve().parents[1] / "tests" / "data" / "text" / "*.csv")))
 
 
+_PAIR = """
+import sys, time
+sys.path.insert(0, {bench!r})
+from text_speed import stories
+from klantstem.text.parallel import json_lines, pipeline_for
+count = int(sys.argv[1])
+told = [(n, text, "") for n, text in enumerate(stories(count + 500, seed=3, kind="message"))]
+pipeline = pipeline_for(None, None, False)
+for _ in json_lines(pipeline, told[:500]):  # lexicons, matchers, lemma dictionaries: what every run builds once
+    pass
+started = time.process_time()
+for _ in json_lines(pipeline, told[500:]):
+    pass
+print(time.process_time() - started)
+"""
+
+
+def pair_runs(count: int, peer_src: str, rounds: int) -> None:
+    """This source and the peer's each analyse and encode `count` messages in one process, both at the same time
+    (so both meet the same load), `rounds` times: CPU per message once warm, without start-up, reading or writing."""
+    code = _PAIR.format(bench=os.path.dirname(os.path.abspath(__file__)))
+    print(f"{count:,} messages per run, this source and the peer's side by side, load {os.getloadavg()[0]:.1f}:")
+    for _ in range(rounds):
+        runs = {}
+        for name, source in (("peer", peer_src), ("this", None)):
+            env = {**os.environ, "PYTHONPATH": source} if source else None
+            runs[name] = subprocess.Popen([sys.executable, "-c", code, str(count)], stdout=subprocess.PIPE, env=env)
+        cpu = {name: float(run.communicate()[0]) for name, run in runs.items()}
+        print(
+            f"  peer {1e6 * cpu['peer'] / count:.0f} us, this {1e6 * cpu['this'] / count:.0f} us CPU per message "
+            f"({100 * (1 - cpu['this'] / cpu['peer']):.1f} % less); load {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+
+
 def check_outputs(count: int, workers: int, peer_src: str, files: list[str]) -> bool:
     """This source's `text analyze` against the peer's on the tests' labelled sets (tests/data/text/*.csv), on real
     texts (`write_real_texts`) and each file in `files`, all with lemmas, and on `count` messages and `count` short
@@ -290,7 +327,14 @@ def main() -> int:
     parser.add_argument("--peer", type=int, default=50_000, help="with --peer-src: messages for the same-run ratio")
     parser.add_argument("--check", type=int, default=None, help="with --peer-src: compare outputs on N stories")
     parser.add_argument("--check-file", action="append", default=[], help="with --check: compare on this file too")
+    parser.add_argument("--pair", type=int, default=None, help="with --peer-src: CPU per message side by side")
+    parser.add_argument("--rounds", type=int, default=3, help="with --pair: how many times")
     args = parser.parse_args()
+    if args.pair is not None:
+        if not args.peer_src:
+            parser.error("--pair needs --peer-src")
+        pair_runs(args.pair, args.peer_src, args.rounds)
+        return 0
     if args.check is not None:
         if not args.peer_src:
             parser.error("--check needs --peer-src")
