@@ -423,3 +423,16 @@ def test_a_customers_booking_request_is_no_promise() -> None:
         "We komen zaterdag met z'n vieren eten.",
     ):
         assert promises_in(text, inbound=True) == [], text
+
+
+def test_the_writers_own_plans_and_times_of_another_clause_are_no_promise() -> None:
+    for text in (
+        "Per 1 januari verhuis ik naar de Dorpsstraat 12 in Zeist.",
+        "I am moving to 12 High Street on 1 January.",
+        "Sinds 3 oktober wacht ik op mijn terugbetaling.",
+        "I moved out on 30 September and gave you the final reading, yet I'm still being billed.",
+        "I've now spent four hours on hold this week.",
+    ):
+        assert promises_in(text, inbound=False) == [] and promises_in(text, inbound=True) == [], text
+    (found,) = promises_in("top, ik zet het door naar de planning, je krijgt voor 17u een sms", inbound=False)
+    assert found.kind == "letter"

@@ -306,8 +306,9 @@ _MORE_AHEAD = Prefiltered(
     r"(?:om|voor|vóór|tegen|at|before|by)\s+\d|eind|einde|end of|close of|eod|\d\s+(?:to|tot|à)\s+\d)"
 )
 # a story of the past: its time, and a sign that something in it was or is still to come
+_TO_YOU = re.compile(r"\b(?:u|uw|je|jou|jouw|jullie|ge|you|your)\b")
 _PAST_STORY = re.compile(
-    r"\b(?:gisteren|eergisteren|yesterday|vorige week|last week|geleden|ago)\b|"
+    r"\b(?:gisteren|eergisteren|yesterday|vorige week|last week|geleden|ago|sinds|since)\b|"
     r"\b(?:is|zijn|was|waren|ben|bent)\b[^.!?]*\b(?:geweest|gekomen|langsgekomen)\b"
 )
 # what was booked or planned, told in a note without a finite verb ("Monteur ingepland op vrijdag", "Your engineer
@@ -332,8 +333,8 @@ _CONDITION = re.compile(r"\s*(?:als|indien|mocht|mochten|tenzij|wanneer|if|unles
 _SAID = re.compile(
     r"\b(?:zei|zeiden|gezegd|beloofd|beloofde|beloofden|toegezegd|verteld|uitgelegd|gemeld|aangegeven|"
     r"medegedeeld|laten weten|said|told(?: (?:me|us|her|him|them))?|promised|advised|explained|informed|"
-    r"confirmed)\b"
-    r"(?:\s+(?:dat|that))?"
+    r"confirmed|bevestig|bevestigen|bevestigd)\b"
+    r"(?:(?:\s+(?:ik|wij|we|i))?\s+(?:dat|that))?"
 )
 # a reporter who is the organisation or one of its people: the promise is the organisation's
 _ORGANISATION_WORDS = re.compile(
@@ -419,9 +420,14 @@ def _told_by_structure(text: str, lower: str, told: set[int], durations: list[Du
             continue
         if _PAST.search(lower, from_, end):
             continue
-        clause = told_clause(text, lower, from_, end, start)
+        that = bool(said) and lower[said.end() - 4 : said.end()] in (" dat", "that")  # type: ignore[union-attr]
+        clause = told_clause(
+            text, lower, from_, end, start, lambda a, b: bool(_TIME_AHEAD.search(lower, a, b)), subordinate=that
+        )
         if clause is None or _denied_or_asked(lower, clause.verb_end, bounds):
             continue
+        if clause.subject in ("ik", "i") and not _TO_YOU.search(lower, start, end):
+            continue  # "Per 1 januari verhuis ik": a plan of the writer's own; staff promise to someone ("ik app je")
         kind = _named_kind(lower, bounds, "promise")
         reporter = _actor(text, lower, start, said.start(), said.end()) if said else None
         actor = reporter if reporter and not _ORGANISATION_WORDS.search(reporter) else clause.subject

@@ -13,6 +13,7 @@ negations, requests and conditions before it asks this module. Pure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import simplemma
@@ -71,14 +72,17 @@ _FINITE_NL = word_set(
 _FINITE_EN = word_set("will 'll 'd shall should would is are am 's 're 've 'm can may must has have gets goes does")
 # forms of "to be" and "can": a state or a possibility, not a commitment ("Het loket is morgen gesloten", "It will be
 # a long week", "u kunt ons maandag bellen"), unless what follows moves ("is coming", "will be with you")
-_BE = word_set("is zijn ben bent be are am 's 're")
+_BE = word_set("is zijn ben bent be are am 's 're 'm")
 _MAY = word_set("kan kunnen kunt mag mogen moet moeten wil wilt willen can may must could might want wants")
 _BE_MOVING = re.compile(
     r"\b(?:[a-z]+ing|with you|bij (?:u|je|jou)|klaar|terug|back|langs|expected|verwacht|due|scheduled|gepland)\b"
 )
 _PASSIVE = word_set("wordt word worden will 'll")
 _HAVE = word_set("heb hebt heeft hebben have has had 've")
-_EN_PARTICIPLES = word_set("sent done been seen given taken made got gotten told paid")
+_EN_PARTICIPLES = word_set(
+    "sent done been seen given taken made got gotten told paid spent had gone come heard left bought kept lost "
+    "found put set known brought"
+)
 _FUTURE = word_set("zal zullen zult will 'll shall")
 # who can promise: people and parties by what they are called; a thing as subject ("de creditnota volgt", "your
 # phone ships") is what the organisation sends
@@ -103,16 +107,28 @@ class Clause:
     future: bool
 
 
-def told_clause(text: str, lower: str, left: int, right: int, sentence: int | None = None) -> Clause | None:
+def told_clause(
+    text: str,
+    lower: str,
+    left: int,
+    right: int,
+    sentence: int | None = None,
+    timed: Callable[[int, int], bool] | None = None,
+    subordinate: bool = False,
+) -> Clause | None:
     """The first clause of lower[left:right] with a subject that can promise and a finite verb in the present or
-    the future; None when there is none. The language is told by the whole sentence, from `sentence` on."""
+    the future (and, with `timed`, a time ahead of its own: "I moved out on 30 September ..., yet I'm still being
+    billed" has none); None when there is none. The language is told by the whole sentence, from `sentence` on."""
     start = left if sentence is None else sentence
     english = len(_ENGLISH.findall(lower, start, right)) > len(_DUTCH.findall(lower, start, right))
     start = left
     for brk in [*_CLAUSE_BREAK.finditer(lower, left, right), None]:
         stop = brk.start() if brk else right
         found = _clause(text, lower, start, stop, english)
-        if found is not None:
+        if found is None and subordinate and not english:
+            found = _verb_last(lower, start, stop)
+        subordinate = False  # only the clause right after "dat" puts its verb last
+        if found is not None and (timed is None or timed(start, stop)):
             return found
         start = brk.end() if brk else right
     return None
@@ -146,6 +162,19 @@ def _clause(text: str, lower: str, left: int, right: int, english: bool) -> Clau
                 return _made(tokens, k, k + 1, after)
         if _finite(words[k], [], english):
             return None  # the clause's finite verb has no subject that can promise
+    return None
+
+
+def _verb_last(lower: str, left: int, right: int) -> Clause | None:
+    """A Dutch clause after "dat", its verb last: "(dat) de monteur aanstaande maandag langskomt"."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(lower, left, right)]
+    words = [t[0] for t in tokens]
+    after = _subject_end(words, 0, False, verb_needed=False)
+    if after is None:
+        return None
+    for verb in range(after, len(words)):
+        if _finite(words[verb], words[:after], False):
+            return _made(tokens, verb, 0, after)
     return None
 
 
