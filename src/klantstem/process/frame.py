@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from klantstem.errors import UserInputError
 from klantstem.process.arrays import from_numpy, moment, to_numpy
-from klantstem.process.business_hours import clock_from_days, days_table, kept_clock_tables
+from klantstem.process.business_hours import ClockTables, clock_arrays, clock_from_days, days_table, kept_clock_tables
 from klantstem.process.compiled import Engine, Named, materialize, named, query, view
 from klantstem.process.eventlog import STANDARD
 from klantstem.process.options import AnalysisOptions
@@ -160,33 +160,24 @@ def prepare(
     if first is None or last is None:
         raise UserInputError("the event log holds no events")
     tables = kept_clock_tables(options.calendar, first.date() - timedelta(days=2), last.date() + timedelta(days=2))
-    days = days_table(tables)
-    days_named = named(con.register(DAYS, days), days.schema)
     if table is not None:
         from klantstem.process.ordering import arranged
 
         ordered = arranged(table) if con.arranged_arrow else None
         if ordered is not None:
-            return _clocked_arrow(con, ordered, days_named, tables.first_day)
+            return _clocked_arrow(con, ordered, tables)
         events = named(con.register(SOURCE, table), table.schema)
+    days = days_table(tables)
+    days_named = named(con.register(DAYS, days), days.schema)
     # A view splits the work of compiling (Ibis compiles one long chain of selects slowly); the engine runs it as one.
     ordered_view = view(con, "ordered_events", _ordered, events)
     return materialize(con, "prepared_events", _clocked, ordered_view, days_named, first_day=tables.first_day)
 
 
-def _clocked_arrow(con: Engine, ordered: pa.Table, days: Named, first_day: int) -> Named:
-    """The ordered events (ordering.arranged) with the business clock: computed by the engine for each event's
-    time (with its row, so the engine may return the rows in any order), the next event's taken from the row
-    after it in the same case."""
-    times = ordered.column("t")
-    rows = from_numpy(np.arange(len(times), dtype=np.int64))
-    moments = pa.table({"i": rows, "t": times})
-    moments_named = named(con.register("event_times", moments), moments.schema)
-    found = query(con, _clock_of, moments_named, days, first_day=first_day)
-    at = to_numpy(found.column("i").combine_chunks())
-    local, business = np.empty(len(times)), np.empty(len(times))
-    local[at] = to_numpy(found.column("local").combine_chunks())
-    business[at] = to_numpy(found.column("b").combine_chunks())
+def _clocked_arrow(con: Engine, ordered: pa.Table, tables: ClockTables) -> Named:
+    """The ordered events (ordering.arranged) with the business clock of each event (business_hours.clock_arrays,
+    equal to the engine's), the next event's taken from the row after it in the same case; given to the engine."""
+    local, business = clock_arrays(to_numpy(ordered.column("t").combine_chunks()), tables)  # type: ignore[arg-type]
     pos = to_numpy(ordered.column("pos").combine_chunks())
     last = np.ones(len(pos), dtype=bool)  # the case's last event: no next one
     last[:-1] = pos[1:] == 1
@@ -196,10 +187,6 @@ def _clocked_arrow(con: Engine, ordered: pa.Table, days: Named, first_day: int) 
     clocked = ordered.append_column("local", from_numpy(local))
     clocked = clocked.append_column("b", from_numpy(business)).append_column("next_b", from_numpy(next_business, last))
     return named(con.register("prepared_events", clocked), clocked.schema)
-
-
-def _clock_of(moments: ir.Table, days: ir.Table, first_day: int) -> ir.Table:
-    return clock_from_days(moments, days, first_day).select("i", "local", "b")
 
 
 def _span(events: ir.Table) -> ir.Table:
