@@ -4,6 +4,9 @@ query set (the floor), alternated in one run, each a fresh process.
 
     .venv/bin/python bench/process_speed.py --logs bpi2013,bpi2014,1m-csv,1m-parquet --runs 3
     .venv/bin/python bench/process_speed.py --logs 10m-csv,10m-parquet --runs 1
+    .venv/bin/python bench/process_speed.py --logs 100m-parquet --runs 1 --skip pm4py --memory-limit 8GB
+
+From a worktree, run it with PYTHONPATH=$PWD/src: the `klantstem` script of the venv imports the main checkout.
 
 Logs: BPI 2013 incidents (XES, ../shared/data), BPI 2014 written as CSV with Dutch dates ("23-11-2013 14:05:00",
 local time) from its XES, and generated logs of 1M and 10M events (bench/generate_log.py) as Parquet and as CSV.
@@ -34,9 +37,11 @@ CASES = {"1m": 50_000, "10m": 500_000, "100m": 5_000_000}
 
 FLOOR = """
 import sys, duckdb
-path, form = sys.argv[1], sys.argv[2]
+path, form, limit = sys.argv[1], sys.argv[2], sys.argv[3]
 con = duckdb.connect()
 con.execute("SET TimeZone = 'UTC'")
+if limit:
+    con.execute(f"SET memory_limit = '{limit}'; SET temp_directory = '{sys.argv[4]}'")
 if path.endswith(".parquet"):
     columns = '"case", activity, team, timestamp AS ts, file_row_number AS seq'
     source = f"SELECT {columns} FROM read_parquet('{path}', file_row_number = true)"
@@ -141,22 +146,27 @@ def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def commands(path: Path, form: str, report: Path) -> dict[str, list[str]]:
+def commands(path: Path, form: str, report: Path, limit: str = "") -> dict[str, list[str]]:
+    """The three commands; `limit` (e.g. "8GB") caps klantstem's and the floor's DuckDB memory alike, both spilling
+    into the report's folder."""
+    spill = str(report.parent / "spill")
     peer = ["once", str(path)] if path.name.endswith(".xes.gz") else ["once-table", str(path), form]
     found = {
         "klantstem": [str(KLANTSTEM), "process", "analyze", str(path), "--format", "json", "-o", str(report)],
         "pm4py": [str(PM4PY), str(ROOT / "bench" / "pm4py_peer.py"), *peer],
     }
     if not path.name.endswith(".xes.gz"):
-        found["floor"] = [sys.executable, "-c", FLOOR, str(path), form]
+        found["floor"] = [sys.executable, "-c", FLOOR, str(path), form, limit, spill]
+    if limit:
+        found["klantstem"] += ["--memory-limit", limit, "--spill-dir", spill]
     return found
 
 
-def measure(name: str, runs: int, skip: set[str]) -> dict[str, list[tuple[float, float, float]]]:
+def measure(name: str, runs: int, skip: set[str], limit: str = "") -> dict[str, list[tuple[float, float, float]]]:
     path, form = prepare(name)
     with tempfile.TemporaryDirectory(dir=OUT) as folder:
         env = os.environ | {"KLANTSTEM_SQL_CACHE": folder}
-        todo = {k: v for k, v in commands(path, form, Path(folder) / "report.json").items() if k not in skip}
+        todo = {k: v for k, v in commands(path, form, Path(folder) / "report.json", limit).items() if k not in skip}
         if not name.startswith("100m"):  # at 100M a run takes minutes: its own compiling (about 1 s) is left in
             run(todo["klantstem"], env)  # fills the SQL folder, as any earlier run on this machine would have
         found: dict[str, list[tuple[float, float, float]]] = {k: [] for k in todo}
@@ -194,13 +204,14 @@ def main() -> int:
     parser.add_argument("--logs", default="bpi2013,bpi2014,1m-csv,1m-parquet")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip", default="", help="comma-separated: pm4py, floor")
+    parser.add_argument("--memory-limit", default="", help="e.g. 8GB: klantstem's and the floor's alike (100M)")
     args = parser.parse_args()
     print("| log | klantstem (best / median) | pm4py (best / median) | pm4py / klantstem: wall (CPU) "
           "| DuckDB floor | klantstem / floor: wall (CPU) | load before → after |")  # fmt: skip
     print("|---|---|---|---|---|---|---|")
     for name in args.logs.split(","):
         before = os.getloadavg()[0]
-        found = measure(name, args.runs, set(filter(None, args.skip.split(","))))
+        found = measure(name, args.runs, set(filter(None, args.skip.split(","))), args.memory_limit)
         print(row(name, found, f"{before:.1f} → {os.getloadavg()[0]:.1f}"), flush=True)
     return 0
 
