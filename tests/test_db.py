@@ -112,10 +112,15 @@ def test_every_writer_stores_a_moment_in_one_form_and_the_migration_rewrites_the
         assert conn.execute(select(func.count()).where(schema.contacts.c.occurred_at >= moment)).scalar() == 2
     config = migrations.alembic_config(engine)
     command.downgrade(config, "0014")
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' ORDER BY name"
     with engine.begin() as conn:
         conn.execute(text("UPDATE contacts SET occurred_at = '2026-10-01 00:00:00+00:00' WHERE id = 1"))
         conn.execute(text("UPDATE contacts SET occurred_at = '2026-10-01 00:00:00.229950+00:00' WHERE id = 2"))
+        before = conn.execute(text(indexes)).all()
     command.upgrade(config, "head")
     with engine.connect() as conn:
         stored = conn.execute(text("SELECT occurred_at FROM contacts ORDER BY id")).scalars().all()
+        # the indexes on the rewritten column were dropped for the rewrite and are all there again, as they were
+        assert conn.execute(text(indexes)).all() == before
+        assert any("occurred_at" in (sql or "") for _, sql in before)
     assert stored == ["2026-10-01 00:00:00.000000", "2026-10-01 00:00:00.229950"]
