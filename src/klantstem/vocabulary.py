@@ -87,7 +87,8 @@ class Vocabulary:
     @property
     def choices(self) -> str:
         """The stored values with their Dutch names: "bad (slecht), excellent (uitstekend), normal (normaal)"."""
-        named = (f"{value} ({DUTCH_NAMES[value]})" if DUTCH_NAMES[value] != value else value for value in self.stored)
+        dutch = {value: DUTCH_NAMES.get(value, value) for value in self.stored}
+        named = (f"{value} ({dutch[value]})" if dutch[value] != value else value for value in self.stored)
         return ", ".join(named)
 
 
