@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -147,3 +148,19 @@ def test_parameters_without_a_lasting_text_stay_in_memory() -> None:
     assert compiled._plain((1, "a", None, datetime(2024, 1, 1, tzinfo=UTC))) is not None
     assert compiled._plain(frozenset({"a", "b"})) is None  # its order is not the same in every process
     assert compiled._plain(object()) is None
+
+
+def test_entries_kept_by_threads_side_by_side_all_reach_the_folder(tmp_path: Path) -> None:
+    """The analyses' threads keep entries at the same time: each must be in the file a later process reads (a
+    thread that wrote its older copy after another's newer one used to drop that entry)."""
+    compiled.keep_in(None)
+    compiled.keep_in(tmp_path)
+    try:
+        keys = [f"thread-test-{n}" for n in range(400)]
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda key: compiled.remember(key, key.upper() * 200), keys))
+        compiled.keep_in(None)  # forget what this process holds: read back from the folder, as a new process does
+        compiled.keep_in(tmp_path)
+        assert [compiled.recall(key) for key in keys] == [key.upper() * 200 for key in keys]
+    finally:
+        compiled.keep_in(None)

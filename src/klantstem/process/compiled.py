@@ -267,20 +267,22 @@ def _load() -> None:
 
 def _store(text: str, stored: Any) -> None:
     """Add an entry to the folder's file (written whole and renamed into place, so a reader never sees half a
-    file; two processes writing at once may lose one's entry, which is then worked out again)."""
+    file; two processes writing at once may lose one's entry, which is then worked out again). The write is done
+    under the lock: the analyses' threads store side by side, and a thread that wrote its older copy of the
+    entries after another's newer one lost that entry for every later process."""
     with _lock:
         if _on_disk is None or _folder is None:
             return
         _on_disk[text] = stored
         content = json.dumps(_on_disk)
         path = _file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
-        partial.write_text(content, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError:
-        return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+            partial.write_text(content, encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            return
 
 
 def _file() -> Path:
