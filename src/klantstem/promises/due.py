@@ -26,7 +26,7 @@ NUMBER_WORDS = {
     "dertig": 30, "thirty": 30, "veertig": 40, "forty": 40, "zestig": 60, "sixty": 60,
 }  # fmt: skip
 # Month words, full names and abbreviations alike, longest first so "sept" wins over "sep".
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _UNITS = {
     "werkdag": "workdays", "werkdagen": "workdays", "working day": "workdays", "working days": "workdays",
@@ -49,7 +49,7 @@ _BY_WEEKDAY = re.compile(
     rf"(?:\s+(?:voor|om|before|by|at)\s+(?:{_CLOCK}))?$"
 )
 _NUMERIC_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-/](\d{1,2})[-/](\d{4})")
-_WORD_DATE = re.compile(rf"(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?")
+_WORD_DATE = re.compile(rf"(\d{{1,2}})\s+({MONTH_ALTERNATION})\.?(?:\s+(\d{{4}}))?")
 _BY_DATE = re.compile(
     rf"^(?:voor|uiterlijk|op|before|by|on|due)?\s*(?P<date>{_NUMERIC_DATE.pattern}|{_WORD_DATE.pattern})"
     rf"(?:(?:\s+|t)(?:voor\s+|om\s+|before\s+|by\s+|at\s+)?(?:{_CLOCK}))?$"
@@ -59,7 +59,7 @@ _DAY_OF_MONTH = re.compile(r"^(?:on|by|before|op|voor|uiterlijk)?\s*(?:the|de)\s
 _THIS_WEEK = re.compile(r"^(?:uiterlijk\s+|by\s+)?(?:deze week(?: nog)?|this week)$")
 _MONTH_END = re.compile(
     rf"^(?:voor|uiterlijk|by|before|tegen)?\s*(?:eind|einde|end of|the end of)\s+"
-    rf"({_MONTH}|(?:van\s+)?(?:de|deze|the|this)\s+(?:maand|month))$"
+    rf"({MONTH_ALTERNATION}|(?:van\s+)?(?:de|deze|the|this)\s+(?:maand|month))$"
 )
 _NEXT_WEEK = re.compile(
     rf"^(?:uiterlijk\s+|voor\s+|by\s+|before\s+|in\s+)?(?:de\s+)?(?:volgende|komende|next)\s+week"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from klantstem.dates import MONTH_NAMES, MONTHS, WEEKDAY_NAMES
-from klantstem.promises.due import NUMBER_WORDS
+from klantstem.dates import MONTH_NAMES, WEEKDAY_NAMES
+from klantstem.promises.due import MONTH_ALTERNATION, NUMBER_WORDS
 from klantstem.text.service import clean, find_facts, safe_lower, word_set
 
 KIND_OF_ACTION = {
@@ -59,7 +59,6 @@ _UNIT = (
     r"werkdagen|werkdag|working days?|business days?|dagen|dag|days?|weken|week|weeks?|uren|uur|hours?|"
     r"minuten|minuut|minutes?|kwartier"
 )
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WITHIN = re.compile(rf"\b(?:binnen|within)\s+(?:(?:het|de|the)\s+)?(?:(?:{_NUMBER})\s+)?(?:half\s+)?(?:{_UNIT})\b")
 _WITHIN_SPAN = re.compile(
     rf"\b(?:binnen|within|in|over)\s+(?:{_NUMBER})\s*(?:-|to|tot|à)\s*({_NUMBER})\s+({_UNIT})\b"
@@ -92,16 +91,16 @@ _THIS_WEEK = re.compile(
 )
 # the end of a month: "voor eind december", "by the end of January"
 _MONTH_END = re.compile(
-    rf"\b(?:eind|einde|end of|the end of)\s+({_MONTH}|(?:van\s+)?(?:de|deze|the|this)\s+(?:maand|month))\b"
+    rf"\b(?:eind|einde|end of|the end of)\s+({MONTH_ALTERNATION}|(?:van\s+)?(?:de|deze|the|this)\s+(?:maand|month))\b"
 )
 MORNING_ENDS = "12:00"  # "donderdagochtend", "Thursday morning": by noon
 _ON_DATE = re.compile(
-    rf"\b(?:(uiterlijk|voor|op|before|by|on)\s+)?(\d{{1,2}}\s+(?:{_MONTH})\b(?:\s+\d{{4}})?|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
+    rf"\b(?:(uiterlijk|voor|op|before|by|on)\s+)?(\d{{1,2}}\s+(?:{MONTH_ALTERNATION})\b(?:\s+\d{{4}})?|\d{{1,2}}-\d{{1,2}}-\d{{4}})"
 )
 _CLOCK = re.compile(
     r"\b(om|voor|rond|tegen|at|before|by|around|en|and)\s+(?:(half)\s+([a-z]+)|(\d{1,2}|[a-z]+(?=\s+uur\b))"
     r"(?:[:.u](\d{2}))?\s*"
-    rf"(uur|u|h|am|pm|o'clock)?(?![\d-]|\s*(?:{_MONTH}|{_UNIT})\b))|\b(\d{{1,2}})\s*(am|pm)\b|\b(noon)\b"
+    rf"(uur|u|h|am|pm|o'clock)?(?![\d-]|\s*(?:{MONTH_ALTERNATION}|{_UNIT})\b))|\b(\d{{1,2}})\s*(am|pm)\b|\b(noon)\b"
 )
 _CLOCK_RANGE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\s*[-\u2013]\s*(\d{1,2})[:.](\d{2})\b|\b\d{1,2}\s*[-\u2013]\s*(\d{1,2})\s*(uur|u|h|am|pm)\b"
